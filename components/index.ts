@@ -1,0 +1,1 @@
+export { GsMath } from './gs-math.js';

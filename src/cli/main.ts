@@ -1,0 +1,52 @@
+import { VERSION } from '../version.js';
+import { type CliIO, EXIT, processIO } from './io.js';
+
+/** A subcommand: its one-line summary, its usage text and how it runs. */
+export interface Command {
+  readonly summary: string;
+  readonly usage: string;
+  run(args: string[], io: CliIO): Promise<number> | number;
+}
+
+/** Subcommands register here; each lives in its own file. */
+export const COMMANDS: Record<string, Command> = {};
+
+export function usage(): string {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(8, ...names.map((n) => n.length));
+  const lines = names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]?.summary}`);
+  return [
+    `gradstep ${VERSION} — derivatives that show their work, answer checking and optimizers, in the terminal`,
+    '',
+    'Usage: gradstep <command> [options]',
+    '',
+    'Commands:',
+    ...(lines.length ? lines : ['  (none yet)']),
+    '',
+    'Options:',
+    "  -h, --help     show this help (or a command's: gradstep <command> --help)",
+    '  -v, --version  print the version',
+  ].join('\n');
+}
+
+export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    io.out(usage());
+    return EXIT.ok;
+  }
+  if (first === '-v' || first === '--version') {
+    io.out(VERSION);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[first];
+  if (!command) {
+    io.err(`gradstep: unknown command '${first}'. Run 'gradstep --help' for the list.`);
+    return EXIT.badInput;
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.out(command.usage);
+    return EXIT.ok;
+  }
+  return command.run(rest, io);
+}

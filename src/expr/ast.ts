@@ -1,0 +1,291 @@
+/**
+ * The expression tree every part of gradstep works on.
+ *
+ * Plain, immutable, JSON-serialisable objects. The parser produces trees that
+ * keep the shape the person typed (`div`, `neg`, `sqrt` calls); the simplifier
+ * produces a canonical shape (see `simplify.ts`). Printers accept both.
+ */
+
+/** Functions the parser accepts and the calculus engine knows. */
+export const FUNCTION_NAMES = [
+  'sin',
+  'cos',
+  'tan',
+  'sec',
+  'csc',
+  'cot',
+  'asin',
+  'acos',
+  'atan',
+  'acot',
+  'sinh',
+  'cosh',
+  'tanh',
+  'exp',
+  'ln',
+  'log10',
+  'log2',
+  /** Logarithm with an explicit base: `log(x, b)` → args `[x, b]`. */
+  'log',
+  'sqrt',
+  'cbrt',
+  'abs',
+] as const;
+
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+export type ConstantName = 'e' | 'pi';
+
+/**
+ * An exact rational `n/d` (d > 0, gcd(n, d) = 1, both safe integers).
+ * `approx` marks a value that could not be held exactly (e.g. `1e400`, or a
+ * decimal with more digits than a safe integer holds); `n` is then the float
+ * and `d` is 1. `text` keeps a decimal as it was typed ("0.5") for printing.
+ */
+export interface Num {
+  readonly kind: 'num';
+  readonly n: number;
+  readonly d: number;
+  readonly approx?: true;
+  readonly text?: string;
+}
+
+export interface Sym {
+  readonly kind: 'sym';
+  readonly name: string;
+}
+
+export interface Const {
+  readonly kind: 'const';
+  readonly name: ConstantName;
+}
+
+/** n-ary sum; subtraction is a term wrapped in `neg` (or with a negative coefficient). */
+export interface Add {
+  readonly kind: 'add';
+  readonly terms: readonly Expr[];
+}
+
+/** n-ary product. */
+export interface Mul {
+  readonly kind: 'mul';
+  readonly factors: readonly Expr[];
+}
+
+/** Unary minus, as typed. The canonical form uses a -1 coefficient instead. */
+export interface Neg {
+  readonly kind: 'neg';
+  readonly arg: Expr;
+}
+
+/** A quotient as typed. The canonical form uses negative powers instead. */
+export interface Div {
+  readonly kind: 'div';
+  readonly num: Expr;
+  readonly den: Expr;
+}
+
+export interface Pow {
+  readonly kind: 'pow';
+  readonly base: Expr;
+  readonly exp: Expr;
+}
+
+export interface Call {
+  readonly kind: 'call';
+  readonly fn: FunctionName;
+  readonly args: readonly Expr[];
+}
+
+export type Expr = Num | Sym | Const | Add | Mul | Neg | Div | Pow | Call;
+
+// ---------------------------------------------------------------- constructors
+
+function gcd(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y) [x, y] = [y, x % y];
+  return x;
+}
+
+/** The rational n/d in lowest terms. Falls back to an approximate float when n/d is not exact. */
+export function num(n: number, d = 1): Num {
+  if (!Number.isFinite(n) || !Number.isFinite(d) || d === 0) return approx(n / d);
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) return approx(n / d);
+  if (d < 0) {
+    n = -n;
+    d = -d;
+  }
+  const g = gcd(n, d) || 1;
+  return { kind: 'num', n: n / g + 0, d: d / g };
+}
+
+/** A number that is not held exactly (a float). */
+export function approx(value: number): Num {
+  return { kind: 'num', n: value, d: 1, approx: true };
+}
+
+export const ZERO: Num = num(0);
+export const ONE: Num = num(1);
+export const MINUS_ONE: Num = num(-1);
+export const HALF: Num = num(1, 2);
+
+export function sym(name: string): Sym {
+  return { kind: 'sym', name };
+}
+
+export function constant(name: ConstantName): Const {
+  return { kind: 'const', name };
+}
+
+export const E: Const = constant('e');
+export const PI: Const = constant('pi');
+
+export function add(...terms: Expr[]): Add {
+  return { kind: 'add', terms };
+}
+
+export function mul(...factors: Expr[]): Mul {
+  return { kind: 'mul', factors };
+}
+
+export function neg(arg: Expr): Neg {
+  return { kind: 'neg', arg };
+}
+
+export function div(numerator: Expr, denominator: Expr): Div {
+  return { kind: 'div', num: numerator, den: denominator };
+}
+
+export function pow(base: Expr, exponent: Expr): Pow {
+  return { kind: 'pow', base, exp: exponent };
+}
+
+export function call(fn: FunctionName, ...args: Expr[]): Call {
+  return { kind: 'call', fn, args };
+}
+
+// ------------------------------------------------------------------- queries
+
+export function isNum(e: Expr, n?: number, d = 1): e is Num {
+  return e.kind === 'num' && (n === undefined || (e.n === n && e.d === d && !e.approx));
+}
+
+export function isFunctionName(name: string): name is FunctionName {
+  return (FUNCTION_NAMES as readonly string[]).includes(name);
+}
+
+/** The direct children of a node, in order. */
+export function children(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'num':
+    case 'sym':
+    case 'const':
+      return [];
+    case 'add':
+      return e.terms;
+    case 'mul':
+      return e.factors;
+    case 'neg':
+      return [e.arg];
+    case 'div':
+      return [e.num, e.den];
+    case 'pow':
+      return [e.base, e.exp];
+    case 'call':
+      return e.args;
+  }
+}
+
+/** The same node with new children (same count and order as `children`). */
+export function withChildren(e: Expr, kids: readonly Expr[]): Expr {
+  switch (e.kind) {
+    case 'num':
+    case 'sym':
+    case 'const':
+      return e;
+    case 'add':
+      return { kind: 'add', terms: kids };
+    case 'mul':
+      return { kind: 'mul', factors: kids };
+    case 'neg':
+      return { kind: 'neg', arg: kids[0] as Expr };
+    case 'div':
+      return { kind: 'div', num: kids[0] as Expr, den: kids[1] as Expr };
+    case 'pow':
+      return { kind: 'pow', base: kids[0] as Expr, exp: kids[1] as Expr };
+    case 'call':
+      return { kind: 'call', fn: e.fn, args: kids };
+  }
+}
+
+/** Number of nodes in the tree. */
+export function size(e: Expr): number {
+  let total = 1;
+  for (const c of children(e)) total += size(c);
+  return total;
+}
+
+/** Depth of the tree (a leaf has depth 1). */
+export function depth(e: Expr): number {
+  let deepest = 0;
+  for (const c of children(e)) deepest = Math.max(deepest, depth(c));
+  return deepest + 1;
+}
+
+/** The variable names that occur in `e`, sorted. */
+export function freeVars(e: Expr): string[] {
+  const names = new Set<string>();
+  const visit = (x: Expr): void => {
+    if (x.kind === 'sym') names.add(x.name);
+    else for (const c of children(x)) visit(c);
+  };
+  visit(e);
+  return [...names].sort();
+}
+
+/** Whether `e` contains the variable `name`. */
+export function dependsOn(e: Expr, name: string): boolean {
+  if (e.kind === 'sym') return e.name === name;
+  for (const c of children(e)) if (dependsOn(c, name)) return true;
+  return false;
+}
+
+/** Structural equality (numbers compare by value; `text` is ignored). */
+export function equals(a: Expr, b: Expr): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'num': {
+      const o = b as Num;
+      return a.n === o.n && a.d === o.d && !a.approx === !o.approx;
+    }
+    case 'sym':
+    case 'const':
+      return a.name === (b as Sym | Const).name;
+    case 'call':
+      if (a.fn !== (b as Call).fn) return false;
+      break;
+    default:
+      break;
+  }
+  const ka = children(a);
+  const kb = children(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) if (!equals(ka[i] as Expr, kb[i] as Expr)) return false;
+  return true;
+}
+
+/** Replace every occurrence of the variables in `values` by the given trees. */
+export function substitute(e: Expr, values: Readonly<Record<string, Expr>>): Expr {
+  if (e.kind === 'sym') return Object.hasOwn(values, e.name) ? (values[e.name] as Expr) : e;
+  const kids = children(e);
+  if (kids.length === 0) return e;
+  let changed = false;
+  const next = kids.map((c) => {
+    const r = substitute(c, values);
+    if (r !== c) changed = true;
+    return r;
+  });
+  return changed ? withChildren(e, next) : e;
+}
