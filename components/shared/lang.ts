@@ -1,0 +1,20 @@
+import type { Lang, Localized } from '../../src/i18n/index.js';
+import { toLang } from '../../src/i18n/index.js';
+
+/**
+ * The language an element speaks: its own `lang` attribute, else the nearest
+ * ancestor's (crossing shadow roots), else the document's.
+ */
+export function resolveLang(element: Element): Lang {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return toLang(node.getAttribute('lang'));
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return toLang(element.ownerDocument?.documentElement.lang);
+}
+
+/** Picks the text for a language. */
+export function t(text: Localized, lang: Lang): string {
+  return text[lang];
+}

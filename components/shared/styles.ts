@@ -1,0 +1,75 @@
+import { css } from 'lit';
+
+/**
+ * Theme shared by every gs- element. Custom properties let a course page restyle
+ * them; `prefers-color-scheme` switches the defaults for dark pages.
+ */
+export const themeStyles = css`
+  :host {
+    --_accent: var(--gs-accent, #2f6fde);
+    --_fg: var(--gs-color, #1d2330);
+    --_muted: var(--gs-muted-color, #5b6577);
+    --_bg: var(--gs-background, #ffffff);
+    --_surface: var(--gs-surface, #f4f6fa);
+    --_border: var(--gs-border-color, #d5dae3);
+    --_good: var(--gs-success-color, #1a7f4b);
+    --_bad: var(--gs-error-color, #b42318);
+    --_radius: var(--gs-radius, 8px);
+    --_series-1: var(--gs-series-1, #2f6fde);
+    --_series-2: var(--gs-series-2, #d9480f);
+    --_series-3: var(--gs-series-3, #2b8a3e);
+    --_series-4: var(--gs-series-4, #ae3ec9);
+    --_series-5: var(--gs-series-5, #e8a400);
+    --_series-6: var(--gs-series-6, #0b7285);
+    color: var(--_fg);
+    font-size: var(--gs-font-size, 1rem);
+    font-family: var(--gs-font-family, system-ui, -apple-system, 'Segoe UI', 'Noto Sans KR', sans-serif);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--gs-accent, #7aa7ff);
+      --_fg: var(--gs-color, #e6e9ef);
+      --_muted: var(--gs-muted-color, #a3acbb);
+      --_bg: var(--gs-background, #161a22);
+      --_surface: var(--gs-surface, #1f2530);
+      --_border: var(--gs-border-color, #394253);
+      --_good: var(--gs-success-color, #5bd28f);
+      --_bad: var(--gs-error-color, #ff8a7a);
+      --_series-1: var(--gs-series-1, #7aa7ff);
+      --_series-2: var(--gs-series-2, #ff9d5c);
+      --_series-3: var(--gs-series-3, #69db7c);
+      --_series-4: var(--gs-series-4, #e599f7);
+      --_series-5: var(--gs-series-5, #ffd43b);
+      --_series-6: var(--gs-series-6, #66d9e8);
+    }
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    padding: 0.3em 0.8em;
+    cursor: pointer;
+  }
+  button:hover:not(:disabled) {
+    border-color: var(--_accent);
+  }
+  button:disabled {
+    opacity: 0.5;
+    cursor: default;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .error {
+    color: var(--_bad);
+  }
+`;
+
+/** The series colours, in order, for plots with several runs. */
+export const SERIES_COLORS = [1, 2, 3, 4, 5, 6].map((i) => `var(--_series-${i})`);
