@@ -1,12 +1,13 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { css, html, LitElement, nothing, svg } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { defineElement } from './define.js';
 import { axesTemplate, formatTick } from './plot/axes.js';
 import { clipRuns, niceYRange, type RealFunction, sampleCurve } from './plot/sample.js';
 import { emit } from './shared/events.js';
 import { SERIES_COLORS, themeStyles } from './shared/styles.js';
+import { WidthController } from './shared/width-controller.js';
 
 /** A curve y = f(x). */
 export interface PlotCurve {
@@ -154,29 +155,14 @@ export class GsPlot extends LitElement {
   @property({ attribute: 'x-label' }) xLabel = 'x';
   @property({ attribute: 'y-label' }) yLabel = 'y';
 
-  @state() private width = 480;
-  private resizeObserver: ResizeObserver | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width ?? 0;
-      if (w > 0 && Math.abs(w - this.width) > 1) this.width = w;
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-  }
+  private readonly size = new WidthController(this, 480);
 
   /** The scales for the current size and data (exposed for tests and composite elements). */
   scales() {
     const x = scaleLinear()
       .domain([this.xmin, this.xmax])
-      .range([MARGIN.left, this.width - MARGIN.right]);
-    const runs = this.curves.map((c) => sampleCurve(c.fn, this.xmin, this.xmax, Math.min(800, this.width)));
+      .range([MARGIN.left, this.size.width - MARGIN.right]);
+    const runs = this.curves.map((c) => sampleCurve(c.fn, this.xmin, this.xmax, Math.min(800, this.size.width)));
     const mustShow = [
       ...this.paths.flatMap((p) => p.points.map((q) => q[1])),
       ...this.markers.map((m) => m.y),
@@ -205,7 +191,7 @@ export class GsPlot extends LitElement {
         part="svg"
         role="img"
         aria-label=${this.label || nothing}
-        viewBox="0 0 ${this.width} ${this.height}"
+        viewBox="0 0 ${this.size.width} ${this.height}"
         height=${this.height}
         @pointerdown=${this.onPointerDown}
       >
@@ -213,7 +199,7 @@ export class GsPlot extends LitElement {
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" fill="context-stroke"></path>
           </marker>
-          <clipPath id="area"><rect x=${MARGIN.left} y=${MARGIN.top} width=${Math.max(0, this.width - MARGIN.left - MARGIN.right)} height=${this.height - MARGIN.top - MARGIN.bottom}></rect></clipPath>
+          <clipPath id="area"><rect x=${MARGIN.left} y=${MARGIN.top} width=${Math.max(0, this.size.width - MARGIN.left - MARGIN.right)} height=${this.height - MARGIN.top - MARGIN.bottom}></rect></clipPath>
         </defs>
         ${axesTemplate(x, y, { x: this.xLabel, y: this.yLabel })}
         <g clip-path="url(#area)">
@@ -313,7 +299,7 @@ export class GsPlot extends LitElement {
     const { x } = this.scales();
     const toX = (e: PointerEvent) => {
       const box = svgEl.getBoundingClientRect();
-      return x.invert(((e.clientX - box.left) / box.width) * this.width);
+      return x.invert(((e.clientX - box.left) / box.width) * this.size.width);
     };
     svgEl.setPointerCapture?.(event.pointerId);
     this.moveProbe(toX(event));
