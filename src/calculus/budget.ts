@@ -1,0 +1,114 @@
+/**
+ * Bounds on a derivation: a node budget shared by every step (the sum of the
+ * sizes of the step results) and a time limit, so towers like x^x^x^x^x^x^x or a
+ * product of 500 factors stop with 'calculus/too-large' in milliseconds.
+ */
+
+import { GradstepError } from '../errors.js';
+import type { Expr } from '../expr/ast.js';
+
+export const NODE_BUDGET = 25_000;
+export const TIME_BUDGET_MS = 250;
+/** Deeper trees are refused before any recursion, so nothing overflows the stack. */
+export const MAX_DEPTH = 600;
+
+/** Number of nodes of `e`, counting no further than `cap` (iterative: safe on any depth). */
+export function countNodes(e: Expr, cap: number): number {
+  const stack: Expr[] = [e];
+  let count = 0;
+  while (stack.length > 0 && count <= cap) {
+    const x = stack.pop() as Expr;
+    count++;
+    switch (x.kind) {
+      case 'add':
+        for (const t of x.terms) stack.push(t);
+        break;
+      case 'mul':
+        for (const f of x.factors) stack.push(f);
+        break;
+      case 'neg':
+        stack.push(x.arg);
+        break;
+      case 'div':
+        stack.push(x.num, x.den);
+        break;
+      case 'pow':
+        stack.push(x.base, x.exp);
+        break;
+      case 'call':
+        for (const a of x.args) stack.push(a);
+        break;
+      default:
+        break;
+    }
+  }
+  return count;
+}
+
+/** Whether the tree is deeper than `limit` (iterative). */
+export function deeperThan(e: Expr, limit: number): boolean {
+  const stack: [Expr, number][] = [[e, 1]];
+  while (stack.length > 0) {
+    const [x, d] = stack.pop() as [Expr, number];
+    if (d > limit) return true;
+    switch (x.kind) {
+      case 'add':
+        for (const t of x.terms) stack.push([t, d + 1]);
+        break;
+      case 'mul':
+        for (const f of x.factors) stack.push([f, d + 1]);
+        break;
+      case 'neg':
+        stack.push([x.arg, d + 1]);
+        break;
+      case 'div':
+        stack.push([x.num, d + 1], [x.den, d + 1]);
+        break;
+      case 'pow':
+        stack.push([x.base, d + 1], [x.exp, d + 1]);
+        break;
+      case 'call':
+        for (const a of x.args) stack.push([a, d + 1]);
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+export function tooLarge(): GradstepError {
+  return new GradstepError('calculus/too-large', {
+    en: `The expression is too large to differentiate step by step (over ${NODE_BUDGET.toLocaleString('en')} nodes or ${TIME_BUDGET_MS} ms).`,
+    ko: `식이 너무 커서 단계별로 미분할 수 없습니다 (노드 ${NODE_BUDGET.toLocaleString('en')}개 또는 ${TIME_BUDGET_MS}ms 초과).`,
+  });
+}
+
+export class Budget {
+  private spent = 0;
+  private readonly deadline: number;
+  private calls = 0;
+
+  constructor(
+    private readonly limit = NODE_BUDGET,
+    timeMs = TIME_BUDGET_MS,
+  ) {
+    this.deadline = performance.now() + timeMs;
+  }
+
+  /** Spends `n` nodes; throws 'calculus/too-large' past the budget or the deadline. */
+  spend(n: number): void {
+    this.spent += n;
+    if (this.spent > this.limit) throw tooLarge();
+    if ((++this.calls & 63) === 0 && performance.now() > this.deadline) throw tooLarge();
+  }
+
+  /** Spends the size of `e` (counting stops at the budget, so this is cheap even for huge trees). */
+  charge(e: Expr): void {
+    this.spend(countNodes(e, this.limit - this.spent + 1));
+  }
+
+  get remaining(): number {
+    return this.limit - this.spent;
+  }
+}

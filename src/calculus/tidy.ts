@@ -1,0 +1,112 @@
+/**
+ * Light tidying for step results: fold 0 and 1, flatten nested sums and products,
+ * gather numeric factors into one leading coefficient. Enough to keep every step
+ * readable (3·3x² → 9x², not 3·(3·x^2)·1); the real canonical form is `simplify`'s job.
+ */
+import { approx, type Expr, MINUS_ONE, type Num, num, ONE, ZERO } from '../expr/ast.js';
+
+function isExactNum(e: Expr): e is Num {
+  return e.kind === 'num' && !e.approx;
+}
+
+export function isZero(e: Expr): boolean {
+  return e.kind === 'num' && e.n === 0;
+}
+
+export function isOne(e: Expr): boolean {
+  return e.kind === 'num' && e.n === 1 && e.d === 1 && !e.approx;
+}
+
+export function numMul(a: Num, b: Num): Num {
+  if (a.approx || b.approx) return approx((a.n / a.d) * (b.n / b.d));
+  return num(a.n * b.n, a.d * b.d);
+}
+
+export function numAdd(a: Num, b: Num): Num {
+  if (a.approx || b.approx) return approx(a.n / a.d + b.n / b.d);
+  return num(a.n * b.d + b.n * a.d, a.d * b.d);
+}
+
+export function numNeg(a: Num): Num {
+  return a.approx ? approx(-a.n) : num(-a.n, a.d);
+}
+
+function rank(f: Expr): number {
+  if (f.kind === 'sym') return 0;
+  if (f.kind === 'pow' && f.base.kind === 'sym' && f.exp.kind === 'num') return 0;
+  return 1;
+}
+
+/** A product, flattened, with 0 absorbing, 1 dropped and numbers merged into a leading coefficient. */
+export function tMul(...factors: Expr[]): Expr {
+  let coef: Num = ONE;
+  const rest: Expr[] = [];
+  const visit = (f: Expr): void => {
+    if (f.kind === 'mul') for (const g of f.factors) visit(g);
+    else if (f.kind === 'neg') {
+      coef = numNeg(coef);
+      visit(f.arg);
+    } else if (f.kind === 'num') coef = numMul(coef, f);
+    else rest.push(f);
+  };
+  for (const f of factors) visit(f);
+  if (isZero(coef)) return ZERO;
+  // Monomial factors first, as a textbook writes them: x·cos x, not cos x·x.
+  if (rest.length > 1) rest.sort((a, b) => rank(a) - rank(b));
+  if (rest.length === 0) return coef;
+  if (isOne(coef)) return rest.length === 1 ? (rest[0] as Expr) : { kind: 'mul', factors: rest };
+  return { kind: 'mul', factors: [coef, ...rest] };
+}
+
+/** A sum, flattened, with zeros dropped and numbers gathered into one trailing constant. */
+export function tAdd(...terms: Expr[]): Expr {
+  let constant: Num = ZERO;
+  const rest: Expr[] = [];
+  const visit = (t: Expr): void => {
+    if (t.kind === 'add') for (const s of t.terms) visit(s);
+    else if (t.kind === 'num') constant = numAdd(constant, t);
+    else rest.push(t);
+  };
+  for (const t of terms) visit(t);
+  if (!isZero(constant)) rest.push(constant);
+  if (rest.length === 0) return ZERO;
+  return rest.length === 1 ? (rest[0] as Expr) : { kind: 'add', terms: rest };
+}
+
+/** −a, written as a −1 coefficient (the canonical form printers show as subtraction). */
+export function tNeg(a: Expr): Expr {
+  return tMul(MINUS_ONE, a);
+}
+
+export function tSub(a: Expr, b: Expr): Expr {
+  return tAdd(a, tNeg(b));
+}
+
+export function tPow(base: Expr, exponent: Expr): Expr {
+  if (isZero(exponent)) return ONE;
+  if (isOne(exponent)) return base;
+  if (isOne(base)) return ONE;
+  if (isExactNum(base) && isExactNum(exponent) && exponent.d === 1 && Math.abs(exponent.n) <= 64) {
+    const value = (base.n / base.d) ** exponent.n;
+    if (Number.isFinite(value) && value !== 0) {
+      const n = base.n ** Math.abs(exponent.n);
+      const d = base.d ** Math.abs(exponent.n);
+      if (Number.isSafeInteger(n) && Number.isSafeInteger(d)) return exponent.n > 0 ? num(n, d) : num(d, n);
+    }
+  }
+  return { kind: 'pow', base, exp: exponent };
+}
+
+export function tDiv(numerator: Expr, denominator: Expr): Expr {
+  if (isOne(denominator)) return numerator;
+  if (isZero(numerator)) return ZERO;
+  if (isExactNum(numerator) && isExactNum(denominator) && denominator.n !== 0) {
+    return num(numerator.n * denominator.d, numerator.d * denominator.n);
+  }
+  if (numerator.kind === 'mul' && numerator.factors[0]?.kind === 'num' && isExactNum(numerator.factors[0])) {
+    // Keep the coefficient in front of the fraction: (−2x)/y → −2·(x/y), as a textbook writes it.
+    const [coef, ...rest] = numerator.factors;
+    return tMul(coef, { kind: 'div', num: tMul(...rest), den: denominator });
+  }
+  return { kind: 'div', num: numerator, den: denominator };
+}
