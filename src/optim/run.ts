@@ -1,0 +1,274 @@
+/**
+ * The numeric core: runs an optimizer on callbacks (f, ∇f, Hessian), independent of
+ * where they come from (compiled derivatives in `optimize`, hand-written ones in tests).
+ */
+import { GradstepError } from '../errors.js';
+import type { Localized } from '../i18n/index.js';
+import { formatNumber, formatVector } from './format.js';
+import { HYPER_SPECS } from './optimizers.js';
+import type { Convention, HyperId, OptimizerDefinition, StepResult, Variant, Vec } from './types.js';
+
+export interface NumericProblem {
+  readonly n: number;
+  /** The objective (over all the data, when there are data). */
+  f(w: Vec): number;
+  /** The gradient; with a batch, the mean of the per-sample gradients over those rows. */
+  grad(w: Vec, batch?: readonly number[]): Vec;
+  hessian?(w: Vec): Vec;
+}
+
+export type Status = 'max-steps' | 'converged' | 'diverged' | 'stopped';
+
+export interface RunSettings {
+  readonly optimizer: OptimizerDefinition;
+  readonly convention: Convention;
+  readonly lr: number;
+  /** Hyper-parameters already merged with the convention's defaults and validated. */
+  readonly hyper: Readonly<Record<HyperId, number>>;
+  readonly start: readonly number[];
+  readonly steps: number;
+  readonly tol?: number;
+  /** The rows of each step's batch, for SGD over data (undefined: full objective). */
+  readonly batches?: (k: number) => readonly number[] | undefined;
+}
+
+export interface NumericStep {
+  readonly k: number;
+  /** w^(k) */
+  readonly w: number[];
+  readonly f: number;
+  /** The gradient used at w^(k) (batch mean with data). */
+  readonly grad: number[];
+  readonly gradNorm: number;
+  readonly stateBefore: Record<string, number[]>;
+  readonly stateAfter: Record<string, number[]>;
+  readonly extras: Record<string, number[]>;
+  /** w^(k+1) */
+  readonly next: number[];
+  readonly fNext: number;
+  readonly batch?: number[];
+  readonly notes: Localized[];
+}
+
+export interface NumericRun {
+  readonly status: Status;
+  readonly message?: Localized;
+  readonly path: number[][];
+  readonly values: number[];
+  readonly steps: NumericStep[];
+}
+
+/** A loss larger than this many times the starting loss (and 1e12 at least) counts as diverged. */
+const GROWTH_BOUND = 1e12;
+
+export const MAX_STEPS = 100_000;
+
+function norm(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += (v[i] as number) ** 2;
+  return Math.sqrt(s);
+}
+
+function allFinite(v: ArrayLike<number>): boolean {
+  for (let i = 0; i < v.length; i++) if (!Number.isFinite(v[i] as number)) return false;
+  return true;
+}
+
+function plain(record: Readonly<Record<string, Vec>> | undefined): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  if (record) for (const [key, value] of Object.entries(record)) out[key] = Array.from(value);
+  return out;
+}
+
+function badSetting(code: string, messages: Localized): GradstepError {
+  return new GradstepError(code, messages);
+}
+
+/** Merges hyper-parameters with the convention's defaults and checks every value. */
+export function resolveHyper(
+  optimizer: OptimizerDefinition,
+  convention: Convention,
+  given: Readonly<Partial<Record<string, number>>> = {},
+): Record<HyperId, number> {
+  const variant: Variant = optimizer.conventions[convention];
+  const allowed = new Set<string>(optimizer.hyper.map((h) => h.id));
+  for (const key of Object.keys(given)) {
+    if (given[key] === undefined) continue;
+    if (!allowed.has(key)) {
+      const list = optimizer.hyper.map((h) => h.id).join(', ') || 'none';
+      throw badSetting('optim/unknown-hyper', {
+        en: `${optimizer.name.en} has no hyper-parameter '${key}' (it has: ${list}).`,
+        ko: `${optimizer.name.ko}에는 '${key}' 하이퍼파라미터가 없습니다 (있는 것: ${list}).`,
+      });
+    }
+  }
+  const out: Partial<Record<HyperId, number>> = {};
+  for (const spec of optimizer.hyper) {
+    const value = given[spec.id] ?? variant.defaults[spec.id];
+    if (value === undefined) continue;
+    const ok =
+      Number.isFinite(value) &&
+      (spec.range === 'unit' ? value >= 0 && value < 1 : spec.range === 'positive' ? value > 0 : value >= 0);
+    if (!ok) {
+      const rule = { unit: 'in [0, 1)', positive: 'positive and finite', nonnegative: 'zero or more, and finite' }[
+        spec.range
+      ];
+      const ruleKo = { unit: '[0, 1) 범위', positive: '유한한 양수', nonnegative: '0 이상의 유한한 수' }[spec.range];
+      throw badSetting('optim/bad-hyper', {
+        en: `The ${spec.name.en} ${spec.id} must be ${rule}; got ${value}.`,
+        ko: `${spec.name.ko} ${spec.id}은(는) ${ruleKo}여야 합니다. 받은 값: ${value}.`,
+      });
+    }
+    out[spec.id] = value;
+  }
+  return out as Record<HyperId, number>;
+}
+
+/** Checks the learning rate: positive and finite. */
+export function checkLearningRate(lr: number): void {
+  if (!(Number.isFinite(lr) && lr > 0)) {
+    throw badSetting('optim/bad-learning-rate', {
+      en: `The learning rate ε must be a positive, finite number; got ${lr}.`,
+      ko: `학습률 ε은 유한한 양수여야 합니다. 받은 값: ${lr}.`,
+    });
+  }
+}
+
+/** Runs the optimizer; throws GradstepError for a bad start, returns the run otherwise. */
+export function runNumeric(problem: NumericProblem, settings: RunSettings): NumericRun {
+  const { optimizer, convention, lr, hyper, steps, tol } = settings;
+  const n = problem.n;
+  checkLearningRate(lr);
+  if (settings.start.length !== n) {
+    throw badSetting('optim/bad-start', {
+      en: `The start point needs ${n} coordinate(s), one per parameter; got ${settings.start.length}.`,
+      ko: `시작점에는 매개변수마다 하나씩 ${n}개의 좌표가 필요한데 ${settings.start.length}개가 주어졌습니다.`,
+    });
+  }
+  if (!Number.isInteger(steps) || steps < 0 || steps > MAX_STEPS) {
+    throw badSetting('optim/bad-steps', {
+      en: `The number of steps must be a whole number from 0 to ${MAX_STEPS}; got ${steps}.`,
+      ko: `단계 수는 0부터 ${MAX_STEPS}까지의 정수여야 합니다. 받은 값: ${steps}.`,
+    });
+  }
+  if (tol !== undefined && !(Number.isFinite(tol) && tol >= 0)) {
+    throw badSetting('optim/bad-tolerance', {
+      en: `The tolerance must be zero or a positive, finite number; got ${tol}.`,
+      ko: `허용 오차는 0 또는 유한한 양수여야 합니다. 받은 값: ${tol}.`,
+    });
+  }
+  let w: Vec = Float64Array.from(settings.start);
+  if (!allFinite(w)) {
+    throw badSetting('optim/bad-start', {
+      en: 'Every coordinate of the start point must be a finite number.',
+      ko: '시작점의 모든 좌표는 유한한 수여야 합니다.',
+    });
+  }
+  let fw = problem.f(w);
+  const g0 = problem.grad(w);
+  if (!Number.isFinite(fw) || !allFinite(g0)) {
+    throw badSetting('optim/undefined-at-start', {
+      en: `The function or its gradient is undefined at the start point ${formatVector(w)} (f = ${formatNumber(fw)}); choose another start.`,
+      ko: `시작점 ${formatVector(w)}에서 함수나 기울기가 정의되지 않습니다 (f = ${formatNumber(fw)}). 다른 시작점을 고르세요.`,
+    });
+  }
+  if (optimizer.needsHessian && !problem.hessian) {
+    throw badSetting('optim/no-hessian', {
+      en: `${optimizer.name.en} needs the Hessian.`,
+      ko: `${optimizer.name.ko}에는 헤시안이 필요합니다.`,
+    });
+  }
+  const variant = optimizer.conventions[convention];
+  let state: Record<string, Vec> = {};
+  for (const spec of variant.state) state[spec.id] = new Float64Array(spec.scalar ? 1 : n);
+  if (variant.init) state = { ...state, ...variant.init(n, hyper, lr) };
+
+  const bound = GROWTH_BOUND * Math.max(1, Math.abs(fw));
+  const path: number[][] = [Array.from(w)];
+  const values: number[] = [fw];
+  const trace: NumericStep[] = [];
+  const hessian = (p: Vec): Vec => (problem.hessian as (p: Vec) => Vec)(p);
+  const smallEnough = (): boolean => tol !== undefined && norm(problem.grad(w)) <= tol;
+
+  for (let k = 0; k < steps; k++) {
+    if (smallEnough())
+      return { status: 'converged', message: convergedMessage(k, tol as number), path, values, steps: trace };
+    const batch = settings.batches?.(k);
+    const g = problem.grad(w, batch);
+    if (!allFinite(g)) {
+      return { status: 'diverged', message: divergedMessage(k, 'gradient', lr), path, values, steps: trace };
+    }
+    const result: StepResult = optimizer.conventions[convention].step({
+      k,
+      n,
+      w,
+      g,
+      lr,
+      hyper,
+      state,
+      grad: (p) => problem.grad(p, batch),
+      f: problem.f.bind(problem),
+      hessian,
+    });
+    const next = result.w;
+    const fNext = problem.f(next);
+    const stateAfter = { ...state, ...result.state };
+    trace.push({
+      k,
+      w: Array.from(w),
+      f: fw,
+      grad: Array.from(g),
+      gradNorm: norm(g),
+      stateBefore: plain(state),
+      stateAfter: plain(stateAfter),
+      extras: plain(result.extras),
+      next: Array.from(next),
+      fNext,
+      ...(batch ? { batch: [...batch] } : {}),
+      notes: [...(result.notes ?? [])],
+    });
+    if (result.stop) return { status: 'stopped', message: result.stop, path, values, steps: trace };
+    path.push(Array.from(next));
+    values.push(fNext);
+    state = stateAfter;
+    w = next;
+    fw = fNext;
+    if (!allFinite(next) || !Number.isFinite(fNext)) {
+      return { status: 'diverged', message: divergedMessage(k + 1, 'not-finite', lr), path, values, steps: trace };
+    }
+    if (Math.abs(fNext) > bound) {
+      return { status: 'diverged', message: divergedMessage(k + 1, 'growth', lr), path, values, steps: trace };
+    }
+  }
+  if (steps > 0 && smallEnough()) {
+    return { status: 'converged', message: convergedMessage(steps, tol as number), path, values, steps: trace };
+  }
+  return { status: 'max-steps', path, values, steps: trace };
+}
+
+function convergedMessage(k: number, tol: number): Localized {
+  return {
+    en: `Converged at step ${k}: the gradient’s length is at most ${tol}.`,
+    ko: `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
+  };
+}
+
+function divergedMessage(k: number, why: 'gradient' | 'not-finite' | 'growth', lr: number): Localized {
+  const smaller = formatNumber(lr / 10);
+  const en = {
+    gradient: `the gradient at w^(${k}) is not a finite number`,
+    'not-finite': `w^(${k}) or f(w^(${k})) is not a finite number`,
+    growth: `the loss f(w^(${k})) grew past ${GROWTH_BOUND.toExponential(0)} times its starting value`,
+  }[why];
+  const ko = {
+    gradient: `w^(${k})에서 기울기가 유한한 수가 아닙니다`,
+    'not-finite': `w^(${k}) 또는 f(w^(${k}))가 유한한 수가 아닙니다`,
+    growth: `손실 f(w^(${k}))가 처음 값의 ${GROWTH_BOUND.toExponential(0)}배를 넘었습니다`,
+  }[why];
+  return {
+    en: `Diverged at step ${k}: ${en}. Try a smaller learning rate than ε = ${formatNumber(lr)} (for example ${smaller}).`,
+    ko: `${k}단계에서 발산했습니다: ${ko}. ε = ${formatNumber(lr)}보다 작은 학습률(예: ${smaller})을 시도해 보세요.`,
+  };
+}
+
+export { HYPER_SPECS };
