@@ -276,6 +276,14 @@ class CodeWriter {
     return name;
   }
 
+  /** `code` itself when it is a name or a plain number, else a new `const` holding it. */
+  private asName(code: string): string {
+    if (/^(?:[at]\d+|\d[\d.e+]*)$/.test(code)) return code;
+    const name = `t${this.temps++}`;
+    this.lines.push(`const ${name} = ${code};`);
+    return name;
+  }
+
   private helper(name: HelperName): string {
     this.helpers.add(name);
     return `h_${name}`;
@@ -312,7 +320,12 @@ class CodeWriter {
       const [p, q] = r;
       if (q === 1) {
         if (p === 1) return b;
-        if (p === 2) return `(${b} * ${b})`;
+        // Small integer powers as products: much faster than Math.pow and as accurate.
+        if (Math.abs(p) >= 2 && Math.abs(p) <= 4) {
+          const name = this.asName(b);
+          const product = `(${Array.from({ length: Math.abs(p) }, () => name).join(' * ')})`;
+          return p > 0 ? product : `(1 / ${product})`;
+        }
         return `${this.helper('pow')}(${b}, ${literal(p)})`;
       }
       if (q === 2 && p === 1) return `${this.helper('sqrt')}(${b})`;
