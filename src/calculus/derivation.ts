@@ -90,8 +90,10 @@ export interface Derivation {
   /** The variables of the expression (the given `vars`, or its free variables). */
   readonly vars: readonly string[];
   readonly detail: Detail;
-  /** One root step per order: f′, f″, …; each root's result is that order's simplified answer. */
+  /** One root step per order: f′, f″, … at the chosen detail; each root's result is that order's simplified answer. */
   readonly steps: readonly Step[];
+  /** The same roots with every step (the view `steps` is folded from these). */
+  readonly full: readonly Step[];
   /** The final answer: the last root's result, simplified. */
   readonly result: Expr;
 }

@@ -1,0 +1,30 @@
+/** The differentiation engine: derivations as trees of named rule steps. */
+export type {
+  Derivation,
+  Detail,
+  DifferentiateOptions,
+  Gradient,
+  GradientOptions,
+  Hessian,
+  RuleId,
+  Step,
+} from './derivation.js';
+export { atDetail } from './detail.js';
+export { differentiate, gradient, hessian, MAX_ORDER } from './differentiate.js';
+export {
+  type DerivationJson,
+  derivationJson,
+  derivationTex,
+  derivationText,
+  type GradientJson,
+  gradientJson,
+  gradientTex,
+  gradientText,
+  hessianTex,
+  type StepJson,
+  type StepTex,
+  stepJson,
+  stepTex,
+  stepText,
+} from './print.js';
+export { FUNCTION_RULES, type FunctionRule, RULES, type Rule } from './rules.js';
