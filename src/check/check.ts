@@ -1,0 +1,306 @@
+/**
+ * The homework answer checker: is the student's derivative right, and if not,
+ * which typical mistake explains it and where in the derivation does it happen?
+ *
+ * 1. Notation that still holds a derivative (`d/dx(…)`, `f'(x)`, `diff(…)`) is
+ *    found in the text before parsing: such an answer is `unevaluated`.
+ * 2. Equal canonical forms (`simplify`) decide `correct` at once; otherwise the
+ *    answer is compared numerically on the real domain (`equivalence.ts`).
+ * 3. An equal answer is `correct-unsimplified` when it visibly holds unfinished
+ *    work (`unsimplified.ts`).
+ * 4. A different answer is matched against the typical wrong derivations
+ *    (`mistakes.ts`); the first match names the mistake and its step.
+ */
+import type { Derivation, Step } from '../calculus/derivation.js';
+import { differentiate } from '../calculus/differentiate.js';
+import { isGradstepError, type SourceRange } from '../errors.js';
+import { dependsOn, type Expr, equals, freeVars } from '../expr/ast.js';
+import { parse } from '../expr/parse.js';
+import { toTex } from '../expr/print-tex.js';
+import { toText } from '../expr/print-text.js';
+import { simplify } from '../expr/simplify.js';
+import type { Lang, Localized } from '../i18n/index.js';
+import {
+  type Counterexample,
+  compareWithSample,
+  matchesValues,
+  type Sample,
+  sampleDomain,
+  valuesAt,
+} from './equivalence.js';
+import { mistakeMessage, verdictMessages } from './messages.js';
+import { byPriority, type MistakeId, type Mutant, mutants } from './mistakes.js';
+import { type UnsimplifiedReason, unsimplifiedReason } from './unsimplified.js';
+
+export type Verdict = 'correct' | 'correct-unsimplified' | 'incorrect' | 'invalid-answer' | 'unevaluated' | 'undecided';
+
+export interface CheckInput {
+  /** The function to differentiate, as typed. */
+  readonly problem: string;
+  /** The variable to differentiate by (default: the only variable, else x, else the first of `vars`). */
+  readonly wrt?: string;
+  /** The variables of the problem (for reading `xy` as x·y, and for partials). */
+  readonly vars?: readonly string[];
+  /** 1 (default) for f′, 2 for f″, … */
+  readonly order?: number;
+  /** The student's derivative, as typed. */
+  readonly answer: string;
+  readonly lang?: Lang;
+}
+
+export interface Shown {
+  readonly text: string;
+  readonly tex: string;
+}
+
+export interface Diagnosis {
+  readonly id: MistakeId;
+  /** The id of the derivation step where the mistake happens (for a UI to highlight). */
+  readonly step: string;
+  /** The expression that step differentiates, as text. */
+  readonly stepExpr: string;
+  readonly messages: Localized;
+}
+
+export interface CheckResult {
+  readonly verdict: Verdict;
+  /** `correct` or `correct-unsimplified`. */
+  readonly correct: boolean;
+  /** The main message in the requested language, and in every language. */
+  readonly message: string;
+  readonly messages: Localized;
+  readonly problem: Shown;
+  readonly wrt: string;
+  readonly vars: readonly string[];
+  readonly order: number;
+  /** The expected derivative (simplified). */
+  readonly expected: Shown;
+  /** The answer as it was read; absent when it could not be read. */
+  readonly answer?: Shown;
+  readonly diagnosis?: Diagnosis;
+  readonly counterexample?: Counterexample;
+  /** Why an equal answer counts as unsimplified. */
+  readonly unsimplified?: UnsimplifiedReason;
+  /** For `invalid-answer`: the reading error and where it is in the answer. */
+  readonly error?: { readonly code: string; readonly messages: Localized; readonly range?: SourceRange };
+  /** For `unevaluated`: the derivative notation found in the answer. */
+  readonly notation?: { readonly text: string; readonly range: SourceRange };
+  /** How equality was decided: canonical forms, or the number of sample points. */
+  readonly method?: 'exact' | 'numeric';
+  readonly points?: number;
+}
+
+// ------------------------------------------------------------------ unevaluated notation
+
+/** Derivative notation a finished answer must not contain. */
+const DERIVATIVE_NOTATION: readonly RegExp[] = [
+  /\bd\s*\/\s*d\s*[A-Za-z]/, // d/dx, d / d x
+  /\bd\s*[A-Za-z]?\s*\/\s*d\s*[A-Za-z]/, // dy/dx, df/dx
+  /∂/,
+  /\b(?:diff|derivative|deriv|differentiate|D)\s*\(/,
+  /[A-Za-z)\]]\s*['′’]/, // f'(x), y', (x^2)'
+  /\bd\s*\(/, // d(x^2)
+];
+
+/** The first derivative notation in `text`, with its range. */
+export function findDerivativeNotation(text: string): { text: string; range: SourceRange } | undefined {
+  let best: { text: string; range: SourceRange } | undefined;
+  for (const re of DERIVATIVE_NOTATION) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.range.start)) {
+      best = { text: m[0].trim(), range: { start: m.index, end: m.index + m[0].length } };
+    }
+  }
+  return best;
+}
+
+// ------------------------------------------------------------------ the problem
+
+/** A problem read once: its derivation, expected derivative and sample points, shared by every answer to it. */
+export interface PreparedProblem {
+  readonly expr: Expr;
+  readonly shown: Shown;
+  readonly wrt: string;
+  readonly vars: readonly string[];
+  readonly order: number;
+  readonly derivation: Derivation;
+  readonly expected: Expr;
+  readonly expectedShown: Shown;
+  readonly sample: Sample;
+}
+
+function chooseWrt(wrt: string | undefined, vars: readonly string[]): string {
+  if (wrt) return wrt;
+  if (vars.length === 1) return vars[0] as string;
+  if (vars.includes('x') || vars.length === 0) return 'x';
+  return vars[0] as string;
+}
+
+/** Reads and differentiates the problem. Throws GradstepError when the problem cannot be read. */
+export function prepareProblem(input: {
+  problem: string;
+  wrt?: string;
+  vars?: readonly string[];
+  order?: number;
+}): PreparedProblem {
+  const parsed = parse(input.problem, input.vars ? { vars: input.vars } : {});
+  const declared = input.vars ?? parsed.vars;
+  const wrt = chooseWrt(input.wrt, declared);
+  const vars = declared.includes(wrt) ? [...declared] : [...declared, wrt];
+  const order = input.order ?? 1;
+  const derivation = differentiate(parsed.expr, { wrt, order, vars, detail: 'full' });
+  const expected = derivation.result;
+  return {
+    expr: parsed.expr,
+    shown: { text: parsed.text, tex: parsed.tex },
+    wrt,
+    vars,
+    order,
+    derivation,
+    expected,
+    expectedShown: { text: toText(expected), tex: toTex(expected) },
+    sample: sampleDomain(parsed.expr, expected, vars),
+  };
+}
+
+// ------------------------------------------------------------------ checking
+
+function localize(messages: Localized, lang: Lang): string {
+  return messages[lang];
+}
+
+/** Checks a student's derivative against the problem. Throws GradstepError only when the PROBLEM cannot be read. */
+export function checkAnswer(input: CheckInput): CheckResult {
+  const prepared = prepareProblem(input);
+  return checkPrepared(prepared, input.answer, input.lang ?? 'en');
+}
+
+/** Checks an answer against an already prepared problem. */
+export function checkPrepared(p: PreparedProblem, answerText: string, lang: Lang = 'en'): CheckResult {
+  const base = {
+    problem: p.shown,
+    wrt: p.wrt,
+    vars: p.vars,
+    order: p.order,
+    expected: p.expectedShown,
+  };
+  const finish = (
+    verdict: Verdict,
+    messages: Localized,
+    extra: Partial<Omit<CheckResult, 'verdict' | 'message' | 'messages' | 'correct'>> = {},
+  ): CheckResult => ({
+    verdict,
+    correct: verdict === 'correct' || verdict === 'correct-unsimplified',
+    message: localize(messages, lang),
+    messages,
+    ...base,
+    ...extra,
+  });
+
+  const notation = findDerivativeNotation(answerText);
+  if (notation) return finish('unevaluated', verdictMessages.unevaluated(notation.text), { notation });
+
+  let answer: Expr;
+  let shown: Shown;
+  try {
+    const parsed = parse(answerText, { vars: p.vars });
+    answer = parsed.expr;
+    shown = { text: parsed.text, tex: parsed.tex };
+  } catch (error) {
+    if (!isGradstepError(error)) throw error;
+    return finish('invalid-answer', verdictMessages.invalid(error.messages), {
+      error: { code: error.code, messages: error.messages, ...(error.range ? { range: error.range } : {}) },
+    });
+  }
+  const unknown = freeVars(answer).find((v) => !p.vars.includes(v));
+  if (unknown) {
+    const messages = verdictMessages.unknownVariable(unknown, p.vars);
+    const at = answerText.indexOf(unknown);
+    return finish('invalid-answer', messages, {
+      answer: shown,
+      error: {
+        code: 'check/unknown-variable',
+        messages,
+        ...(at >= 0 ? { range: { start: at, end: at + unknown.length } } : {}),
+      },
+    });
+  }
+
+  const equal = (method: 'exact' | 'numeric', points?: number): CheckResult => {
+    const reason = unsimplifiedReason(answer);
+    if (reason) {
+      return finish('correct-unsimplified', verdictMessages.unsimplified(reason, p.expectedShown.text), {
+        answer: shown,
+        unsimplified: reason,
+        method,
+        ...(points !== undefined ? { points } : {}),
+      });
+    }
+    return finish('correct', verdictMessages.correct(), {
+      answer: shown,
+      method,
+      ...(points !== undefined ? { points } : {}),
+    });
+  };
+
+  if (equals(simplifySafely(answer), p.expected)) return equal('exact');
+
+  const comparison = compareWithSample(p.sample, answer);
+  if (comparison.kind === 'equal') return equal('numeric', comparison.points);
+  if (comparison.kind === 'undecided') {
+    return finish('undecided', verdictMessages.undecided(comparison.points), { answer: shown, method: 'numeric' });
+  }
+
+  const mutant = diagnose(p, answer);
+  const diagnosis = mutant ? toDiagnosis(p, mutant) : undefined;
+  const sameAsProblem = !mutant && equals(simplifySafely(answer), simplifySafely(p.expr));
+  const explanation = diagnosis?.messages ?? (sameAsProblem ? verdictMessages.sameAsProblem() : undefined);
+  return finish('incorrect', verdictMessages.incorrect(comparison.counterexample, explanation), {
+    answer: shown,
+    counterexample: comparison.counterexample,
+    method: 'numeric',
+    ...(diagnosis ? { diagnosis } : {}),
+  });
+}
+
+function simplifySafely(e: Expr): Expr {
+  try {
+    return simplify(e);
+  } catch (error) {
+    if (isGradstepError(error)) return e;
+    throw error;
+  }
+}
+
+/** The derivatives by the other variables the problem depends on (for "total instead of partial"). */
+function otherPartials(p: PreparedProblem): Expr[] {
+  if (p.order !== 1) return [];
+  const others = p.vars.filter((v) => v !== p.wrt && dependsOn(p.expr, v));
+  return others.map((v) => differentiate(p.expr, { wrt: v, vars: p.vars, detail: 'brief' }).result);
+}
+
+/** The most likely mistake that turns the correct derivation into `answer`, if any. */
+export function diagnose(p: PreparedProblem, answer: Expr): Mutant | undefined {
+  const root = p.derivation.steps.at(-1) as Step | undefined;
+  if (!root) return undefined;
+  const answerValues = valuesAt(p.sample, answer);
+  const seen: Expr[] = [];
+  for (const m of byPriority(mutants(root, otherPartials(p)))) {
+    if (seen.some((s) => equals(s, m.result))) continue;
+    seen.push(m.result);
+    // A "mistake" that does not change the derivative explains nothing.
+    if (matchesValues(p.sample, p.sample.expected, m.result)) continue;
+    if (matchesValues(p.sample, answerValues, m.result)) return m;
+  }
+  return undefined;
+}
+
+function toDiagnosis(p: PreparedProblem, m: Mutant): Diagnosis {
+  const others = p.vars.filter((v) => v !== p.wrt && dependsOn(p.expr, v));
+  return {
+    id: m.id,
+    step: m.step.id,
+    stepExpr: toText(m.step.expr),
+    messages: mistakeMessage(m, { wrt: p.wrt, others }),
+  };
+}
