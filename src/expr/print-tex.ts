@@ -198,7 +198,7 @@ function isPositiveLiteral(e: Expr): boolean {
   return e.kind === 'num' && e.n >= 0 && !e.approx && (e.d === 1 || typedText(e) !== undefined);
 }
 
-/** An argument a textbook writes without parentheses: `\sin x`, `\sin 2x`, `\sin\pi`, `\ln 2`, `\sin\frac{x}{2}`. */
+/** An argument a textbook writes without parentheses: `\sin x`, `\sin 2x`, `\sin\pi`, `\ln 2`, `\ln|x|`. */
 function isBareArgument(arg: Expr, printed: Printed): boolean {
   if (arg.kind === 'sym' || arg.kind === 'const') return true;
   if (isPositiveLiteral(arg)) return !printed.s.includes('\\times');
@@ -206,7 +206,10 @@ function isBareArgument(arg: Expr, printed: Printed): boolean {
     const [a, b] = arg.factors as [Expr, Expr];
     if (isPositiveLiteral(a) && (b.kind === 'sym' || b.kind === 'const')) return !printed.s.includes('\\times');
   }
-  return printed.s.startsWith('\\frac');
+  // A delimited argument needs no parentheses of its own: `\ln|x|`, `\ln\sqrt{x}`, `\sin\frac{x}{2}`.
+  if (arg.kind === 'call' && (arg.fn === 'abs' || arg.fn === 'sqrt' || arg.fn === 'cbrt')) return true;
+  if (arg.kind === 'pow' && isExactRational(arg.exp) && arg.exp.n === 1 && arg.exp.d >= 2) return true;
+  return printed.p === TIGHT && printed.s.startsWith('\\frac');
 }
 
 /** The name applied to its argument: `\sin x`, `\ln(x^{2}+1)`. */
