@@ -1,0 +1,349 @@
+/**
+ * Name resolution: which letters are variables, constants or functions.
+ *
+ * By default every single letter (and Greek letter) is a variable; with
+ * declared variables only those are. A run of letters that is not one known
+ * name is split into known names, fewest pieces first (`xy` → x·y,
+ * `sinx` → sin x, `xlnx` → x·ln x, `sin2x` → sin 2x); a run that cannot be
+ * split, or that reads like a word rather than a product (`inch`, `import`),
+ * is rejected with the names that are unknown.
+ */
+import type { SourceRange } from '../errors.js';
+import type { Localized } from '../i18n/index.js';
+import type { FunctionName } from './ast.js';
+import { parseErrors } from './messages.js';
+import { GREEK_LETTERS, GREEK_NAMES, type Op, type RawToken } from './tokenize.js';
+
+/** `log` stays open until its arity is known: one argument is ln, two is log base b. */
+export type TypedFunction = FunctionName | 'log';
+
+/** Function names a person may type, and the function each one means. */
+export const FUNCTION_ALIASES: ReadonlyMap<string, TypedFunction> = new Map<string, TypedFunction>([
+  ['sin', 'sin'],
+  ['cos', 'cos'],
+  ['tan', 'tan'],
+  ['sec', 'sec'],
+  ['csc', 'csc'],
+  ['cosec', 'csc'],
+  ['cot', 'cot'],
+  ['asin', 'asin'],
+  ['arcsin', 'asin'],
+  ['acos', 'acos'],
+  ['arccos', 'acos'],
+  ['atan', 'atan'],
+  ['arctan', 'atan'],
+  ['acot', 'acot'],
+  ['arccot', 'acot'],
+  ['sinh', 'sinh'],
+  ['cosh', 'cosh'],
+  ['tanh', 'tanh'],
+  ['exp', 'exp'],
+  ['ln', 'ln'],
+  ['log', 'log'],
+  ['log10', 'log10'],
+  ['log2', 'log2'],
+  ['sqrt', 'sqrt'],
+  ['cbrt', 'cbrt'],
+  ['abs', 'abs'],
+]);
+
+/**
+ * Names of functions people know from elsewhere that gradstep does not support:
+ * rejected as unknown functions instead of being split into letters.
+ */
+const UNSUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set([
+  'asinh',
+  'acosh',
+  'atanh',
+  'arsinh',
+  'arcosh',
+  'artanh',
+  'arcsinh',
+  'arccosh',
+  'arctanh',
+  'sech',
+  'csch',
+  'coth',
+  'asec',
+  'acsc',
+  'arcsec',
+  'arccsc',
+  'floor',
+  'ceil',
+  'round',
+  'sign',
+  'sgn',
+  'max',
+  'min',
+  'mod',
+  'nthroot',
+  'pow',
+  'erf',
+  'factorial',
+  'gcd',
+  'lcm',
+  'sum',
+  'prod',
+  'derivative',
+  'integrate',
+  'simplify',
+  'evaluate',
+  'compile',
+  'import',
+  'createUnit',
+  'constructor',
+]);
+
+/** Words mathjs treats as operators or literals: never usable as variable names. */
+const RESERVED: ReadonlySet<string> = new Set([
+  'mod',
+  'to',
+  'in',
+  'and',
+  'or',
+  'xor',
+  'not',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+  'end',
+]);
+
+const MAX_LETTER_RUN = 3;
+
+export type Token =
+  | { readonly kind: 'num'; readonly text: string; readonly range: SourceRange }
+  | { readonly kind: 'var'; readonly name: string; readonly range: SourceRange }
+  | { readonly kind: 'const'; readonly name: 'e' | 'pi'; readonly range: SourceRange }
+  | { readonly kind: 'func'; readonly fn: TypedFunction; readonly typed: string; readonly range: SourceRange }
+  | { readonly kind: 'op'; readonly op: Op; readonly range: SourceRange }
+  | { readonly kind: 'lparen' | 'rparen' | 'bar'; readonly range: SourceRange }
+  | { readonly kind: 'sup'; readonly exponent: string; readonly range: SourceRange }
+  | { readonly kind: 'root'; readonly fn: 'sqrt' | 'cbrt'; readonly range: SourceRange };
+
+export interface SplitNote {
+  readonly range: SourceRange;
+  readonly word: string;
+  readonly reading: Localized;
+}
+
+/** Which names are variables. */
+export interface Scope {
+  /** Declared variable names (Greek letters by name), or undefined for "every single letter". */
+  readonly declared: ReadonlySet<string> | undefined;
+  readonly declaredList: readonly string[] | undefined;
+}
+
+const VALID_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** Checks and normalises declared variable names (`θ` → 'theta'). */
+export function makeScope(vars: readonly string[] | undefined): Scope {
+  if (vars === undefined) return { declared: undefined, declaredList: undefined };
+  const list: string[] = [];
+  for (const raw of vars) {
+    if (typeof raw !== 'string') throw parseErrors.badVariable(String(raw), 'syntax');
+    const name = raw.trim().length === 1 ? (GREEK_LETTERS.get(raw.trim()) ?? raw.trim()) : raw.trim();
+    if (!VALID_NAME.test(name)) throw parseErrors.badVariable(raw, 'syntax');
+    if (RESERVED.has(name)) throw parseErrors.badVariable(raw, 'reserved');
+    if (FUNCTION_ALIASES.has(name)) throw parseErrors.badVariable(raw, 'function');
+    if (name === 'pi') throw parseErrors.badVariable(raw, 'constant');
+    if (!list.includes(name)) list.push(name);
+  }
+  return { declared: new Set(list), declaredList: list };
+}
+
+type PieceKind = 'var' | 'const' | 'func' | 'num';
+
+interface Piece {
+  readonly kind: PieceKind;
+  readonly text: string;
+}
+
+/** What a whole word names, if it is one known name. */
+function lookup(word: string, scope: Scope): PieceKind | undefined {
+  if (scope.declared?.has(word)) return 'var';
+  if (FUNCTION_ALIASES.has(word)) return 'func';
+  if (word === 'e' || word === 'pi') return 'const';
+  if (scope.declared === undefined) {
+    if (GREEK_NAMES.has(word)) return 'var';
+    if (word.length === 1 && word !== '_') return 'var';
+  }
+  return undefined;
+}
+
+function longestNameLength(scope: Scope): number {
+  let longest = 7; // 'epsilon', 'upsilon', 'arccot'
+  for (const name of scope.declared ?? []) longest = Math.max(longest, name.length);
+  return longest;
+}
+
+/**
+ * Splits `word` into the fewest known pieces (ties: longer first piece). Digits
+ * may only follow a function name (`sin2x`). Returns undefined if impossible.
+ */
+function split(word: string, scope: Scope): Piece[] | undefined {
+  const n = word.length;
+  const maxLen = longestNameLength(scope);
+  interface Best {
+    readonly count: number;
+    readonly length: number;
+    readonly kind: PieceKind;
+  }
+  // best[flag][p]: the best split of word[p..] when the piece before p is (flag 1) or is not (0) a function.
+  const best: (Best | undefined)[][] = [new Array(n + 1), new Array(n + 1)];
+  const done: Best = { count: 0, length: 0, kind: 'num' };
+  (best[0] as (Best | undefined)[])[n] = done;
+  (best[1] as (Best | undefined)[])[n] = done;
+  for (let p = n - 1; p >= 0; p--) {
+    for (const flag of [0, 1] as const) {
+      let chosen: Best | undefined;
+      const consider = (length: number, kind: PieceKind): void => {
+        const rest = best[kind === 'func' ? 1 : 0]?.[p + length];
+        if (rest === undefined) return;
+        const count = rest.count + 1;
+        if (chosen === undefined || count < chosen.count || (count === chosen.count && length > chosen.length))
+          chosen = { count, length, kind };
+      };
+      const c = word[p] as string;
+      if (c >= '0' && c <= '9') {
+        if (flag === 1) {
+          let q = p;
+          while (q < n && (word[q] as string) >= '0' && (word[q] as string) <= '9') q++;
+          consider(q - p, 'num');
+        }
+      } else {
+        for (let length = Math.min(maxLen, n - p); length >= 1; length--) {
+          const kind = lookup(word.slice(p, p + length), scope);
+          if (kind !== undefined) consider(length, kind);
+        }
+      }
+      (best[flag] as (Best | undefined)[])[p] = chosen;
+    }
+  }
+  const pieces: Piece[] = [];
+  let flag = 0;
+  for (let p = 0; p < n; ) {
+    const step = best[flag]?.[p];
+    if (step === undefined) return undefined;
+    pieces.push({ kind: step.kind, text: word.slice(p, p + step.length) });
+    flag = step.kind === 'func' ? 1 : 0;
+    p += step.length;
+  }
+  return pieces;
+}
+
+/** The parts of `word` no known name covers, scanning greedily, for the error message. */
+function unknownParts(word: string, scope: Scope): string[] {
+  const maxLen = longestNameLength(scope);
+  const parts: string[] = [];
+  let pending = '';
+  for (let p = 0; p < word.length; ) {
+    let matched = 0;
+    for (let length = Math.min(maxLen, word.length - p); length >= 1; length--) {
+      if (lookup(word.slice(p, p + length), scope) !== undefined) {
+        matched = length;
+        break;
+      }
+    }
+    if (matched === 0) {
+      pending += word[p];
+      p++;
+    } else {
+      if (pending) parts.push(pending);
+      pending = '';
+      p += matched;
+    }
+  }
+  if (pending) parts.push(pending);
+  // Digits or '_' out of place (`x2`, `x_1` undeclared): the whole word is the unknown name.
+  if (parts.length === 0 || parts.some((part) => /[^A-Za-z]/.test(part))) return [word];
+  return parts;
+}
+
+function longestLetterRun(pieces: readonly Piece[]): number {
+  let run = 0;
+  let longest = 0;
+  for (const piece of pieces) {
+    run = piece.kind !== 'func' && piece.kind !== 'num' && piece.text.length === 1 ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+
+function pieceToken(piece: Piece, range: SourceRange): Token {
+  switch (piece.kind) {
+    case 'num':
+      return { kind: 'num', text: piece.text, range };
+    case 'const':
+      return { kind: 'const', name: piece.text as 'e' | 'pi', range };
+    case 'func':
+      return { kind: 'func', fn: FUNCTION_ALIASES.get(piece.text) as TypedFunction, typed: piece.text, range };
+    case 'var':
+      return { kind: 'var', name: piece.text, range };
+  }
+}
+
+function splitReading(pieces: readonly Piece[]): string {
+  let out = '';
+  pieces.forEach((piece, i) => {
+    const previous = pieces[i - 1];
+    if (previous !== undefined) out += previous.kind === 'func' ? ' ' : '·';
+    out += piece.text === 'pi' && piece.kind === 'const' ? 'π' : piece.text;
+  });
+  return out;
+}
+
+/** Turns identifiers and Greek letters into variables, constants and functions. */
+export function resolveNames(raw: readonly RawToken[], scope: Scope, source: string, notes: SplitNote[]): Token[] {
+  const tokens: Token[] = [];
+  for (const token of raw) {
+    if (token.kind === 'greek') {
+      if (token.name === 'pi') tokens.push({ kind: 'const', name: 'pi', range: token.range });
+      else if (scope.declared === undefined || scope.declared.has(token.name))
+        tokens.push({ kind: 'var', name: token.name, range: token.range });
+      else {
+        const shown = source.slice(token.range.start, token.range.end);
+        throw parseErrors.unknownName([shown], shown, scope.declaredList, token.range);
+      }
+      continue;
+    }
+    if (token.kind !== 'ident') {
+      tokens.push(token);
+      continue;
+    }
+    const word = token.text;
+    const whole = lookup(word, scope);
+    if (whole !== undefined) {
+      tokens.push(pieceToken({ kind: whole, text: word }, token.range));
+      continue;
+    }
+    if (UNSUPPORTED_FUNCTIONS.has(word)) throw parseErrors.unknownFunction(word, token.range);
+    const pieces = split(word, scope);
+    if (pieces === undefined)
+      throw parseErrors.unknownName(unknownParts(word, scope), word, scope.declaredList, token.range);
+    // A long run of single letters reads as a word, not a product: `inch`, `import`.
+    if (scope.declared === undefined && longestLetterRun(pieces) > MAX_LETTER_RUN)
+      throw parseErrors.unknownName([word], word, scope.declaredList, token.range);
+    const last = pieces[pieces.length - 1] as Piece;
+    // `foo(x)`: a word glued to a parenthesis is meant as a function call.
+    if (token.glued && word.length >= 3 && last.kind !== 'func') throw parseErrors.unknownFunction(word, token.range);
+    let offset = token.range.start;
+    for (const piece of pieces) {
+      tokens.push(pieceToken(piece, { start: offset, end: offset + piece.text.length }));
+      offset += piece.text.length;
+    }
+    // A word that starts with a function (`sinx`, `sin2x`) gets the function-call note instead.
+    if (pieces[0]?.kind !== 'func' && pieces.length > 1) {
+      const reading = splitReading(pieces);
+      notes.push({
+        range: token.range,
+        word,
+        reading: { en: `read '${word}' as ${reading}`, ko: `'${word}'을(를) ${reading}(으)로 읽었습니다` },
+      });
+    }
+  }
+  return tokens;
+}

@@ -1,0 +1,151 @@
+/**
+ * Parsing what people type.
+ *
+ *   text ─ tokenize ─ resolve names ─ normalise ─▶ "2 * x * sin ( x )" ─ mathjs parse ─ allow-list ─▶ Expr
+ *
+ * Our own passes read human habits (implicit products, `sin 2x`, `|x|`, `√x`,
+ * unicode) and write a normalised string in which every product is explicit
+ * and every function has parentheses; mathjs parses that string; the
+ * allow-list turns mathjs's nodes into gradstep's AST and rejects everything
+ * else. Work is bounded: the length is checked before anything else, nesting
+ * while tokenising, and the node count and depth while converting.
+ */
+import { GradstepError, type SourceRange } from '../errors.js';
+import { type Expr, freeVars } from './ast.js';
+import { fromMathjs, mathjsParse } from './mathjs.js';
+import { parseErrors } from './messages.js';
+import { makeScope, resolveNames, type SplitNote } from './names.js';
+import { type Chunk, joinChunks, type Leaf, normalise, type ReadNote } from './normalize.js';
+import { toTex } from './print-tex.js';
+import { toText } from './print-text.js';
+import { tokenize } from './tokenize.js';
+
+export type { ReadNote, ReadNoteKind } from './normalize.js';
+
+export interface ParseOptions {
+  /** The variables; without it every single letter (and Greek letter) is a variable. */
+  readonly vars?: readonly string[];
+  /** Longest input accepted, in UTF-16 code units (default 1000). */
+  readonly maxLength?: number;
+  /** Most AST nodes accepted (default 2000). */
+  readonly maxNodes?: number;
+  /** Deepest nesting accepted (default 100). */
+  readonly maxDepth?: number;
+}
+
+export interface Parsed {
+  readonly expr: Expr;
+  /** Normalised gradstep text (`toText`): explicit `*`, mathjs function names. */
+  readonly text: string;
+  readonly tex: string;
+  /** How the input was read, in input order ("read 'sin 2x' as sin(2·x)"). */
+  readonly notes: ReadNote[];
+  /** The declared variables in the order given, or else the variables that occur, sorted. */
+  readonly vars: string[];
+}
+
+export const PARSE_DEFAULTS = { maxLength: 1000, maxNodes: 2000, maxDepth: 100 } as const;
+
+interface MathjsSyntaxError extends Error {
+  char?: number;
+}
+
+/** Maps a mathjs syntax error (a 1-based position in the normalised text) back onto the input. */
+function mapSyntaxError(
+  error: MathjsSyntaxError,
+  chunks: readonly Chunk[],
+  starts: readonly number[],
+  source: string,
+): GradstepError {
+  const offset = (error.char ?? 1) - 1;
+  let index = -1;
+  for (let k = 0; k < starts.length; k++) if ((starts[k] as number) <= offset) index = k;
+  const message = error.message;
+  const last = chunks[chunks.length - 1];
+  if (
+    /Unexpected end of expression/.test(message) ||
+    index < 0 ||
+    offset >= (starts.at(-1) ?? 0) + (last?.text.length ?? 0)
+  ) {
+    const range = lastTypedRange(chunks, source);
+    return parseErrors.syntax('end', range, source.slice(range.start, range.end));
+  }
+  const chunk = chunks[index] as Chunk;
+  const range = widen(chunk.range);
+  const near = source.slice(range.start, range.end) || chunk.text;
+  if (/Value expected/.test(message)) return parseErrors.syntax('value', range, near);
+  if (/Parenthesis \) expected/.test(message)) return parseErrors.syntax('paren', range, near);
+  if (/Unexpected operator/.test(message)) return parseErrors.syntax('operator', range, near);
+  return parseErrors.syntax('other', range, near);
+}
+
+/** A zero-width range (an inserted `*` or parenthesis) still gets one character for a caret. */
+function widen(range: SourceRange): SourceRange {
+  return range.end > range.start ? range : { start: range.start, end: range.start + 1 };
+}
+
+function lastTypedRange(chunks: readonly Chunk[], source: string): SourceRange {
+  for (let k = chunks.length - 1; k >= 0; k--) {
+    const range = (chunks[k] as Chunk).range;
+    if (range.end > range.start) return range;
+  }
+  return { start: 0, end: source.length };
+}
+
+function splitNoteToReadNote(note: SplitNote): ReadNote {
+  return { kind: 'split-name', range: note.range, messages: note.reading };
+}
+
+/** Reads `text` as an expression; throws a GradstepError (with the range concerned) if it cannot. */
+export function parse(text: string, options: ParseOptions = {}): Parsed {
+  try {
+    return parseUnguarded(text, options);
+  } catch (error) {
+    if (error instanceof GradstepError) throw error;
+    const whole = { start: 0, end: typeof text === 'string' ? text.length : 0 };
+    // Only a nesting far beyond maxDepth (when the caller raised it) can exhaust the stack.
+    if (error instanceof RangeError) throw parseErrors.tooDeep(options.maxDepth ?? PARSE_DEFAULTS.maxDepth, whole);
+    throw parseErrors.internal(whole);
+  }
+}
+
+function parseUnguarded(text: string, options: ParseOptions): Parsed {
+  if (typeof text !== 'string') throw parseErrors.notText();
+  const maxLength = options.maxLength ?? PARSE_DEFAULTS.maxLength;
+  const maxNodes = options.maxNodes ?? PARSE_DEFAULTS.maxNodes;
+  const maxDepth = options.maxDepth ?? PARSE_DEFAULTS.maxDepth;
+  if (text.length > maxLength) throw parseErrors.tooLong(text.length, maxLength);
+  if (text.trim() === '') throw parseErrors.empty({ start: 0, end: text.length });
+
+  const scope = makeScope(options.vars);
+  const raw = tokenize(text, maxDepth);
+  const splitNotes: SplitNote[] = [];
+  const tokens = resolveNames(raw, scope, text, splitNotes);
+  const { chunks, notes } = normalise(tokens, text, maxDepth);
+  const leaves = chunks.flatMap((c): Leaf[] => (c.leaf ? [c.leaf] : []));
+  const whole = { start: 0, end: text.length };
+  if (leaves.length > maxNodes) throw parseErrors.tooManyNodes(maxNodes, whole);
+
+  const { text: normalised, starts } = joinChunks(chunks);
+  let node: ReturnType<typeof mathjsParse>;
+  try {
+    node = mathjsParse(normalised);
+  } catch (error) {
+    if (error instanceof RangeError) throw parseErrors.tooDeep(maxDepth, whole);
+    if (error instanceof SyntaxError) throw mapSyntaxError(error, chunks, starts, text);
+    throw parseErrors.internal(whole);
+  }
+  const { expr, naturalLogs } = fromMathjs(node, { leaves, maxNodes, maxDepth, whole });
+  const allNotes: ReadNote[] = [
+    ...splitNotes.map(splitNoteToReadNote),
+    ...notes,
+    ...naturalLogs.map((n): ReadNote => ({ kind: 'natural-log', range: n.range, messages: n.messages })),
+  ].sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  return {
+    expr,
+    text: toText(expr),
+    tex: toTex(expr),
+    notes: allNotes,
+    vars: scope.declaredList ? [...scope.declaredList] : freeVars(expr),
+  };
+}
