@@ -6,6 +6,20 @@ import { CHROMIUM_FLAGS, findChromium } from './scripts/chromium-path.mjs';
 const chromium: string = (findChromium() as string | undefined) ?? '/usr/bin/chromium';
 
 export default defineConfig({
+  // Pre-bundle what the components import so Vite does not reload mid-run when it discovers them.
+  optimizeDeps: {
+    include: [
+      'lit',
+      'lit/decorators.js',
+      'lit/directives/unsafe-html.js',
+      'katex',
+      'd3-scale',
+      'd3-shape',
+      'd3-contour',
+      'mathjs',
+      'axe-core',
+    ],
+  },
   test: {
     globals: true,
     projects: [

@@ -5,6 +5,7 @@ import { defineElement } from './define.js';
 import type { PlotPath } from './gs-plot.js';
 import { axesTemplate } from './plot/axes.js';
 import { contourBands, type RealFunction2 } from './plot/contour.js';
+import { parseDomain } from './shared/domain.js';
 import { SERIES_COLORS, themeStyles } from './shared/styles.js';
 import { WidthController } from './shared/width-controller.js';
 
@@ -26,6 +27,7 @@ function bandFill(i: number, n: number): string {
 /**
  * A contour map of f(x, y) with optimizer paths and arrows.
  *
+ * @tagname gs-contour
  * @summary Contour map with paths, for functions of two variables.
  *
  * @attr domain - "xmin,xmax,ymin,ymax" (default "-5,5,-5,5").
@@ -96,14 +98,7 @@ export class GsContour extends LitElement {
   @property({ attribute: false }) fn: RealFunction2 | undefined = undefined;
   @property({ attribute: false }) paths: readonly PlotPath[] = [];
   @property({ attribute: false }) arrows: readonly PlotArrow[] = [];
-  @property({
-    converter: (value) => {
-      const parts = (value ?? '').split(',').map(Number);
-      return parts.length === 4 && parts.every(Number.isFinite) && parts[0]! < parts[1]! && parts[2]! < parts[3]!
-        ? parts
-        : [-5, 5, -5, 5];
-    },
-  })
+  @property({ converter: parseDomain })
   domain: readonly number[] = [-5, 5, -5, 5];
   @property() label = '';
   @property({ attribute: 'x-label' }) xLabel = 'x';

@@ -4,17 +4,24 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { defineElement } from './define.js';
 import { installKatexFonts } from './katex/fonts.js';
 import { katexStyles, renderTex } from './katex/render.js';
+import { readExpression, splitVars } from './shared/engine.js';
+import { resolveLang } from './shared/lang.js';
+import { problemTemplate } from './shared/problem-view.js';
 
 /**
  * Renders math with KaTeX inside its shadow root.
  *
+ * @tagname gs-math
  * @summary Shows a formula, typeset with KaTeX (with MathML for screen readers).
  *
+ * @attr expr - An expression as a person types it (`3x^3 - 2x + 1`); read by gradstep's parser (never evaluated) and typeset in textbook form. Takes precedence over `tex`.
+ * @attr vars - Variables of `expr`, comma-separated (lets `xy` read as x·y for declared names).
  * @attr tex - TeX to render. Rendered with KaTeX's `trust: false`, so links, images and HTML extensions are refused.
+ * @attr lang - "en" or "ko" for error messages (inherited from the page when omitted).
  * @attr display - Renders in display (block) style.
  *
  * @csspart math - The element holding the typeset formula.
- * @csspart error - The message shown when the TeX cannot be rendered.
+ * @csspart error - The message shown when the input cannot be read or the TeX cannot be rendered.
  *
  * @cssprop [--gs-font-size=1em] - Size of the formula.
  * @cssprop [--gs-error-color=#b42318] - Colour of error messages.
@@ -38,6 +45,8 @@ export class GsMath extends LitElement {
     `,
   ];
 
+  @property() expr = '';
+  @property() vars = '';
   @property() tex = '';
   @property({ type: Boolean, reflect: true }) display = false;
 
@@ -47,8 +56,14 @@ export class GsMath extends LitElement {
   }
 
   override render() {
-    if (!this.tex) return nothing;
-    const result = renderTex(this.tex, this.display);
+    let tex = this.tex;
+    if (this.expr) {
+      const reading = readExpression(this.expr, splitVars(this.vars), resolveLang(this));
+      if (!reading.ok) return problemTemplate(reading);
+      tex = reading.parsed.tex;
+    }
+    if (!tex) return nothing;
+    const result = renderTex(tex, this.display);
     // KaTeX output with trust:false is the one sanctioned path from text to HTML.
     if (result.ok) return html`<span part="math">${unsafeHTML(result.html)}</span>`;
     return html`<span part="error" role="alert">${result.message}</span>`;

@@ -46,6 +46,7 @@ const MARGIN = { top: 18, right: 16, bottom: 34, left: 46 };
  * A 2-D function plot: curves, labelled point sequences, markers and an
  * optional draggable probe with its tangent line.
  *
+ * @tagname gs-plot
  * @summary Plots y = f(x) with labelled points and a draggable tangent.
  *
  * @attr xmin - Left end of the x range.

@@ -1,0 +1,251 @@
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { type Derivation, differentiate } from '../src/calculus/index.js';
+import { compile } from '../src/expr/compile.js';
+import type { Parsed } from '../src/expr/parse.js';
+import { texSymbol, toTex } from '../src/expr/print-tex.js';
+import { defineElement } from './define.js';
+import './gs-plot.js';
+import type { PlotCurve, ProbeChangeDetail } from './gs-plot.js';
+import { installKatexFonts } from './katex/fonts.js';
+import { katexStyles } from './katex/render.js';
+import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
+import { emit } from './shared/events.js';
+import { resolveLang } from './shared/lang.js';
+import { problemTemplate } from './shared/problem-view.js';
+import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
+import { UI } from './shared/strings.js';
+import { themeStyles } from './shared/styles.js';
+
+/** Detail of `gs-change`. */
+export interface ExpressionChangeDetail {
+  readonly expr: string;
+}
+
+/**
+ * A derivative that shows its work: every rule applied, as an expandable tree,
+ * the final answer, and a plot of f and f′ with a draggable tangent.
+ *
+ * @tagname gs-derivative
+ * @summary Step-by-step derivative with a tangent-line plot.
+ *
+ * @attr expr - The function, as a person types it (`3x^3 - 2x + 1`). Untrusted: parsed, never evaluated.
+ * @attr wrt - The variable to differentiate by (default: the only variable, or x).
+ * @attr vars - The variables, comma-separated, when the function has several (partials are then taken).
+ * @attr order - 1 for f′ (default), 2 for f″, …
+ * @attr detail - "normal" (default), "full" (every step) or "brief" (chain, product, quotient and the answer).
+ * @attr editable - Shows an input so the reader can change the function.
+ * @attr plot - "auto" (default: plot when there is one variable) or "none".
+ * @attr xmin - Left end of the plot (default -5).
+ * @attr xmax - Right end of the plot (default 5).
+ * @attr lang - "en" or "ko" (inherited from the page when omitted).
+ *
+ * @fires gs-change - The reader edited the function; `detail.expr` is the new text. Bubbles and is composed.
+ *
+ * @csspart input - The text field (when editable).
+ * @csspart steps - The list of steps.
+ * @csspart rule-name - Each step's rule name.
+ * @csspart answer - The final answer.
+ * @csspart error - An inline error with the offending part of the input marked.
+ *
+ * @cssprop [--gs-accent] - Accent colour (rule names, probe, tangent).
+ * @cssprop [--gs-font-size] - Base font size.
+ */
+export class GsDerivative extends LitElement {
+  static override styles = [
+    themeStyles,
+    katexStyles,
+    stepsStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .function,
+      .answer {
+        margin: 0.4em 0;
+        overflow-x: auto;
+      }
+      .answer {
+        font-size: 1.1em;
+        padding: 0.4em 0.6em;
+        background: var(--_surface);
+        border-radius: var(--_radius);
+      }
+      .read-as {
+        color: var(--_muted);
+        font-size: 0.85em;
+      }
+      input {
+        font: inherit;
+        width: 100%;
+        box-sizing: border-box;
+        padding: 0.4em 0.6em;
+        border: 1px solid var(--_border);
+        border-radius: calc(var(--_radius) / 2);
+        background: var(--_bg);
+        color: var(--_fg);
+      }
+      .slope {
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+      mark {
+        background: color-mix(in srgb, var(--_bad) 25%, transparent);
+        color: inherit;
+      }
+    `,
+  ];
+
+  @property() expr = '';
+  @property() wrt = '';
+  @property() vars = '';
+  @property({ type: Number }) order = 1;
+  @property() detail: 'full' | 'normal' | 'brief' = 'normal';
+  @property({ type: Boolean }) editable = false;
+  @property() plot: 'auto' | 'none' = 'auto';
+  @property({ type: Number }) xmin = -5;
+  @property({ type: Number }) xmax = 5;
+
+  @state() private derivation: Derivation | undefined;
+  @state() private parsed: Parsed | undefined;
+  @state() private problem: InputProblem | undefined;
+  @state() private probe = 1;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    installKatexFonts(this.ownerDocument);
+  }
+
+  /** The derivation shown (undefined while the input cannot be read). */
+  get current(): Derivation | undefined {
+    return this.derivation;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (['expr', 'wrt', 'vars', 'order', 'detail', 'lang'].some((k) => changed.has(k as keyof GsDerivative))) {
+      this.derive();
+    }
+  }
+
+  private derive(): void {
+    const lang = resolveLang(this);
+    if (!this.expr.trim()) {
+      this.derivation = undefined;
+      this.problem = undefined;
+      return;
+    }
+    const reading = readExpression(this.expr, splitVars(this.vars), lang);
+    if (!reading.ok) {
+      this.derivation = undefined;
+      this.parsed = undefined;
+      this.problem = reading;
+      return;
+    }
+    this.parsed = reading.parsed;
+    try {
+      this.derivation = differentiate(reading.parsed.expr, {
+        ...(this.wrt ? { wrt: this.wrt } : {}),
+        vars: reading.parsed.vars,
+        order: Math.max(1, Math.min(10, Math.trunc(this.order) || 1)),
+        detail: this.detail === 'full' || this.detail === 'brief' ? this.detail : 'normal',
+        lang,
+      });
+      this.problem = undefined;
+    } catch (error) {
+      this.derivation = undefined;
+      this.problem = toProblem(this.expr, error, lang);
+    }
+  }
+
+  override render() {
+    const lang = resolveLang(this);
+    const d = this.derivation;
+    return html`
+      ${this.editable ? this.inputTemplate(lang) : nothing}
+      ${this.problem ? problemTemplate(this.problem) : nothing}
+      ${d ? this.derivationTemplate(d, lang) : nothing}
+    `;
+  }
+
+  private inputTemplate(lang: 'en' | 'ko') {
+    return html`<label>
+      <span class="label">${UI.editExpression[lang]}</span>
+      <input
+        part="input"
+        .value=${this.expr}
+        spellcheck="false"
+        autocomplete="off"
+        maxlength="1000"
+        @change=${(e: Event) => {
+          this.expr = (e.target as HTMLInputElement).value;
+          emit<ExpressionChangeDetail>(this, 'gs-change', { expr: this.expr });
+        }}
+      />
+    </label>`;
+  }
+
+  private derivationTemplate(d: Derivation, lang: 'en' | 'ko') {
+    const partial = d.vars.length > 1;
+    const w = texSymbol(d.wrt);
+    const args = d.vars.map(texSymbol).join(', ');
+    const name = partial
+      ? `\\frac{\\partial${d.order > 1 ? `^{${d.order}}` : ''} f}{\\partial ${w}${d.order > 1 ? `^{${d.order}}` : ''}}`
+      : `f${"'".repeat(Math.min(d.order, 3))}${d.order > 3 ? `^{(${d.order})}` : ''}(${args})`;
+    return html`
+      <div class="function">${math(`f(${args}) = ${toTex(d.expr)}`, true)}</div>
+      ${this.parsed ? html`<div class="read-as">${UI.readAs[lang]}: <code>${this.parsed.text}</code></div>` : nothing}
+      ${stepsTemplate(d.steps, { lang, partial })}
+      <div class="answer" part="answer" aria-live="polite">
+        ${math(`${name} = ${toTex(d.result)}`, true)}
+      </div>
+      ${this.plotTemplate(d, lang)}
+    `;
+  }
+
+  private plotTemplate(d: Derivation, lang: 'en' | 'ko') {
+    if (this.plot === 'none' || d.vars.length !== 1) return nothing;
+    const v = d.vars[0] as string;
+    let f: (x: number) => number;
+    let df: (x: number) => number;
+    let slope: (x: number) => number;
+    try {
+      f = compile(d.expr, [v]);
+      df = compile(d.result, [v]);
+      const first = d.steps[0]?.result ?? d.result;
+      slope = compile(first, [v]);
+    } catch {
+      return nothing;
+    }
+    const curves: PlotCurve[] = [
+      { fn: f, label: 'f' },
+      { fn: df, label: d.order === 1 ? 'f′' : `f^(${d.order})`, dashed: true },
+    ];
+    const at = this.probe;
+    const m = slope(at);
+    return html`
+      <gs-plot
+        .curves=${curves}
+        .slope=${slope}
+        .probe=${at}
+        .xmin=${this.xmin}
+        .xmax=${this.xmax}
+        x-label=${v}
+        label=${UI.plotOf[lang]}
+        @gs-probe-change=${(e: CustomEvent<ProbeChangeDetail>) => {
+          this.probe = e.detail.x;
+        }}
+      ></gs-plot>
+      <div class="slope" aria-live="polite">
+        ${UI.tangentAt[lang]} ${v} = ${at}: ${UI.slope[lang]} f′(${at}) = ${Number.isFinite(m) ? Number(m.toPrecision(6)) : '—'}
+      </div>
+    `;
+  }
+}
+
+defineElement('gs-derivative', GsDerivative);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gs-derivative': GsDerivative;
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import '../components/gs-derivative.js';
+import { mount, texIn } from './support/dom.js';
+
+describe('gs-derivative', () => {
+  it("shows the lesson's derivative 9x² − 2 with its steps and plot", async () => {
+    const el = await mount('gs-derivative', { expr: '3x^3 - 2x + 1' });
+    const root = el.shadowRoot as ShadowRoot;
+    const answer = texIn(root.querySelector('[part="answer"]') as Element).join(' ');
+    expect(answer).toContain('9x^{2}-2');
+    const rules = [...root.querySelectorAll('li.step')].map((li) => li.getAttribute('data-rule'));
+    expect(rules).toContain('sum');
+    expect(rules).toContain('power');
+    expect(root.querySelector('gs-plot')).not.toBeNull();
+    expect(root.querySelector('.read-as')?.textContent).toContain('3*x^3 - 2*x + 1');
+    el.style.width = '380px';
+    await page.screenshot({ path: '../screenshots/gs-derivative.png', element: el });
+  });
+
+  it('names the inner function u for the chain rule, in Korean when asked', async () => {
+    const el = await mount('gs-derivative', { expr: '(2x-1)^3', lang: 'ko' });
+    const root = el.shadowRoot as ShadowRoot;
+    const chain = root.querySelector('li.step[data-rule="chain"]') as HTMLElement;
+    expect(chain).not.toBeNull();
+    expect(texIn(chain).join(' ')).toContain('u_{1} = 2x-1');
+    expect(chain.querySelector('.rule-name')?.textContent).toBe('연쇄법칙');
+    expect(texIn(root.querySelector('[part="answer"]') as Element).join(' ')).toContain('6(2x-1)^{2}');
+  });
+
+  it('shows partial derivatives with the other variable held constant', async () => {
+    const el = await mount('gs-derivative', { expr: '3xy^2 + 4x^3 - 5y^2 + 1', vars: 'x,y', wrt: 'y' });
+    const root = el.shadowRoot as ShadowRoot;
+    expect(texIn(root.querySelector('[part="answer"]') as Element).join(' ')).toContain('\\partial');
+    expect(root.querySelector('li.step[data-rule="held-constant"]')).not.toBeNull();
+    expect(root.querySelector('gs-plot')).toBeNull();
+  });
+
+  it('shows an unreadable expression as an inline error with the range marked, as text', async () => {
+    const el = await mount('gs-derivative', { expr: 'x + <img src=x onerror=alert(1)>' });
+    const root = el.shadowRoot as ShadowRoot;
+    expect(root.querySelector('[part="error"]')).not.toBeNull();
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('mark')).not.toBeNull();
+  });
+
+  it('re-derives when the reader edits the function and fires gs-change', async () => {
+    const el = await mount('gs-derivative', { expr: 'x^2', editable: '' });
+    const seen: string[] = [];
+    el.addEventListener('gs-change', (e) => seen.push((e as CustomEvent<{ expr: string }>).detail.expr));
+    const input = (el.shadowRoot as ShadowRoot).querySelector('input') as HTMLInputElement;
+    input.value = 'sin x';
+    input.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(seen).toEqual(['sin x']);
+    expect(texIn((el.shadowRoot as ShadowRoot).querySelector('[part="answer"]') as Element).join('')).toContain(
+      '\\cos x',
+    );
+  });
+});
