@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { parse as mathParse } from 'mathjs';
 import { describe, expect, test } from 'vitest';
 import { add, approx, call, div, E, type Expr, mul, neg, num, PI, pow, sym } from '../src/expr/ast.js';
+import { parse } from '../src/expr/parse.js';
 import { toText } from '../src/expr/print-text.js';
 import { arbExpr, arbPoint } from './support/arbitraries.js';
 import { close, evaluate, wellConditioned } from './support/evaluate.js';
@@ -111,5 +112,38 @@ describe('toText: round trip through mathjs', () => {
     );
     // Enough points must be real and well-conditioned for the comparison to mean something.
     expect(compared).toBeGreaterThan(300);
+  });
+});
+
+describe('toText: round trip through the gradstep parser', () => {
+  test('parse(toText(e)) evaluates to the value of e at random points', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(arbExpr(), arbPoint(), (e, env) => {
+        const text = toText(e);
+        const back = parse(text, { vars: ['x', 'y', 'z'] }).expr; // must always parse
+        if (!wellConditioned(e, env)) return;
+        compared++;
+        const got = evaluate(back, env);
+        if (!close(got, evaluate(e, env), 1e-8)) {
+          throw new Error(`${text} at ${JSON.stringify(env)}: parsed ${got}, tree ${evaluate(e, env)}`);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(compared).toBeGreaterThan(300);
+  });
+
+  test.each([
+    ['3*x^3 - 2*x + 1'],
+    ['x*sin(x)'],
+    ['log(x^2 + 1)'],
+    ['log(x, 2)'],
+    ['1/(2*sqrt(x))'],
+    ['-y/(x^2 + y^2)'],
+    ['e^(x^2)'],
+    ['0.50*x'],
+  ])('%s is a fixed point of toText(parse(·))', (text) => {
+    expect(toText(parse(text, { vars: ['x', 'y'] }).expr)).toBe(text);
   });
 });
