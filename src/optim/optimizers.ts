@@ -7,6 +7,7 @@
  * g = ∇f(w^(k)), k counting from 0.
  */
 import type { Localized } from '../i18n/index.js';
+import { formatNumber } from './format.js';
 import { isPositiveDefinite, solve } from './linalg.js';
 import type {
   Convention,
@@ -188,10 +189,10 @@ function halvingStep(ctx: StepContext): StepResult {
   let next = vmap(n, (i) => at(w, i) - eps * at(g, i));
   let f1 = ctx.f(next);
   while (!(f1 <= f0) && halvings < MAX_HALVINGS) {
-    const value = Number.isFinite(f1) ? f1.toPrecision(6) : String(f1);
+    const [rate, from, to] = [formatNumber(eps), formatNumber(f0), formatNumber(f1)];
     notes.push({
-      en: `With ε = ${eps} the loss would rise to ${value} (from ${f0.toPrecision(6)}): halve ε.`,
-      ko: `ε = ${eps}이면 손실이 ${f0.toPrecision(6)}에서 ${value}(으)로 커지므로 ε을 절반으로 줄입니다.`,
+      en: `With ε = ${rate} the loss would rise from ${from} to ${to}: halve ε.`,
+      ko: `ε = ${rate}이면 손실이 ${from}에서 ${to}(으)로 커지므로 ε을 절반으로 줄입니다.`,
     });
     eps /= 2;
     halvings++;
