@@ -63,6 +63,8 @@ export class GsSurface extends LitElement {
   @state() private error = '';
   @query('canvas') private canvas!: HTMLCanvasElement | null;
   private renderer: typeof import('./plot/surface-renderer.js') | undefined;
+  /** How many times the surface has been drawn (the renderer loads asynchronously). */
+  drawCount = 0;
 
   override render() {
     const lang = resolveLang(this);
@@ -108,6 +110,7 @@ export class GsSurface extends LitElement {
       },
       this.view,
     );
+    this.drawCount++;
   }
 
   private rotate(dAzimuth: number, dElevation: number): void {

@@ -127,6 +127,8 @@ describe('TeX helpers', () => {
     ['x_max', 'x_{\\mathrm{max}}'],
     ['rate', '\\mathrm{rate}'],
     ['a{b}\\c', '\\mathrm{abc}'],
+    ['αx', '\\alpha x'],
+    ['xθ', 'x\\theta'],
   ])('texSymbol(%s) = %s', (name, expected) => {
     expect(texSymbol(name)).toBe(expected);
     expect(() => render(expected)).not.toThrow();

@@ -112,13 +112,16 @@ export function drawSurface(canvas: HTMLCanvasElement, scene: SurfaceScene, view
     ctx.fillStyle = `rgb(${rgb.join(',')})`;
     ctx.strokeStyle = 'rgba(0,0,0,0.15)';
     ctx.beginPath();
-    q.points.forEach(([px, py], k) => (k === 0 ? ctx.moveTo(px, py) : ctx.lineTo(px, py)));
+    for (const [k, [px, py]] of q.points.entries()) {
+      if (k === 0) ctx.moveTo(px, py);
+      else ctx.lineTo(px, py);
+    }
     ctx.closePath();
     ctx.fill();
     ctx.stroke();
   }
 
-  if (scene.path && scene.path.length) {
+  if (scene.path?.length) {
     ctx.strokeStyle = scene.colors.path;
     ctx.fillStyle = scene.colors.path;
     ctx.lineWidth = 2.5;

@@ -1,0 +1,143 @@
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { type Gradient, gradient, gradientTex, type Hessian, hessian, hessianTex } from '../src/calculus/index.js';
+import { texSymbol, toTex } from '../src/expr/print-tex.js';
+import { defineElement } from './define.js';
+import { installKatexFonts } from './katex/fonts.js';
+import { katexStyles } from './katex/render.js';
+import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
+import { resolveLang } from './shared/lang.js';
+import { problemTemplate } from './shared/problem-view.js';
+import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
+import { UI } from './shared/strings.js';
+import { themeStyles } from './shared/styles.js';
+
+/**
+ * All partial derivatives of a function of several variables, each with its
+ * "held constant" steps, the gradient vector and optionally the Hessian.
+ *
+ * @tagname gs-gradient
+ * @summary Partial derivatives with steps, the gradient ∇f and the Hessian.
+ *
+ * @attr expr - The function, as a person types it (`3xy^2 + 4x^3 - 5y^2 + 1`). Untrusted: parsed, never evaluated.
+ * @attr vars - The variables, comma-separated (default: those that occur, sorted).
+ * @attr hessian - Also shows the second partials and the Hessian matrix.
+ * @attr detail - "normal" (default), "full" or "brief".
+ * @attr lang - "en" or "ko" (inherited from the page when omitted).
+ *
+ * @csspart partial - Each partial derivative's section.
+ * @csspart steps - The list of steps of a partial.
+ * @csspart rule-name - Each step's rule name.
+ * @csspart gradient - The gradient vector.
+ * @csspart hessian - The Hessian matrix.
+ * @csspart error - An inline error with the offending part of the input marked.
+ *
+ * @cssprop [--gs-accent] - Accent colour.
+ */
+export class GsGradient extends LitElement {
+  static override styles = [
+    themeStyles,
+    katexStyles,
+    stepsStyles,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        margin: 0.6em 0;
+      }
+      h4 {
+        margin: 0.3em 0;
+        font-size: 1em;
+        font-weight: 600;
+      }
+      .result,
+      [part='gradient'],
+      [part='hessian'] {
+        padding: 0.4em 0.6em;
+        background: var(--_surface);
+        border-radius: var(--_radius);
+        overflow-x: auto;
+      }
+      mark {
+        background: color-mix(in srgb, var(--_bad) 25%, transparent);
+        color: inherit;
+      }
+    `,
+  ];
+
+  @property() expr = '';
+  @property() vars = '';
+  @property({ type: Boolean }) hessian = false;
+  @property() detail: 'full' | 'normal' | 'brief' = 'normal';
+
+  @state() private result: Gradient | Hessian | undefined;
+  @state() private problem: InputProblem | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    installKatexFonts(this.ownerDocument);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (['expr', 'vars', 'hessian', 'detail', 'lang'].some((k) => changed.has(k as keyof GsGradient))) this.derive();
+  }
+
+  private derive(): void {
+    const lang = resolveLang(this);
+    this.result = undefined;
+    this.problem = undefined;
+    if (!this.expr.trim()) return;
+    const reading = readExpression(this.expr, splitVars(this.vars), lang);
+    if (!reading.ok) {
+      this.problem = reading;
+      return;
+    }
+    const options = {
+      vars: reading.parsed.vars,
+      detail: this.detail === 'full' || this.detail === 'brief' ? this.detail : ('normal' as const),
+      lang,
+    };
+    try {
+      this.result = this.hessian ? hessian(reading.parsed.expr, options) : gradient(reading.parsed.expr, options);
+    } catch (error) {
+      this.problem = toProblem(this.expr, error, lang);
+    }
+  }
+
+  override render() {
+    const lang = resolveLang(this);
+    if (this.problem) return problemTemplate(this.problem);
+    const g = this.result;
+    if (!g) return nothing;
+    const args = g.vars.map(texSymbol).join(', ');
+    return html`
+      <div class="function">${math(`f(${args}) = ${toTex(g.expr)}`, true)}</div>
+      ${g.partials.map((p, i) => {
+        const v = texSymbol(g.vars[i] as string);
+        const held = g.vars.filter((_, j) => j !== i);
+        return html`<section part="partial" data-var=${g.vars[i]}>
+          <h4>${UI.partialWrt[lang]} ${math(v)}${held.length ? html` (${held.map((h) => math(texSymbol(h)))} ${UI.heldConstant[lang]})` : nothing}</h4>
+          ${stepsTemplate(p.steps, { lang, partial: true })}
+          <div class="result">${math(`\\frac{\\partial f}{\\partial ${v}} = ${toTex(g.gradient[i] ?? p.result)}`)}</div>
+        </section>`;
+      })}
+      <h4>${UI.gradient[lang]}</h4>
+      <div part="gradient">${math(gradientTex(g), true)}</div>
+      ${
+        'hessian' in g
+          ? html`<h4>${UI.hessian[lang]}</h4>
+            <div part="hessian">${math(hessianTex(g), true)}</div>`
+          : nothing
+      }
+    `;
+  }
+}
+
+defineElement('gs-gradient', GsGradient);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gs-gradient': GsGradient;
+  }
+}

@@ -1,0 +1,273 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { type MountedApp, mountApp } from '../app/main.js';
+import { readState, writeState } from '../app/state.js';
+
+const originalUrl = location.href;
+let app: MountedApp | undefined;
+let root: HTMLElement | undefined;
+
+/** Every element under `node`, crossing open shadow roots. */
+function deepAll(node: ParentNode, selector: string): Element[] {
+  const found: Element[] = [...node.querySelectorAll(selector)];
+  for (const el of node.querySelectorAll('*')) if (el.shadowRoot) found.push(...deepAll(el.shadowRoot, selector));
+  return found;
+}
+
+/** Text content including open shadow roots (KaTeX's MathML annotations hold the TeX). */
+function deepText(node: Node): string {
+  let text = '';
+  const walk = (n: Node) => {
+    if (n.nodeType === Node.TEXT_NODE) text += n.textContent;
+    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
+    for (const c of n.childNodes) walk(c);
+  };
+  walk(node);
+  return text;
+}
+
+const tick = (ms = 50) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until `check` passes (components render asynchronously and lazily). */
+async function until(check: () => void, timeout = 8000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+      await tick();
+    }
+  }
+}
+
+async function mount(search: string, fallbackLang: 'en' | 'ko' = 'en'): Promise<MountedApp> {
+  history.replaceState(null, '', `${location.pathname}${search}`);
+  root = document.createElement('div');
+  document.body.append(root);
+  app = mountApp(root, { fallbackLang });
+  await app.settled();
+  return app;
+}
+
+afterEach(() => {
+  app?.unmount();
+  root?.remove();
+  app = undefined;
+  root = undefined;
+  history.replaceState(null, '', originalUrl);
+  document.documentElement.lang = 'en';
+});
+
+describe('app state in the URL', () => {
+  it('round-trips the playground state and clamps hostile numbers', () => {
+    const state = readState(
+      '?view=playground&expr=x%20sin%20x&tab=optimize&opt=adam&lr=0.05&steps=20&start=2.5&step=3&beta1=0.8',
+      'en',
+    );
+    expect(state).toMatchObject({ view: 'playground', expr: 'x sin x', tab: 'optimize', optimizer: 'adam', lr: 0.05 });
+    expect(state.hyper.beta1).toBe(0.8);
+    expect(readState(writeState(state), 'ko')).toEqual(state);
+
+    const hostile = readState(
+      '?view=playground&lr=1e308&steps=-5&step=99&opt=evil&tab=x&vars=x%22%3E%3Cscript%3E&start=1,NaN&momentum=7',
+      'ko',
+    );
+    expect(hostile.lang).toBe('ko');
+    expect(hostile.lr).toBe(100);
+    expect(hostile.steps).toBe(1);
+    expect(hostile.step).toBe(1);
+    expect(hostile.optimizer).toBe('gd');
+    expect(hostile.tab).toBe('derivative');
+    expect(hostile.vars).toBe('');
+    expect(hostile.start).toBe('');
+    expect(hostile.hyper.momentum).toBe(0.999);
+  });
+});
+
+describe('the tutor app', () => {
+  it('renders every lesson section with its math, tables and plots, and no console errors', async () => {
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args) => errors.push(args));
+    const onError = (e: ErrorEvent) => errors.push(e.message);
+    window.addEventListener('error', onError);
+    try {
+      const a = await mount('?lang=en');
+      const r = a.root;
+      for (const id of ['derivatives', 'training', 'optimizers', 'best']) {
+        const section = r.querySelector(`section#${id}`);
+        expect(section, id).not.toBeNull();
+        expect(section?.querySelectorAll('gs-math').length, id).toBeGreaterThan(0);
+      }
+      expect(r.querySelector('#derivatives gs-derivative[expr="3x^3 - 2x + 1"]')).not.toBeNull();
+      expect(r.querySelector('#partial ~ .live gs-gradient[vars="x,y"]')).not.toBeNull();
+      expect(r.querySelectorAll('#derivatives gs-answer').length).toBe(3);
+      expect(r.querySelector('#gd-stepper')?.getAttribute('lr')).toBe('0.2');
+      expect(r.querySelectorAll('#training gs-surface').length).toBe(2);
+      expect(r.querySelectorAll('#optimizers gs-optimizer').length).toBe(7);
+      expect(r.querySelector('#race-bowl')?.getAttribute('optimizers')).toBe(
+        'gd,momentum,nesterov,adagrad,rmsprop,adam',
+      );
+      // The comparison table, translated from the notebook.
+      const table = r.querySelector('.optimizer-table') as HTMLTableElement;
+      expect(table.tBodies[0]?.rows.length).toBe(5);
+      expect(table.textContent).toContain('1964/1983');
+      expect(table.textContent).toContain('Short-term accumulated gradient');
+      // The math is typeset.
+      await until(() => expect(deepAll(r, '.katex').length).toBeGreaterThan(40));
+      expect(deepAll(r, '[part="error"]')).toEqual([]);
+      expect(deepText(r)).toContain('(x - 2)^2 + 2');
+      // "Try every x": the grid plot and the explosion table.
+      await until(() =>
+        expect(deepAll(r.querySelector('.grid-plot') as Element, 'path.curve').length).toBeGreaterThan(0),
+      );
+      expect(r.querySelectorAll('.grid-table tbody tr').length).toBe(5);
+      await a.settled();
+      await tick(300);
+    } finally {
+      spy.mockRestore();
+      window.removeEventListener('error', onError);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('reproduces a playground view from its URL, and after a "reload"', async () => {
+    const search =
+      '?lang=en&view=playground&expr=x%20sin%20x&tab=optimize&opt=momentum&conv=pytorch&lr=0.05&steps=20&start=2.5&momentum=0.7&step=3';
+    let a = await mount(search);
+    const check = (r: HTMLElement) => {
+      expect((r.querySelector('#pg-expr') as HTMLInputElement).value).toBe('x sin x');
+      expect((r.querySelector('#pg-opt') as HTMLSelectElement).value).toBe('momentum');
+      expect((r.querySelector('#pg-conv') as HTMLSelectElement).value).toBe('pytorch');
+      expect((r.querySelector('#pg-lr') as HTMLInputElement).value).toBe('0.05');
+      expect((r.querySelector('#pg-momentum') as HTMLInputElement).value).toBe('0.7');
+      expect(r.querySelector('[role="tab"][aria-selected="true"]')?.id).toBe('tab-optimize');
+      const opt = r.querySelector('gs-optimizer') as HTMLElement & { step?: number };
+      expect(opt.getAttribute('expr')).toBe('x sin x');
+      expect(opt.getAttribute('optimizer')).toBe('momentum');
+      expect(opt.getAttribute('convention')).toBe('pytorch');
+      expect(opt.getAttribute('momentum')).toBe('0.7');
+      expect(opt.getAttribute('start')).toBe('2.5');
+      expect(opt.step).toBe(3);
+    };
+    check(a.root);
+    // Change the learning rate as a user would; the URL follows.
+    const lr = a.root.querySelector('#pg-lr') as HTMLInputElement;
+    await userEvent.clear(lr);
+    await userEvent.type(lr, '0.1');
+    lr.dispatchEvent(new Event('change'));
+    expect(new URLSearchParams(location.search).get('lr')).toBe('0.1');
+    const shared = location.search;
+    a.unmount();
+    root?.remove();
+    a = await mount(shared);
+    expect((a.root.querySelector('#pg-lr') as HTMLInputElement).value).toBe('0.1');
+    expect(a.root.querySelector('gs-optimizer')?.getAttribute('lr')).toBe('0.1');
+    expect(a.state()).toEqual(readState(search.replace('lr=0.05', 'lr=0.1'), 'en'));
+  });
+
+  it('keeps history: tabs and examples push entries, and the back button restores them', async () => {
+    const a = await mount('?lang=en&view=playground&expr=x%5E2&tab=derivative');
+    await userEvent.click(page.getByRole('tab', { name: 'Check my answer' }));
+    expect(a.state().tab).toBe('check');
+    expect(a.root.querySelector('gs-answer')?.getAttribute('problem')).toBe('x^2');
+    await userEvent.click(page.getByRole('button', { name: 'x sin x' }));
+    expect(a.state().expr).toBe('x sin x');
+    expect(new URLSearchParams(location.search).get('expr')).toBe('x sin x');
+    history.back();
+    await until(() => expect(a.state().expr).toBe('x^2'));
+    expect((a.root.querySelector('#pg-expr') as HTMLInputElement).value).toBe('x^2');
+    expect(a.state().tab).toBe('check');
+    history.back();
+    await until(() => expect(a.state().tab).toBe('derivative'));
+    expect(a.root.querySelector('gs-derivative')?.getAttribute('expr')).toBe('x^2');
+  });
+
+  it('typing a function updates the view and the URL; several variables give partials', async () => {
+    const a = await mount('?lang=en&view=playground&expr=x&tab=derivative');
+    const input = a.root.querySelector('#pg-expr') as HTMLInputElement;
+    await userEvent.clear(input);
+    await userEvent.type(input, '3xy^2 + 4x^3');
+    expect(a.state().expr).toBe('3xy^2 + 4x^3');
+    expect(new URLSearchParams(location.search).get('expr')).toBe('3xy^2 + 4x^3');
+    const gradient = a.root.querySelector('gs-gradient');
+    expect(gradient?.getAttribute('vars')).toBe('x,y');
+  });
+
+  it('keeps hostile URL text out of the markup', async () => {
+    const payload = '<img src=x onerror="window.__pwned=1">';
+    const a = await mount(`?lang=en&view=playground&tab=check&expr=${encodeURIComponent(payload)}`);
+    await tick(200);
+    expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+    expect(deepAll(a.root, 'img')).toEqual([]);
+    expect((a.root.querySelector('#pg-expr') as HTMLInputElement).value).toBe(payload);
+  });
+
+  it('switches every string to Korean, stores the choice in the URL, and follows the browser on a first visit', async () => {
+    let a = await mount('?view=lesson');
+    expect(document.documentElement.lang).toBe('en');
+    expect(a.root.querySelector('#derivatives-h')?.textContent).toBe('1. Derivatives');
+    await userEvent.click(page.getByRole('button', { name: '한국어' }));
+    expect(document.documentElement.lang).toBe('ko');
+    expect(new URLSearchParams(location.search).get('lang')).toBe('ko');
+    expect(a.root.querySelector('#derivatives-h')?.textContent).toBe('1. 미분');
+    expect(a.root.querySelector('#derivatives gs-derivative')?.getAttribute('lang')).toBe('ko');
+    expect(a.root.querySelector('.optimizer-table')?.textContent).toContain('단기 누적 그래디언트');
+    a.unmount();
+    root?.remove();
+    a = await mount('', 'ko');
+    expect(a.state().lang).toBe('ko');
+    expect(a.root.querySelector('.nav-link[aria-current="page"]')?.textContent?.trim()).toBe('강의');
+  });
+});
+
+/** Elements that stick out of the viewport on the right (what makes a phone layout scroll sideways). */
+function overflowing(r: HTMLElement, width: number): string[] {
+  return [...r.querySelectorAll('*')]
+    .filter((el) => el.getBoundingClientRect().right > width + 1)
+    .map(
+      (el) =>
+        `${el.localName}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} ${Math.round(el.getBoundingClientRect().right)}`,
+    )
+    .slice(0, 8);
+}
+
+describe('screenshots', () => {
+  const shots: [string, string, string[]][] = [
+    ['lesson', '?lang=en', ['.lesson-head', '#derivatives', '#training', '#optimizers', '#best']],
+    ['lesson-ko', '?lang=ko', ['.lesson-head', '#derivatives']],
+    [
+      'playground',
+      '?lang=en&view=playground&expr=x%20sin%20x&tab=optimize&opt=adam&lr=0.3&steps=20&start=2.5&step=4',
+      ['.playground'],
+    ],
+    [
+      'playground-gradient',
+      '?lang=ko&view=playground&expr=3xy%5E2%20%2B%204x%5E3%20-%205y%5E2%20%2B%201',
+      ['.playground'],
+    ],
+  ];
+  for (const [name, search, parts] of shots) {
+    for (const [device, width, height] of [
+      ['desktop', 1280, 900],
+      ['phone', 390, 844],
+    ] as const) {
+      it(`${name} at ${device} width`, async () => {
+        await page.viewport(width, height);
+        const a = await mount(search);
+        await until(() => expect(deepAll(a.root, '.katex').length).toBeGreaterThan(0));
+        await tick(1500);
+        await a.settled();
+        for (const part of parts) {
+          const el = a.root.querySelector(part) as HTMLElement;
+          el.scrollIntoView();
+          await tick(300);
+          const slug = part.replace(/[^a-z-]/g, '');
+          await page.screenshot({ path: `../screenshots/app-${name}-${slug}-${device}.png`, element: el });
+        }
+        expect(overflowing(a.root, width)).toEqual([]);
+      });
+    }
+  }
+});
