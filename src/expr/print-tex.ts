@@ -125,7 +125,7 @@ export function texSymbol(name: string): string {
     return words
       .split(/\s+/)
       .map((w) => texSymbol(w))
-      .join('');
+      .reduce((out, piece) => juxt(out, piece), '');
   }
   const indexed = /^([A-Za-z]+)(\d+)$/.exec(name);
   if (indexed) return `${texSymbol(indexed[1] as string)}_{${indexed[2]}}`;
