@@ -92,20 +92,24 @@ export interface CheckResult {
 
 // ------------------------------------------------------------------ unevaluated notation
 
-/** Derivative notation a finished answer must not contain. */
-const DERIVATIVE_NOTATION: readonly RegExp[] = [
-  /\bd\s*\/\s*d\s*[A-Za-z]/, // d/dx, d / d x
-  /\bd\s*[A-Za-z]?\s*\/\s*d\s*[A-Za-z]/, // dy/dx, df/dx
-  /∂/,
-  /\b(?:diff|derivative|deriv|differentiate|D)\s*\(/,
-  /[A-Za-z)\]]\s*['′’]/, // f'(x), y', (x^2)'
-  /\bd\s*\(/, // d(x^2)
+/** Derivative notation a finished answer must not contain; `usesD` patterns are skipped when d (or D) is a variable. */
+const DERIVATIVE_NOTATION: readonly { re: RegExp; usesD?: 'd' | 'D' }[] = [
+  { re: /\bd\s*[A-Za-z]?\s*\/\s*d\s*[A-Za-z]/, usesD: 'd' }, // d/dx, d / d x, dy/dx
+  { re: /∂/ },
+  { re: /\b(?:diff|derivative|deriv|differentiate)\s*\(/ },
+  { re: /\bD\s*\(/, usesD: 'D' },
+  { re: /[A-Za-z0-9)\]]\s*['′’]/ }, // f'(x), y', (x^2)'
+  { re: /\bd\s*\(/, usesD: 'd' }, // d(x^2)
 ];
 
 /** The first derivative notation in `text`, with its range. */
-export function findDerivativeNotation(text: string): { text: string; range: SourceRange } | undefined {
+export function findDerivativeNotation(
+  text: string,
+  vars: readonly string[] = [],
+): { text: string; range: SourceRange } | undefined {
   let best: { text: string; range: SourceRange } | undefined;
-  for (const re of DERIVATIVE_NOTATION) {
+  for (const { re, usesD } of DERIVATIVE_NOTATION) {
+    if (usesD && vars.includes(usesD)) continue;
     const m = re.exec(text);
     if (m && (!best || m.index < best.range.start)) {
       best = { text: m[0].trim(), range: { start: m.index, end: m.index + m[0].length } };
@@ -197,7 +201,7 @@ export function checkPrepared(p: PreparedProblem, answerText: string, lang: Lang
     ...extra,
   });
 
-  const notation = findDerivativeNotation(answerText);
+  const notation = findDerivativeNotation(answerText, p.vars);
   if (notation) return finish('unevaluated', verdictMessages.unevaluated(notation.text), { notation });
 
   let answer: Expr;

@@ -1,0 +1,333 @@
+/**
+ * Line-by-line checking of a student's own worked derivative.
+ *
+ * Each line is read (after an optional `… =` prefix); a derivative the line still
+ * holds — `d/dx(…)`, `d/dx[…]` or `(…)'` — is a rule application in progress and is
+ * evaluated by the engine, so `3(2x − 1)² · d/dx(2x − 1)` reads as 3(2x − 1)²·2.
+ * Every line must then equal the previous one on the real domain; the first line
+ * must equal the derivative. As long as all lines agree, "equal to the previous
+ * line" and "equal to the derivative" are the same test, so each line is compared
+ * with the expected derivative, and the first one that differs is where the work
+ * breaks: it is reported with a counterexample against the line before it and,
+ * when one matches, the typical mistake that explains it.
+ */
+import { differentiate } from '../calculus/differentiate.js';
+import { GradstepError, isGradstepError, type SourceRange } from '../errors.js';
+import { type Expr, freeVars } from '../expr/ast.js';
+import { parse } from '../expr/parse.js';
+import { toText } from '../expr/print-text.js';
+import type { Lang, Localized } from '../i18n/index.js';
+import {
+  type CheckInput,
+  type Diagnosis,
+  diagnose,
+  findDerivativeNotation,
+  prepareProblem,
+  type Shown,
+} from './check.js';
+import { type Counterexample, compareWithSample } from './equivalence.js';
+import { formatNumber, formatPoint, mistakeMessage } from './messages.js';
+import { unsimplifiedReason } from './unsimplified.js';
+
+export interface DerivationCheckInput extends Omit<CheckInput, 'answer'> {
+  /** The student's lines, first to last (each may start with `y' =` or `=`). */
+  readonly lines: readonly string[];
+}
+
+export type LineStatus = 'ok' | 'broken' | 'invalid' | 'unchecked';
+
+export interface LineReport {
+  /** 0-based index in `lines`. */
+  readonly index: number;
+  readonly input: string;
+  /** The line as read, with every derivative it held carried out. */
+  readonly read?: Shown;
+  readonly status: LineStatus;
+  /** The line still applied a rule (held a derivative that was carried out). */
+  readonly ruleApplication?: boolean;
+  readonly messages?: Localized;
+  readonly counterexample?: Counterexample;
+  readonly diagnosis?: Diagnosis;
+  readonly range?: SourceRange;
+}
+
+export interface DerivationCheckResult {
+  /** Every line follows, and the last one is a finished derivative. */
+  readonly correct: boolean;
+  /** The index of the first line that does not follow (or cannot be read). */
+  readonly firstBroken?: number;
+  /** The last line has no derivative left in it. */
+  readonly finished: boolean;
+  /** The last line is finished but not simplified. */
+  readonly simplified: boolean;
+  readonly expected: Shown;
+  readonly lines: readonly LineReport[];
+  readonly message: string;
+  readonly messages: Localized;
+}
+
+/** The most lines one check reads (a worked derivative, not a book). */
+export const MAX_LINES = 60;
+
+// ------------------------------------------------------------------ carrying out derivatives in a line
+
+function closingIndex(text: string, open: number): number {
+  const pairs: Record<string, string> = { '(': ')', '[': ']' };
+  const want = pairs[text[open] as string];
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === text[open]) depth++;
+    else if (c === want && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function openingIndex(text: string, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    const c = text[i];
+    if (c === ')') depth++;
+    else if (c === '(' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+const D_OPERATOR = /d\s*\/\s*d\s*([A-Za-z][A-Za-z0-9_]*?)\s*([([])/;
+const PRIME = /\)\s*['′’]/;
+
+interface Context {
+  readonly wrt: string;
+  readonly vars: readonly string[];
+}
+
+function derivativeText(inner: string, wrt: string, ctx: Context): string {
+  const resolved = carryOut(inner, ctx, 0).text;
+  const result = differentiate(resolved, { wrt, vars: ctx.vars }).result;
+  return `(${toText(result)})`;
+}
+
+/** `text` with every `d/dv(…)`, `d/dv[…]` and `(…)'` replaced by the derivative, in parentheses. */
+function carryOut(text: string, ctx: Context, depth: number): { text: string; applied: boolean } {
+  if (depth > 20) throw unreadable('too deeply nested', { start: 0, end: text.length });
+  let current = text;
+  let applied = false;
+  for (let guard = 0; guard < 50; guard++) {
+    const d = D_OPERATOR.exec(current);
+    if (d) {
+      const open = d.index + d[0].length - 1;
+      const close = closingIndex(current, open);
+      const variable = d[1] as string;
+      if (close < 0) throw unreadable('unbalanced brackets after d/d', { start: d.index, end: current.length });
+      const replacement = derivativeText(current.slice(open + 1, close), variable, ctx);
+      current = current.slice(0, d.index) + replacement + current.slice(close + 1);
+      applied = true;
+      continue;
+    }
+    const p = PRIME.exec(current);
+    if (p) {
+      const open = openingIndex(current, p.index);
+      if (open < 0) throw unreadable('unbalanced parentheses before the prime', { start: 0, end: p.index + 1 });
+      const replacement = derivativeText(current.slice(open + 1, p.index), ctx.wrt, ctx);
+      current = current.slice(0, open) + replacement + current.slice(p.index + p[0].length);
+      applied = true;
+      continue;
+    }
+    break;
+  }
+  return { text: current, applied };
+}
+
+function unreadable(why: string, range: SourceRange): GradstepError {
+  return new GradstepError(
+    'check/unreadable-derivative',
+    {
+      en: `This derivative notation could not be read (${why}). Write d/dx(…) with brackets, or (…)'.`,
+      ko: `이 미분 표기를 읽을 수 없습니다 (${why}). d/dx(…)처럼 괄호를 쓰거나 (…)'로 쓰세요.`,
+    },
+    range,
+  );
+}
+
+/** The right-hand side of a line such as `y' = 3(2x − 1)^2 · 2`. */
+function rightHandSide(line: string): { text: string; offset: number } {
+  const eq = line.lastIndexOf('=');
+  if (eq < 0) return { text: line, offset: 0 };
+  return { text: line.slice(eq + 1), offset: eq + 1 };
+}
+
+// ------------------------------------------------------------------ checking
+
+function lineLabel(index: number): { en: string; ko: string } {
+  return { en: `Line ${index + 1}`, ko: `${index + 1}번째 줄` };
+}
+
+/** Checks a worked derivative line by line and reports the first line where the work breaks. */
+export function checkDerivation(input: DerivationCheckInput): DerivationCheckResult {
+  const lang: Lang = input.lang ?? 'en';
+  if (input.lines.length > MAX_LINES) {
+    throw new GradstepError('check/too-many-lines', {
+      en: `Too many lines (${input.lines.length}); at most ${MAX_LINES} are checked.`,
+      ko: `줄이 너무 많습니다 (${input.lines.length}줄). 최대 ${MAX_LINES}줄까지 확인합니다.`,
+    });
+  }
+  const p = prepareProblem(input);
+  const ctx: Context = { wrt: p.wrt, vars: p.vars };
+  const reports: LineReport[] = [];
+  let firstBroken: number | undefined;
+  let lastExpr: Expr | undefined;
+  let lastFinished = false;
+
+  input.lines.forEach((line, index) => {
+    if (firstBroken !== undefined) {
+      reports.push({ index, input: line, status: 'unchecked' });
+      return;
+    }
+    const label = lineLabel(index);
+    const rhs = rightHandSide(line);
+    let expr: Expr;
+    let read: Shown;
+    let applied = false;
+    try {
+      const carried = carryOut(rhs.text, ctx, 0);
+      applied = carried.applied;
+      const left = findDerivativeNotation(carried.text, p.vars);
+      if (left) throw unreadable(`'${left.text}'`, left.range);
+      const parsed = parse(carried.text, { vars: p.vars });
+      const unknown = freeVars(parsed.expr).find((v) => !p.vars.includes(v));
+      if (unknown) {
+        throw new GradstepError('check/unknown-variable', {
+          en: `'${unknown}' is not a variable of the problem.`,
+          ko: `'${unknown}'은(는) 문제의 변수가 아닙니다.`,
+        });
+      }
+      expr = parsed.expr;
+      read = { text: parsed.text, tex: parsed.tex };
+    } catch (error) {
+      if (!isGradstepError(error)) throw error;
+      firstBroken = index;
+      reports.push({
+        index,
+        input: line,
+        status: 'invalid',
+        messages: {
+          en: `${label.en} could not be read: ${error.messages.en}`,
+          ko: `${label.ko}을(를) 읽을 수 없습니다: ${error.messages.ko}`,
+        },
+        // A range points into the typed line only when no derivative was carried out before reading it.
+        ...(error.range && !applied ? { range: shift(error.range, rhs.offset) } : {}),
+      });
+      return;
+    }
+    const comparison = compareWithSample(p.sample, expr);
+    if (comparison.kind === 'equal') {
+      reports.push({ index, input: line, read, status: 'ok', ...(applied ? { ruleApplication: true } : {}) });
+      lastExpr = expr;
+      lastFinished = !applied;
+      return;
+    }
+    firstBroken = index;
+    if (comparison.kind === 'undecided') {
+      reports.push({
+        index,
+        input: line,
+        read,
+        status: 'broken',
+        messages: {
+          en: `${label.en} could not be compared: the derivative is defined at too few sample points.`,
+          ko: `${label.ko}을(를) 비교할 수 없습니다: 도함수가 정의되는 표본점이 너무 적습니다.`,
+        },
+      });
+      return;
+    }
+    const c = comparison.counterexample;
+    const mutant = applied ? undefined : diagnose(p, expr);
+    const others = p.vars.filter((v) => v !== p.wrt);
+    const mistake = mutant ? mistakeMessage(mutant, { wrt: p.wrt, others }) : undefined;
+    const at = formatPoint(c.at);
+    const got = formatNumber(c.answer);
+    const want = formatNumber(c.expected);
+    const why: Localized =
+      index === 0
+        ? {
+            en: `${label.en} is not the derivative: at ${at} the derivative is ${want}, but this line gives ${got}.`,
+            ko: `${label.ko}은(는) 도함수가 아닙니다: ${at}에서 도함수의 값은 ${want}인데, 이 줄의 값은 ${got}입니다.`,
+          }
+        : {
+            en: `${label.en} does not follow from line ${index}: at ${at} line ${index} gives ${want}, but this line gives ${got}.`,
+            ko: `${label.ko}은(는) ${index}번째 줄과 같지 않습니다: ${at}에서 ${index}번째 줄의 값은 ${want}인데, 이 줄의 값은 ${got}입니다.`,
+          };
+    reports.push({
+      index,
+      input: line,
+      read,
+      status: 'broken',
+      ...(applied ? { ruleApplication: true } : {}),
+      messages: mistake ? { en: `${why.en} ${mistake.en}`, ko: `${why.ko} ${mistake.ko}` } : why,
+      counterexample: c,
+      ...(mutant
+        ? {
+            diagnosis: {
+              id: mutant.id,
+              step: mutant.step.id,
+              stepExpr: toText(mutant.step.expr),
+              messages: mistake as Localized,
+            },
+          }
+        : {}),
+    });
+  });
+
+  const finished = firstBroken === undefined && lastFinished;
+  const simplified = finished && lastExpr !== undefined && unsimplifiedReason(lastExpr) === undefined;
+  const correct = firstBroken === undefined && finished && input.lines.length > 0;
+  const messages = summary(reports, firstBroken, correct, finished, simplified, input.lines.length, p.expectedShown);
+  return {
+    correct,
+    ...(firstBroken !== undefined ? { firstBroken } : {}),
+    finished,
+    simplified,
+    expected: p.expectedShown,
+    lines: reports,
+    message: messages[lang],
+    messages,
+  };
+}
+
+function shift(range: SourceRange, offset: number): SourceRange {
+  return { start: range.start + offset, end: range.end + offset };
+}
+
+function summary(
+  reports: readonly LineReport[],
+  firstBroken: number | undefined,
+  correct: boolean,
+  finished: boolean,
+  simplified: boolean,
+  count: number,
+  expected: Shown,
+): Localized {
+  if (count === 0) return { en: 'There are no lines to check.', ko: '확인할 줄이 없습니다.' };
+  if (firstBroken !== undefined) {
+    const m = reports[firstBroken]?.messages;
+    return (
+      m ?? { en: `Line ${firstBroken + 1} breaks the work.`, ko: `${firstBroken + 1}번째 줄에서 풀이가 틀렸습니다.` }
+    );
+  }
+  if (!finished) {
+    return {
+      en: 'Every line follows, but the last line still holds a derivative: finish the differentiation.',
+      ko: '모든 줄이 맞지만 마지막 줄에 아직 미분이 남아 있습니다. 미분을 끝까지 계산하세요.',
+    };
+  }
+  if (correct && !simplified) {
+    return {
+      en: `Every line follows and the result is right, but the last line is not simplified: ${expected.text}.`,
+      ko: `모든 줄이 맞고 결과도 맞지만, 마지막 줄이 정리되지 않았습니다: ${expected.text}.`,
+    };
+  }
+  return {
+    en: 'Every line follows, and the last line is the derivative.',
+    ko: '모든 줄이 맞고, 마지막 줄이 도함수입니다.',
+  };
+}

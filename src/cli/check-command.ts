@@ -1,0 +1,223 @@
+// `gradstep check "<problem>" "<answer>"`: checks a derivative, names the mistake, shows a counterexample.
+// `gradstep check --file answers.csv`: one verdict per row (columns problem, wrt, answer) and a summary.
+import { readFileSync } from 'node:fs';
+import { type CheckResult, checkAnswer, type Verdict } from '../check/check.js';
+import { formatNumber, formatPoint } from '../check/messages.js';
+import { GradstepError } from '../errors.js';
+import type { Lang } from '../i18n/index.js';
+import { parseArgs, reportError, splitVars } from './diff-command.js';
+import { type CliIO, EXIT } from './io.js';
+import type { Command } from './main.js';
+
+const USAGE = `Usage: gradstep check "<problem>" "<answer>" [--wrt x] [--vars x,y] [--order n] [--lang en|ko] [--json]
+       gradstep check --file answers.csv [--lang en|ko] [--json]
+
+Checks a derivative: correct, correct but not simplified, or incorrect — with the likely
+mistake, the step of the derivation where it happens, and a point where the two differ.
+  --wrt x        the variable to differentiate by (default: the only variable, or x)
+  --vars x,y     the variables (so 'xy' reads as x·y); others are held constant
+  --order n      1 for f′ (default), 2 for f″, …
+  --lang en|ko   language of the messages
+  --json         the result as JSON
+  --file path    a CSV with the columns problem, wrt, answer (header row first)
+Exit status: 0 correct, 1 incorrect, 2 unreadable input.`;
+
+const KNOWN = ['wrt', 'vars', 'order', 'lang', 'file'];
+
+/** The exit status of a verdict. */
+export function exitStatus(verdict: Verdict): number {
+  if (verdict === 'correct' || verdict === 'correct-unsimplified') return EXIT.ok;
+  if (verdict === 'incorrect' || verdict === 'unevaluated') return EXIT.incorrect;
+  return EXIT.badInput;
+}
+
+/** The JSON the command prints for one check. */
+export function checkJson(r: CheckResult): Record<string, unknown> {
+  return {
+    verdict: r.verdict,
+    correct: r.correct,
+    ...(r.diagnosis
+      ? {
+          diagnosis: {
+            id: r.diagnosis.id,
+            step: r.diagnosis.step,
+            stepExpr: r.diagnosis.stepExpr,
+            messages: r.diagnosis.messages,
+          },
+        }
+      : {}),
+    message: r.message,
+    messages: r.messages,
+    ...(r.counterexample ? { counterexample: r.counterexample } : {}),
+    expected: r.expected,
+    ...(r.answer ? { answer: r.answer } : {}),
+    problem: r.problem,
+    wrt: r.wrt,
+    vars: r.vars,
+    order: r.order,
+    ...(r.unsimplified ? { unsimplified: r.unsimplified } : {}),
+    ...(r.error ? { error: r.error } : {}),
+  };
+}
+
+const VERDICT_LABEL: Record<Verdict, Record<Lang, string>> = {
+  correct: { en: 'correct', ko: '정답' },
+  'correct-unsimplified': { en: 'correct, not simplified', ko: '정답 (정리 안 됨)' },
+  incorrect: { en: 'incorrect', ko: '오답' },
+  'invalid-answer': { en: 'unreadable answer', ko: '읽을 수 없는 답' },
+  unevaluated: { en: 'unevaluated', ko: '미분이 남음' },
+  undecided: { en: 'undecided', ko: '판정 불가' },
+};
+
+function checkText(r: CheckResult, lang: Lang): string {
+  const lines = [`${VERDICT_LABEL[r.verdict][lang]}: ${r.message}`, `  expected: ${r.expected.text}`];
+  if (r.answer) lines.push(`  answer:   ${r.answer.text}`);
+  if (r.counterexample) {
+    const c = r.counterexample;
+    lines.push(`  at ${formatPoint(c.at)}: expected ${formatNumber(c.expected)}, answer ${formatNumber(c.answer)}`);
+  }
+  if (r.diagnosis) lines.push(`  mistake:  ${r.diagnosis.id} (step ${r.diagnosis.step}: ${r.diagnosis.stepExpr})`);
+  if (r.error?.range) lines.push(`  at characters ${r.error.range.start}–${r.error.range.end}`);
+  return lines.join('\n');
+}
+
+// ------------------------------------------------------------------ CSV
+
+/** Splits CSV text into rows of fields (RFC 4180 quoting; a formula may hold commas inside quotes). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+const MAX_ROWS = 10_000;
+
+function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new GradstepError('check/file', {
+      en: `Cannot read the file '${path}'.`,
+      ko: `파일 '${path}'을(를) 읽을 수 없습니다.`,
+    });
+  }
+  const [header, ...rows] = parseCsv(text);
+  const columns = (header ?? []).map((h) => h.trim().toLowerCase());
+  const at = { problem: columns.indexOf('problem'), wrt: columns.indexOf('wrt'), answer: columns.indexOf('answer') };
+  if (at.problem < 0 || at.answer < 0) {
+    throw new GradstepError('check/csv-columns', {
+      en: 'The CSV needs a header row with the columns problem, wrt and answer.',
+      ko: 'CSV 첫 줄에 problem, wrt, answer 열 이름이 있어야 합니다.',
+    });
+  }
+  if (rows.length > MAX_ROWS) {
+    throw new GradstepError('check/csv-too-long', {
+      en: `Too many rows (${rows.length}); at most ${MAX_ROWS}.`,
+      ko: `행이 너무 많습니다 (${rows.length}행). 최대 ${MAX_ROWS}행입니다.`,
+    });
+  }
+  const counts = new Map<string, number>();
+  const results: Record<string, unknown>[] = [];
+  let worst: number = EXIT.ok;
+  rows.forEach((row, i) => {
+    const problem = row[at.problem]?.trim() ?? '';
+    const wrt = at.wrt >= 0 ? row[at.wrt]?.trim() || undefined : undefined;
+    const answer = row[at.answer]?.trim() ?? '';
+    let verdict: string;
+    let line: string;
+    let record: Record<string, unknown>;
+    try {
+      const r = checkAnswer({ problem, answer, lang, ...(wrt ? { wrt } : {}) });
+      verdict = r.verdict;
+      line = `${String(i + 1).padStart(3)}  ${VERDICT_LABEL[r.verdict][lang].padEnd(24)} d/d${r.wrt} ${problem}  ←  ${answer}${r.diagnosis ? `  [${r.diagnosis.id} @ ${r.diagnosis.step}]` : ''}`;
+      record = { row: i + 1, ...checkJson(r) };
+      worst = Math.max(worst, exitStatus(r.verdict));
+    } catch (e) {
+      if (!(e instanceof GradstepError)) throw e;
+      verdict = 'invalid-problem';
+      line = `${String(i + 1).padStart(3)}  ${(lang === 'ko' ? '읽을 수 없는 문제' : 'unreadable problem').padEnd(24)} ${problem}: ${e.localized(lang)}`;
+      record = { row: i + 1, verdict, correct: false, message: e.localized(lang), error: e.toJSON() };
+      worst = EXIT.badInput;
+    }
+    counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
+    results.push(record);
+    if (!json) io.out(line);
+  });
+  const summary = Object.fromEntries(counts);
+  if (json) io.out(JSON.stringify({ rows: results, summary, total: rows.length }, null, 2));
+  else {
+    const parts = [...counts].map(([v, n]) => `${n} ${VERDICT_LABEL[v as Verdict]?.[lang] ?? v}`);
+    io.out(`\n${rows.length} ${lang === 'ko' ? '행' : rows.length === 1 ? 'row' : 'rows'}: ${parts.join(', ')}`);
+  }
+  return worst;
+}
+
+export const checkCommand: Command = {
+  summary: 'check a derivative: verdict, likely mistake and a counterexample',
+  usage: USAGE,
+  run(args: string[], io: CliIO): number {
+    let lang: Lang = 'en';
+    try {
+      const { positional, options, flags } = parseArgs(args, ['json']);
+      lang = options.lang === 'ko' ? 'ko' : 'en';
+      const unknown = Object.keys(options).find((k) => !KNOWN.includes(k));
+      if (unknown) throw new Error(`unknown option --${unknown}`);
+      if (options.lang !== undefined && options.lang !== 'en' && options.lang !== 'ko') {
+        throw new Error(`unknown option --lang ${options.lang} (use en or ko)`);
+      }
+      const json = flags.has('json');
+      if (options.file !== undefined) {
+        if (positional.length !== 0) {
+          io.err(USAGE);
+          return EXIT.badInput;
+        }
+        return runFile(options.file, lang, json, io);
+      }
+      if (positional.length !== 2) {
+        io.err(USAGE);
+        return EXIT.badInput;
+      }
+      const order = options.order === undefined ? undefined : Number(options.order);
+      const vars = splitVars(options.vars);
+      const r = checkAnswer({
+        problem: positional[0] as string,
+        answer: positional[1] as string,
+        lang,
+        ...(options.wrt !== undefined ? { wrt: options.wrt } : {}),
+        ...(vars ? { vars } : {}),
+        ...(order !== undefined ? { order } : {}),
+      });
+      io.out(json ? JSON.stringify(checkJson(r), null, 2) : checkText(r, lang));
+      return exitStatus(r.verdict);
+    } catch (e) {
+      return reportError(e, io, lang, 'check');
+    }
+  },
+};
