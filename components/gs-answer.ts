@@ -1,0 +1,361 @@
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { type CheckResult, checkPrepared, type PreparedProblem, prepareProblem } from '../src/check/check.js';
+import { compile } from '../src/expr/compile.js';
+import { parse } from '../src/expr/parse.js';
+import { texSymbol } from '../src/expr/print-tex.js';
+import type { Lang } from '../src/i18n/index.js';
+import { defineElement } from './define.js';
+import './gs-plot.js';
+import type { PlotCurve, PlotMarker } from './gs-plot.js';
+import { installKatexFonts } from './katex/fonts.js';
+import { katexStyles } from './katex/render.js';
+import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
+import { emit } from './shared/events.js';
+import { resolveLang } from './shared/lang.js';
+import { problemTemplate } from './shared/problem-view.js';
+import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
+import { UI } from './shared/strings.js';
+import { themeStyles } from './shared/styles.js';
+
+/** Detail of `gs-check`. */
+export interface CheckEventDetail {
+  readonly verdict: CheckResult['verdict'];
+  readonly correct: boolean;
+  readonly answer: string;
+  /** The diagnosed mistake's id, when the answer is incorrect and one was found. */
+  readonly diagnosis?: string;
+}
+
+/**
+ * An answer box for "find the derivative": live echo of how the answer is read,
+ * a verdict with the likely mistake named, and a plot of where the answer and
+ * the derivative differ. Form-associated, so it submits inside a `<form>`.
+ *
+ * @tagname gs-answer
+ * @summary Homework answer box that checks a derivative and names the mistake.
+ *
+ * @attr problem - The function to differentiate, as typed (untrusted: parsed, never evaluated).
+ * @attr wrt - The variable to differentiate by (default: the only variable, or x).
+ * @attr vars - The variables, comma-separated (for partial derivatives).
+ * @attr order - 1 (default) for f′, 2 for f″, …
+ * @attr reveal - Allows showing the worked solution.
+ * @attr name - The form field name.
+ * @attr value - The student's answer.
+ * @attr required - An empty answer makes the form invalid.
+ * @attr placeholder - Placeholder text of the input.
+ * @attr lang - "en" or "ko" (inherited from the page when omitted).
+ *
+ * @fires gs-check - After each check: `detail` is `{ verdict, correct, answer, diagnosis? }`. Bubbles and is composed.
+ *
+ * @csspart problem - The problem statement.
+ * @csspart input - The answer field.
+ * @csspart check-button - The check button.
+ * @csspart echo - The live "read as" line.
+ * @csspart verdict - The verdict and feedback (an aria-live region).
+ * @csspart solution - The worked solution, when revealed.
+ * @csspart error - An inline error with the offending part of the input marked.
+ *
+ * @cssprop [--gs-success-color] - Colour of a correct verdict.
+ * @cssprop [--gs-error-color] - Colour of an incorrect verdict and errors.
+ */
+export class GsAnswer extends LitElement {
+  static formAssociated = true;
+
+  static override styles = [
+    themeStyles,
+    katexStyles,
+    stepsStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .row {
+        display: flex;
+        gap: 0.5em;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      input {
+        font: inherit;
+        flex: 1 1 14em;
+        padding: 0.45em 0.6em;
+        border: 1px solid var(--_border);
+        border-radius: calc(var(--_radius) / 2);
+        background: var(--_bg);
+        color: var(--_fg);
+      }
+      [part='echo'] {
+        min-height: 1.6em;
+        color: var(--_muted);
+        font-size: 0.9em;
+        overflow-x: auto;
+      }
+      [part='verdict'] {
+        margin-top: 0.5em;
+        padding: 0.5em 0.7em;
+        border-radius: var(--_radius);
+        background: var(--_surface);
+      }
+      [part='verdict'].good {
+        border-left: 4px solid var(--_good);
+      }
+      [part='verdict'].bad {
+        border-left: 4px solid var(--_bad);
+      }
+      .verdict-title {
+        font-weight: 700;
+      }
+      .good .verdict-title {
+        color: var(--_good);
+      }
+      .bad .verdict-title {
+        color: var(--_bad);
+      }
+      mark {
+        background: color-mix(in srgb, var(--_bad) 25%, transparent);
+        color: inherit;
+      }
+    `,
+  ];
+
+  @property() problem = '';
+  @property() wrt = '';
+  @property() vars = '';
+  @property({ type: Number }) order = 1;
+  @property({ type: Boolean }) reveal = false;
+  @property({ reflect: true }) name = '';
+  @property() value = '';
+  @property({ type: Boolean }) required = false;
+  @property() placeholder = '';
+
+  @state() private prepared: PreparedProblem | undefined;
+  @state() private problemError: InputProblem | undefined;
+  @state() private result: CheckResult | undefined;
+  @state() private showSolution = false;
+
+  private readonly internals: ElementInternals;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    installKatexFonts(this.ownerDocument);
+  }
+
+  /** The outcome of the last check. */
+  get lastResult(): CheckResult | undefined {
+    return this.result;
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  formResetCallback(): void {
+    this.value = '';
+    this.result = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (['problem', 'wrt', 'vars', 'order', 'lang'].some((k) => changed.has(k as keyof GsAnswer))) this.prepare();
+    if (changed.has('value') || changed.has('required')) this.syncForm();
+  }
+
+  private prepare(): void {
+    const lang = resolveLang(this);
+    this.result = undefined;
+    this.showSolution = false;
+    const vars = splitVars(this.vars);
+    try {
+      this.prepared = prepareProblem({
+        problem: this.problem,
+        ...(this.wrt ? { wrt: this.wrt } : {}),
+        ...(vars.length ? { vars } : {}),
+        order: Math.max(1, Math.min(10, Math.trunc(this.order) || 1)),
+      });
+      this.problemError = undefined;
+    } catch (error) {
+      this.prepared = undefined;
+      this.problemError = toProblem(this.problem, error, lang);
+    }
+  }
+
+  private syncForm(): void {
+    this.internals.setFormValue(this.value);
+    const lang = resolveLang(this);
+    if (this.required && !this.value.trim()) {
+      this.internals.setValidity({ valueMissing: true }, UI.invalid[lang]);
+      return;
+    }
+    if (this.value.trim()) {
+      try {
+        parse(this.value, this.prepared ? { vars: this.prepared.vars } : {});
+      } catch (error) {
+        this.internals.setValidity({ customError: true }, toProblem(this.value, error, lang).message);
+        return;
+      }
+    }
+    this.internals.setValidity({});
+  }
+
+  /** Checks the current value, shows the verdict and fires `gs-check`. */
+  check(): CheckResult | undefined {
+    if (!this.prepared) return undefined;
+    const lang = resolveLang(this);
+    this.result = checkPrepared(this.prepared, this.value, lang);
+    const detail: CheckEventDetail = {
+      verdict: this.result.verdict,
+      correct: this.result.correct,
+      answer: this.value,
+      ...(this.result.diagnosis ? { diagnosis: this.result.diagnosis.id } : {}),
+    };
+    emit(this, 'gs-check', detail);
+    return this.result;
+  }
+
+  override render() {
+    const lang = resolveLang(this);
+    if (this.problemError) return problemTemplate(this.problemError);
+    const p = this.prepared;
+    if (!p) return nothing;
+    const w = texSymbol(p.wrt);
+    const partial = p.vars.length > 1;
+    const op =
+      p.order === 1
+        ? partial
+          ? `\\frac{\\partial}{\\partial ${w}}`
+          : `\\frac{d}{d${w}}`
+        : partial
+          ? `\\frac{\\partial^{${p.order}}}{\\partial ${w}^{${p.order}}}`
+          : `\\frac{d^{${p.order}}}{d${w}^{${p.order}}}`;
+    return html`
+      <div part="problem">${math(`${op}\\left(${p.shown.tex}\\right) = \\;?`, true)}</div>
+      <div class="row">
+        <input
+          part="input"
+          aria-label=${UI.yourAnswer[lang]}
+          placeholder=${this.placeholder || UI.yourAnswer[lang]}
+          .value=${this.value}
+          spellcheck="false"
+          autocomplete="off"
+          autocapitalize="off"
+          maxlength="1000"
+          @input=${(e: Event) => {
+            this.value = (e.target as HTMLInputElement).value;
+          }}
+          @keydown=${(e: KeyboardEvent) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              this.check();
+            }
+          }}
+        />
+        <button part="check-button" @click=${() => this.check()} ?disabled=${!this.value.trim()}>${UI.check[lang]}</button>
+      </div>
+      <div part="echo">${this.echoTemplate(p, lang)}</div>
+      <div aria-live="polite">${this.result ? this.verdictTemplate(this.result, p, lang) : nothing}</div>
+      ${this.reveal ? this.solutionTemplate(p, lang) : nothing}
+    `;
+  }
+
+  private echoTemplate(p: PreparedProblem, lang: Lang) {
+    if (!this.value.trim()) return nothing;
+    const reading = readExpression(this.value, p.vars, lang);
+    if (!reading.ok) return problemTemplate(reading);
+    return html`${UI.readAs[lang]}: ${math(reading.parsed.tex)}`;
+  }
+
+  private verdictTemplate(r: CheckResult, p: PreparedProblem, lang: Lang) {
+    const good = r.correct;
+    const title = {
+      correct: UI.correct,
+      'correct-unsimplified': UI.correctUnsimplified,
+      incorrect: UI.incorrect,
+      'invalid-answer': UI.invalid,
+      unevaluated: UI.unevaluated,
+      undecided: UI.incorrect,
+    }[r.verdict][lang];
+    return html`<div part="verdict" class=${good ? 'good' : 'bad'} data-verdict=${r.verdict}>
+      <div class="verdict-title">${title}</div>
+      <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>${r.message}</p>
+      ${r.verdict === 'invalid-answer' && r.error ? problemTemplate({ input: this.value, message: r.error.messages[lang], ...(r.error.range ? { range: r.error.range } : {}) }) : nothing}
+      ${r.counterexample ? this.counterexampleTemplate(r, p, lang) : nothing}
+    </div>`;
+  }
+
+  private counterexampleTemplate(r: CheckResult, p: PreparedProblem, lang: Lang) {
+    const c = r.counterexample;
+    if (!c) return nothing;
+    const at = Object.entries(c.at)
+      .map(([v, x]) => `${texSymbol(v)} = ${Number(x.toPrecision(6))}`)
+      .join(',\\ ');
+    const fmt = (v: number | null) =>
+      v === null || !Number.isFinite(v) ? '\\text{undefined}' : String(Number(v.toPrecision(6)));
+    const line = `${at}:\\quad \\text{${UI.expected[lang]}} = ${fmt(c.expected)},\\quad \\text{${UI.yourAnswer[lang]}} = ${fmt(c.answer)}`;
+    let plot: unknown = nothing;
+    if (p.vars.length === 1 && r.answer) {
+      try {
+        const v = p.vars[0] as string;
+        const x0 = c.at[v] ?? 0;
+        const expected = compile(p.expected, [v]);
+        const answer = compile(parse(this.value, { vars: p.vars }).expr, [v]);
+        const curves: PlotCurve[] = [
+          { fn: expected, label: UI.expected[lang] },
+          { fn: answer, label: UI.yourAnswer[lang], dashed: true },
+        ];
+        const markers: PlotMarker[] = [
+          { x: x0, y: c.expected },
+          ...(c.answer !== null && Number.isFinite(c.answer) ? [{ x: x0, y: c.answer }] : []),
+        ];
+        const span = Math.max(3, Math.abs(x0) * 1.5);
+        plot = html`<gs-plot .curves=${curves} .markers=${markers} .xmin=${x0 - span} .xmax=${x0 + span} x-label=${v} label=${UI.counterexample[lang]}></gs-plot>`;
+      } catch {
+        plot = nothing;
+      }
+    }
+    return html`<div class="counterexample"><span class="label">${UI.counterexample[lang]}:</span> ${math(line)} ${plot}</div>`;
+  }
+
+  private solutionTemplate(p: PreparedProblem, lang: Lang) {
+    const highlight = this.result?.diagnosis?.step;
+    return html`<div part="solution">
+      <button aria-expanded=${this.showSolution ? 'true' : 'false'} @click=${() => {
+        this.showSolution = !this.showSolution;
+      }}>${UI.showSolution[lang]}</button>
+      ${
+        this.showSolution
+          ? html`${stepsTemplate(p.derivation.steps, { lang, partial: p.vars.length > 1, highlight })}
+            <div>${math(`= ${p.expectedShown.tex}`, true)}</div>`
+          : nothing
+      }
+    </div>`;
+  }
+}
+
+defineElement('gs-answer', GsAnswer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gs-answer': GsAnswer;
+  }
+}
