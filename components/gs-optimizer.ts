@@ -1,0 +1,448 @@
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { compile } from '../src/expr/compile.js';
+import { parse } from '../src/expr/parse.js';
+import { texSymbol } from '../src/expr/print-tex.js';
+import type { Lang } from '../src/i18n/index.js';
+import { findDataset, formatNumber, optimize, type Trace } from '../src/optim/index.js';
+import { defineElement } from './define.js';
+import './gs-contour.js';
+import './gs-plot.js';
+import type { PlotArrow } from './gs-contour.js';
+import { installKatexFonts } from './katex/fonts.js';
+import { katexStyles } from './katex/render.js';
+import { parseDomain } from './shared/domain.js';
+import { type InputProblem, toProblem } from './shared/engine.js';
+import { emit } from './shared/events.js';
+import { resolveLang } from './shared/lang.js';
+import { type OptimizerAttributes, toOptimizeOptions } from './shared/optimizer-settings.js';
+import { problemTemplate } from './shared/problem-view.js';
+import { math } from './shared/steps-view.js';
+import { UI } from './shared/strings.js';
+import { themeStyles } from './shared/styles.js';
+
+/** Detail of `gs-step-change`. */
+export interface StepChangeDetail {
+  /** Iterations done: the plot shows w⁽⁰⁾ … w⁽ˢᵗᵉᵖ⁾. */
+  readonly step: number;
+}
+
+const subscript = (k: number) => String(k).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)] as string);
+
+/** The objective as a plain function of the parameters (the mean loss over the rows, with data). */
+function objective(trace: Trace, expr: string, dataId: string): ((...w: number[]) => number) | undefined {
+  try {
+    const dataset = trace.data ? findDataset(dataId) : undefined;
+    if (!dataset) {
+      const f = compile(parse(expr, { vars: trace.vars }).expr, trace.vars);
+      return (...w) => f(...w);
+    }
+    const names = [...trace.vars, ...dataset.columns];
+    const perSample = compile(parse(expr, { vars: names }).expr, names);
+    return (...w) => {
+      let sum = 0;
+      for (const row of dataset.rows) sum += perSample(...w, ...row);
+      return sum / Math.max(1, dataset.rows.length);
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An optimizer stepper: one iteration at a time, each shown as its update rule,
+ * the same rule with the numbers substituted, and the gradient formula evaluated;
+ * a history table; and a plot of the path (the curve with labelled iterates for
+ * one variable, a contour map with the path and the step's arrow for two).
+ *
+ * @tagname gs-optimizer
+ * @summary Step through GD, Momentum, Nesterov, Adagrad, RMSProp or Adam on any function.
+ *
+ * @attr expr - The function to minimise (or, with `data`, the per-sample loss). Untrusted: parsed, never evaluated.
+ * @attr vars - The parameters, comma-separated, in the order of `start`.
+ * @attr start - The starting point, comma-separated ("4" or "-1.2,1").
+ * @attr optimizer - gd (sgd), momentum, nesterov, adagrad, rmsprop, adam, gd-halving or newton.
+ * @attr lr - The learning rate ε.
+ * @attr steps - Number of iterations (default 10; at most 2000).
+ * @attr convention - textbook (default, the lesson's formulas), pytorch or keras.
+ * @attr momentum - α for Momentum and Nesterov.
+ * @attr rho - ρ for RMSProp.
+ * @attr beta1 - ρ₁ for Adam.
+ * @attr beta2 - ρ₂ for Adam.
+ * @attr delta - δ, the small constant of the adaptive methods.
+ * @attr tol - Stop when the gradient's length is at most this.
+ * @attr data - A built-in data set id for SGD on mini-batches (e.g. "line"); `expr` is then the per-sample loss.
+ * @attr batch-size - Rows per mini-batch.
+ * @attr epochs - Passes over the data.
+ * @attr seed - Seed of the shuffling.
+ * @attr step - Iterations shown (0 = just the start).
+ * @attr domain - Plot range: "xmin,xmax" for one variable, "xmin,xmax,ymin,ymax" for two.
+ * @attr lang - "en" or "ko" (inherited from the page when omitted).
+ *
+ * @fires gs-step-change - The shown iteration changed; `detail.step`. Bubbles and is composed.
+ *
+ * @csspart controls - The previous / next / play / reset buttons.
+ * @csspart formulas - The current step's formulas.
+ * @csspart history - The history table.
+ * @csspart plot - The plot.
+ * @csspart status - Divergence or convergence message.
+ * @csspart error - An inline error for an unreadable expression or setting.
+ *
+ * @cssprop [--gs-accent] - Accent colour.
+ */
+export class GsOptimizer extends LitElement implements OptimizerAttributes {
+  static override styles = [
+    themeStyles,
+    katexStyles,
+    css`
+      :host {
+        display: block;
+      }
+      :host(:focus-visible) {
+        outline: 2px solid var(--_accent);
+        outline-offset: 4px;
+      }
+      [part='controls'] {
+        display: flex;
+        gap: 0.4em;
+        align-items: center;
+        flex-wrap: wrap;
+        margin: 0.4em 0;
+      }
+      .counter {
+        margin-left: 0.4em;
+        color: var(--_muted);
+        font-variant-numeric: tabular-nums;
+      }
+      [part='formulas'] {
+        background: var(--_surface);
+        border-radius: var(--_radius);
+        padding: 0.4em 0.7em;
+        overflow-x: auto;
+        min-height: 5.5em;
+      }
+      [part='formulas'] .label {
+        color: var(--_muted);
+        font-size: 0.85em;
+        margin-top: 0.3em;
+      }
+      [part='status'] {
+        margin: 0.4em 0;
+        font-weight: 600;
+      }
+      [part='status'].diverged {
+        color: var(--_bad);
+      }
+      details {
+        margin-top: 0.4em;
+      }
+      .table-wrap {
+        max-height: 16em;
+        overflow: auto;
+      }
+      table {
+        border-collapse: collapse;
+        font-variant-numeric: tabular-nums;
+        font-size: 0.88em;
+        width: 100%;
+      }
+      th,
+      td {
+        text-align: right;
+        padding: 0.15em 0.6em;
+        border-bottom: 1px solid var(--_border);
+        white-space: nowrap;
+      }
+      tr.current {
+        background: color-mix(in srgb, var(--_accent) 15%, transparent);
+      }
+      .hint {
+        font-size: 0.8em;
+        color: var(--_muted);
+      }
+      .batch {
+        font-size: 0.85em;
+        color: var(--_muted);
+      }
+    `,
+  ];
+
+  @property() expr = '';
+  @property() vars = '';
+  @property() start = '';
+  @property() optimizer = 'gd';
+  @property() lr = '';
+  @property() steps = '10';
+  @property() convention = 'textbook';
+  @property() momentum = '';
+  @property() rho = '';
+  @property() beta1 = '';
+  @property() beta2 = '';
+  @property() delta = '';
+  @property() tol = '';
+  @property() data = '';
+  @property({ attribute: 'batch-size' }) batchSize = '';
+  @property() epochs = '';
+  @property() seed = '';
+  @property() domain = '';
+  /** Iterations shown: 0 is the start; at most the number of steps computed. */
+  @property({ type: Number, reflect: true }) step = 0;
+
+  @state() private trace: Trace | undefined;
+  @state() private problem: InputProblem | undefined;
+  @state() private playing = false;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private fn: ((...w: number[]) => number) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    installKatexFonts(this.ownerDocument);
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    this.addEventListener('keydown', this.onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pause();
+    this.removeEventListener('keydown', this.onKey);
+  }
+
+  /** The computed run (undefined while the settings cannot be used). */
+  get current(): Trace | undefined {
+    return this.trace;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const settings: (keyof OptimizerAttributes | 'lang')[] = [
+      'expr',
+      'vars',
+      'start',
+      'optimizer',
+      'lr',
+      'steps',
+      'convention',
+      'momentum',
+      'rho',
+      'beta1',
+      'beta2',
+      'delta',
+      'tol',
+      'data',
+      'batchSize',
+      'epochs',
+      'seed',
+    ];
+    if (settings.some((k) => changed.has(k as keyof GsOptimizer))) this.run();
+    const max = this.trace?.steps.length ?? 0;
+    const clamped = Math.max(0, Math.min(max, Math.trunc(this.step) || 0));
+    if (clamped !== this.step) this.step = clamped;
+  }
+
+  /** Re-runs the optimizer; the shown step index is kept (clamped to the new run). */
+  private run(): void {
+    const lang = resolveLang(this);
+    this.problem = undefined;
+    if (!this.expr.trim()) {
+      this.trace = undefined;
+      return;
+    }
+    try {
+      this.trace = optimize(toOptimizeOptions(this));
+      this.fn = objective(this.trace, this.expr, this.data);
+    } catch (error) {
+      this.trace = undefined;
+      this.fn = undefined;
+      this.problem = toProblem(this.expr, error, lang);
+    }
+  }
+
+  private go(step: number): void {
+    const max = this.trace?.steps.length ?? 0;
+    const next = Math.max(0, Math.min(max, step));
+    if (next === this.step) return;
+    this.step = next;
+    emit<StepChangeDetail>(this, 'gs-step-change', { step: next });
+    if (next === max) this.pause();
+  }
+
+  next(): void {
+    this.go(this.step + 1);
+  }
+
+  previous(): void {
+    this.go(this.step - 1);
+  }
+
+  reset(): void {
+    this.pause();
+    this.go(0);
+  }
+
+  play(): void {
+    if (!this.trace || this.playing) return;
+    if (this.step >= this.trace.steps.length) this.go(0);
+    this.playing = true;
+    this.timer = setInterval(() => this.next(), 700);
+  }
+
+  pause(): void {
+    this.playing = false;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private onKey = (event: KeyboardEvent): void => {
+    // Keys typed into a control inside (none today) or with modifiers are not ours.
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'ArrowRight') this.next();
+    else if (event.key === 'ArrowLeft') this.previous();
+    else if (event.key === ' ') this.playing ? this.pause() : this.play();
+    else if (event.key === 'Home') this.reset();
+    else return;
+    event.preventDefault();
+  };
+
+  override render() {
+    const lang = resolveLang(this);
+    if (this.problem) return problemTemplate(this.problem);
+    const t = this.trace;
+    if (!t) return nothing;
+    const max = t.steps.length;
+    return html`
+      <div part="controls">
+        <button @click=${() => this.reset()} ?disabled=${this.step === 0}>${UI.reset[lang]}</button>
+        <button @click=${() => this.previous()} ?disabled=${this.step === 0} aria-label=${UI.previous[lang]}>←</button>
+        <button @click=${() => (this.playing ? this.pause() : this.play())} aria-pressed=${this.playing ? 'true' : 'false'}>
+          ${this.playing ? UI.pause[lang] : UI.play[lang]}
+        </button>
+        <button @click=${() => this.next()} ?disabled=${this.step >= max} aria-label=${UI.next[lang]}>→</button>
+        <span class="counter" aria-live="polite">${UI.iteration[lang]} ${this.step} / ${max}</span>
+      </div>
+      <div class="hint">${UI.keyboardHint[lang]}</div>
+      ${this.formulasTemplate(t, lang)}
+      ${this.statusTemplate(t, lang)}
+      <div part="plot">${this.plotTemplate(t)}</div>
+      ${this.historyTemplate(t, lang)}
+    `;
+  }
+
+  private formulasTemplate(t: Trace, lang: Lang) {
+    const s = this.step > 0 ? t.steps[this.step - 1] : undefined;
+    const w0 = t.path[0] ?? [];
+    const point = (w: readonly number[]) =>
+      w.length === 1 ? formatNumber(w[0] as number) : `(${w.map((v) => formatNumber(v)).join(', ')})`;
+    const name = t.vars.length === 1 ? texSymbol(t.vars[0] as string) : '\\mathbf{w}';
+    return html`<div part="formulas" aria-live="polite">
+      <div class="label">${t.name[lang]} — ${UI.updateRule[lang]}</div>
+      ${math(t.rule, true)}
+      <div class="label">${UI.gradient[lang]}</div>
+      ${math(t.gradient.formula)}
+      ${
+        s
+          ? html`<div class="label">${UI.gradientAt[lang]}</div>
+            ${math(s.gradient.tex)}
+            <div class="label">${UI.withNumbers[lang]}</div>
+            ${math(s.tex.substituted, true)}
+            ${
+              s.batch
+                ? html`<div class="batch">${UI.batch[lang]} (epoch ${s.batch.epoch + 1}): ${s.batch.rows.map((r) => r + 1).join(', ')}</div>`
+                : nothing
+            }`
+          : html`<div class="label">${UI.step[lang]} 0</div>
+            ${math(`${name}^{(0)} = ${point(w0)}`)}`
+      }
+    </div>`;
+  }
+
+  private statusTemplate(t: Trace, lang: Lang) {
+    if (!t.message || (t.status !== 'diverged' && t.status !== 'stopped' && t.status !== 'converged')) return nothing;
+    // Shown once the reader reaches the step where it happened.
+    if (this.step < t.steps.length) return nothing;
+    return html`<div part="status" class=${t.status} role="status">${t.message[lang]}</div>`;
+  }
+
+  private plotTemplate(t: Trace) {
+    const shown = t.path.slice(0, this.step + 1);
+    const labels = shown.map((_, k) => `${t.vars.length === 1 ? (t.vars[0] ?? 'x') : 'w'}${subscript(k)}`);
+    const f = this.fn;
+    if (t.vars.length === 1 && f) {
+      const xs = t.path.map((p) => p[0] as number).filter(Number.isFinite);
+      const dom = parseDomain(this.domain.split(',').length === 2 ? `${this.domain},0,1` : null);
+      const [lo, hi] = this.domain.split(',').length === 2 ? [dom[0] as number, dom[1] as number] : autoRange(xs);
+      return html`<gs-plot
+        .curves=${[{ fn: (x: number) => f(x), label: 'f' }]}
+        .paths=${[{ points: shown.map((p) => [p[0] as number, f(p[0] as number)] as const), labels }]}
+        .xmin=${lo}
+        .xmax=${hi}
+        x-label=${t.vars[0] ?? 'x'}
+        label=${t.expr.text}
+      ></gs-plot>`;
+    }
+    if (t.vars.length === 2 && f) {
+      const domain = this.domain.split(',').length === 4 ? parseDomain(this.domain) : autoDomain(t.path);
+      const s = this.step < t.steps.length ? t.steps[this.step] : undefined;
+      const arrows: PlotArrow[] = s ? [{ from: s.w as [number, number], to: s.next as [number, number] }] : [];
+      return html`<gs-contour
+        .fn=${(x: number, y: number) => f(x, y)}
+        .domain=${domain}
+        .paths=${[{ points: shown.map((p) => [p[0] as number, p[1] as number] as const), labels: labels.map((l, k) => (k === shown.length - 1 ? l : '')) }]}
+        .arrows=${arrows}
+        x-label=${t.vars[0] ?? 'x'}
+        y-label=${t.vars[1] ?? 'y'}
+        label=${t.expr.text}
+      ></gs-contour>`;
+    }
+    return nothing;
+  }
+
+  private historyTemplate(t: Trace, lang: Lang) {
+    const rows = t.path.slice(0, this.step + 1);
+    const v = t.vars.length === 1 ? (t.vars[0] ?? 'x') : `(${t.vars.join(', ')})`;
+    return html`<details part="history">
+      <summary>${UI.history[lang]}</summary>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr><th scope="col">k</th><th scope="col">${v}</th><th scope="col">f</th><th scope="col">‖∇f‖</th></tr>
+          </thead>
+          <tbody>
+            ${rows.map((w, k) => {
+              const s = t.steps[k];
+              return html`<tr class=${k === this.step ? 'current' : ''}>
+                <td>${k}</td>
+                <td>${w.map((x) => formatNumber(x)).join(', ')}</td>
+                <td>${formatNumber(t.values[k] ?? Number.NaN)}</td>
+                <td>${s ? formatNumber(s.gradNorm) : '—'}</td>
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+    </details>`;
+  }
+}
+
+/** An x range around the iterates, with room to see the curve's shape. */
+function autoRange(xs: readonly number[]): [number, number] {
+  if (xs.length === 0) return [-5, 5];
+  const lo = Math.min(...xs);
+  const hi = Math.max(...xs);
+  const pad = Math.max(1, (hi - lo) * 0.3);
+  return [lo - pad, hi + pad];
+}
+
+function autoDomain(path: readonly number[][]): number[] {
+  const xs = path.map((p) => p[0] as number).filter(Number.isFinite);
+  const ys = path.map((p) => p[1] as number).filter(Number.isFinite);
+  const [x0, x1] = autoRange(xs);
+  const [y0, y1] = autoRange(ys);
+  return [x0, x1, y0, y1];
+}
+
+defineElement('gs-optimizer', GsOptimizer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gs-optimizer': GsOptimizer;
+  }
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import '../components/gs-optimizer.js';
+import { deepQueryAll, mount, texIn } from './support/dom.js';
+
+describe('gs-optimizer', () => {
+  it("steps the lesson's gradient descent: x₁ = 3.2 after one next, iterates labelled on the curve", async () => {
+    const el = await mount('gs-optimizer', { expr: 'x^2 - 4x + 6', vars: 'x', start: '4', optimizer: 'gd', lr: '0.2' });
+    const root = el.shadowRoot as ShadowRoot;
+    const steps: number[] = [];
+    document.addEventListener('gs-step-change', (e) => steps.push((e as CustomEvent<{ step: number }>).detail.step));
+    el.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await el.updateComplete;
+    expect(steps).toEqual([1]);
+    const formulas = texIn(root.querySelector('[part="formulas"]') as Element).join('\n');
+    expect(formulas).toContain('= 3.2');
+    expect(formulas).toContain('\\nabla f(4)');
+    (root.querySelector('[part="controls"] button:nth-of-type(4)') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const plot = root.querySelector('gs-plot') as HTMLElement & { updateComplete: Promise<unknown> };
+    await plot.updateComplete;
+    const labels = deepQueryAll(root, '.point-label').map((n) => n.textContent);
+    expect(labels).toEqual(['x₀', 'x₁', 'x₂']);
+    el.style.width = '400px';
+    await page.screenshot({ path: '../screenshots/gs-optimizer.png', element: el });
+  });
+
+  it('keeps the step index when a hyper-parameter changes, and shows divergence at its step', async () => {
+    const el = await mount('gs-optimizer', { expr: 'x^2', start: '1', lr: '0.1', step: '3' });
+    expect(el.step).toBe(3);
+    el.setAttribute('lr', '0.2');
+    await el.updateComplete;
+    expect(el.step).toBe(3);
+    expect(el.current?.lr).toBe(0.2);
+    el.setAttribute('lr', '5');
+    el.setAttribute('steps', '400');
+    await el.updateComplete;
+    expect(el.current?.status).toBe('diverged');
+    el.step = el.current?.steps.length ?? 0;
+    await el.updateComplete;
+    expect((el.shadowRoot as ShadowRoot).querySelector('[part="status"].diverged')?.textContent).not.toBe('');
+  });
+
+  it('draws a contour map with the path and the step arrow for two variables', async () => {
+    const el = await mount('gs-optimizer', {
+      expr: '3(x-2)^2 + (y-2)^2',
+      vars: 'x,y',
+      start: '4,4',
+      optimizer: 'adam',
+      lr: '0.3',
+      step: '5',
+    });
+    const root = el.shadowRoot as ShadowRoot;
+    const contour = root.querySelector('gs-contour') as HTMLElement & { updateComplete: Promise<unknown> };
+    await contour.updateComplete;
+    expect(deepQueryAll(root, 'path.band').length).toBeGreaterThan(3);
+    expect(deepQueryAll(root, 'line.arrow').length).toBe(1);
+    expect(root.querySelectorAll('[part="history"] tbody tr').length).toBe(6);
+  });
+
+  it('runs SGD on mini-batches of a built-in data set and shows the batch rows', async () => {
+    const el = await mount('gs-optimizer', {
+      expr: '(w*x + b - y)^2',
+      vars: 'w,b',
+      start: '0,0',
+      optimizer: 'sgd',
+      lr: '0.05',
+      data: 'line',
+      'batch-size': '4',
+      epochs: '2',
+      seed: '7',
+      step: '1',
+    });
+    expect((el.shadowRoot as ShadowRoot).querySelector('.batch')?.textContent).toMatch(/\d+, \d+, \d+, \d+/);
+  });
+
+  it('reports an unusable setting inline instead of throwing', async () => {
+    const el = await mount('gs-optimizer', { expr: 'x^2', start: '1', lr: '-1' });
+    expect((el.shadowRoot as ShadowRoot).querySelector('[part="error"]')?.textContent).toMatch(/learning rate/i);
+  });
+});
