@@ -399,7 +399,9 @@ class Normaliser {
     if (next?.kind === 'lparen') {
       this.group();
     } else {
-      if (!isSign(next) && !this.startsOperand(next, closer, true))
+      // `sin -x` is sin(-x); `sin + 1` is a missing argument.
+      const minus = next?.kind === 'op' && next.op === '-';
+      if (!minus && !this.startsOperand(next, closer, true))
         throw parseErrors.missingArgument(name.typed, { start: name.range.start, end: this.lastEnd() });
       this.implicitArgument(closer);
       const end = this.lastEnd();
