@@ -4,8 +4,10 @@
  *
  * 1. Notation that still holds a derivative (`d/dx(…)`, `f'(x)`, `diff(…)`) is
  *    found in the text before parsing: such an answer is `unevaluated`.
- * 2. Equal canonical forms (`simplify`) decide `correct` at once; otherwise the
- *    answer is compared numerically on the real domain (`equivalence.ts`).
+ * 2. An answer that is the expected tree itself is `correct` at once; otherwise it
+ *    is compared numerically on the real domain (`equivalence.ts`) — cheaper than
+ *    simplifying it — and where too few real points exist, equal canonical forms
+ *    (`simplify`) still decide `correct`.
  * 3. An equal answer is `correct-unsimplified` when it visibly holds unfinished
  *    work (`unsimplified.ts`).
  * 4. A different answer is matched against the typical wrong derivations
@@ -26,6 +28,7 @@ import {
   matchesValues,
   type Sample,
   sampleDomain,
+  valuesAgree,
   valuesAt,
 } from './equivalence.js';
 import { mistakeMessage, verdictMessages } from './messages.js';
@@ -247,17 +250,19 @@ export function checkPrepared(p: PreparedProblem, answerText: string, lang: Lang
     });
   };
 
-  if (equals(simplifySafely(answer), p.expected)) return equal('exact');
-
+  // The same tree as the expected derivative needs no sampling.
+  if (equals(answer, p.expected)) return equal('exact');
   const comparison = compareWithSample(p.sample, answer);
   if (comparison.kind === 'equal') return equal('numeric', comparison.points);
   if (comparison.kind === 'undecided') {
+    // Too few real points to compare numerically: the canonical forms can still agree.
+    if (equals(simplifySafely(answer), p.expected)) return equal('exact');
     return finish('undecided', verdictMessages.undecided(comparison.points), { answer: shown, method: 'numeric' });
   }
 
   const mutant = diagnose(p, answer);
   const diagnosis = mutant ? toDiagnosis(p, mutant) : undefined;
-  const sameAsProblem = !mutant && equals(simplifySafely(answer), simplifySafely(p.expr));
+  const sameAsProblem = !mutant && p.order === 1 && matchesValues(p.sample, valuesAt(p.sample, p.expr), answer);
   const explanation = diagnosis?.messages ?? (sameAsProblem ? verdictMessages.sameAsProblem() : undefined);
   return finish('incorrect', verdictMessages.incorrect(comparison.counterexample, explanation), {
     answer: shown,
@@ -292,9 +297,10 @@ export function diagnose(p: PreparedProblem, answer: Expr): Mutant | undefined {
   for (const m of byPriority(mutants(root, otherPartials(p)))) {
     if (seen.some((s) => equals(s, m.result))) continue;
     seen.push(m.result);
+    const values = valuesAt(p.sample, m.result);
     // A "mistake" that does not change the derivative explains nothing.
-    if (matchesValues(p.sample, p.sample.expected, m.result)) continue;
-    if (matchesValues(p.sample, answerValues, m.result)) return m;
+    if (valuesAgree(p.sample, p.sample.expected, values)) continue;
+    if (valuesAgree(p.sample, answerValues, values)) return m;
   }
   return undefined;
 }

@@ -175,13 +175,17 @@ export function compareWithSample(sample: Sample, candidate: Expr): Comparison {
  * the sample's points) everywhere both are defined, on enough points.
  */
 export function matchesValues(sample: Sample, values: readonly number[], candidate: Expr): boolean {
-  const g = evaluator(candidate, sample.vars);
+  return valuesAgree(sample, values, valuesAt(sample, candidate));
+}
+
+/** Whether two value lists at the sample's points agree wherever both are defined, on enough points. */
+export function valuesAgree(sample: Sample, a: readonly number[], b: readonly number[]): boolean {
   let agree = 0;
   for (let i = 0; i < sample.points.length; i++) {
-    const want = values[i] as number;
-    const got = g(sample.points[i] as readonly number[]);
-    if (!Number.isFinite(got) || !Number.isFinite(want)) continue;
-    if (!close(got, want)) return false;
+    const x = a[i] as number;
+    const y = b[i] as number;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (!close(x, y)) return false;
     agree++;
   }
   const needed = sample.vars.length === 0 ? 1 : Math.max(MIN_POINTS - 4, Math.ceil(sample.points.length * 0.6));
