@@ -18,6 +18,8 @@ import {
   sym,
 } from '../src/expr/ast.js';
 import { compile, compileBatch, compiledSource, compileVector } from '../src/expr/compile.js';
+import { arbExpr, arbPoint } from './support/arbitraries.js';
+import { close as closeShared, evaluate as evaluateShared, wellConditioned } from './support/evaluate.js';
 
 const x = sym('x');
 const y = sym('y');
@@ -258,6 +260,17 @@ describe('compile', () => {
       });
     });
   }
+
+  it('agrees with the shared reference evaluator on the shared random trees (well-conditioned points)', () => {
+    fc.assert(
+      fc.property(arbExpr(), arbPoint(), (e, env) => {
+        fc.pre(wellConditioned(e, env));
+        const value = compile(e, ['x', 'y', 'z'])(env.x as number, env.y as number, env.z as number);
+        return closeShared(value, evaluateShared(e, env), 1e-9);
+      }),
+      { numRuns: 500 },
+    );
+  });
 
   it('never puts the caller’s names into the generated source', () => {
     const name = 'constructor';
