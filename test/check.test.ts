@@ -307,3 +307,17 @@ describe('diagnosis by mutating the step tree', () => {
     expect(checkAnswer({ problem: 'x^4', answer: '4x^3', order: 2 }).verdict).toBe('incorrect');
   });
 });
+
+describe('answers written as an equation, and hostile input', () => {
+  it('reads the right-hand side of "f\'(x) = …" and keeps ranges in the typed text', () => {
+    expect(checkAnswer({ problem: 'x^2', answer: "f'(x) = 2x" }).verdict).toBe('correct');
+    const r = checkAnswer({ problem: 'x^2', answer: 'y = 2x + * 1' });
+    expect(r.verdict).toBe('invalid-answer');
+    expect(r.error?.range?.start).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refuses very long answers with a reading error, not a crash', () => {
+    const r = checkAnswer({ problem: 'x^2', answer: `${'x+'.repeat(5000)}x` });
+    expect(r.verdict).toBe('invalid-answer');
+  });
+});

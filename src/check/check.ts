@@ -93,6 +93,9 @@ export interface CheckResult {
   readonly points?: number;
 }
 
+/** Longer answers are refused by the parser; the notation scan stops there too. */
+const MAX_ANSWER_LENGTH = 1000;
+
 // ------------------------------------------------------------------ unevaluated notation
 
 /** Derivative notation a finished answer must not contain; `usesD` patterns are skipped when d (or D) is a variable. */
@@ -183,7 +186,12 @@ export function checkAnswer(input: CheckInput): CheckResult {
 }
 
 /** Checks an answer against an already prepared problem. */
-export function checkPrepared(p: PreparedProblem, answerText: string, lang: Lang = 'en'): CheckResult {
+export function checkPrepared(p: PreparedProblem, typed: string, lang: Lang = 'en'): CheckResult {
+  // "f'(x) = 2x" answers with its right-hand side; ranges still point into what was typed.
+  const eq = typed.lastIndexOf('=');
+  const offset = eq >= 0 && eq < MAX_ANSWER_LENGTH ? eq + 1 : 0;
+  const answerText = typed.slice(offset);
+  const shift = (r: SourceRange): SourceRange => ({ start: r.start + offset, end: r.end + offset });
   const base = {
     problem: p.shown,
     wrt: p.wrt,
@@ -204,8 +212,12 @@ export function checkPrepared(p: PreparedProblem, answerText: string, lang: Lang
     ...extra,
   });
 
-  const notation = findDerivativeNotation(answerText, p.vars);
-  if (notation) return finish('unevaluated', verdictMessages.unevaluated(notation.text), { notation });
+  const notation = findDerivativeNotation(answerText.slice(0, MAX_ANSWER_LENGTH), p.vars);
+  if (notation) {
+    return finish('unevaluated', verdictMessages.unevaluated(notation.text), {
+      notation: { text: notation.text, range: shift(notation.range) },
+    });
+  }
 
   let answer: Expr;
   let shown: Shown;
@@ -216,7 +228,7 @@ export function checkPrepared(p: PreparedProblem, answerText: string, lang: Lang
   } catch (error) {
     if (!isGradstepError(error)) throw error;
     return finish('invalid-answer', verdictMessages.invalid(error.messages), {
-      error: { code: error.code, messages: error.messages, ...(error.range ? { range: error.range } : {}) },
+      error: { code: error.code, messages: error.messages, ...(error.range ? { range: shift(error.range) } : {}) },
     });
   }
   const unknown = freeVars(answer).find((v) => !p.vars.includes(v));
@@ -228,7 +240,7 @@ export function checkPrepared(p: PreparedProblem, answerText: string, lang: Lang
       error: {
         code: 'check/unknown-variable',
         messages,
-        ...(at >= 0 ? { range: { start: at, end: at + unknown.length } } : {}),
+        ...(at >= 0 ? { range: shift({ start: at, end: at + unknown.length }) } : {}),
       },
     });
   }
@@ -260,7 +272,7 @@ export function checkPrepared(p: PreparedProblem, answerText: string, lang: Lang
     return finish('undecided', verdictMessages.undecided(comparison.points), { answer: shown, method: 'numeric' });
   }
 
-  const mutant = diagnose(p, answer);
+  const mutant = diagnoseSafely(p, answer);
   const diagnosis = mutant ? toDiagnosis(p, mutant) : undefined;
   const sameAsProblem = !mutant && p.order === 1 && matchesValues(p.sample, valuesAt(p.sample, p.expr), answer);
   const explanation = diagnosis?.messages ?? (sameAsProblem ? verdictMessages.sameAsProblem() : undefined);
@@ -270,6 +282,16 @@ export function checkPrepared(p: PreparedProblem, answerText: string, lang: Lang
     method: 'numeric',
     ...(diagnosis ? { diagnosis } : {}),
   });
+}
+
+/** A diagnosis is a bonus: when the engine's work budget runs out, the verdict stands without one. */
+function diagnoseSafely(p: PreparedProblem, answer: Expr): Mutant | undefined {
+  try {
+    return diagnose(p, answer);
+  } catch (error) {
+    if (isGradstepError(error)) return undefined;
+    throw error;
+  }
 }
 
 function simplifySafely(e: Expr): Expr {

@@ -68,6 +68,8 @@ export interface DerivationCheckResult {
 
 /** The most lines one check reads (a worked derivative, not a book). */
 export const MAX_LINES = 60;
+/** The longest line read (the parser's own limit). */
+export const MAX_LINE_LENGTH = 1000;
 
 // ------------------------------------------------------------------ carrying out derivatives in a line
 
@@ -189,6 +191,12 @@ export function checkDerivation(input: DerivationCheckInput): DerivationCheckRes
     let read: Shown;
     let applied = false;
     try {
+      if (line.length > MAX_LINE_LENGTH) {
+        throw new GradstepError('check/line-too-long', {
+          en: `The line is too long (${line.length} characters; at most ${MAX_LINE_LENGTH}).`,
+          ko: `줄이 너무 깁니다 (${line.length}자, 최대 ${MAX_LINE_LENGTH}자).`,
+        });
+      }
       const carried = carryOut(rhs.text, ctx, 0);
       applied = carried.applied;
       const left = findDerivativeNotation(carried.text, p.vars);
