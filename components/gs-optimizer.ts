@@ -15,7 +15,12 @@ import { parseDomain } from './shared/domain.js';
 import { type InputProblem, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { resolveLang } from './shared/lang.js';
-import { type OptimizerAttributes, toOptimizeOptions } from './shared/optimizer-settings.js';
+import {
+  OPTIMIZER_SETTING_KEYS,
+  type OptimizerAttributes,
+  readSettings,
+  toOptimizeOptions,
+} from './shared/optimizer-settings.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { math } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
@@ -213,25 +218,7 @@ export class GsOptimizer extends LitElement implements OptimizerAttributes {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const settings: (keyof OptimizerAttributes | 'lang')[] = [
-      'expr',
-      'vars',
-      'start',
-      'optimizer',
-      'lr',
-      'steps',
-      'convention',
-      'momentum',
-      'rho',
-      'beta1',
-      'beta2',
-      'delta',
-      'tol',
-      'data',
-      'batchSize',
-      'epochs',
-      'seed',
-    ];
+    const settings = [...OPTIMIZER_SETTING_KEYS, 'lang'];
     if (settings.some((k) => changed.has(k as keyof GsOptimizer))) this.run();
     const max = this.trace?.steps.length ?? 0;
     const clamped = Math.max(0, Math.min(max, Math.trunc(this.step) || 0));
@@ -247,7 +234,7 @@ export class GsOptimizer extends LitElement implements OptimizerAttributes {
       return;
     }
     try {
-      this.trace = optimize(toOptimizeOptions(this));
+      this.trace = optimize(toOptimizeOptions(readSettings(this)));
       this.fn = objective(this.trace, this.expr, this.data);
     } catch (error) {
       this.trace = undefined;

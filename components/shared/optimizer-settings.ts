@@ -22,6 +22,39 @@ export interface OptimizerAttributes {
   seed: string;
 }
 
+const KEYS = [
+  'expr',
+  'vars',
+  'start',
+  'optimizer',
+  'lr',
+  'steps',
+  'convention',
+  'momentum',
+  'rho',
+  'beta1',
+  'beta2',
+  'delta',
+  'tol',
+  'data',
+  'batchSize',
+  'epochs',
+  'seed',
+] as const satisfies readonly (keyof OptimizerAttributes)[];
+
+/** The setting names, for deciding when an element must re-run. */
+export const OPTIMIZER_SETTING_KEYS: readonly (keyof OptimizerAttributes)[] = KEYS;
+
+/** A plain copy of an element's settings (Lit properties are accessors, which a spread would miss). */
+export function readSettings(
+  source: OptimizerAttributes,
+  changes: Partial<OptimizerAttributes> = {},
+): OptimizerAttributes {
+  const copy = {} as OptimizerAttributes;
+  for (const key of KEYS) copy[key] = source[key];
+  return { ...copy, ...changes };
+}
+
 /** Most steps an element will compute: a page attribute must not make the browser hang. */
 export const MAX_ELEMENT_STEPS = 2000;
 
