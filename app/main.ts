@@ -1,1 +1,218 @@
+/**
+ * The tutor app: the lesson and the playground, one page, its state in the URL.
+ * `mountApp(root)` renders into any element (the page's #app, or a test's div).
+ */
 import '../components/index.js';
+// Each element defines itself; importing them here keeps the app whole while components/index.ts grows.
+import '../components/gs-answer.js';
+import '../components/gs-derivative.js';
+import '../components/gs-gradient.js';
+import '../components/gs-optimizer.js';
+import '../components/gs-plot.js';
+import '../components/gs-surface.js';
+import './app.css';
+import { html, render, type TemplateResult } from 'lit';
+import { type Lang, toLang } from '../src/i18n/index.js';
+import { UI } from './content.js';
+import { lessonView } from './lesson.js';
+import { playgroundView } from './playground.js';
+import { type AppState, readState, type Tab, type View, writeState } from './state.js';
+
+export interface MountOptions {
+  /** The language for a first visit without `lang` in the URL (default: the browser's). */
+  readonly fallbackLang?: Lang;
+  /** The window whose location and history hold the state (default: the root's window). */
+  readonly window?: Window;
+}
+
+export interface MountedApp {
+  readonly root: HTMLElement;
+  state(): AppState;
+  /** Changes the state as a user action would: pushes (or replaces) a history entry and renders. */
+  navigate(patch: Partial<AppState>, mode?: 'push' | 'replace'): void;
+  /** Resolves after the app and the elements it rendered have updated. */
+  settled(): Promise<void>;
+  unmount(): void;
+}
+
+class TutorApp implements MountedApp {
+  private current: AppState;
+  private readonly openSolutions = new Set<string>();
+  /** True while the function box is being typed in: the first keystroke pushes, the rest replace. */
+  private editing = false;
+  private copied = false;
+  private readonly fallbackLang: Lang;
+
+  constructor(
+    readonly root: HTMLElement,
+    private readonly win: Window,
+    fallbackLang: Lang,
+  ) {
+    this.fallbackLang = fallbackLang;
+    this.current = readState(win.location.search, fallbackLang);
+    win.addEventListener('popstate', this.onPopState);
+    this.render();
+  }
+
+  state(): AppState {
+    return this.current;
+  }
+
+  navigate(patch: Partial<AppState>, mode: 'push' | 'replace' = 'push'): void {
+    const next: AppState = { ...this.current, ...patch };
+    // A new function or optimizer starts the stepper from the beginning.
+    const restart =
+      (patch.expr !== undefined && patch.expr !== this.current.expr) ||
+      (patch.optimizer !== undefined && patch.optimizer !== this.current.optimizer);
+    this.current = restart && patch.step === undefined ? { ...next, step: 0 } : next;
+    if (patch.expr === undefined) this.editing = false;
+    const url = `${writeState(this.current)}${this.win.location.hash}`;
+    if (mode === 'push') this.win.history.pushState(null, '', url);
+    else this.win.history.replaceState(null, '', url);
+    this.render();
+  }
+
+  async settled(): Promise<void> {
+    const elements = [...this.root.querySelectorAll('*')].filter((el) => el.localName.startsWith('gs-'));
+    await Promise.all(
+      elements.map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete ?? null),
+    );
+  }
+
+  unmount(): void {
+    this.win.removeEventListener('popstate', this.onPopState);
+    render(html``, this.root);
+  }
+
+  private onPopState = (): void => {
+    this.editing = false;
+    this.current = readState(this.win.location.search, this.fallbackLang);
+    this.render();
+  };
+
+  private editExpr = (expr: string): void => {
+    const mode = this.editing ? 'replace' : 'push';
+    this.navigate({ expr }, mode);
+    this.editing = true;
+  };
+
+  private copyLink = (): void => {
+    const done = () => {
+      this.copied = true;
+      this.render();
+      setTimeout(() => {
+        this.copied = false;
+        this.render();
+      }, 2000);
+    };
+    this.win.navigator.clipboard?.writeText(this.win.location.href).then(done, () => undefined);
+  };
+
+  private setSolutionOpen = (id: string, open: boolean): void => {
+    if (this.openSolutions.has(id) === open) return;
+    if (open) this.openSolutions.add(id);
+    else this.openSolutions.delete(id);
+    this.render();
+  };
+
+  /** A real link (copyable, opens in a new tab) that navigates in place on a plain click. */
+  private playgroundLink = (expr: string, vars: string, tab: Tab): TemplateResult => {
+    const lang = this.current.lang;
+    const target: Partial<AppState> = { view: 'playground', expr, vars, tab, step: 0 };
+    const href = writeState({ ...this.current, ...target });
+    const onClick = (event: MouseEvent) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      this.navigate(target, 'push');
+      this.win.scrollTo?.({ top: 0 });
+    };
+    return html`<p class="to-playground"><a href=${href} @click=${onClick}>${UI.openInPlayground[lang]} →</a></p>`;
+  };
+
+  private setView(view: View): void {
+    if (view === this.current.view) return;
+    this.navigate({ view }, 'push');
+    this.win.scrollTo?.({ top: 0 });
+  }
+
+  private setLang(lang: Lang): void {
+    if (lang !== this.current.lang) this.navigate({ lang }, 'push');
+  }
+
+  private render(): void {
+    const state = this.current;
+    const lang = state.lang;
+    const doc = this.root.ownerDocument;
+    doc.documentElement.lang = lang;
+    doc.title = `gradstep — ${state.view === 'lesson' ? UI.lesson[lang] : UI.playground[lang]}`;
+    this.root.setAttribute('lang', lang);
+    this.root.classList.add('gs-app');
+    const link = (view: View) => {
+      const href = writeState({ ...state, view });
+      const onClick = (event: MouseEvent) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        this.setView(view);
+      };
+      return html`<a
+        href=${href}
+        class="nav-link"
+        aria-current=${state.view === view ? 'page' : 'false'}
+        @click=${onClick}
+        >${view === 'lesson' ? UI.lesson[lang] : UI.playground[lang]}</a
+      >`;
+    };
+    const langButton = (value: Lang, label: string) =>
+      html`<button
+        type="button"
+        lang=${value}
+        aria-pressed=${lang === value ? 'true' : 'false'}
+        @click=${() => this.setLang(value)}
+      >
+        ${label}
+      </button>`;
+    const content =
+      state.view === 'lesson'
+        ? lessonView({
+            lang,
+            openSolutions: this.openSolutions,
+            setSolutionOpen: this.setSolutionOpen,
+            playgroundLink: this.playgroundLink,
+          })
+        : playgroundView({
+            state,
+            commit: (patch, mode) => this.navigate(patch, mode),
+            editExpr: this.editExpr,
+            copyLink: this.copyLink,
+            copied: this.copied,
+          });
+    render(
+      html`
+        <a class="skip" href="#main">${UI.skip[lang]}</a>
+        <header class="topbar">
+          <div class="topbar-inner">
+            <span class="brand"><span class="brand-mark" aria-hidden="true">∂</span>${UI.brand[lang]}</span>
+            <nav class="views" aria-label="gradstep">${link('lesson')} ${link('playground')}</nav>
+            <div class="lang-switch" role="group" aria-label=${UI.language[lang]}>
+              ${langButton('en', 'English')} ${langButton('ko', '한국어')}
+            </div>
+          </div>
+        </header>
+        <main id="main" tabindex="-1">${content}</main>
+        <footer class="footer"><p>${UI.footer[lang]}</p></footer>
+      `,
+      this.root,
+    );
+  }
+}
+
+/** Renders the app into `root`, reading and writing the state in the window's URL. */
+export function mountApp(root: HTMLElement, options: MountOptions = {}): MountedApp {
+  const win = options.window ?? root.ownerDocument.defaultView ?? window;
+  const fallback = options.fallbackLang ?? toLang(win.navigator.language);
+  return new TutorApp(root, win, fallback);
+}
+
+// The page (index.html) has a #app element; a test imports this module without one.
+const pageRoot = typeof document !== 'undefined' ? document.getElementById('app') : null;
+if (pageRoot) mountApp(pageRoot);
