@@ -31,7 +31,7 @@ const FN: Record<FunctionName, (...a: number[]) => number> = {
   asin: Math.asin,
   acos: Math.acos,
   atan: Math.atan,
-  acot: (x) => Math.PI / 2 - Math.atan(x),
+  acot: (x) => Math.atan(1 / x),
   sinh: Math.sinh,
   cosh: Math.cosh,
   tanh: Math.tanh,
@@ -106,6 +106,8 @@ export function checkDerivative(expr: Expr, derivative: Expr, wrt: string, at: R
   const d1 = fdEstimate(f, x, h);
   const d2 = fdEstimate(f, x, h / 2);
   if (!Number.isFinite(exact) || !Number.isFinite(d1) || !Number.isFinite(d2)) return 'skipped';
+  // A huge function value (near a pole: csc(π) ≈ 8·10¹⁵) leaves the difference quotient all rounding error.
+  if (!(Math.abs(f(x)) < 1e6)) return 'skipped';
   const scale = 1 + Math.abs(d2);
   if (Math.abs(d1 - d2) > 1e-6 * scale || scale > 1e6) return 'skipped';
   return Math.abs(exact - d2) <= 1e-5 * scale ? 'agrees' : 'disagrees';

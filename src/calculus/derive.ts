@@ -23,7 +23,7 @@ import {
 import type { Budget } from './budget.js';
 import type { RuleId, Step } from './derivation.js';
 import { exponentialOuter, FUNCTION_RULES, innerName, logBaseOuter, powerOuter } from './rules.js';
-import { isOne, numNeg, tAdd, tDiv, tMul, tPow, tSub } from './tidy.js';
+import { foldNumber, isOne, numNeg, tAdd, tDiv, tMul, tPow, tSub } from './tidy.js';
 
 export interface DeriveContext {
   readonly budget: Budget;
@@ -207,14 +207,16 @@ function outerRule(
 
 function power(e: Expr, base: Expr, exponent: Expr, wrt: string, ctx: DeriveContext): Step {
   if (!dependsOn(exponent, wrt)) {
+    // A numeric exponent as typed (1/2, −3) is folded so the power rule can lower it: ½ − 1 = −½.
+    const n = foldNumber(exponent) ?? exponent;
     return outerRule(
       e,
       'power',
       base,
       wrt,
       ctx,
-      (u) => pow(u, exponent),
-      (u) => powerOuter(u, exponent),
+      (u) => pow(u, n),
+      (u) => powerOuter(u, n),
     );
   }
   if (!dependsOn(base, wrt)) {

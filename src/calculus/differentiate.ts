@@ -21,6 +21,7 @@ import type {
 } from './derivation.js';
 import { assignIds, deriveStep } from './derive.js';
 import { atDetail } from './detail.js';
+import { smallestForm } from './forms.js';
 
 export const MAX_ORDER = 10;
 /** The Hessian has n² entries: more variables than this is not a worksheet. */
@@ -85,7 +86,7 @@ function derivation(
   let current = expr;
   for (let k = 0; k < order; k++) {
     const raw = deriveStep(current, wrt, { budget, taken, inner: 0 });
-    const simplified = simplify(raw.result);
+    const simplified = smallestForm(simplify(raw.result));
     budget.charge(simplified);
     full.push(assignIds(withSimplify(raw, simplified), `s${k}`));
     current = simplified;

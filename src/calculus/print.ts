@@ -23,13 +23,40 @@ class Placeholders {
 
   /** A placeholder standing for the (not yet evaluated) derivative of `e`. */
   derivative(e: Expr, wrt: string, partial: boolean): Expr {
-    this.tex.push(`${operator(wrt, partial)}\\left(${toTex(e)}\\right)`);
+    this.tex.push(`${operator(wrt, partial)}\\left(${exprTex(e)}\\right)`);
     return sym(`Zq${this.tex.length - 1}qZ`);
   }
 
   print(e: Expr): string {
     return toTex(e).replace(/\\mathrm\{Zq(\d+)qZ\}/g, (_, i: string) => this.tex[Number(i)] ?? '');
   }
+}
+
+/**
+ * A power with a negative or fractional exponent written as a power (x^{-2}, x^{\frac{1}{2}}),
+ * where the textbook printer would write 1/x² or √x: the rewrite and power steps are about that form.
+ */
+function explicitPower(e: Expr): string | undefined {
+  if (e.kind !== 'pow' || e.exp.kind !== 'num' || e.exp.approx || (e.exp.d === 1 && e.exp.n > 0)) return undefined;
+  const base = toTex(e.base);
+  const atom =
+    e.base.kind === 'sym' || e.base.kind === 'const' || (e.base.kind === 'num' && e.base.n > 0 && e.base.d === 1);
+  const q = e.exp;
+  const k = q.d === 1 ? `${q.n}` : `${q.n < 0 ? '-' : ''}\\frac{${Math.abs(q.n)}}{${q.d}}`;
+  return `${atom ? base : `\\left(${base}\\right)`}^{${k}}`;
+}
+
+function exprTex(e: Expr): string {
+  return explicitPower(e) ?? toTex(e);
+}
+
+/** The power rule written out: n·x^{n−1} with the exponent shown as a power. */
+function powerInstance(e: Expr): string | undefined {
+  if (e.kind !== 'pow' || e.exp.kind !== 'num' || e.exp.approx || (e.exp.d === 1 && e.exp.n > 0)) return undefined;
+  const n = e.exp;
+  const lowered = pow(e.base, { kind: 'num', n: n.n - n.d, d: n.d });
+  const coef = n.d === 1 ? `${n.n}` : `${n.n < 0 ? '-' : ''}\\frac{${Math.abs(n.n)}}{${n.d}}`;
+  return `${coef}\\,${exprTex(lowered)}`;
 }
 
 function operator(wrt: string, partial: boolean): string {
@@ -93,16 +120,26 @@ export interface StepTex {
 /** TeX of one step. `partial` writes ∂/∂x instead of d/dx. */
 export function stepTex(step: Step, partial = false): StepTex {
   const holes = new Placeholders();
-  const inst = instance(step, (s) => holes.derivative(s.expr, s.wrt, partial && !s.wrt.startsWith('u_')));
-  const lhs = `${operator(step.wrt, partial && step.rule !== 'chain' && !step.wrt.startsWith('u_'))}\\left(${toTex(step.expr)}\\right)`;
+  const inst =
+    step.rule === 'chain'
+      ? undefined
+      : instance(step, (s) => holes.derivative(s.expr, s.wrt, partial && !s.wrt.startsWith('u_')));
+  const lhs = `${operator(step.wrt, partial && !step.wrt.startsWith('u_'))}\\left(${exprTex(step.expr)}\\right)`;
   const result = toTex(step.result);
-  const instanceTex = inst ? holes.print(inst) : '';
+  const instanceTex = inst ? holes.print(inst) : step.rule === 'power' ? (powerInstance(step.expr) ?? '') : '';
   const middle: string[] = [];
   if (instanceTex && instanceTex !== result) middle.push(instanceTex);
   if (step.rule === 'simplify' && step.before) middle.push(toTex(step.before));
   if (step.rule === 'chain' && step.u) {
+    // dy/dx = dy/du · du/dx = f′(u) · g′(x), then u substituted back.
     const [outer, inner] = step.substeps;
-    if (outer && inner) middle.unshift(`${toTex(outer.result)}\\cdot ${parenthesized(inner.result)}`);
+    const u = texSymbol(step.u.name);
+    if (outer && inner) {
+      middle.push(
+        `\\frac{d}{d${u}}\\left(${exprTex(outer.expr)}\\right)\\cdot ${operator(step.wrt, partial)}\\left(${toTex(inner.expr)}\\right)`,
+      );
+      middle.push(`${parenthesized(outer.result)}\\cdot ${parenthesized(inner.result)}`);
+    }
   }
   const chainHead = step.u ? `${texSymbol(step.u.name)} = ${toTex(step.u.expr)}:\\quad ` : '';
   const line = [lhs, ...dedupe(middle), result].join(' = ');

@@ -110,3 +110,33 @@ export function tDiv(numerator: Expr, denominator: Expr): Expr {
   }
   return { kind: 'div', num: numerator, den: denominator };
 }
+
+/** The exact value of a purely numeric tree (1/2, −3, 2/3·3), or undefined. */
+export function foldNumber(e: Expr): Num | undefined {
+  switch (e.kind) {
+    case 'num':
+      return e.approx ? undefined : e;
+    case 'neg': {
+      const a = foldNumber(e.arg);
+      return a && numNeg(a);
+    }
+    case 'div': {
+      const a = foldNumber(e.num);
+      const b = foldNumber(e.den);
+      return a && b && b.n !== 0 ? numMul(a, num(b.d, b.n)) : undefined;
+    }
+    case 'mul':
+    case 'add': {
+      const parts = e.kind === 'mul' ? e.factors : e.terms;
+      let acc: Num | undefined = e.kind === 'mul' ? ONE : ZERO;
+      for (const p of parts) {
+        const v = foldNumber(p);
+        if (!v || !acc) return undefined;
+        acc = e.kind === 'mul' ? numMul(acc, v) : numAdd(acc, v);
+      }
+      return acc && !acc.approx ? acc : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,47 @@
+// `gradstep grad "<expr>"`: every partial derivative (with its steps), ∇f and optionally the Hessian.
+import { gradient, hessian } from '../calculus/differentiate.js';
+import { gradientJson, gradientTex, gradientText, hessianTex } from '../calculus/print.js';
+import type { Lang } from '../i18n/index.js';
+import { outputFormat, parseArgs, reportError, splitVars } from './diff-command.js';
+import { type CliIO, EXIT } from './io.js';
+import type { Command } from './main.js';
+
+const USAGE = `Usage: gradstep grad "<expr>" [--vars x,y] [--hessian] [--lang en|ko] [--json|--tex|--text]
+
+Every partial derivative with its steps (the other variables held constant), and the gradient ∇f.
+  --vars x,y     the variables, in order (default: the free variables, sorted)
+  --hessian      also the matrix of second partials
+  --lang en|ko   language of the step names and prose
+  --json         JSON { vars, partials, gradient, hessian? }; --tex: ∇f (and H) in TeX; --text (default)`;
+
+const KNOWN = ['vars', 'lang'];
+
+export const gradCommand: Command = {
+  summary: 'gradient (and Hessian) with the partial derivatives worked out',
+  usage: USAGE,
+  run(args: string[], io: CliIO): number {
+    let lang: Lang = 'en';
+    try {
+      const { positional, options, flags } = parseArgs(args, ['json', 'tex', 'text', 'hessian']);
+      lang = options.lang === 'ko' ? 'ko' : 'en';
+      const unknown = Object.keys(options).find((k) => !KNOWN.includes(k));
+      if (unknown) throw new Error(`unknown option --${unknown}`);
+      if (positional.length !== 1) {
+        io.err(USAGE);
+        return EXIT.badInput;
+      }
+      const vars = splitVars(options.vars);
+      const input = positional[0] as string;
+      const inputOptions = vars ? { vars } : {};
+      const h = flags.has('hessian') ? hessian(input, inputOptions) : undefined;
+      const g = h ?? gradient(input, inputOptions);
+      const format = outputFormat(flags);
+      if (format === 'json') io.out(JSON.stringify(gradientJson(g, lang), null, 2));
+      else if (format === 'tex') io.out(h ? `${gradientTex(h)}\n${hessianTex(h)}` : gradientTex(g));
+      else io.out(gradientText(g, lang));
+      return EXIT.ok;
+    } catch (e) {
+      return reportError(e, io, lang, 'grad');
+    }
+  },
+};
