@@ -85,18 +85,31 @@ export function close(a: number, b: number, tolerance = 1e-9): boolean {
 }
 
 /**
- * Whether `e` is well-conditioned at `env`: nudging every intermediate result by a relative
- * ±1e-12 (a few rounding errors' worth, with pseudo-random signs) moves the value by less than
- * 1e-7 relative. Equivalent forms that round differently are only comparable at such points.
+ * Whether `e` is well-conditioned at `env`: nudging every intermediate result by ±(1e-12 relative
+ * + 1e-14 absolute) (a few rounding errors' worth, with pseudo-random signs) moves the value by
+ * less than 1e-7 relative. Equivalent forms that round differently are only comparable at such points.
  */
 export function wellConditioned(e: Expr, env: Readonly<Record<string, number>>): boolean {
   const v = evaluate(e, env);
   if (!Number.isFinite(v)) return false;
+  // Equivalent forms overflow or underflow at different places (x^-2 vs 1/x^2 with x = 1e216),
+  // so intermediates far from 1 rule a point out too.
+  let extreme = false;
+  evaluateWith(e, env, (x) => {
+    const m = Math.abs(x);
+    if (m > 1e100 || (m > 0 && m < 1e-100)) extreme = true;
+    return x;
+  });
+  if (extreme) return false;
   for (let seed = 1; seed <= 3; seed++) {
     let state = seed;
     const jitter: Jitter = (x) => {
       state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-      return x * (1 + ((state >>> 16) & 1 ? 1e-12 : -1e-12));
+      // Relative and absolute: sin(pi) is 1.2e-16, not 0, and only an absolute nudge shows it.
+      // The odd factor keeps a large integer-valued exponent (1e14) from being nudged onto
+      // another integer, where (-1)^y would stay defined and hide the discontinuity.
+      const sign = (state >>> 16) & 1 ? 1 : -1;
+      return x + sign * (1.2345678901e-12 * Math.abs(x) + 1e-14);
     };
     if (!close(v, evaluateWith(e, env, jitter), 1e-7)) return false;
   }
