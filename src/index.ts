@@ -1,1 +1,59 @@
+/**
+ * gradstep's public API: read what people type, differentiate with every step
+ * shown, check answers, and run optimizers on the derived gradient. No DOM: runs
+ * in Node and in browsers. The web components are in `gradstep/components`.
+ */
+
+// Derivatives with steps
+export * from './calculus/index.js';
+// Checking answers
+export {
+  type CheckInput,
+  type CheckResult,
+  checkAnswer,
+  checkPrepared,
+  type Diagnosis,
+  type PreparedProblem,
+  prepareProblem,
+  type Shown,
+  type Verdict,
+} from './check/check.js';
+export type { Counterexample } from './check/equivalence.js';
+export {
+  checkDerivation,
+  type DerivationCheckInput,
+  type DerivationCheckResult,
+  type LineReport,
+  type LineStatus,
+} from './check/lines.js';
+export { MISTAKE_IDS, type MistakeId } from './check/mistakes.js';
+// Errors and languages
+export { GradstepError, isGradstepError, type SourceRange } from './errors.js';
+// Expressions
+export * from './expr/ast.js';
+export {
+  type CompileBackend,
+  type CompiledBatch,
+  type CompiledFunction,
+  type CompiledVector,
+  type CompileOptions,
+  canGenerateCode,
+  compile,
+  compileBatch,
+  compileVector,
+} from './expr/compile.js';
+export {
+  PARSE_DEFAULTS,
+  type Parsed,
+  type ParseOptions,
+  parse,
+  type ReadNote,
+  type ReadNoteKind,
+} from './expr/parse.js';
+export { texDerivative, texPartial, texSymbol, toTex } from './expr/print-tex.js';
+export { toText } from './expr/print-text.js';
+export { canonicalKey, simplify } from './expr/simplify.js';
+export { LANGS, type Lang, type Localized, toLang } from './i18n/index.js';
+// Optimizers
+export * from './optim/index.js';
 export { VERSION } from './version.js';

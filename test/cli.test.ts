@@ -25,3 +25,40 @@ describe('gradstep CLI', () => {
     expect(io.stderr.join('')).toContain("unknown command 'frobnicate'");
   });
 });
+
+describe('gradstep CLI commands end to end', () => {
+  it('lists every command in --help', async () => {
+    const io = captureIO();
+    await run(['--help'], io);
+    for (const name of ['parse', 'diff', 'grad', 'check', 'optimize'])
+      expect(io.stdout.join('\n')).toContain(`  ${name}`);
+  });
+
+  it("diff prints the lesson's derivative", async () => {
+    const io = captureIO();
+    expect(await run(['diff', '3x^3 - 2x + 1', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout.join('\n')).result).toBe('9*x^2 - 2');
+  });
+
+  it('check exits 1 for an incorrect answer and names the chain-rule mistake', async () => {
+    const io = captureIO();
+    expect(await run(['check', '(2x-1)^3', '3(2x-1)^2', '--json'], io)).toBe(1);
+    expect(JSON.parse(io.stdout.join('\n')).diagnosis.id).toBe('chain-factor-missing');
+  });
+
+  it("optimize reproduces the lesson's first step", async () => {
+    const io = captureIO();
+    const status = await run(
+      ['optimize', 'x^2 - 4x + 6', '--optimizer', 'gd', '--lr', '0.2', '--start', '4', '--steps', '2', '--json'],
+      io,
+    );
+    expect(status).toBe(0);
+    expect(JSON.parse(io.stdout.join('\n')).path).toEqual([[4], [3.2], [2.72]]);
+  });
+
+  it('parse exits 2 with a caret under the offending range', async () => {
+    const io = captureIO();
+    expect(await run(['parse', 'x + foo(2)'], io)).toBe(2);
+    expect(io.stderr.join('\n') + io.stdout.join('\n')).toMatch(/\^+/);
+  });
+});

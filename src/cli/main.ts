@@ -1,5 +1,10 @@
 import { VERSION } from '../version.js';
+import { checkCommand } from './check-command.js';
+import { diffCommand } from './diff-command.js';
+import { gradCommand } from './grad-command.js';
 import { type CliIO, EXIT, processIO } from './io.js';
+import { optimizeCommand } from './optimize-command.js';
+import { parseCommand } from './parse-command.js';
 
 /** A subcommand: its one-line summary, its usage text and how it runs. */
 export interface Command {
@@ -8,8 +13,14 @@ export interface Command {
   run(args: string[], io: CliIO): Promise<number> | number;
 }
 
-/** Subcommands register here; each lives in its own file. */
-export const COMMANDS: Record<string, Command> = {};
+/** The subcommands; each lives in its own file. */
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  parse: parseCommand,
+  diff: diffCommand,
+  grad: gradCommand,
+  check: checkCommand,
+  optimize: optimizeCommand,
+};
 
 export function usage(): string {
   const names = Object.keys(COMMANDS);
@@ -21,7 +32,7 @@ export function usage(): string {
     'Usage: gradstep <command> [options]',
     '',
     'Commands:',
-    ...(lines.length ? lines : ['  (none yet)']),
+    ...lines,
     '',
     'Options:',
     "  -h, --help     show this help (or a command's: gradstep <command> --help)",
