@@ -76,9 +76,13 @@ function* candidates(count: number): Generator<number[]> {
   }
 }
 
-/** Compiles for sampling: the closure backend (same real-valued semantics, no code generation per candidate). */
-export function evaluator(e: Expr, vars: readonly string[]): (point: readonly number[]) => number {
-  const fn = compile(e, vars, { backend: 'closure' });
+/**
+ * Compiles for sampling. Closures (same real-valued semantics) build fastest and suit
+ * an expression evaluated at a couple of dozen points; `hot` expressions, evaluated at
+ * every candidate point, get generated code where the page allows it.
+ */
+export function evaluator(e: Expr, vars: readonly string[], hot = false): (point: readonly number[]) => number {
+  const fn = compile(e, vars, { backend: hot ? 'auto' : 'closure' });
   return (point) => fn(...point);
 }
 
@@ -107,8 +111,8 @@ export interface Sample {
  * `expected` is well-conditioned: up to TARGET_POINTS of them.
  */
 export function sampleDomain(problem: Expr, expected: Expr, vars: readonly string[]): Sample {
-  const f = evaluator(problem, vars);
-  const d = evaluator(expected, vars);
+  const f = evaluator(problem, vars, true);
+  const d = evaluator(expected, vars, true);
   const points: number[][] = [];
   const values: number[] = [];
   let tried = 0;
