@@ -8,6 +8,7 @@ const chromium: string = (findChromium() as string | undefined) ?? '/usr/bin/chr
 export default defineConfig({
   // Pre-bundle what the components import so Vite does not reload mid-run when it discovers them.
   optimizeDeps: {
+    entries: ['components/**/*.ts', 'app/**/*.ts', 'test/**/*.browser.test.ts'],
     include: [
       'lit',
       'lit/decorators.js',

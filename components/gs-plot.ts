@@ -190,7 +190,7 @@ export class GsPlot extends LitElement {
     return html`
       <svg
         part="svg"
-        role="img"
+        role=${this.probe === undefined ? 'img' : 'group'}
         aria-label=${this.label || nothing}
         viewBox="0 0 ${this.size.width} ${this.height}"
         height=${this.height}
