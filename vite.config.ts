@@ -7,7 +7,7 @@ export default defineConfig({
     outDir: 'dist/app',
     emptyOutDir: true,
     rollupOptions: {
-      input: { index: 'index.html' },
+      input: { index: 'index.html', components: 'components.html' },
     },
   },
   esbuild: { target: 'es2022' },
