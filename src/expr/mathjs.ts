@@ -17,7 +17,7 @@ import {
   type ParenthesisNode,
   parseDependencies,
   type SymbolNode,
-} from 'mathjs';
+} from 'mathjs/number';
 import type { SourceRange } from '../errors.js';
 import type { Localized } from '../i18n/index.js';
 import {
