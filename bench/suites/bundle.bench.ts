@@ -1,0 +1,149 @@
+/**
+ * The embed bundle: its gzip size (without the lazily loaded 3-D chunk) against
+ * mathjs's own `derivative` import bundled the same way, and the time from script
+ * load to the first rendered derivation in headless Chromium against a page that
+ * only loads KaTeX and renders one formula. Both baselines are built and measured
+ * in the same run.
+ */
+
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+// @ts-expect-error -- plain ESM helper shared with the scripts
+import { CHROMIUM_FLAGS, findChromium } from '../../scripts/chromium-path.mjs';
+import { median, table } from '../harness.js';
+
+const OUT = 'dist/bench-bundle';
+
+async function bundle(entry: string, outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'error',
+    base: './',
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      rollupOptions: {
+        input: { main: entry },
+        preserveEntrySignatures: 'exports-only',
+        output: {
+          entryFileNames: '[name].js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          assetFileNames: 'assets/[name]-[hash][extname]',
+        },
+      },
+    },
+  });
+}
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join(dir, f));
+}
+
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+function serve(root: string): Promise<Server> {
+  const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.woff2': 'font/woff2' };
+  const server = createServer((req, res) => {
+    const path = join(root, decodeURIComponent((req.url ?? '/').split('?')[0] as string));
+    try {
+      if (!statSync(path).isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+      res.end(readFileSync(path));
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export async function run(): Promise<string> {
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'mathjs-derivative.ts'), "export { derivative } from 'mathjs';\n");
+  writeFileSync(join(OUT, 'katex-only.ts'), "import katex from 'katex';\nexport { katex };\n");
+  await bundle('components/index.ts', join(OUT, 'gradstep'));
+  await bundle(join(OUT, 'mathjs-derivative.ts'), join(OUT, 'mathjs'));
+  await bundle(join(OUT, 'katex-only.ts'), join(OUT, 'katex'));
+
+  const ours = jsFiles(join(OUT, 'gradstep'));
+  const main = gz(join(OUT, 'gradstep', 'main.js'));
+  const lazy = ours.filter((f) => f.includes('surface-renderer')).reduce((s, f) => s + gz(f), 0);
+  const eager = ours.filter((f) => !f.includes('surface-renderer')).reduce((s, f) => s + gz(f), 0);
+  const mathjs = jsFiles(join(OUT, 'mathjs')).reduce((s, f) => s + gz(f), 0);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+  // Time to first rendered derivation, in the system Chromium.
+  writeFileSync(
+    join(OUT, 'derivation.html'),
+    `<!doctype html><meta charset="utf-8"><script>window.t0=performance.now()</script>
+<script type="module" src="./gradstep/main.js"></script>
+<gs-derivative expr="3x^3 - 2x + 1"></gs-derivative>`,
+  );
+  writeFileSync(
+    join(OUT, 'katex.html'),
+    `<!doctype html><meta charset="utf-8"><script>window.t0=performance.now()</script>
+<div id="out"></div>
+<script type="module">import { katex } from './katex/main.js'; katex.render("f'(x) = 9x^{2}-2", document.getElementById('out'));</script>`,
+  );
+  const server = await serve(OUT);
+  const port = (server.address() as AddressInfo).port;
+  const browser = await chromium.launch({ executablePath: findChromium() as string, args: CHROMIUM_FLAGS as string[] });
+  const times = { gradstep: [] as number[], katex: [] as number[] };
+  try {
+    for (let i = 0; i < 7; i++) {
+      for (const [name, file, ready] of [
+        [
+          'gradstep',
+          'derivation.html',
+          `document.querySelector('gs-derivative')?.shadowRoot?.querySelector('[part="answer"] .katex')`,
+        ],
+        ['katex', 'katex.html', `document.querySelector('#out .katex')`],
+      ] as const) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`http://127.0.0.1:${port}/${file}`);
+        await page.waitForFunction(`Boolean(${ready})`, undefined, { timeout: 20_000 });
+        times[name].push(await page.evaluate('performance.now() - window.t0'));
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const ours_ms = median(times.gradstep);
+  const katex_ms = median(times.katex);
+
+  return [
+    '## Embed bundle (`npm run bench -- bundle`)',
+    '',
+    table(
+      ['measure', 'gradstep', 'baseline (same run)', 'ratio'],
+      [
+        [
+          'gzip size, `gradstep.js` + eager chunks (no 3-D chunk)',
+          kb(eager),
+          `mathjs \`derivative\` import alone: ${kb(mathjs)}`,
+          (eager / mathjs).toFixed(2),
+        ],
+        ['gzip size, entry file only', kb(main), '', ''],
+        ['gzip size, lazily loaded 3-D chunk', kb(lazy), '', ''],
+        [
+          'script load → first rendered derivation, median of 7 (Chromium, localhost)',
+          `${ours_ms.toFixed(0)} ms`,
+          `KaTeX alone rendering one formula: ${katex_ms.toFixed(0)} ms`,
+          (ours_ms / katex_ms).toFixed(2),
+        ],
+      ],
+    ),
+  ].join('\n');
+}
