@@ -183,8 +183,29 @@ describe('simplify: canonical', () => {
   });
 });
 
+/**
+ * Whether the simplified tree shows the input undefined everywhere (a division by an exact 0,
+ * e.g. csc(π)) or at a signed-zero discontinuity (acot(0)): floats then give the input an
+ * arbitrary finite value (1/sin(π) ≈ 8e15), which there is nothing to compare against.
+ */
+function undefinedInput(s: Expr): boolean {
+  switch (s.kind) {
+    case 'pow':
+      if (s.base.kind === 'num' && s.base.n === 0 && s.exp.kind === 'num' && s.exp.n <= 0) return true;
+      return undefinedInput(s.base) || undefinedInput(s.exp);
+    case 'call':
+      if (s.fn === 'acot' && s.args[0]?.kind === 'num' && s.args[0].n === 0) return true;
+      return s.args.some(undefinedInput);
+    case 'add':
+      return s.terms.some(undefinedInput);
+    case 'mul':
+      return s.factors.some(undefinedInput);
+    default:
+      return false;
+  }
+}
+
 describe('simplify: properties', () => {
-  // Exact numbers only in the default run of the soundness property: floats are checked separately below.
   const exprs = arbExpr({ vars: ['x', 'y'], maxDepth: 4 });
 
   test('sound: equal values wherever both sides are finite and well conditioned', () => {
@@ -193,7 +214,7 @@ describe('simplify: properties', () => {
         const s = simplify(e);
         const before = evaluate(e, p);
         const after = evaluate(s, p);
-        if (!Number.isFinite(before) || !Number.isFinite(after)) return true;
+        if (!Number.isFinite(before) || !Number.isFinite(after) || undefinedInput(s)) return true;
         if (!wellConditioned(e, p) || !wellConditioned(s, p)) return true;
         if (!close(before, after, 1e-6)) {
           throw new Error(`${toText(e)} → ${toText(s)} at ${JSON.stringify(p)}: ${before} vs ${after}`);

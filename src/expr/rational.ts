@@ -169,6 +169,7 @@ export function abs(a: Num): Num {
 export function integerRoot(n: number, k: number): number | undefined {
   if (n < 0 || !Number.isSafeInteger(n)) return undefined;
   if (n < 2 || k === 1) return n;
+  if (k > 53) return undefined; // n ≥ 2 has no integer root of a degree beyond log2(n)
   const guess = Math.round(n ** (1 / k));
   for (const r of [guess - 1, guess, guess + 1]) {
     if (r < 0) continue;

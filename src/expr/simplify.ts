@@ -51,6 +51,10 @@ import * as Q from './rational.js';
 
 /** The canonical textbook form of `e` (see the module comment). */
 export function simplify(e: Expr): Expr {
+  return withCaches(() => simplifyUncached(e));
+}
+
+function simplifyUncached(e: Expr): Expr {
   let current = normalize(e);
   // Normalising a canonical tree must give it back; a few rounds guard the rare
   // case where a later rewrite enables an earlier one.
@@ -64,11 +68,15 @@ export function simplify(e: Expr): Expr {
 
 /** A string that identifies the canonical form: equal keys ⇔ structurally equal simplified trees. */
 export function canonicalKey(e: Expr): string {
-  return keyOf(simplify(e));
+  return withCaches(() => nodeKey(simplifyUncached(e)));
 }
 
 /** The key of a tree as it is (no simplification); structurally equal trees have equal keys. */
 export function keyOf(e: Expr): string {
+  return withCaches(() => nodeKey(e));
+}
+
+function nodeKey(e: Expr): string {
   const cached = keyCache.get(e);
   if (cached !== undefined) return cached;
   let k: string;
@@ -83,29 +91,48 @@ export function keyOf(e: Expr): string {
       k = `#${e.name}`;
       break;
     case 'add':
-      k = `+(${e.terms.map(keyOf).join(',')})`;
+      k = `+(${e.terms.map(nodeKey).join(',')})`;
       break;
     case 'mul':
-      k = `*(${e.factors.map(keyOf).join(',')})`;
+      k = `*(${e.factors.map(nodeKey).join(',')})`;
       break;
     case 'neg':
-      k = `-(${keyOf(e.arg)})`;
+      k = `-(${nodeKey(e.arg)})`;
       break;
     case 'div':
-      k = `/(${keyOf(e.num)},${keyOf(e.den)})`;
+      k = `/(${nodeKey(e.num)},${nodeKey(e.den)})`;
       break;
     case 'pow':
-      k = `^(${keyOf(e.base)},${keyOf(e.exp)})`;
+      k = `^(${nodeKey(e.base)},${nodeKey(e.exp)})`;
       break;
     case 'call':
-      k = `${e.fn}(${e.args.map(keyOf).join(',')})`;
+      k = `${e.fn}(${e.args.map(nodeKey).join(',')})`;
       break;
   }
   keyCache.set(e, k);
   return k;
 }
 
-const keyCache = new WeakMap<Expr, string>();
+/*
+ * Per-call memo tables. Plain Maps that live for one top-level call: WeakMaps keyed
+ * by the many short-lived nodes made the garbage collector the main cost.
+ */
+const keyCache = new Map<Expr, string>();
+let callsInProgress = 0;
+
+function withCaches<T>(work: () => T): T {
+  callsInProgress++;
+  try {
+    return work();
+  } finally {
+    if (--callsInProgress === 0) {
+      keyCache.clear();
+      varsCache.clear();
+      termInfoCache.clear();
+      primitiveCache.clear();
+    }
+  }
+}
 
 // ------------------------------------------------------------------ traversal
 
@@ -132,7 +159,7 @@ function normalize(e: Expr): Expr {
 
 // ------------------------------------------------------------------ small queries
 
-const varsCache = new WeakMap<Expr, boolean>();
+const varsCache = new Map<Expr, boolean>();
 
 /** Whether a variable occurs in `e`. */
 function hasVars(e: Expr): boolean {
@@ -223,7 +250,7 @@ function isNegativeTerm(t: Expr): boolean {
 }
 
 function restKey(rest: readonly Expr[]): string {
-  return rest.length === 1 ? keyOf(rest[0] as Expr) : rest.map(keyOf).join('*');
+  return rest.length === 1 ? nodeKey(rest[0] as Expr) : rest.map(nodeKey).join('*');
 }
 
 // ------------------------------------------------------------------ ordering
@@ -236,7 +263,7 @@ interface TermInfo {
   readonly key: string;
 }
 
-const termInfoCache = new WeakMap<Expr, TermInfo>();
+const termInfoCache = new Map<Expr, TermInfo>();
 
 function termInfo(t: Expr): TermInfo {
   const cached = termInfoCache.get(t);
@@ -308,11 +335,11 @@ function compareFactors(a: Expr, b: Expr): number {
   const ra = factorRank(a);
   const rb = factorRank(b);
   if (ra !== rb) return ra - rb;
-  const ba = keyOf(a.kind === 'pow' ? a.base : a);
-  const bb = keyOf(b.kind === 'pow' ? b.base : b);
+  const ba = nodeKey(a.kind === 'pow' ? a.base : a);
+  const bb = nodeKey(b.kind === 'pow' ? b.base : b);
   if (ba !== bb) return ba < bb ? -1 : 1;
-  const ka = keyOf(a);
-  const kb = keyOf(b);
+  const ka = nodeKey(a);
+  const kb = nodeKey(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
@@ -321,40 +348,46 @@ function compareFactors(a: Expr, b: Expr): number {
 /** Bound on the number of terms a trial expansion may produce. */
 const EXPANSION_LIMIT = 64;
 
-function buildAdd(input: readonly Expr[], allowExpand = true): Expr {
-  const groups = new Map<string, { coef: Num; rest: readonly Expr[] }>();
-  let constant: Num = ZERO;
-  let order: string[] = [];
-  const visit = (t: Expr, scale: Num): void => {
-    switch (t.kind) {
-      case 'add':
-        for (const u of t.terms) visit(u, scale);
+interface SumState {
+  readonly groups: Map<string, { coef: Num; rest: readonly Expr[] }>;
+  readonly order: string[];
+  constant: Num;
+}
+
+function collectTerm(st: SumState, t: Expr, scale: Num): void {
+  switch (t.kind) {
+    case 'add':
+      for (const u of t.terms) collectTerm(st, u, scale);
+      return;
+    case 'num':
+      st.constant = Q.add(st.constant, Q.mul(scale, t));
+      return;
+    case 'mul': {
+      // c·(a + b) inside a sum: distribute, so like terms across it collect.
+      const [first, second] = t.factors;
+      if (t.factors.length === 2 && first?.kind === 'num' && second?.kind === 'add') {
+        collectTerm(st, second, Q.mul(scale, first));
         return;
-      case 'num':
-        constant = Q.add(constant, Q.mul(scale, t));
-        return;
-      case 'mul': {
-        // c·(a + b) inside a sum: distribute, so like terms across it collect.
-        const [first, second] = t.factors;
-        if (t.factors.length === 2 && first?.kind === 'num' && second?.kind === 'add') {
-          visit(second, Q.mul(scale, first));
-          return;
-        }
-        break;
       }
-      default:
-        break;
+      break;
     }
-    const { coef, rest } = splitTerm(t);
-    const key = restKey(rest);
-    const existing = groups.get(key);
-    const c = Q.mul(scale, coef);
-    if (existing === undefined) {
-      groups.set(key, { coef: c, rest });
-      order.push(key);
-    } else groups.set(key, { coef: Q.add(existing.coef, c), rest: existing.rest });
-  };
-  for (const t of input) visit(t, ONE);
+    default:
+      break;
+  }
+  const { coef, rest } = splitTerm(t);
+  const key = restKey(rest);
+  const existing = st.groups.get(key);
+  const c = Q.mul(scale, coef);
+  if (existing === undefined) {
+    st.groups.set(key, { coef: c, rest });
+    st.order.push(key);
+  } else existing.coef = Q.add(existing.coef, c);
+}
+
+function buildAdd(input: readonly Expr[], allowExpand = true): Expr {
+  const st: SumState = { groups: new Map(), order: [], constant: ZERO };
+  for (const t of input) collectTerm(st, t, ONE);
+  const { groups, order, constant } = st;
 
   const terms: Expr[] = [];
   let needsRebuild = false;
@@ -365,7 +398,6 @@ function buildAdd(input: readonly Expr[], allowExpand = true): Expr {
     if (t.kind === 'add' || t.kind === 'num') needsRebuild = true;
     terms.push(t);
   }
-  order = [];
   if (needsRebuild) {
     if (!Q.isZero(constant)) terms.push(constant);
     return buildAdd(terms, allowExpand);
@@ -448,7 +480,7 @@ interface Primitive {
   readonly sum: Expr;
 }
 
-const primitiveCache = new WeakMap<Add, Primitive>();
+const primitiveCache = new Map<Add, Primitive>();
 
 /** s = coef · Π mono · sum, with `sum` having integer coefficients of gcd 1 and a positive leading term. */
 function primitive(s: Add): Primitive {
@@ -477,8 +509,10 @@ function primitive(s: Add): Primitive {
   const exponents = parts.map((p) => {
     const m = new Map<string, { base: Expr; exp: number }>();
     for (const f of p.rest) {
-      if (f.kind === 'pow' && isExactInteger(f.exp)) m.set(keyOf(f.base), { base: f.base, exp: f.exp.n });
-      else if (f.kind !== 'num') m.set(keyOf(f), { base: f, exp: 1 });
+      // Numeric factors (√2, and 1/0 in an undefined input) stay inside.
+      if (f.kind === 'pow' && f.base.kind === 'num') continue;
+      if (f.kind === 'pow' && isExactInteger(f.exp)) m.set(nodeKey(f.base), { base: f.base, exp: f.exp.n });
+      else if (f.kind !== 'num') m.set(nodeKey(f), { base: f, exp: 1 });
     }
     return m;
   });
@@ -539,53 +573,62 @@ const TRIG_SPLIT: Partial<Record<FunctionName, readonly [number, number]>> = {
   csc: [-1, 0],
 };
 
-function buildMul(input: readonly Expr[], depth = 0): Expr {
-  let coef: Num = ONE;
-  const groups = new Map<string, Group>();
-  const push = (base: Expr, exp: Expr): void => {
-    const key = keyOf(base);
-    const g = groups.get(key);
-    if (g === undefined) groups.set(key, { base, exps: [exp] });
-    else g.exps.push(exp);
-  };
-  const pushTrig = (fn: FunctionName, arg: Expr, times: Expr): boolean => {
-    const split = TRIG_SPLIT[fn];
-    if (split === undefined) return false;
-    if (!isExactInteger(times)) return false;
-    const k = times.n;
-    if (split[0] !== 0) visit(buildPow(buildCall('sin', [arg]), num(split[0] * k)));
-    if (split[1] !== 0) visit(buildPow(buildCall('cos', [arg]), num(split[1] * k)));
-    return true;
-  };
-  const visit = (f: Expr): void => {
-    switch (f.kind) {
-      case 'num':
-        coef = Q.mul(coef, f);
-        return;
-      case 'mul':
-        for (const g of f.factors) visit(g);
-        return;
-      case 'add': {
-        const p = primitive(f);
-        coef = Q.mul(coef, p.coef);
-        for (const m of p.mono) visit(m);
-        push(p.sum, ONE);
-        return;
-      }
-      case 'call':
-        if (f.args.length === 1 && pushTrig(f.fn, f.args[0] as Expr, ONE)) return;
-        push(f, ONE);
-        return;
-      case 'pow':
-        if (f.base.kind === 'call' && f.base.args.length === 1 && pushTrig(f.base.fn, f.base.args[0] as Expr, f.exp))
-          return;
-        push(f.base, f.exp);
-        return;
-      default:
-        push(f, ONE);
+interface ProductState {
+  coef: Num;
+  readonly groups: Map<string, Group>;
+}
+
+function pushFactor(st: ProductState, base: Expr, exp: Expr): void {
+  const key = nodeKey(base);
+  const g = st.groups.get(key);
+  if (g === undefined) st.groups.set(key, { base, exps: [exp] });
+  else g.exps.push(exp);
+}
+
+/** tan, cot, sec, csc (to an integer power) as powers of sin and cos; false for other functions. */
+function pushTrig(st: ProductState, fn: FunctionName, arg: Expr, times: Expr): boolean {
+  const split = TRIG_SPLIT[fn];
+  if (split === undefined || !isExactInteger(times)) return false;
+  const k = times.n;
+  if (split[0] !== 0) collectFactor(st, buildPow(buildCall('sin', [arg]), num(split[0] * k)));
+  if (split[1] !== 0) collectFactor(st, buildPow(buildCall('cos', [arg]), num(split[1] * k)));
+  return true;
+}
+
+function collectFactor(st: ProductState, f: Expr): void {
+  switch (f.kind) {
+    case 'num':
+      st.coef = Q.mul(st.coef, f);
+      return;
+    case 'mul':
+      for (const g of f.factors) collectFactor(st, g);
+      return;
+    case 'add': {
+      const p = primitive(f);
+      st.coef = Q.mul(st.coef, p.coef);
+      for (const m of p.mono) collectFactor(st, m);
+      pushFactor(st, p.sum, ONE);
+      return;
     }
-  };
-  for (const f of input) visit(f);
+    case 'call':
+      if (f.args.length === 1 && pushTrig(st, f.fn, f.args[0] as Expr, ONE)) return;
+      pushFactor(st, f, ONE);
+      return;
+    case 'pow':
+      if (f.base.kind === 'call' && f.base.args.length === 1 && pushTrig(st, f.base.fn, f.base.args[0] as Expr, f.exp))
+        return;
+      pushFactor(st, f.base, f.exp);
+      return;
+    default:
+      pushFactor(st, f, ONE);
+  }
+}
+
+function buildMul(input: readonly Expr[], depth = 0): Expr {
+  const st: ProductState = { coef: ONE, groups: new Map() };
+  for (const f of input) collectFactor(st, f);
+  const groups = st.groups;
+  let coef = st.coef;
   if (Q.isZero(coef)) return ZERO;
 
   recombineTrig(groups);
@@ -599,7 +642,7 @@ function buildMul(input: readonly Expr[], depth = 0): Expr {
       coef = Q.mul(coef, r);
       continue;
     }
-    if (r.kind === 'mul' || keyOf(r.kind === 'pow' ? r.base : r) !== key) regroup = true;
+    if (r.kind === 'mul' || nodeKey(r.kind === 'pow' ? r.base : r) !== key) regroup = true;
     factors.push(r);
   }
   if (Q.isZero(coef)) return ZERO;
@@ -612,7 +655,7 @@ function recombineTrig(groups: Map<string, Group>): void {
   for (const [key, g] of groups) {
     if (g.base.kind !== 'call' || g.base.fn !== 'sin') continue;
     const arg = g.base.args[0] as Expr;
-    const cosKey = `cos(${keyOf(arg)})`;
+    const cosKey = `cos(${nodeKey(arg)})`;
     const c = groups.get(cosKey);
     if (c === undefined) continue;
     const s = totalExponent(g.exps);
@@ -625,7 +668,7 @@ function recombineTrig(groups: Map<string, Group>): void {
     groups.set(key, { base: g.base, exps: [num(sinLeft)] });
     groups.set(cosKey, { base: c.base, exps: [num(cosLeft)] });
     const trig = call(fn, arg);
-    const tKey = keyOf(trig);
+    const tKey = nodeKey(trig);
     const existing = groups.get(tKey);
     if (existing === undefined) groups.set(tKey, { base: trig, exps: [num(m)] });
     else existing.exps.push(num(m));
@@ -761,6 +804,9 @@ function powerOfSum(s: Add, c: Num): Expr {
   return buildMul([numberPower(content, c), pow(scaled, c)]);
 }
 
+/** Roots of higher degree are left unevaluated. */
+const MAX_ROOT_DEGREE = 64;
+
 /** A number to a numeric power, exactly: integer powers fold, roots of rationals extract perfect powers. */
 function numberPower(b: Num, c: Num): Expr {
   if (b.approx || c.approx) {
@@ -775,6 +821,7 @@ function numberPower(b: Num, c: Num): Expr {
   if (b.n === 0) return c.n > 0 ? ZERO : pow(b, c);
   if (b.n === 1 && b.d === 1) return ONE;
   if (c.d === 1) return Q.powExact(b, c.n) ?? pow(b, c);
+  if (c.d > MAX_ROOT_DEGREE) return pow(b, c);
   if (b.n < 0) {
     // Real odd roots of negatives; even roots stay unevaluated.
     if (c.d % 2 === 0) return pow(b, c);
