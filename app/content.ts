@@ -147,9 +147,6 @@ export const LESSON = {
     'Compute $\\frac{\\partial}{\\partial x}f(x, y)$ and $\\frac{\\partial}{\\partial y}f(x, y)$ for $f(x, y) = 3(x - 2)^2 + (y - 2)^2$.',
     '이변수 함수 $f(x, y) = 3(x - 2)^2 + (y - 2)^2$에 대한 $\\frac{\\partial}{\\partial x}f(x, y)$와 $\\frac{\\partial}{\\partial y}f(x, y)$를 계산해 보자.',
   ),
-  yourFx: T('Your $\\frac{\\partial f}{\\partial x}$', '내가 구한 $\\frac{\\partial f}{\\partial x}$'),
-  yourFy: T('Your $\\frac{\\partial f}{\\partial y}$', '내가 구한 $\\frac{\\partial f}{\\partial y}$'),
-  yourDfdx: T('Your $\\frac{df}{dx}$', '내가 구한 $\\frac{df}{dx}$'),
 
   // 2. Training as optimisation
   s2: T('2. Training a neural network', '2. 신경망의 학습'),
@@ -344,10 +341,24 @@ export const LESSON = {
     T('Set the initial value $w^{(0)}$', '초깃값 $w^{(0)}$ 설정'),
     T('Shuffle the data', '데이터 셔플'),
     T('Split it into mini-batches', 'mini batch만큼 데이터 부분집합들을 추출'),
-    T('For each mini-batch, update (the formulas below)', '각 부분집합마다 다음(아래 식)을 반복'),
+    T('For each mini-batch, repeat:', '각 부분집합마다 다음을 반복'),
     T(
       'When every mini-batch is used, repeat from 2 for each epoch',
       '만들어진 부분집합을 모두 사용한 후 4.를 epoch만큼 반복',
+    ),
+  ],
+  sgdSub: [
+    T(
+      'Compute the gradient on the mini-batch: $\\nabla f(w^{(k)})$',
+      '부분집합의 그래디언트 계산: $\\nabla f(w^{(k)})$',
+    ),
+    T(
+      'Search direction: against the gradient, scaled by the learning rate: $-\\epsilon \\nabla f(w^{(k)})$',
+      '그래디언트 반대 방향으로 학습률만큼 탐색 방향 설정: $-\\epsilon \\nabla f(w^{(k)})$',
+    ),
+    T(
+      'Update the parameters: $w^{(k+1)} \\leftarrow w^{(k)} - \\epsilon \\nabla f(w^{(k)})$',
+      '파라미터 업데이트: $w^{(k+1)} \\leftarrow w^{(k)} - \\epsilon \\nabla f(w^{(k)})$',
     ),
   ],
   sgdData: T(
@@ -439,8 +450,8 @@ export const LESSON = {
   treeBoth: T('both', '둘 다'),
   raceTitle: T('All six on one surface', '여섯 옵티마이저를 한 곡면에서'),
   raceText: T(
-    'The six optimizers race on $3(x - 2)^2 + (y - 2)^2$ from $(-2, 4)$ with the same learning rate $\\epsilon = 0.1$. Watch the paths and the loss per step.',
-    '여섯 옵티마이저가 $(-2, 4)$에서 같은 학습률 $\\epsilon = 0.1$로 $3(x - 2)^2 + (y - 2)^2$의 최솟값을 향해 경주한다. 경로와 단계별 손실을 비교해 보자.',
+    'The six optimizers race on $3(x - 2)^2 + (y - 2)^2$ from $(-2, 4)$, all with the same learning rate $\\epsilon = 0.1$ for 40 iterations. Here plain gradient descent and Nesterov reach the minimum $(2, 2)$ first, while Adagrad, whose rate only ever shrinks, has covered about a quarter of the way.',
+    '여섯 옵티마이저가 $(-2, 4)$에서 같은 학습률 $\\epsilon = 0.1$로 40번씩 $3(x - 2)^2 + (y - 2)^2$의 최솟값을 향해 경주한다. 여기서는 일반 경사 하강법과 Nesterov가 최솟값 $(2, 2)$에 먼저 도착하고, 학습률이 줄어들기만 하는 Adagrad는 4분의 1 정도밖에 가지 못한다.',
   ),
   bestTitle: T('4. Which optimizer is best?', '4. 어떤 Optimizer가 제일 좋은가?'),
   bestWho: T(
@@ -459,7 +470,7 @@ export const LESSON = {
     ),
   ],
   bestRace: T(
-    'The race is the answer. On the bowl above one optimizer wins; on the bumpy $x\\sin x + y\\sin y$ from $(1.5, -1)$ below, with $\\epsilon = 0.25$, the order changes — some settle in the local minimum at the origin, others roll on to a lower one. Change the settings in the playground and experiment.',
-    '경주가 곧 답이다. 위의 그릇 모양에서는 한 옵티마이저가 이기지만, 아래의 울퉁불퉁한 $x\\sin x + y\\sin y$에서 $(1.5, -1)$, $\\epsilon = 0.25$로 시작하면 순위가 바뀐다. 어떤 옵티마이저는 원점의 국소 최솟값에 머물고, 어떤 것은 더 낮은 곳으로 굴러간다. 실습장에서 설정을 바꿔 가며 직접 실험해 보자.',
+    'The race is the answer. On the bowl above, gradient descent and Nesterov won. Below, $f(x, y) = (x^2 - 1)^2 + 0.5x + 0.5y^2$ has a local minimum near $x = 0.93$ and a lower, global one near $x = -1.06$. From $(2, 1)$ with $\\epsilon = 0.05$, gradient descent, RMSProp and Adam settle in the local minimum, Momentum and Nesterov roll on to the global one, and Adagrad is still on its way. Double the learning rate in the playground and Momentum and Nesterov diverge instead. No optimizer is best everywhere — experiment!',
+    '경주가 곧 답이다. 위의 그릇 모양에서는 경사 하강법과 Nesterov가 이겼다. 아래의 $f(x, y) = (x^2 - 1)^2 + 0.5x + 0.5y^2$는 $x = 0.93$ 근처에 국소 최솟값, $x = -1.06$ 근처에 더 낮은 전역 최솟값이 있다. $(2, 1)$에서 $\\epsilon = 0.05$로 시작하면 경사 하강법, RMSProp, Adam은 국소 최솟값에 머물고, Momentum과 Nesterov는 전역 최솟값까지 굴러가며, Adagrad는 아직 가는 중이다. 실습장에서 학습률을 두 배로 올리면 이번에는 Momentum과 Nesterov가 발산한다. 어떤 옵티마이저도 모든 문제에서 최고일 수는 없다. 직접 실험해 보자!',
   ),
 } as const;

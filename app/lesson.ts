@@ -7,6 +7,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { Lang } from '../src/i18n/index.js';
 import { LESSON as L, OPTIMIZER_NAMES, UI } from './content.js';
 import { bullets, display, para, prose } from './rich.js';
+import type { AppState } from './state.js';
 
 export interface LessonContext {
   readonly lang: Lang;
@@ -14,7 +15,12 @@ export interface LessonContext {
   readonly openSolutions: ReadonlySet<string>;
   setSolutionOpen(id: string, open: boolean): void;
   /** A link (href and click handler) that opens an expression in the playground. */
-  playgroundLink(expr: string, vars: string, tab: 'derivative' | 'check' | 'optimize'): TemplateResult;
+  playgroundLink(
+    expr: string,
+    vars: string,
+    tab: 'derivative' | 'check' | 'optimize',
+    settings?: Partial<Pick<AppState, 'optimizer' | 'start' | 'lr' | 'steps'>>,
+  ): TemplateResult;
 }
 
 /** Formulas in the lesson's notation (Goodfellow, Bengio and Courville, ch. 8). */
@@ -26,7 +32,6 @@ export const FORMULAS = {
   derivative: String.raw`f'(x) = 2x - 4 = 0 \;\Rightarrow\; x = 2`,
   gd: String.raw`w^{(k+1)} \leftarrow w^{(k)} - \epsilon \nabla f(w^{(k)})`,
   sgdGradient: String.raw`\nabla f(w^{(k)}) = \begin{bmatrix} \frac{\partial f}{\partial w_{1,1}} & \cdots & \frac{\partial f}{\partial w_{1,N}} \\ \vdots & \ddots & \vdots \\ \frac{\partial f}{\partial w_{M,1}} & \cdots & \frac{\partial f}{\partial w_{M,N}} \end{bmatrix}`,
-  sgd: String.raw`\begin{aligned}&-\epsilon \nabla f(w^{(k)}) \\ &w^{(k+1)} \leftarrow w^{(k)} - \epsilon \nabla f(w^{(k)})\end{aligned}`,
   momentum: String.raw`\begin{aligned}v^{(k+1)} &\leftarrow \alpha v^{(k)} - \epsilon \nabla f(w^{(k)})\\ w^{(k+1)} &\leftarrow w^{(k)} + v^{(k+1)}\end{aligned}`,
   nesterov: String.raw`\begin{aligned}v^{(k+1)} &\leftarrow \alpha v^{(k)} - \epsilon \nabla f(w^{(k)} + \alpha v^{(k)})\\ w^{(k+1)} &\leftarrow w^{(k)} + v^{(k+1)}\end{aligned}`,
   adagrad: String.raw`\begin{aligned}r^{(k+1)} &\leftarrow r^{(k)} + \nabla f(w^{(k)}) \odot \nabla f(w^{(k)})\\ w^{(k+1)} &\leftarrow w^{(k)} - \frac{\epsilon}{\delta + \sqrt{r^{(k+1)}}} \odot \nabla f(w^{(k)})\end{aligned}`,
@@ -38,6 +43,8 @@ export const FORMULAS = {
 
 /** The bowl every optimizer stepper of section 3 runs on (the lesson's exercise 2). */
 const BOWL = { expr: '3(x - 2)^2 + (y - 2)^2', vars: 'x,y', start: '-2,4' };
+/** A tilted double well: a local minimum near x = 0.93 and the global one near x = −1.06. */
+const WELLS = { expr: '(x^2 - 1)^2 + 0.5x + 0.5y^2', start: '2,1' };
 const QUADRATIC = 'x^2 - 4x + 6';
 const X_SIN_X = 'x sin x';
 
@@ -76,7 +83,7 @@ function derivativesSection(ctx: LessonContext): TemplateResult {
   return html`
     <section id="derivatives" class="lesson-section" aria-labelledby="derivatives-h">
       <h2 id="derivatives-h">${L.s1[lang]}</h2>
-      ${bullets(L.s1Points, lang)} ${para(L.s1Task, lang)} ${display('f(x) = 3x^3 - 2x + 1')}
+      ${bullets(L.s1Points, lang)} ${para(L.s1Task, lang)}
       <div class="live">
         <gs-derivative expr="3x^3 - 2x + 1" wrt="x" xmin="-1.5" xmax="1.5" lang=${lang}></gs-derivative>
       </div>
@@ -84,7 +91,7 @@ function derivativesSection(ctx: LessonContext): TemplateResult {
       ${ctx.playgroundLink('3x^3 - 2x + 1', 'x', 'derivative')}
 
       <h3 id="partial">${L.partialTitle[lang]}</h3>
-      ${para(L.partialWhy, lang)} ${para(L.partialTask, lang)} ${display('f(x, y) = 3xy^{2} + 4x^{3} - 5y^{2} + 1')}
+      ${para(L.partialWhy, lang)} ${para(L.partialTask, lang)}
       <div class="live">
         <gs-gradient expr="3xy^2 + 4x^3 - 5y^2 + 1" vars="x,y" lang=${lang}></gs-gradient>
       </div>
@@ -96,7 +103,7 @@ function derivativesSection(ctx: LessonContext): TemplateResult {
         id: 'ex1',
         title: L.ex1Title[lang],
         task: L.ex1Task[lang],
-        answers: [{ label: L.yourDfdx[lang], problem: '(2x - 1)^3', wrt: 'x', vars: 'x' }],
+        answers: [{ problem: '(2x - 1)^3', wrt: 'x', vars: 'x' }],
         solution: () =>
           html`<gs-derivative expr="(2x - 1)^3" wrt="x" detail="full" xmin="-1" xmax="2" lang=${lang}></gs-derivative>`,
       })}
@@ -105,8 +112,8 @@ function derivativesSection(ctx: LessonContext): TemplateResult {
         title: L.ex2Title[lang],
         task: L.ex2Task[lang],
         answers: [
-          { label: L.yourFx[lang], problem: '3(x - 2)^2 + (y - 2)^2', wrt: 'x', vars: 'x,y' },
-          { label: L.yourFy[lang], problem: '3(x - 2)^2 + (y - 2)^2', wrt: 'y', vars: 'x,y' },
+          { problem: '3(x - 2)^2 + (y - 2)^2', wrt: 'x', vars: 'x,y' },
+          { problem: '3(x - 2)^2 + (y - 2)^2', wrt: 'y', vars: 'x,y' },
         ],
         solution: () => html`<gs-gradient expr="3(x - 2)^2 + (y - 2)^2" vars="x,y" lang=${lang}></gs-gradient>`,
       })}
@@ -118,7 +125,7 @@ interface Exercise {
   readonly id: string;
   readonly title: string;
   readonly task: string;
-  readonly answers: readonly { label: string; problem: string; wrt: string; vars: string }[];
+  readonly answers: readonly { problem: string; wrt: string; vars: string }[];
   readonly solution: () => TemplateResult;
 }
 
@@ -137,10 +144,14 @@ function exercise(ctx: LessonContext, ex: Exercise): TemplateResult {
       <div class="try">
         <p class="try-label">${UI.tryIt[lang]}</p>
         ${ex.answers.map(
-          (a) => html`<div class="answer-row">
-            <span class="answer-label">${prose(a.label)}</span>
-            <gs-answer problem=${a.problem} wrt=${a.wrt} vars=${a.vars} lang=${lang}></gs-answer>
-          </div>`,
+          (a) =>
+            html`<gs-answer
+              class="answer"
+              problem=${a.problem}
+              wrt=${a.wrt}
+              vars=${a.vars}
+              lang=${lang}
+            ></gs-answer>`,
         )}
       </div>
       <details
@@ -172,7 +183,7 @@ function trainingSection(ctx: LessonContext): TemplateResult {
         <div class="way">
           <h4>${L.way2[lang]}</h4>
           ${display(FORMULAS.derivative)} ${para(L.way2Text, lang)}
-          <gs-derivative expr=${QUADRATIC} wrt="x" detail="brief" xmin="-1" xmax="5" lang=${lang}></gs-derivative>
+          <gs-derivative expr=${QUADRATIC} wrt="x" detail="brief" plot="none" lang=${lang}></gs-derivative>
         </div>
         <div class="way way-wide">
           <h4>${L.way3[lang]}</h4>
@@ -198,7 +209,7 @@ function trainingSection(ctx: LessonContext): TemplateResult {
           lang=${lang}
         ></gs-optimizer>
       </div>
-      ${ctx.playgroundLink(QUADRATIC, 'x', 'optimize')}
+      ${ctx.playgroundLink(QUADRATIC, 'x', 'optimize', { optimizer: 'gd', start: '4', lr: 0.2, steps: 10 })}
 
       <h4 id="learning-rates">${L.lrTitle[lang]}</h4>
       ${para(L.lrText, lang)}
@@ -207,7 +218,7 @@ function trainingSection(ctx: LessonContext): TemplateResult {
           expr=${QUADRATIC}
           vars="x"
           start="4"
-          optimizers="gd"
+          optimizer="gd"
           steps="6"
           vary="lr"
           values="0.2,0.01,1"
@@ -225,7 +236,7 @@ function trainingSection(ctx: LessonContext): TemplateResult {
           <gs-optimizer-race
             expr=${X_SIN_X}
             vars="x"
-            optimizers="gd"
+            optimizer="gd"
             lr="0.25"
             steps="10"
             vary="start"
@@ -242,7 +253,7 @@ function trainingSection(ctx: LessonContext): TemplateResult {
             expr=${X_SIN_X}
             vars="x"
             start="2.5"
-            optimizers="gd"
+            optimizer="gd"
             steps="10"
             vary="lr"
             values="1,0.05"
@@ -381,7 +392,14 @@ function optimizersSection(ctx: LessonContext): TemplateResult {
 
       <h3 id="direction">${L.directionTitle[lang]}</h3>
       <h4 id="sgd">${L.sgdTitle[lang]}</h4>
-      ${bullets(L.sgdPoints, lang)} ${loop(html`${display(FORMULAS.sgdGradient)} ${display(FORMULAS.sgd)}`)}
+      ${bullets(L.sgdPoints, lang)}
+      ${loop(
+        html`<ol class="sub" type="a">
+          <li>${prose(L.sgdSub[0]?.[lang] ?? '')} ${display(FORMULAS.sgdGradient)}</li>
+          <li>${prose(L.sgdSub[1]?.[lang] ?? '')}</li>
+          <li>${prose(L.sgdSub[2]?.[lang] ?? '')}</li>
+        </ol>`,
+      )}
       ${para(L.sgdData, lang)}
       <div class="live">
         <gs-optimizer
@@ -394,6 +412,7 @@ function optimizersSection(ctx: LessonContext): TemplateResult {
           lr="0.05"
           batch-size="4"
           epochs="3"
+          steps="15"
           seed="1"
           lang=${lang}
         ></gs-optimizer>
@@ -455,7 +474,7 @@ function optimizersSection(ctx: LessonContext): TemplateResult {
           lang=${lang}
         ></gs-optimizer-race>
       </div>
-      ${ctx.playgroundLink(BOWL.expr, BOWL.vars, 'optimize')}
+      ${ctx.playgroundLink(BOWL.expr, BOWL.vars, 'optimize', { optimizer: 'nesterov', start: BOWL.start, lr: 0.1, steps: 40 })}
     </section>
   `;
 }
@@ -550,18 +569,18 @@ function bestSection(ctx: LessonContext): TemplateResult {
       ${para(L.bestRace, lang)}
       <div class="live">
         <gs-optimizer-race
-          id="race-bumpy"
-          expr="x sin x + y sin y"
+          id="race-wells"
+          expr=${WELLS.expr}
           vars="x,y"
-          start="1.5,-1"
+          start=${WELLS.start}
           optimizers="gd,momentum,nesterov,adagrad,rmsprop,adam"
-          lr="0.25"
+          lr="0.05"
           steps="40"
           layout="overlay"
           lang=${lang}
         ></gs-optimizer-race>
       </div>
-      ${ctx.playgroundLink('x sin x + y sin y', 'x,y', 'optimize')}
+      ${ctx.playgroundLink(WELLS.expr, 'x,y', 'optimize', { optimizer: 'momentum', start: WELLS.start, lr: 0.05, steps: 40 })}
     </section>
   `;
 }

@@ -8,6 +8,7 @@ import '../components/gs-answer.js';
 import '../components/gs-derivative.js';
 import '../components/gs-gradient.js';
 import '../components/gs-optimizer.js';
+import '../components/gs-optimizer-race.js';
 import '../components/gs-plot.js';
 import '../components/gs-surface.js';
 import './app.css';
@@ -116,9 +117,14 @@ class TutorApp implements MountedApp {
   };
 
   /** A real link (copyable, opens in a new tab) that navigates in place on a plain click. */
-  private playgroundLink = (expr: string, vars: string, tab: Tab): TemplateResult => {
+  private playgroundLink = (
+    expr: string,
+    vars: string,
+    tab: Tab,
+    settings: Partial<Pick<AppState, 'optimizer' | 'start' | 'lr' | 'steps'>> = {},
+  ): TemplateResult => {
     const lang = this.current.lang;
-    const target: Partial<AppState> = { view: 'playground', expr, vars, tab, step: 0 };
+    const target: Partial<AppState> = { view: 'playground', expr, vars, tab, step: 0, hyper: {}, ...settings };
     const href = writeState({ ...this.current, ...target });
     const onClick = (event: MouseEvent) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -191,7 +197,9 @@ class TutorApp implements MountedApp {
         <a class="skip" href="#main">${UI.skip[lang]}</a>
         <header class="topbar">
           <div class="topbar-inner">
-            <span class="brand"><span class="brand-mark" aria-hidden="true">∂</span>${UI.brand[lang]}</span>
+            <span class="brand"
+              ><span class="brand-mark" aria-hidden="true">∂</span><span class="brand-name">${UI.brand[lang]}</span></span
+            >
             <nav class="views" aria-label="gradstep">${link('lesson')} ${link('playground')}</nav>
             <div class="lang-switch" role="group" aria-label=${UI.language[lang]}>
               ${langButton('en', 'English')} ${langButton('ko', '한국어')}

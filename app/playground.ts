@@ -9,6 +9,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { parse } from '../src/expr/parse.js';
 import type { Lang } from '../src/i18n/index.js';
+import { findOptimizer } from '../src/optim/optimizers.js';
 import { OPTIMIZER_NAMES, UI } from './content.js';
 import {
   type AppState,
@@ -88,7 +89,12 @@ export function playgroundView(ctx: PlaygroundContext): TemplateResult {
   const varsOk = state.vars === '' || cleanVars(state.vars) !== undefined;
   return html`
     <section class="playground" aria-labelledby="pg-h" lang=${lang}>
-      <h1 id="pg-h">${UI.pgTitle[lang]}</h1>
+      <div class="pg-head">
+        <h1 id="pg-h">${UI.pgTitle[lang]}</h1>
+        <button type="button" class="copy" aria-live="polite" @click=${ctx.copyLink}>
+          ${ctx.copied ? UI.copied[lang] : UI.copyLink[lang]}
+        </button>
+      </div>
       <p class="lead">${UI.pgIntro[lang]}</p>
       <form class="pg-input" @submit=${(e: Event) => e.preventDefault()}>
         <div class="field field-expr">
@@ -163,7 +169,7 @@ export function playgroundView(ctx: PlaygroundContext): TemplateResult {
               ${UI[TAB_LABEL[tab]][lang]}
             </button>`,
         )}
-        <button type="button" class="copy" @click=${ctx.copyLink}>${ctx.copied ? UI.copied[lang] : UI.copyLink[lang]}</button>
+      </div>
       </div>
       <div id="panel" class="panel" role="tabpanel" aria-labelledby="tab-${state.tab}">
         ${state.expr.trim() === '' ? html`<p class="note">${UI.emptyFunction[lang]}</p>` : panel(ctx, vars)}
@@ -200,16 +206,20 @@ function panel(ctx: PlaygroundContext, vars: readonly string[]): TemplateResult 
       return html`<p class="note">${UI.checkIntro[lang]}</p>
         ${vars.map(
           (v) =>
-            html`<div class="answer-row">
-              <span class="answer-label"
-                ><gs-math tex=${vars.length === 1 ? `\\frac{d}{d${v}}` : `\\frac{\\partial}{\\partial ${v}}`}></gs-math
-              ></span>
-              <gs-answer problem=${state.expr} wrt=${v} vars=${varList} reveal lang=${lang}></gs-answer>
-            </div>`,
+            html`<gs-answer class="answer" problem=${state.expr} wrt=${v} vars=${varList} reveal lang=${lang}></gs-answer>`,
         )}`;
     case 'optimize':
       return optimizePanel(ctx, vars);
   }
+}
+
+/** The app's hyper-parameter names in the engine's notation (α, ρ, ρ₁, ρ₂, δ). */
+const ENGINE_HYPER = { momentum: 'alpha', rho: 'rho', beta1: 'rho1', beta2: 'rho2', delta: 'delta' } as const;
+
+/** The optimizer's own default for a hyper-parameter in a convention, shown as the placeholder. */
+function defaultHyper(optimizer: OptimizerChoice, convention: ConventionChoice, key: HyperKey): string {
+  const value = findOptimizer(optimizer)?.conventions[convention].defaults[ENGINE_HYPER[key]];
+  return value === undefined ? '' : String(value);
 }
 
 function numberField(
@@ -310,7 +320,14 @@ function optimizePanel(ctx: PlaygroundContext, vars: readonly string[]): Templat
         />
       </div>
       ${HYPER_OF[state.optimizer].map((key) =>
-        numberField(`pg-${key}`, UI[hyperLabel[key]][lang], hyper(key), '', LIMITS.hyper[key], setHyper(key)),
+        numberField(
+          `pg-${key}`,
+          UI[hyperLabel[key]][lang],
+          hyper(key),
+          defaultHyper(state.optimizer, state.convention, key),
+          LIMITS.hyper[key],
+          setHyper(key),
+        ),
       )}
     </form>
     <gs-optimizer

@@ -223,10 +223,18 @@ describe('the tutor app', () => {
   });
 });
 
+/** Whether an ancestor below `r` scrolls sideways (a wide table or a row of chips may, the page may not). */
+function insideScroller(el: Element, r: HTMLElement): boolean {
+  for (let p = el.parentElement; p && p !== r; p = p.parentElement) {
+    if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+  }
+  return false;
+}
+
 /** Elements that stick out of the viewport on the right (what makes a phone layout scroll sideways). */
 function overflowing(r: HTMLElement, width: number): string[] {
   return [...r.querySelectorAll('*')]
-    .filter((el) => !el.parentElement?.closest('.table-wrap') && el.getBoundingClientRect().right > width + 1)
+    .filter((el) => !insideScroller(el, r) && el.getBoundingClientRect().right > width + 1)
     .map(
       (el) =>
         `${el.localName}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} ${Math.round(el.getBoundingClientRect().right)}`,
@@ -236,8 +244,32 @@ function overflowing(r: HTMLElement, width: number): string[] {
 
 describe('screenshots', () => {
   const shots: [string, string, string[]][] = [
-    ['lesson', '?lang=en', ['.lesson-head', '#derivatives', '#training', '#optimizers', '#best']],
-    ['lesson-ko', '?lang=ko', ['.lesson-head', '#derivatives']],
+    [
+      'lesson',
+      '?lang=en',
+      [
+        '.lesson-head',
+        '#derivatives',
+        '#partial',
+        '#chain',
+        '#ex1',
+        '#ex2',
+        '#four-ways',
+        '#gd',
+        '#learning-rates',
+        '#limits',
+        '#local',
+        '#optimizers',
+        '#sgd',
+        '#momentum',
+        '#adaptive',
+        '#adam',
+        '#tree',
+        '#race',
+        '#best',
+      ],
+    ],
+    ['lesson-ko', '?lang=ko', ['.lesson-head', '#derivatives', '#ex1', '#gd', '#optimizers']],
     [
       'playground',
       '?lang=en&view=playground&expr=x%20sin%20x&tab=optimize&opt=adam&lr=0.3&steps=20&start=2.5&step=4',
@@ -265,9 +297,9 @@ describe('screenshots', () => {
         r.style.cssText = `display:block;height:${height}px;overflow:auto`;
         for (const part of parts) {
           const el = r.querySelector(part) as HTMLElement;
-          const slug = part.replace(/[^a-z-]/g, '');
+          const slug = part.replace(/[^a-z0-9-]/g, '');
           const top = el.getBoundingClientRect().top - r.getBoundingClientRect().top + r.scrollTop;
-          const pages = Math.min(6, Math.ceil(el.offsetHeight / (height - 80)));
+          const pages = a.state().view === 'lesson' ? 1 : Math.min(4, Math.ceil(el.offsetHeight / (height - 80)));
           for (let i = 0; i < pages; i++) {
             r.scrollTop = top - 70 + i * (height - 80);
             await tick(250);
