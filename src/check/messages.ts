@@ -30,60 +30,59 @@ const show = (e: Expr | undefined): string => (e ? toText(e) : '');
 /** The message for a named mistake, pointing at its step. */
 export function mistakeMessage(mutant: Mutant, context: { wrt: string; others: readonly string[] }): Localized {
   const { step } = mutant;
-  const id = step.id;
   const expr = show(step.expr);
   const detail = show(mutant.detail);
   const inner = show(step.u?.expr ?? step.expr);
   const messages: Record<MistakeId, () => Localized> = {
     'chain-factor-missing': () => ({
-      en: `The chain-rule factor is missing in step ${id}: after differentiating the outer function of ${expr}, multiply by the derivative of the inner function ${inner}, which is ${detail}.`,
-      ko: `${id} 단계에서 연쇄법칙의 인수가 빠졌습니다: ${expr}의 바깥 함수를 미분한 뒤 안쪽 함수 ${inner}의 도함수 ${detail}을(를) 곱해야 합니다.`,
+      en: `The chain-rule factor is missing: after differentiating the outer function of ${expr}, multiply by the derivative of the inner function ${inner}, which is ${detail}.`,
+      ko: `연쇄법칙의 인수가 빠졌습니다: ${expr}의 바깥 함수를 미분한 뒤 안쪽 함수 ${inner}의 도함수 ${detail}을(를) 곱해야 합니다.`,
     }),
     'product-as-product-of-derivatives': () => ({
-      en: `In step ${id} the derivative of the product ${expr} was taken as the product of the derivatives. The product rule is (fg)′ = f′g + fg′.`,
-      ko: `${id} 단계에서 곱 ${expr}의 미분을 각 인수의 미분의 곱으로 계산했습니다. 곱의 법칙은 (fg)′ = f′g + fg′입니다.`,
+      en: `The derivative of the product ${expr} was taken as the product of the derivatives. The product rule is (fg)′ = f′g + fg′.`,
+      ko: `곱 ${expr}의 미분을 각 인수의 미분의 곱으로 계산했습니다. 곱의 법칙은 (fg)′ = f′g + fg′입니다.`,
     }),
     'product-term-dropped': () => ({
-      en: `A term of the product rule is missing in step ${id} (${expr}): ${detail}. Differentiate each factor in turn, keep the others, and add all the terms.`,
-      ko: `${id} 단계(${expr})에서 곱의 법칙의 항 하나가 빠졌습니다: ${detail}. 인수를 하나씩 미분하고 나머지는 그대로 곱한 뒤 모든 항을 더해야 합니다.`,
+      en: `A term of the product rule is missing in the derivative of ${expr}: ${detail}. Differentiate each factor in turn, keep the others, and add all the terms.`,
+      ko: `${expr}의 미분에서 곱의 법칙의 항 하나가 빠졌습니다: ${detail}. 인수를 하나씩 미분하고 나머지는 그대로 곱한 뒤 모든 항을 더해야 합니다.`,
     }),
     'quotient-sign-reversed': () => ({
-      en: `The numerator of the quotient rule has its sign reversed in step ${id} (${expr}): it is f′g − fg′, not fg′ − f′g.`,
-      ko: `${id} 단계(${expr})에서 몫의 법칙의 분자 부호가 뒤바뀌었습니다: fg′ − f′g가 아니라 f′g − fg′입니다.`,
+      en: `The numerator of the quotient rule has its sign reversed for ${expr}: it is f′g − fg′, not fg′ − f′g.`,
+      ko: `${expr}의 미분에서 몫의 법칙의 분자 부호가 뒤바뀌었습니다: fg′ − f′g가 아니라 f′g − fg′입니다.`,
     }),
     'quotient-as-ratio-of-derivatives': () => ({
-      en: `In step ${id} the derivative of the quotient ${expr} was taken as f′/g′. The quotient rule is (f/g)′ = (f′g − fg′)/g².`,
-      ko: `${id} 단계에서 몫 ${expr}의 미분을 f′/g′로 계산했습니다. 몫의 법칙은 (f/g)′ = (f′g − fg′)/g²입니다.`,
+      en: `The derivative of the quotient ${expr} was taken as f′/g′. The quotient rule is (f/g)′ = (f′g − fg′)/g².`,
+      ko: `몫 ${expr}의 미분을 f′/g′로 계산했습니다. 몫의 법칙은 (f/g)′ = (f′g − fg′)/g²입니다.`,
     }),
     'power-rule-on-exponential': () => ({
-      en: `The power rule was applied to the exponential ${expr} in step ${id}. The variable is in the exponent, so (aᵘ)′ = aᵘ·ln a·u′ (and (eᵘ)′ = eᵘ·u′), not u·a^(u−1).`,
-      ko: `${id} 단계에서 지수함수 ${expr}에 거듭제곱의 미분법을 적용했습니다. 변수가 지수에 있으므로 (aᵘ)′ = aᵘ·ln a·u′ (그리고 (eᵘ)′ = eᵘ·u′)이며, u·a^(u−1)이 아닙니다.`,
+      en: `The power rule was applied to the exponential ${expr}. The variable is in the exponent, so (aᵘ)′ = aᵘ·ln a·u′ (and (eᵘ)′ = eᵘ·u′), not u·a^(u−1).`,
+      ko: `지수함수 ${expr}에 거듭제곱의 미분법을 적용했습니다. 변수가 지수에 있으므로 (aᵘ)′ = aᵘ·ln a·u′ (그리고 (eᵘ)′ = eᵘ·u′)이며, u·a^(u−1)이 아닙니다.`,
     }),
     'power-rule-on-variable-exponent': () => ({
-      en: `The power rule was applied to ${expr} in step ${id}, but both the base and the exponent vary. Use logarithmic differentiation: (f^g)′ = f^g·(g·ln f)′.`,
-      ko: `${id} 단계에서 ${expr}에 거듭제곱의 미분법을 적용했지만, 밑과 지수가 모두 변수에 따라 변합니다. 로그 미분법을 쓰세요: (f^g)′ = f^g·(g·ln f)′.`,
+      en: `The power rule was applied to ${expr}, but both the base and the exponent vary. Use logarithmic differentiation: (f^g)′ = f^g·(g·ln f)′.`,
+      ko: `${expr}에 거듭제곱의 미분법을 적용했지만, 밑과 지수가 모두 변수에 따라 변합니다. 로그 미분법을 쓰세요: (f^g)′ = f^g·(g·ln f)′.`,
     }),
     'term-dropped': () => ({
-      en: `A term is missing: the derivative of ${expr} (step ${id}), which is ${detail}.`,
-      ko: `항 하나가 빠졌습니다: ${expr}의 도함수 (${id} 단계), 즉 ${detail}입니다.`,
+      en: `A term is missing: the derivative of ${expr}, which is ${detail}.`,
+      ko: `항 하나가 빠졌습니다: ${expr}의 도함수, 즉 ${detail}입니다.`,
     }),
     'trig-sign-error': () => ({
-      en: `Sign error in the derivative of ${expr} (step ${id}). ${RULES[step.rule].prose.en}`,
-      ko: `${expr}의 도함수에서 부호가 틀렸습니다 (${id} 단계). ${RULES[step.rule].prose.ko}`,
+      en: `Sign error in the derivative of ${expr}. ${RULES[step.rule].prose.en}`,
+      ko: `${expr}의 도함수에서 부호가 틀렸습니다. ${RULES[step.rule].prose.ko}`,
     }),
     'total-instead-of-partial': () => ({
-      en: `This is a partial derivative with respect to ${context.wrt}: ${context.others.join(', ')} ${context.others.length === 1 ? 'is' : 'are'} held constant (step ${id}), so ${context.others.length === 1 ? 'its' : 'their'} derivative is 0. The answer treats ${context.others.join(', ')} as if ${context.others.length === 1 ? 'it changed' : 'they changed'} with ${context.wrt}.`,
-      ko: `${context.wrt}에 대한 편미분입니다: ${context.others.join(', ')}은(는) 상수로 취급하므로 (${id} 단계) 그 미분은 0입니다. 답은 ${context.others.join(', ')}이(가) ${context.wrt}에 따라 변하는 것처럼 계산했습니다.`,
+      en: `This is the partial derivative of ${expr} with respect to ${context.wrt}: ${context.others.join(', ')} ${context.others.length === 1 ? 'is' : 'are'} held constant, so ${context.others.length === 1 ? 'its' : 'their'} derivative is 0. The answer treats ${context.others.join(', ')} as if ${context.others.length === 1 ? 'it changed' : 'they changed'} with ${context.wrt}.`,
+      ko: `${expr}의 ${context.wrt}에 대한 편미분입니다: ${context.others.join(', ')}은(는) 상수로 취급하므로 그 미분은 0입니다. 답은 ${context.others.join(', ')}이(가) ${context.wrt}에 따라 변하는 것처럼 계산했습니다.`,
     }),
     'constant-kept': () =>
       step.rule === 'held-constant'
         ? {
-            en: `${expr} does not contain ${context.wrt}, so in the partial derivative it is a constant and its derivative is 0 (step ${id}); it was kept instead.`,
-            ko: `${expr}에는 ${context.wrt}가 없으므로 편미분에서는 상수이고 그 미분은 0입니다 (${id} 단계). 그런데 그대로 남겨 두었습니다.`,
+            en: `${expr} does not contain ${context.wrt}, so in the partial derivative it is a constant and its derivative is 0; it was kept instead.`,
+            ko: `${expr}에는 ${context.wrt}가 없으므로 편미분에서는 상수이고 그 미분은 0입니다. 그런데 그대로 남겨 두었습니다.`,
           }
         : {
-            en: `The constant ${expr} was kept, but the derivative of a constant is 0 (step ${id}).`,
-            ko: `상수 ${expr}을(를) 그대로 남겼지만, 상수의 미분은 0입니다 (${id} 단계).`,
+            en: `The constant ${expr} was kept, but the derivative of a constant is 0.`,
+            ko: `상수 ${expr}을(를) 그대로 남겼지만, 상수의 미분은 0입니다.`,
           },
   };
   return messages[mutant.id]();
