@@ -42,6 +42,8 @@ class TutorApp implements MountedApp {
   /** True while the function box is being typed in: the first keystroke pushes, the rest replace. */
   private editing = false;
   private copied = false;
+  /** The language of the last render, to tell the components when it changes. */
+  private renderedLang: Lang | undefined;
   private readonly fallbackLang: Lang;
 
   constructor(
@@ -211,6 +213,23 @@ class TutorApp implements MountedApp {
       `,
       this.root,
     );
+    if (this.renderedLang !== undefined && this.renderedLang !== lang) this.relabelComponents(this.renderedLang);
+    this.renderedLang = lang;
+  }
+
+  /**
+   * The components read `lang` when they update but do not observe the attribute, so a
+   * language switch asks each one to update as if its `lang` property had changed; they
+   * keep their state (the step shown, a typed answer).
+   */
+  private relabelComponents(previous: Lang): void {
+    for (const el of this.root.querySelectorAll('*')) {
+      if (!el.localName.startsWith('gs-')) continue;
+      (el as Element & { requestUpdate?: (name?: PropertyKey, old?: unknown) => void }).requestUpdate?.(
+        'lang',
+        previous,
+      );
+    }
   }
 }
 

@@ -61,6 +61,80 @@ afterEach(() => {
   document.documentElement.lang = 'en';
 });
 
+/** The open shadow root of an element (components render there). */
+function shadow(el: Element | null | undefined): ShadowRoot {
+  const root = el?.shadowRoot;
+  if (!root) throw new Error(`no shadow root on ${el?.localName}`);
+  return root;
+}
+
+const HANGUL = /[\uac00-\ud7a3]/;
+
+describe('the lesson, live', () => {
+  it("shows the seed's numbers: f'(x) = 9x² − 2, the partials, and x₁ = 3.2 after one step with ε = 0.2", async () => {
+    const a = await mount('?lang=en');
+    const derivative = a.root.querySelector('#derivatives gs-derivative') as HTMLElement;
+    await until(() =>
+      expect(deepText(shadow(derivative).querySelector('[part="answer"]') as Element)).toMatch(/9x\^\{2\}\s*-\s*2/),
+    );
+    // The tangent plot of f and f′ is drawn.
+    await until(() => expect(deepAll(derivative, 'path.curve').length).toBeGreaterThanOrEqual(2));
+
+    const gradient = a.root.querySelector('#partial ~ .live gs-gradient') as HTMLElement;
+    await until(() => {
+      const text = deepText(shadow(gradient)).replace(/\s+/g, '');
+      expect(text).toMatch(/12x\^\{2\}\+3y\^\{2\}|3y\^\{2\}\+12x\^\{2\}/);
+      expect(text).toContain('6xy-10y');
+    });
+
+    const stepper = a.root.querySelector('#gd-stepper') as HTMLElement & { step: number };
+    await until(() => expect(shadow(stepper).querySelector('[part="controls"]')).not.toBeNull());
+    const steps: number[] = [];
+    a.root.addEventListener('gs-step-change', (e) => steps.push((e as CustomEvent<{ step: number }>).detail.step));
+    const next = shadow(stepper).querySelector('button[aria-label="Next step"]') as HTMLButtonElement;
+    next.click();
+    await until(() => expect(stepper.step).toBe(1));
+    expect(steps).toEqual([1]);
+    await until(() =>
+      expect(deepText(shadow(stepper).querySelector('[part="formulas"]') as Element)).toMatch(/=\s*3\.2(?![0-9])/),
+    );
+    // Every stepper and race of the lesson renders its plot (no inline errors).
+    for (const el of a.root.querySelectorAll('gs-optimizer, gs-optimizer-race')) {
+      await until(() => expect(deepAll(el, 'svg').length, el.id).toBeGreaterThan(0));
+      expect(deepAll(el, '[part="error"]'), el.id).toEqual([]);
+    }
+  });
+
+  it('checks a "try it yourself" answer and then opens the worked solution', async () => {
+    const a = await mount('?lang=en');
+    const ex1 = a.root.querySelector('#ex1') as HTMLElement;
+    expect(ex1.querySelector('details.solution gs-derivative')).toBeNull();
+    const answer = ex1.querySelector('gs-answer') as HTMLElement;
+    await until(() => expect(shadow(answer).querySelector('[part="input"]')).not.toBeNull());
+    const checks: { correct: boolean }[] = [];
+    a.root.addEventListener('gs-check', (e) => checks.push((e as CustomEvent<{ correct: boolean }>).detail));
+    const input = shadow(answer).querySelector('[part="input"]') as HTMLInputElement;
+    await userEvent.type(input, '6(2x-1)^2{Enter}');
+    await until(() => expect(checks.at(-1)?.correct).toBe(true));
+    await until(() => expect(ex1.querySelector('details.solution gs-derivative')).not.toBeNull());
+    expect((ex1.querySelector('details.solution') as HTMLDetailsElement).open).toBe(true);
+  });
+
+  it('switching to Korean changes the step prose inside the components', async () => {
+    const a = await mount('?lang=en');
+    const derivative = a.root.querySelector('#derivatives gs-derivative') as HTMLElement;
+    const steps = () => deepText(shadow(derivative).querySelector('[part="steps"]') as Element);
+    await until(() => expect(steps()).toContain('Sum and difference rule'));
+    const english = steps();
+    expect(english).not.toMatch(HANGUL);
+    await userEvent.click(page.getByRole('button', { name: '한국어' }));
+    await until(() => expect(steps()).toMatch(HANGUL));
+    expect(steps()).not.toContain('Sum and difference rule');
+    const stepper = a.root.querySelector('#gd-stepper') as HTMLElement;
+    await until(() => expect(deepText(shadow(stepper).querySelector('[part="controls"]') as Element)).toMatch(HANGUL));
+  });
+});
+
 describe('app state in the URL', () => {
   it('round-trips the playground state and clamps hostile numbers', () => {
     const state = readState(
@@ -126,6 +200,12 @@ describe('the tutor app', () => {
       expect(r.querySelectorAll('.grid-table tbody tr').length).toBe(5);
       await a.settled();
       await tick(300);
+      // Nothing is fetched from another origin (fonts, scripts and styles are all local).
+      const foreign = performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((url) => new URL(url, location.href).origin !== location.origin);
+      expect(foreign).toEqual([]);
     } finally {
       spy.mockRestore();
       window.removeEventListener('error', onError);
@@ -153,6 +233,10 @@ describe('the tutor app', () => {
       expect(opt.step).toBe(3);
     };
     check(a.root);
+    const optimizer = a.root.querySelector('gs-optimizer') as HTMLElement;
+    await until(() =>
+      expect(deepText(shadow(optimizer).querySelector('[part="controls"]') as Element)).toMatch(/3\s*\/\s*20/),
+    );
     // Change the learning rate as a user would; the URL follows.
     const lr = a.root.querySelector('#pg-lr') as HTMLInputElement;
     await userEvent.clear(lr);
