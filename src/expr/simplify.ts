@@ -6,8 +6,9 @@
  * Canonical form:
  * - no `neg` or `div` nodes: a numeric coefficient (possibly negative) is the
  *   FIRST factor of a product, quotients are negative exponents;
- * - `sqrt`/`cbrt` are powers 1/2 and 1/3, `exp(u)` is `e^u`, `tan/cot/sec/csc`
- *   are rebuilt from sin and cos (so `sin/cos` is `tan`);
+ * - `sqrt`/`cbrt` are powers 1/2 and 1/3, `exp(u)` is `e^u`; `tan/cot/sec/csc`
+ *   are taken apart into sin and cos, collected, and rebuilt (`sin/cos` → `tan`,
+ *   `tan·cos` → `sin`, `1/cos²` → `sec²`);
  * - at most one numeric coefficient per product, like factors collected by base
  *   (exponents added), like terms collected (coefficients added);
  * - factors ordered: coefficient, numeric roots, π and e, variables by name,
@@ -16,7 +17,11 @@
  *   a two-term sum whose first term is negative and second positive is written
  *   positive-first (`3 - x^2`);
  * - a sum inside a product is primitive: numeric content and common monomial
- *   factors (including common denominators) are pulled out, `2(3x - 5)`.
+ *   factors (including common denominators) are pulled out, `2(3x - 5)`;
+ * - a sum is expanded (products and small powers of sums multiplied out) only
+ *   when the result is smaller: `2(sin x + x cos x) + (x² - 2) sin x - 2x cos x` → `x² sin x`.
+ *
+ * Odd roots follow the real convention of `compile`: `(-8)^(1/3)` = -2.
  *
  * Exact: rationals stay rationals, `ln 2` stays a call, roots of rationals stay
  * roots (`√8` → `2√2`). Only `approx` numbers fold into floats.
@@ -507,24 +512,31 @@ function primitive(s: Add): Primitive {
 
   // Common monomial content: for each base, the least integer exponent over all terms (absent = 0).
   const exponents = parts.map((p) => {
-    const m = new Map<string, { base: Expr; exp: number }>();
+    const m = new Map<string, { base: Expr; exp: number; positiveOnly?: boolean }>();
     for (const f of p.rest) {
       // Numeric factors (√2, and 1/0 in an undefined input) stay inside.
-      if (f.kind === 'pow' && f.base.kind === 'num') continue;
+      if (f.kind === 'pow' && f.base.kind === 'num' && f.exp.kind === 'num') continue;
       if (f.kind === 'pow' && isExactInteger(f.exp)) m.set(nodeKey(f.base), { base: f.base, exp: f.exp.n });
-      else if (f.kind !== 'num') m.set(nodeKey(f), { base: f, exp: 1 });
+      else if (f.kind === 'pow' && f.exp.kind !== 'num') {
+        // b^(k·u) with an integer k is (b^u)^k: e^x is common to e^x and e^(2x).
+        const { coef, rest } = splitTerm(f.exp);
+        if (Q.isInteger(coef) && coef.n > 0) {
+          const u = rest.length === 1 ? (rest[0] as Expr) : mul(...rest);
+          m.set(`${nodeKey(f.base)}^${restKey(rest)}`, { base: pow(f.base, u), exp: coef.n, positiveOnly: true });
+        } else m.set(nodeKey(f), { base: f, exp: 1 });
+      } else if (f.kind !== 'num') m.set(nodeKey(f), { base: f, exp: 1 });
     }
     return m;
   });
   const mono: Expr[] = [];
   const seen = new Set<string>();
   for (const m of exponents) {
-    for (const [key, { base }] of m) {
+    for (const [key, { base, positiveOnly }] of m) {
       if (seen.has(key)) continue;
       seen.add(key);
       let least = Number.POSITIVE_INFINITY;
       for (const other of exponents) least = Math.min(least, other.get(key)?.exp ?? 0);
-      if (least !== 0) mono.push(buildPow(base, num(least)));
+      if (least > 0 || (least < 0 && !positiveOnly)) mono.push(buildPow(base, num(least)));
     }
   }
 
@@ -650,7 +662,7 @@ function buildMul(input: readonly Expr[], depth = 0): Expr {
   return assembleProduct(coef, factors);
 }
 
-/** sin(u)^a · cos(u)^b with integer exponents of opposite signs → tan or cot. */
+/** sin(u)^a · cos(u)^b with integer exponents of opposite signs → tan or cot; negative powers left → csc, sec. */
 function recombineTrig(groups: Map<string, Group>): void {
   for (const [key, g] of groups) {
     if (g.base.kind !== 'call' || g.base.fn !== 'sin') continue;
@@ -672,6 +684,18 @@ function recombineTrig(groups: Map<string, Group>): void {
     const existing = groups.get(tKey);
     if (existing === undefined) groups.set(tKey, { base: trig, exps: [num(m)] });
     else existing.exps.push(num(m));
+  }
+  // What is left below the line reads as sec and csc: 1/cos(x)^2 → sec(x)^2.
+  for (const [key, g] of groups) {
+    if (g.base.kind !== 'call' || (g.base.fn !== 'sin' && g.base.fn !== 'cos')) continue;
+    const k = totalExponent(g.exps);
+    if (k === undefined || k >= 0) continue;
+    groups.delete(key);
+    const reciprocal = call(g.base.fn === 'sin' ? 'csc' : 'sec', g.base.args[0] as Expr);
+    const rKey = nodeKey(reciprocal);
+    const existing = groups.get(rKey);
+    if (existing === undefined) groups.set(rKey, { base: reciprocal, exps: [num(-k)] });
+    else existing.exps.push(num(-k));
   }
 }
 
