@@ -1,11 +1,12 @@
 /**
  * Smaller textbook forms of a simplified answer, tried after `simplify`: pulling a
- * common factor out of a sum (x²eˣ + 2xeˣ → x(x + 2)eˣ) and clearing negative
- * exponentials from a fraction (e⁻ᵘ/(e⁻ᵘ + 1) → 1/(eᵘ + 1)). Each candidate is an
+ * common factor out of a sum (x²eˣ + 2xeˣ → x(x + 2)eˣ), clearing negative
+ * exponentials from a fraction (e⁻ᵘ/(e⁻ᵘ + 1) → 1/(eᵘ + 1)), multiplying out a
+ * denominator (1/(√A(√A + 1)) → 1/(A + √A)) and the double-angle identities. Each candidate is an
  * identity applied to the tree and then simplified again; the smallest tree wins,
  * so a candidate can only ever make the answer shorter.
  */
-import { E, type Expr, mul, type Num, num, pow, size } from '../expr/ast.js';
+import { call, E, type Expr, equals, mul, type Num, num, pow, size } from '../expr/ast.js';
 import { keyOf, simplify } from '../expr/simplify.js';
 import { numNeg } from './tidy.js';
 
@@ -93,6 +94,86 @@ function commonDenominator(s: Expr): Expr | undefined {
   return mul(pow(best.base, num(-best.k)), { kind: 'add', terms: s.terms.map((t) => simplify(mul(t, over))) });
 }
 
+/** The argument u of a factor sin(u) or cos(u) (to the first power), else undefined. */
+function trigArgument(f: Expr, fn: 'sin' | 'cos'): Expr | undefined {
+  return f.kind === 'call' && f.fn === fn ? f.args[0] : undefined;
+}
+
+/** In a product, sin(u)·cos(u) → ½ sin(2u). */
+function doubleAngleProduct(t: Expr): Expr | undefined {
+  if (t.kind !== 'mul') return undefined;
+  for (const s of t.factors) {
+    const u = trigArgument(s, 'sin');
+    if (!u) continue;
+    const c = t.factors.find((f) => {
+      const v = trigArgument(f, 'cos');
+      return v !== undefined && equals(u, v);
+    });
+    if (!c) continue;
+    const rest = t.factors.filter((f) => f !== s && f !== c);
+    return mul(num(1, 2), ...rest, call('sin', mul(num(2), u)));
+  }
+  return undefined;
+}
+
+/** A term a·cos(u)² or a·sin(u)² as its coefficient part a (as factors), the function and u. */
+function squaredTrig(t: Expr): { rest: Expr[]; fn: 'sin' | 'cos'; u: Expr } | undefined {
+  const factors = t.kind === 'mul' ? t.factors : [t];
+  for (const f of factors) {
+    if (f.kind !== 'pow' || f.exp.kind !== 'num' || f.exp.n !== 2 || f.exp.d !== 1) continue;
+    if (f.base.kind !== 'call' || (f.base.fn !== 'sin' && f.base.fn !== 'cos')) continue;
+    return { rest: factors.filter((g) => g !== f), fn: f.base.fn, u: f.base.args[0] as Expr };
+  }
+  return undefined;
+}
+
+/**
+ * The double-angle identities, where they shorten the answer: 2 sin x cos x → sin 2x,
+ * and a·cos²u − a·sin²u → a·cos 2u.
+ */
+function doubleAngle(e: Expr): Expr | undefined {
+  if (e.kind === 'mul') return doubleAngleProduct(e);
+  if (e.kind !== 'add') return undefined;
+  let changed = false;
+  const terms: Expr[] = e.terms.map((t) => {
+    const r = doubleAngleProduct(t);
+    if (r) changed = true;
+    return r ?? t;
+  });
+  for (let i = 0; i < terms.length; i++) {
+    const a = squaredTrig(terms[i] as Expr);
+    if (a?.fn !== 'cos') continue;
+    const j = terms.findIndex((t, k) => {
+      const b = k !== i ? squaredTrig(t) : undefined;
+      // a·cos²u paired with −a·sin²u: their coefficients sum to zero.
+      return b?.fn === 'sin' && equals(b.u, a.u) && equals(simplify(mul(num(-1), ...b.rest)), simplify(mul(...a.rest)));
+    });
+    if (j < 0) continue;
+    terms[i] = mul(...a.rest, call('cos', mul(num(2), a.u)));
+    terms.splice(j, 1);
+    changed = true;
+    break;
+  }
+  return changed ? { kind: 'add', terms } : undefined;
+}
+
+/**
+ * A denominator that is a product with a sum in it, multiplied out:
+ * 1/(√A·(√A + 1)) → 1/(A + √A). The numerator is kept as it is.
+ */
+function expandDenominator(t: Expr): Expr | undefined {
+  if (t.kind !== 'mul') return undefined;
+  const isDenominator = (f: Expr) => f.kind === 'pow' && f.exp.kind === 'num' && f.exp.n < 0 && !f.exp.approx;
+  const below = t.factors.filter(isDenominator) as { kind: 'pow'; base: Expr; exp: Num }[];
+  if (below.length < 2 || !below.some((f) => f.base.kind === 'add' && f.exp.n === -1 && f.exp.d === 1))
+    return undefined;
+  const sum = below.find((f) => f.base.kind === 'add' && f.exp.n === -1 && f.exp.d === 1)?.base;
+  if (sum?.kind !== 'add') return undefined;
+  const others = below.filter((f) => f.base !== sum).map((f) => pow(f.base, numNeg(f.exp)));
+  const expanded = { kind: 'add' as const, terms: sum.terms.map((term) => simplify(mul(...others, term))) };
+  return mul(...t.factors.filter((f) => !isDenominator(f)), pow(expanded, num(-1)));
+}
+
 /** Size of an answer as a CAS counts it: e^u is the function exp(u) (two nodes for e^x, as in SymPy). */
 export function answerSize(e: Expr): number {
   if (e.kind === 'pow' && e.base.kind === 'const' && e.base.name === 'e') return 1 + answerSize(e.exp);
@@ -142,7 +223,13 @@ function improve(e: Expr, rewrite: (x: Expr) => Expr | undefined, budget: { left
 export function smallestForm(simplified: Expr): Expr {
   if (size(simplified) > 400) return simplified;
   let best = simplified;
-  for (const rewrite of [clearNegativeExponential, commonDenominator, pullCommonFactor]) {
+  for (const rewrite of [
+    clearNegativeExponential,
+    commonDenominator,
+    pullCommonFactor,
+    expandDenominator,
+    doubleAngle,
+  ]) {
     const candidate = improve(best, rewrite, { left: 200 });
     if (answerSize(candidate) < answerSize(best)) best = candidate;
   }
