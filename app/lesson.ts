@@ -326,7 +326,7 @@ function gridSearch(lang: Lang): TemplateResult {
         .paths=${[{ points: grid.map((x) => [x, quadratic(x)] as const), connect: false, label: L.way3Grid[lang] }]}
         .markers=${[{ x: best, y: quadratic(best), label: `${L.way3Best[lang]}: x = ${best}` }]}
       ></gs-plot>
-      <div class="table-wrap"><table class="data grid-table">
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${L.gridCaption[lang]}><table class="data grid-table">
         <caption>
           ${L.gridCaption[lang]}
         </caption>
@@ -480,7 +480,7 @@ function optimizersSection(ctx: LessonContext): TemplateResult {
 }
 
 function optimizerTable(lang: Lang): TemplateResult {
-  return html`<div class="table-wrap">
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${L.tableCaption[lang]}>
     <table class="data optimizer-table">
       <caption>
         ${L.tableCaption[lang]}

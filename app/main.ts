@@ -54,6 +54,7 @@ class TutorApp implements MountedApp {
     this.fallbackLang = fallbackLang;
     this.current = readState(win.location.search, fallbackLang);
     win.addEventListener('popstate', this.onPopState);
+    win.addEventListener('resize', this.onResize);
     this.render();
   }
 
@@ -80,11 +81,43 @@ class TutorApp implements MountedApp {
     await Promise.all(
       elements.map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete ?? null),
     );
+    await this.markScrollableFormulas();
   }
 
   unmount(): void {
     this.win.removeEventListener('popstate', this.onPopState);
+    this.win.removeEventListener('resize', this.onResize);
+    cancelAnimationFrame(this.scrollFrame);
     render(html``, this.root);
+  }
+
+  private scrollFrame = 0;
+
+  private onResize = (): void => {
+    cancelAnimationFrame(this.scrollFrame);
+    this.scrollFrame = requestAnimationFrame(() => this.markScrollableFormulas());
+  };
+
+  /**
+   * A displayed formula wider than the screen scrolls sideways; keyboard users can reach
+   * exactly those (a tab stop on every formula would be noise).
+   */
+  private async markScrollableFormulas(): Promise<void> {
+    const formulas = [
+      ...this.root.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('gs-math[display]'),
+    ];
+    await Promise.all(formulas.map((f) => f.updateComplete));
+    for (const f of formulas) {
+      if (f.scrollWidth > f.clientWidth + 1) {
+        f.tabIndex = 0;
+        f.setAttribute('role', 'region');
+        f.setAttribute('aria-label', f.getAttribute('tex') ?? '');
+      } else if (f.hasAttribute('tabindex')) {
+        f.removeAttribute('tabindex');
+        f.removeAttribute('role');
+        f.removeAttribute('aria-label');
+      }
+    }
   }
 
   private onPopState = (): void => {
@@ -215,6 +248,7 @@ class TutorApp implements MountedApp {
     );
     if (this.renderedLang !== undefined && this.renderedLang !== lang) this.relabelComponents(this.renderedLang);
     this.renderedLang = lang;
+    this.onResize();
   }
 
   /**

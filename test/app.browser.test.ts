@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { type MountedApp, mountApp } from '../app/main.js';
@@ -305,6 +306,29 @@ describe('the tutor app', () => {
     expect(a.state().lang).toBe('ko');
     expect(a.root.querySelector('.nav-link[aria-current="page"]')?.textContent?.trim()).toBe('강의');
   });
+});
+
+describe('accessibility of the app shell (axe-core, serious and critical rules)', () => {
+  for (const [name, search] of [
+    ['lesson', '?lang=en'],
+    ['lesson in Korean', '?lang=ko'],
+    ['playground', '?lang=en&view=playground&expr=x%5E2%20%2B%20y%5E2&tab=optimize&opt=adam'],
+  ] as const) {
+    it(`${name} has no serious violations`, async () => {
+      const a = await mount(search);
+      await tick(500);
+      await a.settled();
+      const result = await axe.run(a.root, { resultTypes: ['violations'] });
+      // The app's own markup; what happens inside a component's shadow root (axe names it by a
+      // path of selectors, not one string) is the component's, checked in components-a11y.browser.test.ts.
+      const serious = result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .flatMap((v) =>
+          v.nodes.filter((n) => typeof n.target[0] === 'string').map((n) => `${v.id}: ${n.target.join(' ')}`),
+        );
+      expect(serious).toEqual([]);
+    });
+  }
 });
 
 /** Whether an ancestor below `r` scrolls sideways (a wide table or a row of chips may, the page may not). */
