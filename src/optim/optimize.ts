@@ -3,6 +3,7 @@
  * optimizer on the compiled gradient, and write every step as TeX twice — the general
  * update and the same with this step's numbers in.
  */
+import { countNodes, deeperThan, MAX_DEPTH, NODE_BUDGET, tooLarge } from '../calculus/budget.js';
 import { type Hessian, gradient as symbolicGradient, hessian as symbolicHessian } from '../calculus/index.js';
 import { GradstepError } from '../errors.js';
 import { approx, type Expr, freeVars, type Num, num, substitute } from '../expr/ast.js';
@@ -15,7 +16,7 @@ import { findDataset } from './datasets.js';
 import { formatNumber, texMatrix, texNumber, texOperand, texVector, texVectorOperand } from './format.js';
 import { findOptimizer, HYPER_SPECS, OPTIMIZER_IDS } from './optimizers.js';
 import { mulberry32, shuffleInPlace } from './prng.js';
-import { type NumericProblem, type NumericStep, resolveHyper, runNumeric, type Status } from './run.js';
+import { MAX_STEPS, type NumericProblem, type NumericStep, resolveHyper, runNumeric, type Status } from './run.js';
 import { CONVENTIONS, type Convention, type HyperId, type OptimizerId, type Variant, type Vec } from './types.js';
 
 /** Rows of data for SGD: one column per data variable of the per-sample loss. */
@@ -102,6 +103,13 @@ export interface Trace {
 
 const DEFAULT_STEPS = 10;
 const MAX_ROWS = 10_000;
+/** Most steps written with TeX (about 6 KB and 100–200 µs a step); without TeX, MAX_STEPS of run.ts. */
+export const MAX_TEX_STEPS = 2_000;
+/**
+ * With data, every step evaluates the loss on every row and the gradient on the batch, and the
+ * trace keeps the batch's rows: steps × (rows + batch size) is bounded so a run stays near a second.
+ */
+export const MAX_ROW_EVALUATIONS = 1_000_000;
 /** Substituted gradient TeX longer than this shows only the value. */
 const MAX_SUBSTITUTED_TEX = 400;
 
@@ -162,6 +170,8 @@ function readProblem(options: OptimizeOptions): Problem {
     declared ??= parsed.vars.filter((v) => !columns.includes(v));
   } else {
     expr = options.expr;
+    // A tree from code is not bounded by the parser: refuse one too large for the engine before walking it.
+    if (countNodes(expr, NODE_BUDGET) > NODE_BUDGET || deeperThan(expr, MAX_DEPTH)) throw tooLarge();
     declared ??= freeVars(expr).filter((v) => !columns.includes(v));
   }
   const params = declared;
@@ -441,6 +451,26 @@ function checkInteger(name: string, value: number | undefined, min: number, max:
   }
 }
 
+/** Refuses runs whose trace would take seconds or hundreds of MB (run.ts checks the step count itself). */
+function checkWork(steps: number, withTex: boolean, rowsPerStep: number): void {
+  if (!Number.isInteger(steps) || steps < 0) return; // runNumeric explains a bad step count
+  if (withTex && steps > MAX_TEX_STEPS) {
+    throw bad(
+      'optim/too-many-steps',
+      `At most ${MAX_TEX_STEPS} steps are written out with TeX; got ${steps}. Ask for the numbers only (tex: false) to run up to ${MAX_STEPS}.`,
+      `TeX로는 최대 ${MAX_TEX_STEPS}단계까지 씁니다. 받은 값: ${steps}. 숫자만 요청하면(tex: false) ${MAX_STEPS}단계까지 실행할 수 있습니다.`,
+    );
+  }
+  if (rowsPerStep > 0 && steps * rowsPerStep > MAX_ROW_EVALUATIONS) {
+    const most = Math.floor(MAX_ROW_EVALUATIONS / rowsPerStep);
+    throw bad(
+      'optim/too-many-steps',
+      `With these data each step evaluates ${rowsPerStep} rows; at most ${most} steps fit the budget of ${MAX_ROW_EVALUATIONS.toLocaleString('en')} row evaluations, got ${steps}. Use fewer steps, epochs or rows, or a smaller batch.`,
+      `이 데이터로는 단계마다 ${rowsPerStep}개 행을 계산하므로 행 계산 한도 ${MAX_ROW_EVALUATIONS.toLocaleString('en')}회 안에서 최대 ${most}단계까지 가능합니다. 받은 값: ${steps}. 단계·에폭·행 수나 배치 크기를 줄이세요.`,
+    );
+  }
+}
+
 /** Runs an optimizer on the derived, compiled gradient and returns the full trace. */
 export function optimize(options: OptimizeOptions): Trace {
   const definition = findOptimizer(String(options.optimizer));
@@ -472,13 +502,6 @@ export function optimize(options: OptimizeOptions): Trace {
   const { params, columns, rows } = problem;
   const n = params.length;
 
-  const derived = definition.needsHessian
-    ? symbolicHessian(problem.expr, { vars: params, detail: 'brief' })
-    : symbolicGradient(problem.expr, { vars: params, detail: 'brief' });
-  const gradExprs = derived.gradient;
-  const hessExprs = definition.needsHessian ? (derived as Hessian).hessian.flat() : undefined;
-  const compiled = compileProblem(problem, gradExprs, hessExprs);
-
   const hasData = columns.length > 0;
   checkInteger('batchSize', options.batchSize, 1, Math.max(1, rows.length));
   checkInteger('epochs', options.epochs, 1, 10_000);
@@ -488,6 +511,15 @@ export function optimize(options: OptimizeOptions): Trace {
   const seed = options.seed ?? 1;
   const schedule = hasData ? batchSchedule(rows.length, batchSize, seed) : undefined;
   const steps = options.steps ?? (schedule ? schedule.perEpoch * epochs : DEFAULT_STEPS);
+  const withTex = options.tex ?? true;
+  checkWork(steps, withTex, hasData ? rows.length + batchSize : 0);
+
+  const derived = definition.needsHessian
+    ? symbolicHessian(problem.expr, { vars: params, detail: 'brief' })
+    : symbolicGradient(problem.expr, { vars: params, detail: 'brief' });
+  const gradExprs = derived.gradient;
+  const hessExprs = definition.needsHessian ? (derived as Hessian).hessian.flat() : undefined;
+  const compiled = compileProblem(problem, gradExprs, hessExprs);
 
   const run = runNumeric(compiled.numeric, {
     optimizer: definition,
@@ -509,7 +541,6 @@ export function optimize(options: OptimizeOptions): Trace {
     gSymbol: n === 1 ? 'g' : '\\mathbf{g}',
     lrIsUnit: definition.defaultLr !== undefined && lr === definition.defaultLr,
   };
-  const withTex = options.tex ?? true;
   const general = generalTex(ctx);
   const hyperRecord: Record<string, number> = { ...hyper };
   const traceSteps: TraceStep[] = run.steps.map((step) => ({
