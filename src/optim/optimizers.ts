@@ -200,15 +200,23 @@ function halvingStep(ctx: StepContext): StepResult {
     f1 = ctx.f(next);
   }
   if (!(f1 <= f0)) {
+    // Still a real move (not one lost in rounding): ε was far too large, not the point stationary.
+    const stepLength = eps * Math.hypot(...g);
+    const tooLarge = stepLength > 1e-8 * Math.max(1, Math.hypot(...w));
     return {
       w,
       state: { eps: Float64Array.of(eps) },
       extras: { halvings: Float64Array.of(halvings) },
       notes,
-      stop: {
-        en: `No step along −∇f lowers the loss even after ${MAX_HALVINGS} halvings of ε: the point is (numerically) stationary.`,
-        ko: `ε을 ${MAX_HALVINGS}번 절반으로 줄여도 −∇f 방향으로 손실이 줄지 않습니다. 이 점은 (수치적으로) 정류점입니다.`,
-      },
+      stop: tooLarge
+        ? {
+            en: `No step along −∇f lowers the loss even after ${MAX_HALVINGS} halvings of ε (now ${formatNumber(eps)}): the learning rate is far too large; start with a smaller one.`,
+            ko: `ε을 ${MAX_HALVINGS}번 절반으로 줄여도(현재 ${formatNumber(eps)}) −∇f 방향으로 손실이 줄지 않습니다. 학습률이 너무 크니 더 작은 값으로 시작하세요.`,
+          }
+        : {
+            en: `No step along −∇f lowers the loss even after ${MAX_HALVINGS} halvings of ε: the point is (numerically) stationary.`,
+            ko: `ε을 ${MAX_HALVINGS}번 절반으로 줄여도 −∇f 방향으로 손실이 줄지 않습니다. 이 점은 (수치적으로) 정류점입니다.`,
+          },
     };
   }
   return { w: next, state: { eps: Float64Array.of(eps) }, extras: { halvings: Float64Array.of(halvings) }, notes };
