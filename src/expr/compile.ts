@@ -165,6 +165,24 @@ function badNode(what: string): GradstepError {
   });
 }
 
+/** Deeper trees are refused: code generation and the closure backend recurse once per level. */
+export const MAX_COMPILE_DEPTH = 1000;
+
+/** Throws 'compile/too-deep' for a tree deeper than MAX_COMPILE_DEPTH (iterative, so it cannot overflow itself). */
+function checkDepth(exprs: readonly Expr[]): void {
+  const stack: [Expr, number][] = exprs.map((e) => [e, 1]);
+  while (stack.length > 0) {
+    const [e, d] = stack.pop() as [Expr, number];
+    if (d > MAX_COMPILE_DEPTH) {
+      throw new GradstepError('compile/too-deep', {
+        en: `The expression is nested too deeply to compile (more than ${MAX_COMPILE_DEPTH} levels).`,
+        ko: `식이 너무 깊게 중첩되어 컴파일할 수 없습니다 (${MAX_COMPILE_DEPTH}단계 초과).`,
+      });
+    }
+    for (const c of children(e)) stack.push([c, d + 1]);
+  }
+}
+
 function checkVars(vars: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
   vars.forEach((v, i) => {
@@ -392,6 +410,7 @@ function prepare(exprs: readonly Expr[], vars: readonly string[]): { writer: Cod
  * Throws GradstepError ('compile/unknown-variable') when `e` uses a name not in `vars`.
  */
 export function compile(e: Expr, vars: readonly string[], options?: CompileOptions): CompiledFunction {
+  checkDepth([e]);
   const backend = chooseBackend(options);
   if (backend === 'closure') {
     const ev = closureOf(e, checkVars(vars));
@@ -409,6 +428,7 @@ export function compile(e: Expr, vars: readonly string[], options?: CompileOptio
 
 /** The JavaScript source `compile` would generate (for inspection and tests). */
 export function compiledSource(e: Expr, vars: readonly string[]): string {
+  checkDepth([e]);
   const { writer, results } = prepare([e], vars);
   return `${writer.prelude()}\nfunction compiled(${params(vars.length).join(', ')}) {\n${writer.lines.join('\n')}\nreturn ${results[0]};\n}`;
 }
@@ -422,6 +442,7 @@ export function compileVector(
   vars: readonly string[],
   options?: CompileOptions,
 ): CompiledVector {
+  checkDepth(exprs);
   const backend = chooseBackend(options);
   const count = exprs.length;
   if (backend === 'closure') {
@@ -487,6 +508,7 @@ function checkColumns(columns: readonly Float64Array[], count: number, out: Floa
  * the result (or `out`) receives the value at every point.
  */
 export function compileBatch(e: Expr, vars: readonly string[], options?: CompileOptions): CompiledBatch {
+  checkDepth([e]);
   const backend = chooseBackend(options);
   if (backend === 'closure') {
     const ev = closureOf(e, checkVars(vars));
