@@ -37,7 +37,8 @@ function read(input: string | Expr, vars: readonly string[] | undefined): Input 
     const parsed = parse(input, vars ? { vars } : {});
     return { expr: parsed.expr, vars: vars ?? parsed.vars };
   }
-  if (deeperThan(input, MAX_DEPTH) || countNodes(input, NODE_BUDGET) > NODE_BUDGET) throw tooLarge();
+  // Count first: the count stops at the budget, the depth check walks the whole tree.
+  if (countNodes(input, NODE_BUDGET) > NODE_BUDGET || deeperThan(input, MAX_DEPTH)) throw tooLarge();
   return { expr: input, vars: vars ?? freeVars(input) };
 }
 
