@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type CheckResult, checkPrepared, type PreparedProblem, prepareProblem } from '../src/check/check.js';
 import { compile } from '../src/expr/compile.js';
@@ -6,9 +6,9 @@ import { parse } from '../src/expr/parse.js';
 import { texSymbol } from '../src/expr/print-tex.js';
 import type { Lang } from '../src/i18n/index.js';
 import { defineElement } from './define.js';
+import { MathElement } from './shared/math-element.js';
 import './gs-plot.js';
 import type { PlotCurve, PlotMarker } from './gs-plot.js';
-import { installKatexFonts } from './katex/fonts.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
@@ -59,7 +59,7 @@ export interface CheckEventDetail {
  * @cssprop [--gs-success-color] - Colour of a correct verdict.
  * @cssprop [--gs-error-color] - Colour of an incorrect verdict and errors.
  */
-export class GsAnswer extends LitElement {
+export class GsAnswer extends MathElement {
   static formAssociated = true;
 
   static override styles = [
@@ -139,11 +139,6 @@ export class GsAnswer extends LitElement {
   constructor() {
     super();
     this.internals = this.attachInternals();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    installKatexFonts(this.ownerDocument);
   }
 
   /** The outcome of the last check. */

@@ -1,13 +1,13 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type Derivation, differentiate } from '../src/calculus/index.js';
 import { compile } from '../src/expr/compile.js';
 import type { Parsed } from '../src/expr/parse.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
 import { defineElement } from './define.js';
+import { MathElement } from './shared/math-element.js';
 import './gs-plot.js';
 import type { PlotCurve, ProbeChangeDetail } from './gs-plot.js';
-import { installKatexFonts } from './katex/fonts.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
@@ -51,7 +51,7 @@ export interface ExpressionChangeDetail {
  * @cssprop [--gs-accent] - Accent colour (rule names, probe, tangent).
  * @cssprop [--gs-font-size] - Base font size.
  */
-export class GsDerivative extends LitElement {
+export class GsDerivative extends MathElement {
   static override styles = [
     themeStyles,
     katexStyles,
@@ -110,11 +110,6 @@ export class GsDerivative extends LitElement {
   @state() private parsed: Parsed | undefined;
   @state() private problem: InputProblem | undefined;
   @state() private probe = 1;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    installKatexFonts(this.ownerDocument);
-  }
 
   /** The derivation shown (undefined while the input cannot be read). */
   get current(): Derivation | undefined {

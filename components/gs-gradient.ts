@@ -1,12 +1,12 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type Gradient, gradient, gradientTex, type Hessian, hessian, hessianTex } from '../src/calculus/index.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
 import { defineElement } from './define.js';
-import { installKatexFonts } from './katex/fonts.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { resolveLang } from './shared/lang.js';
+import { MathElement } from './shared/math-element.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
@@ -34,7 +34,7 @@ import { themeStyles } from './shared/styles.js';
  *
  * @cssprop [--gs-accent] - Accent colour.
  */
-export class GsGradient extends LitElement {
+export class GsGradient extends MathElement {
   static override styles = [
     themeStyles,
     katexStyles,
@@ -73,11 +73,6 @@ export class GsGradient extends LitElement {
 
   @state() private result: Gradient | Hessian | undefined;
   @state() private problem: InputProblem | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    installKatexFonts(this.ownerDocument);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (['expr', 'vars', 'hessian', 'detail', 'lang'].some((k) => changed.has(k as keyof GsGradient))) this.derive();

@@ -1,11 +1,11 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { defineElement } from './define.js';
-import { installKatexFonts } from './katex/fonts.js';
 import { katexStyles, renderTex } from './katex/render.js';
 import { readExpression, splitVars } from './shared/engine.js';
 import { resolveLang } from './shared/lang.js';
+import { MathElement } from './shared/math-element.js';
 import { problemTemplate } from './shared/problem-view.js';
 
 /**
@@ -26,7 +26,7 @@ import { problemTemplate } from './shared/problem-view.js';
  * @cssprop [--gs-font-size=1em] - Size of the formula.
  * @cssprop [--gs-error-color=#b42318] - Colour of error messages.
  */
-export class GsMath extends LitElement {
+export class GsMath extends MathElement {
   static override styles = [
     katexStyles,
     css`
@@ -49,11 +49,6 @@ export class GsMath extends LitElement {
   @property() vars = '';
   @property() tex = '';
   @property({ type: Boolean, reflect: true }) display = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    installKatexFonts(this.ownerDocument);
-  }
 
   override render() {
     let tex = this.tex;

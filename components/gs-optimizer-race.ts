@@ -19,6 +19,7 @@ import {
   readSettings,
   toOptimizeOptions,
 } from './shared/optimizer-settings.js';
+import { PlaybackController } from './shared/playback.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { UI } from './shared/strings.js';
 import { SERIES_COLORS, themeStyles } from './shared/styles.js';
@@ -128,18 +129,19 @@ export class GsOptimizerRace extends LitElement implements OptimizerAttributes {
 
   @state() private runs: Run[] = [];
   @state() private problem: InputProblem | undefined;
-  @state() private playing = false;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly playback = new PlaybackController(
+    this,
+    () => {
+      this.go(this.step + 1);
+      return this.step < this.maxSteps();
+    },
+    400,
+  );
   private fn: ((...w: number[]) => number) | undefined;
 
   /** The computed runs. */
   get current(): readonly Run[] {
     return this.runs;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.pause();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -210,20 +212,16 @@ export class GsOptimizerRace extends LitElement implements OptimizerAttributes {
     if (next === this.step) return;
     this.step = next;
     emit(this, 'gs-step-change', { step: next });
-    if (next === this.maxSteps()) this.pause();
   }
 
   play(): void {
-    if (this.playing) return;
+    if (this.playback.playing) return;
     if (this.step >= this.maxSteps()) this.go(0);
-    this.playing = true;
-    this.timer = setInterval(() => this.go(this.step + 1), 400);
+    this.playback.play();
   }
 
   pause(): void {
-    this.playing = false;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.playback.pause();
   }
 
   override render() {
@@ -234,8 +232,8 @@ export class GsOptimizerRace extends LitElement implements OptimizerAttributes {
     const failed = this.runs.filter((r) => r.problem);
     return html`
       <div part="controls">
-        <button @click=${() => (this.playing ? this.pause() : this.play())} aria-pressed=${this.playing ? 'true' : 'false'}>
-          ${this.playing ? UI.pause[lang] : UI.play[lang]}
+        <button @click=${() => (this.playback.playing ? this.pause() : this.play())} aria-pressed=${this.playback.playing ? 'true' : 'false'}>
+          ${this.playback.playing ? UI.pause[lang] : UI.play[lang]}
         </button>
         <button @click=${() => {
           this.pause();

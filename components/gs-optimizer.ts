@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { compile } from '../src/expr/compile.js';
 import { parse } from '../src/expr/parse.js';
@@ -6,10 +6,11 @@ import { texSymbol } from '../src/expr/print-tex.js';
 import type { Lang } from '../src/i18n/index.js';
 import { findDataset, formatNumber, optimize, type Trace } from '../src/optim/index.js';
 import { defineElement } from './define.js';
+import { MathElement } from './shared/math-element.js';
+import { PlaybackController } from './shared/playback.js';
 import './gs-contour.js';
 import './gs-plot.js';
 import type { PlotArrow } from './gs-contour.js';
-import { installKatexFonts } from './katex/fonts.js';
 import { katexStyles } from './katex/render.js';
 import { parseDomain } from './shared/domain.js';
 import { type InputProblem, toProblem } from './shared/engine.js';
@@ -95,7 +96,7 @@ function objective(trace: Trace, expr: string, dataId: string): ((...w: number[]
  *
  * @cssprop [--gs-accent] - Accent colour.
  */
-export class GsOptimizer extends LitElement implements OptimizerAttributes {
+export class GsOptimizer extends MathElement implements OptimizerAttributes {
   static override styles = [
     themeStyles,
     katexStyles,
@@ -195,20 +196,17 @@ export class GsOptimizer extends LitElement implements OptimizerAttributes {
 
   @state() private trace: Trace | undefined;
   @state() private problem: InputProblem | undefined;
-  @state() private playing = false;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly playback = new PlaybackController(this, () => this.advance(), 700);
   private fn: ((...w: number[]) => number) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    installKatexFonts(this.ownerDocument);
     if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
     this.addEventListener('keydown', this.onKey);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.pause();
     this.removeEventListener('keydown', this.onKey);
   }
 
@@ -249,7 +247,12 @@ export class GsOptimizer extends LitElement implements OptimizerAttributes {
     if (next === this.step) return;
     this.step = next;
     emit<StepChangeDetail>(this, 'gs-step-change', { step: next });
-    if (next === max) this.pause();
+  }
+
+  /** One step on, for playback; false at the last step. */
+  private advance(): boolean {
+    this.next();
+    return this.step < (this.trace?.steps.length ?? 0);
   }
 
   next(): void {
@@ -266,16 +269,13 @@ export class GsOptimizer extends LitElement implements OptimizerAttributes {
   }
 
   play(): void {
-    if (!this.trace || this.playing) return;
+    if (!this.trace || this.playback.playing) return;
     if (this.step >= this.trace.steps.length) this.go(0);
-    this.playing = true;
-    this.timer = setInterval(() => this.next(), 700);
+    this.playback.play();
   }
 
   pause(): void {
-    this.playing = false;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.playback.pause();
   }
 
   private onKey = (event: KeyboardEvent): void => {
@@ -283,7 +283,7 @@ export class GsOptimizer extends LitElement implements OptimizerAttributes {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 'ArrowRight') this.next();
     else if (event.key === 'ArrowLeft') this.previous();
-    else if (event.key === ' ') this.playing ? this.pause() : this.play();
+    else if (event.key === ' ') this.playback.playing ? this.pause() : this.play();
     else if (event.key === 'Home') this.reset();
     else return;
     event.preventDefault();
@@ -299,8 +299,8 @@ export class GsOptimizer extends LitElement implements OptimizerAttributes {
       <div part="controls">
         <button @click=${() => this.reset()} ?disabled=${this.step === 0}>${UI.reset[lang]}</button>
         <button @click=${() => this.previous()} ?disabled=${this.step === 0} aria-label=${UI.previous[lang]}>←</button>
-        <button @click=${() => (this.playing ? this.pause() : this.play())} aria-pressed=${this.playing ? 'true' : 'false'}>
-          ${this.playing ? UI.pause[lang] : UI.play[lang]}
+        <button @click=${() => (this.playback.playing ? this.pause() : this.play())} aria-pressed=${this.playback.playing ? 'true' : 'false'}>
+          ${this.playback.playing ? UI.pause[lang] : UI.play[lang]}
         </button>
         <button @click=${() => this.next()} ?disabled=${this.step >= max} aria-label=${UI.next[lang]}>→</button>
         <span class="counter" aria-live="polite">${UI.iteration[lang]} ${this.step} / ${max}</span>

@@ -75,6 +75,16 @@ describe('gs-optimizer', () => {
     expect((el.shadowRoot as ShadowRoot).querySelector('.batch')?.textContent).toMatch(/\d+, \d+, \d+, \d+/);
   });
 
+  it('plays through the iterations with the space key and stops at the last one', async () => {
+    const el = await mount('gs-optimizer', { expr: 'x^2', start: '1', lr: '0.1', steps: '2' });
+    el.focus();
+    await userEvent.keyboard(' ');
+    await expect.poll(() => el.step, { timeout: 5000 }).toBe(2);
+    await el.updateComplete;
+    const play = (el.shadowRoot as ShadowRoot).querySelector('[aria-pressed]') as HTMLButtonElement;
+    await expect.poll(() => play.getAttribute('aria-pressed')).toBe('false');
+  });
+
   it('reports an unusable setting inline instead of throwing', async () => {
     const el = await mount('gs-optimizer', { expr: 'x^2', start: '1', lr: '-1' });
     expect((el.shadowRoot as ShadowRoot).querySelector('[part="error"]')?.textContent).toMatch(/learning rate/i);
