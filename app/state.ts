@@ -135,8 +135,9 @@ export function readState(search: string, fallbackLang: Lang): AppState {
   const q = new URLSearchParams(search);
   const base = defaultState(q.has('lang') ? toLang(q.get('lang')) : fallbackLang);
   const expr = q.has('expr') ? cleanExpr(q.get('expr') ?? '') : base.expr;
-  const varsText = q.get('vars') ?? '';
-  const vars = cleanVars(varsText)?.join(',') ?? '';
+  // Kept as typed (bounded) so a link shows the same hint; only a valid list reaches the components.
+  const varsText = cleanExpr(q.get('vars') ?? '').slice(0, 60);
+  const vars = cleanVars(varsText)?.join(',') ?? varsText;
   const steps = Math.round(clampNumber(q.get('steps'), LIMITS.steps[0], LIMITS.steps[1]) ?? base.steps);
   const hyper: Partial<Record<HyperKey, number>> = {};
   for (const key of HYPER_KEYS) {

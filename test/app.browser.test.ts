@@ -2,7 +2,7 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { type MountedApp, mountApp } from '../app/main.js';
-import { readState, writeState } from '../app/state.js';
+import { cleanVars, readState, writeState } from '../app/state.js';
 
 const originalUrl = location.href;
 let app: MountedApp | undefined;
@@ -156,7 +156,8 @@ describe('app state in the URL', () => {
     expect(hostile.step).toBe(1);
     expect(hostile.optimizer).toBe('gd');
     expect(hostile.tab).toBe('derivative');
-    expect(hostile.vars).toBe('');
+    expect(hostile.vars).toBe('x"><script>');
+    expect(cleanVars(hostile.vars)).toBeUndefined();
     expect(hostile.start).toBe('');
     expect(hostile.hyper.momentum).toBe(0.999);
   });
@@ -288,6 +289,12 @@ describe('the tutor app', () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
     expect(deepAll(a.root, 'img')).toEqual([]);
     expect((a.root.querySelector('#pg-expr') as HTMLInputElement).value).toBe(payload);
+    a.unmount();
+    root?.remove();
+    const b = await mount(`?lang=en&view=playground&expr=x%5E2&vars=${encodeURIComponent('x"><b>')}`);
+    expect(b.root.querySelector('#pg-vars')?.getAttribute('aria-invalid')).toBe('true');
+    expect(b.root.querySelector('gs-derivative')?.getAttribute('vars')).toBe('x');
+    expect(deepAll(b.root, 'b')).toEqual([]);
   });
 
   it('switches every string to Korean, stores the choice in the URL, and follows the browser on a first visit', async () => {
