@@ -13,6 +13,8 @@ export default defineConfig({
       'lit',
       'lit/decorators.js',
       'lit/directives/unsafe-html.js',
+      'lit/directives/if-defined.js',
+      'lit/directives/live.js',
       'katex',
       'd3-scale',
       'd3-shape',

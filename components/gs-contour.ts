@@ -1,11 +1,12 @@
 import { scaleLinear } from 'd3-scale';
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defineElement } from './define.js';
 import type { PlotPath } from './gs-plot.js';
 import { axesTemplate } from './plot/axes.js';
 import { contourBands, type RealFunction2 } from './plot/contour.js';
 import { parseDomain } from './shared/domain.js';
+import { GsElement } from './shared/gs-element.js';
 import { SERIES_COLORS, themeStyles } from './shared/styles.js';
 import { WidthController } from './shared/width-controller.js';
 
@@ -21,7 +22,7 @@ const MARGIN = { top: 14, right: 14, bottom: 34, left: 42 };
 /** Fill of band i of n: a blend of two themeable colours (CSS variables cannot go through d3's interpolators). */
 function bandFill(i: number, n: number): string {
   const pct = Math.round((i / Math.max(1, n - 1)) * 100);
-  return `color-mix(in srgb, var(--gs-contour-high, #fff4e0) ${pct}%, var(--gs-contour-low, #c9dbff))`;
+  return `color-mix(in srgb, var(--_contour-high) ${pct}%, var(--_contour-low))`;
 }
 
 /**
@@ -38,10 +39,10 @@ function bandFill(i: number, n: number): string {
  * @csspart svg - The SVG drawing.
  * @csspart legend - The legend under the map.
  *
- * @cssprop [--gs-contour-low=#dbe7ff] - Fill of the lowest band.
- * @cssprop [--gs-contour-high=#fff4e0] - Fill of the highest band.
+ * @cssprop [--gs-contour-low=#c9dbff] - Fill of the lowest band (a dark blue on dark pages).
+ * @cssprop [--gs-contour-high=#fff4e0] - Fill of the highest band (a dark sand on dark pages).
  */
-export class GsContour extends LitElement {
+export class GsContour extends GsElement {
   static override styles = [
     themeStyles,
     css`

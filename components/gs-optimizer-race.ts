@@ -1,10 +1,11 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { compile } from '../src/expr/compile.js';
 import { parse } from '../src/expr/parse.js';
 import type { Lang } from '../src/i18n/index.js';
 import { formatNumber, optimize, type Trace } from '../src/optim/index.js';
 import { defineElement } from './define.js';
+import { GsElement } from './shared/gs-element.js';
 import './gs-contour.js';
 import './gs-plot.js';
 import type { PlotPath } from './gs-plot.js';
@@ -63,7 +64,7 @@ const DEFAULT_LR = 0.1;
  * @csspart loss - The loss-per-step chart.
  * @csspart error - An inline error.
  */
-export class GsOptimizerRace extends LitElement implements OptimizerAttributes {
+export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
   static override styles = [
     themeStyles,
     css`

@@ -69,7 +69,7 @@ function objective(trace: Trace, expr: string, dataId: string): ((...w: number[]
  * @attr start - The starting point, comma-separated ("4" or "-1.2,1").
  * @attr optimizer - gd (sgd), momentum, nesterov, adagrad, rmsprop, adam, gd-halving or newton.
  * @attr lr - The learning rate ε.
- * @attr steps - Number of iterations (default 10; at most 2000).
+ * @attr steps - Number of iterations (default 10, or with `data` one pass per mini-batch for every epoch; at most 2000).
  * @attr convention - textbook (default, the lesson's formulas), pytorch or keras.
  * @attr momentum - α for Momentum and Nesterov.
  * @attr rho - ρ for RMSProp.
@@ -178,7 +178,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
   @property() start = '';
   @property() optimizer = 'gd';
   @property() lr = '';
-  @property() steps = '10';
+  @property() steps = '';
   @property() convention = 'textbook';
   @property() momentum = '';
   @property() rho = '';
@@ -319,7 +319,8 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     const point = (w: readonly number[]) =>
       w.length === 1 ? formatNumber(w[0] as number) : `(${w.map((v) => formatNumber(v)).join(', ')})`;
     const name = t.vars.length === 1 ? texSymbol(t.vars[0] as string) : '\\mathbf{w}';
-    return html`<div part="formulas" aria-live="polite">
+    // Focusable, so a keyboard can scroll formulas wider than a phone.
+    return html`<div part="formulas" aria-live="polite" tabindex="0" role="region" aria-label=${UI.updateRule[lang]}>
       <div class="label">${t.name[lang]} — ${UI.updateRule[lang]}</div>
       ${math(t.rule, true)}
       <div class="label">${UI.gradient[lang]}</div>

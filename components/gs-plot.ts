@@ -1,11 +1,12 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defineElement } from './define.js';
 import { axesTemplate, formatTick } from './plot/axes.js';
 import { clipRuns, niceYRange, type RealFunction, sampleCurve } from './plot/sample.js';
 import { emit } from './shared/events.js';
+import { GsElement } from './shared/gs-element.js';
 import { SERIES_COLORS, themeStyles } from './shared/styles.js';
 import { WidthController } from './shared/width-controller.js';
 
@@ -68,7 +69,7 @@ const MARGIN = { top: 18, right: 16, bottom: 34, left: 46 };
  * @cssprop [--gs-accent] - Colour of the probe and tangent.
  * @cssprop [--gs-series-1] - First curve's colour (up to --gs-series-6).
  */
-export class GsPlot extends LitElement {
+export class GsPlot extends GsElement {
   static override styles = [
     themeStyles,
     css`

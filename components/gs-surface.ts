@@ -1,9 +1,10 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { defineElement } from './define.js';
 import type { SurfaceView } from './plot/surface-renderer.js';
 import { parseDomain } from './shared/domain.js';
 import { compileSurface } from './shared/engine.js';
+import { GsElement } from './shared/gs-element.js';
 import { resolveLang } from './shared/lang.js';
 import { themeStyles } from './shared/styles.js';
 
@@ -30,7 +31,7 @@ const STRINGS = {
  * @cssprop [--gs-surface-low=#3b6fd8] - Colour of the lowest points (hex).
  * @cssprop [--gs-surface-high=#f7c35f] - Colour of the highest points (hex).
  */
-export class GsSurface extends LitElement {
+export class GsSurface extends GsElement {
   static override styles = [
     themeStyles,
     css`

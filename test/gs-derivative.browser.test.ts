@@ -28,6 +28,15 @@ describe('gs-derivative', () => {
     expect(texIn(root.querySelector('[part="answer"]') as Element).join(' ')).toContain('6(2x-1)^{2}');
   });
 
+  it('redraws in Korean when its lang attribute changes', async () => {
+    const el = await mount('gs-derivative', { expr: '(2x-1)^3' });
+    const name = () => (el.shadowRoot as ShadowRoot).querySelector('li.step[data-rule="chain"] .rule-name')?.textContent;
+    expect(name()).toBe('Chain rule');
+    el.setAttribute('lang', 'ko');
+    await el.updateComplete;
+    expect(name()).toBe('연쇄법칙');
+  });
+
   it('shows partial derivatives with the other variable held constant', async () => {
     const el = await mount('gs-derivative', { expr: '3xy^2 + 4x^3 - 5y^2 + 1', vars: 'x,y', wrt: 'y' });
     const root = el.shadowRoot as ShadowRoot;

@@ -6,7 +6,7 @@ import { css } from 'lit';
  */
 export const themeStyles = css`
   :host {
-    --_accent: var(--gs-accent, #2f6fde);
+    --_accent: var(--gs-accent, #1f57c3);
     --_fg: var(--gs-color, #1d2330);
     --_muted: var(--gs-muted-color, #5b6577);
     --_bg: var(--gs-background, #ffffff);
@@ -21,6 +21,8 @@ export const themeStyles = css`
     --_series-4: var(--gs-series-4, #ae3ec9);
     --_series-5: var(--gs-series-5, #e8a400);
     --_series-6: var(--gs-series-6, #0b7285);
+    --_contour-low: var(--gs-contour-low, #c9dbff);
+    --_contour-high: var(--gs-contour-high, #fff4e0);
     color: var(--_fg);
     font-size: var(--gs-font-size, 1rem);
     font-family: var(--gs-font-family, system-ui, -apple-system, 'Segoe UI', 'Noto Sans KR', sans-serif);
@@ -41,6 +43,8 @@ export const themeStyles = css`
       --_series-4: var(--gs-series-4, #e599f7);
       --_series-5: var(--gs-series-5, #ffd43b);
       --_series-6: var(--gs-series-6, #66d9e8);
+      --_contour-low: var(--gs-contour-low, #1d3766);
+      --_contour-high: var(--gs-contour-high, #3d3424);
     }
   }
   :host([hidden]) {
