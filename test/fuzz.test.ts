@@ -20,6 +20,7 @@ import { parse } from '../src/expr/parse.js';
 import { toText } from '../src/expr/print-text.js';
 import { CONVENTIONS, OPTIMIZER_IDS, optimize } from '../src/optim/index.js';
 import { arbExpr } from './support/arbitraries.js';
+import { cpuMsSince } from './support/cpu-time.js';
 
 /** The bound on one call. A call over it is timed again (up to three times), so a GC pause or a busy core alone does not fail it. */
 const CALL_BOUND_MS = Number(process.env.GRADSTEP_FUZZ_BOUND_MS ?? '') || 100;
@@ -59,12 +60,12 @@ function record(stage: string, ok: boolean, ms: number, input: string): void {
 }
 
 function attempt<T>(fn: () => T): { outcome: Outcome<T>; ms: number; raw?: unknown } {
-  const start = performance.now();
+  const start = process.cpuUsage();
   try {
     const value = fn();
-    return { outcome: { value }, ms: performance.now() - start };
+    return { outcome: { value }, ms: cpuMsSince(start) };
   } catch (error) {
-    const ms = performance.now() - start;
+    const ms = cpuMsSince(start);
     if (error instanceof GradstepError) return { outcome: { error }, ms };
     return { outcome: {}, ms, raw: error };
   }
