@@ -32,6 +32,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.ts', 'node_modules/**'],
+          setupFiles: ['test/support/setup-fast-check.ts'],
           testTimeout: 60_000,
         },
       },

@@ -5,6 +5,8 @@
  */
 
 // Derivatives with steps
+export { MAX_DEPTH, NODE_BUDGET, TIME_BUDGET_MS } from './calculus/budget.js';
+export { MAX_VARS } from './calculus/differentiate.js';
 export * from './calculus/index.js';
 // Checking answers
 export {
@@ -41,6 +43,7 @@ export {
   compile,
   compileBatch,
   compileVector,
+  MAX_COMPILE_DEPTH,
 } from './expr/compile.js';
 export {
   PARSE_DEFAULTS,
@@ -56,4 +59,6 @@ export { canonicalKey, simplify } from './expr/simplify.js';
 export { LANGS, type Lang, type Localized, toLang } from './i18n/index.js';
 // Optimizers
 export * from './optim/index.js';
+export { MAX_ROW_EVALUATIONS, MAX_TEX_STEPS } from './optim/optimize.js';
+export { MAX_STEPS } from './optim/run.js';
 export { VERSION } from './version.js';

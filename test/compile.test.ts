@@ -237,6 +237,8 @@ describe('compile', () => {
             fc.double({ min: -4, max: 4, noNaN: true }),
             fc.double({ min: -4, max: 4, noNaN: true }),
             (e, a, b) => {
+              // Where rounding decides the value (sin of 1.7e107), two correct evaluators may differ.
+              fc.pre(wellConditioned(e, { x: a, y: b }));
               const expected = interpret(e, { x: a, y: b });
               const actual = f2(e)(a, b);
               return close(actual, expected);

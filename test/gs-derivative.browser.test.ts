@@ -30,7 +30,8 @@ describe('gs-derivative', () => {
 
   it('redraws in Korean when its lang attribute changes', async () => {
     const el = await mount('gs-derivative', { expr: '(2x-1)^3' });
-    const name = () => (el.shadowRoot as ShadowRoot).querySelector('li.step[data-rule="chain"] .rule-name')?.textContent;
+    const name = () =>
+      (el.shadowRoot as ShadowRoot).querySelector('li.step[data-rule="chain"] .rule-name')?.textContent;
     expect(name()).toBe('Chain rule');
     el.setAttribute('lang', 'ko');
     await el.updateComplete;

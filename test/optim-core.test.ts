@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GradstepError } from '../src/errors.js';
 import { findOptimizer, OPTIMIZERS } from '../src/optim/optimizers.js';
-import { mulberry32, shuffleInPlace } from '../src/optim/prng.js';
 import { type NumericProblem, resolveHyper, runNumeric } from '../src/optim/run.js';
 import type { Convention, Vec } from '../src/optim/types.js';
+import { mulberry32, shuffleInPlace } from '../src/util/prng.js';
 
 interface FixtureRun {
   fn: string;

@@ -45,37 +45,7 @@ export function countNodes(e: Expr, cap: number): number {
   return count;
 }
 
-/** Whether the tree is deeper than `limit` (iterative). */
-export function deeperThan(e: Expr, limit: number): boolean {
-  const stack: [Expr, number][] = [[e, 1]];
-  while (stack.length > 0) {
-    const [x, d] = stack.pop() as [Expr, number];
-    if (d > limit) return true;
-    switch (x.kind) {
-      case 'add':
-        for (const t of x.terms) stack.push([t, d + 1]);
-        break;
-      case 'mul':
-        for (const f of x.factors) stack.push([f, d + 1]);
-        break;
-      case 'neg':
-        stack.push([x.arg, d + 1]);
-        break;
-      case 'div':
-        stack.push([x.num, d + 1], [x.den, d + 1]);
-        break;
-      case 'pow':
-        stack.push([x.base, d + 1], [x.exp, d + 1]);
-        break;
-      case 'call':
-        for (const a of x.args) stack.push([a, d + 1]);
-        break;
-      default:
-        break;
-    }
-  }
-  return false;
-}
+export { deeperThan } from '../expr/ast.js';
 
 export function tooLarge(): GradstepError {
   return new GradstepError('calculus/too-large', {

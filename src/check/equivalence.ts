@@ -16,6 +16,7 @@
 
 import type { Expr } from '../expr/ast.js';
 import { compile } from '../expr/compile.js';
+import { mulberry32 } from '../util/prng.js';
 
 /** Relative tolerance of the comparison. */
 export const RELATIVE_TOLERANCE = 1e-9;
@@ -33,18 +34,6 @@ const POOL: readonly number[] = [
   0.84, 1.9, -0.44, 7.7, -9.2, 0.15, -0.96,
 ];
 
-/** Deterministic PRNG (mulberry32), so the same check always samples the same points. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Candidate points: the pool (one variable) or pool values mixed per variable; then uniform fallbacks. */
 function* candidates(count: number): Generator<number[]> {
   if (count === 0) {
@@ -53,7 +42,7 @@ function* candidates(count: number): Generator<number[]> {
   }
   if (count === 1) for (const v of POOL) yield [v];
   else {
-    const random = prng(0x9e3779b9 ^ count);
+    const random = mulberry32(0x9e3779b9 ^ count);
     // Each variable walks the pool in its own shuffled order, so values combine freely.
     const orders = Array.from({ length: count }, (_, j) => {
       const order = POOL.map((_, i) => i);
@@ -70,7 +59,7 @@ function* candidates(count: number): Generator<number[]> {
     }
   }
   // Narrow domains (√(x − 5), 0 < p < 1 in several variables): uniform fallbacks in [−10, 10].
-  const random = prng(12345 + count);
+  const random = mulberry32(12345 + count);
   for (let i = 0; i < 240; i++) {
     yield Array.from({ length: count }, () => Math.round((random() * 20 - 10) * 1000) / 1000);
   }

@@ -26,7 +26,7 @@ import {
   type Shown,
 } from './check.js';
 import { type Counterexample, compareWithSample } from './equivalence.js';
-import { formatNumber, formatPoint, mistakeMessage } from './messages.js';
+import { formatPoint, formatValue, mistakeMessage } from './messages.js';
 import { unsimplifiedReason } from './unsimplified.js';
 
 export interface DerivationCheckInput extends Omit<CheckInput, 'answer'> {
@@ -253,8 +253,8 @@ export function checkDerivation(input: DerivationCheckInput): DerivationCheckRes
     const others = p.vars.filter((v) => v !== p.wrt);
     const mistake = mutant ? mistakeMessage(mutant, { wrt: p.wrt, others }) : undefined;
     const at = formatPoint(c.at);
-    const got = formatNumber(c.answer);
-    const want = formatNumber(c.expected);
+    const got = formatValue(c.answer);
+    const want = formatValue(c.expected);
     const why: Localized =
       index === 0
         ? {

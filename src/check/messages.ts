@@ -6,22 +6,19 @@ import { RULES } from '../calculus/rules.js';
 import type { Expr } from '../expr/ast.js';
 import { toText } from '../expr/print-text.js';
 import type { Localized } from '../i18n/index.js';
+import { formatNumber } from '../util/format.js';
 import type { Counterexample } from './equivalence.js';
 import type { MistakeId, Mutant } from './mistakes.js';
 import type { UnsimplifiedReason } from './unsimplified.js';
 
 /** A number as a student reads it: up to 6 significant digits, no exponent noise. */
-export function formatNumber(v: number | null): string {
-  if (v === null || !Number.isFinite(v)) return 'undefined';
-  if (v === 0) return '0';
-  const abs = Math.abs(v);
-  if (abs >= 1e6 || abs < 1e-4) return v.toExponential(4).replace(/\.?0+e/, 'e');
-  return String(Number(v.toPrecision(6)));
+export function formatValue(v: number | null): string {
+  return v === null || !Number.isFinite(v) ? 'undefined' : formatNumber(v);
 }
 
 export function formatPoint(at: Readonly<Record<string, number>>): string {
   return Object.entries(at)
-    .map(([k, v]) => `${k} = ${formatNumber(v)}`)
+    .map(([k, v]) => `${k} = ${formatValue(v)}`)
     .join(', ');
 }
 
@@ -111,12 +108,12 @@ export const verdictMessages = {
     const at = formatPoint(c.at);
     const en =
       c.answer === null
-        ? `Not correct: at ${at} the derivative is ${formatNumber(c.expected)}, but your answer is undefined there.`
-        : `Not correct: at ${at} the derivative is ${formatNumber(c.expected)}, but your answer gives ${formatNumber(c.answer)}.`;
+        ? `Not correct: at ${at} the derivative is ${formatValue(c.expected)}, but your answer is undefined there.`
+        : `Not correct: at ${at} the derivative is ${formatValue(c.expected)}, but your answer gives ${formatValue(c.answer)}.`;
     const ko =
       c.answer === null
-        ? `틀렸습니다: ${at}에서 도함수의 값은 ${formatNumber(c.expected)}인데, 답은 그 점에서 정의되지 않습니다.`
-        : `틀렸습니다: ${at}에서 도함수의 값은 ${formatNumber(c.expected)}인데, 답의 값은 ${formatNumber(c.answer)}입니다.`;
+        ? `틀렸습니다: ${at}에서 도함수의 값은 ${formatValue(c.expected)}인데, 답은 그 점에서 정의되지 않습니다.`
+        : `틀렸습니다: ${at}에서 도함수의 값은 ${formatValue(c.expected)}인데, 답의 값은 ${formatValue(c.answer)}입니다.`;
     return diagnosis ? { en: `${en} ${diagnosis.en}`, ko: `${ko} ${diagnosis.ko}` } : { en, ko };
   },
   sameAsProblem: (): Localized => ({

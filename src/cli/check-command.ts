@@ -2,7 +2,7 @@
 // `gradstep check --file answers.csv`: one verdict per row (columns problem, wrt, answer) and a summary.
 import { readFileSync } from 'node:fs';
 import { type CheckResult, checkAnswer, type Verdict } from '../check/check.js';
-import { formatNumber, formatPoint } from '../check/messages.js';
+import { formatPoint, formatValue } from '../check/messages.js';
 import { GradstepError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { parseArgs, reportError, splitVars } from './diff-command.js';
@@ -74,7 +74,7 @@ function checkText(r: CheckResult, lang: Lang): string {
   if (r.answer) lines.push(`  answer:   ${r.answer.text}`);
   if (r.counterexample) {
     const c = r.counterexample;
-    lines.push(`  at ${formatPoint(c.at)}: expected ${formatNumber(c.expected)}, answer ${formatNumber(c.answer)}`);
+    lines.push(`  at ${formatPoint(c.at)}: expected ${formatValue(c.expected)}, answer ${formatValue(c.answer)}`);
   }
   if (r.diagnosis) lines.push(`  mistake:  ${r.diagnosis.id} (step ${r.diagnosis.step}: ${r.diagnosis.stepExpr})`);
   if (r.error?.range) lines.push(`  at characters ${r.error.range.start}–${r.error.range.end}`);

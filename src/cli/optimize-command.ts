@@ -2,10 +2,10 @@
 // derived gradient and prints the path, a table, the TeX of every step, or JSON.
 import { GradstepError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
-import { formatNumber } from '../optim/format.js';
 import { type OptimizeOptions, optimize, type Trace } from '../optim/optimize.js';
 import { OPTIMIZER_IDS } from '../optim/optimizers.js';
 import type { Convention, HyperId } from '../optim/types.js';
+import { formatNumber } from '../util/format.js';
 import { parseArgs, reportError, splitVars } from './diff-command.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';

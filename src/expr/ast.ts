@@ -233,6 +233,17 @@ export function depth(e: Expr): number {
   return deepest + 1;
 }
 
+/** Whether the tree is deeper than `limit` (iterative, so a very deep tree cannot overflow the stack here). */
+export function deeperThan(e: Expr, limit: number): boolean {
+  const stack: [Expr, number][] = [[e, 1]];
+  while (stack.length > 0) {
+    const [x, d] = stack.pop() as [Expr, number];
+    if (d > limit) return true;
+    for (const c of children(x)) stack.push([c, d + 1]);
+  }
+  return false;
+}
+
 /** The variable names that occur in `e`, sorted. */
 export function freeVars(e: Expr): string[] {
   const names = new Set<string>();

@@ -17,7 +17,7 @@
 
 import { GradstepError } from '../errors.js';
 import type { Expr, FunctionName } from './ast.js';
-import { children, isFunctionName } from './ast.js';
+import { children, deeperThan, isFunctionName } from './ast.js';
 
 /** How a compiled function evaluates: generated JavaScript, or a closure tree when `new Function` is blocked. */
 export type CompileBackend = 'function' | 'closure';
@@ -170,16 +170,11 @@ export const MAX_COMPILE_DEPTH = 1000;
 
 /** Throws 'compile/too-deep' for a tree deeper than MAX_COMPILE_DEPTH (iterative, so it cannot overflow itself). */
 function checkDepth(exprs: readonly Expr[]): void {
-  const stack: [Expr, number][] = exprs.map((e) => [e, 1]);
-  while (stack.length > 0) {
-    const [e, d] = stack.pop() as [Expr, number];
-    if (d > MAX_COMPILE_DEPTH) {
-      throw new GradstepError('compile/too-deep', {
-        en: `The expression is nested too deeply to compile (more than ${MAX_COMPILE_DEPTH} levels).`,
-        ko: `식이 너무 깊게 중첩되어 컴파일할 수 없습니다 (${MAX_COMPILE_DEPTH}단계 초과).`,
-      });
-    }
-    for (const c of children(e)) stack.push([c, d + 1]);
+  if (exprs.some((e) => deeperThan(e, MAX_COMPILE_DEPTH))) {
+    throw new GradstepError('compile/too-deep', {
+      en: `The expression is nested too deeply to compile (more than ${MAX_COMPILE_DEPTH} levels).`,
+      ko: `식이 너무 깊게 중첩되어 컴파일할 수 없습니다 (${MAX_COMPILE_DEPTH}단계 초과).`,
+    });
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Call, Expr, FunctionName, Num } from './ast.js';
 import { exponentParts, isExactRational, productParts, splitSign, typedText } from './print-shared.js';
+import { withStackGuard } from './stack-guard.js';
 
 // Binding strength, loosest first: sums; products (juxtaposition, a leading minus);
 // fractions, powers, roots and functions; atoms.
@@ -23,7 +24,7 @@ interface Printed {
 
 /** Textbook TeX for `e`. */
 export function toTex(e: Expr): string {
-  return print(e).s;
+  return withStackGuard('print/too-deep', () => print(e).s);
 }
 
 // ------------------------------------------------------------------ symbols

@@ -51,12 +51,13 @@ import {
   ZERO,
 } from './ast.js';
 import * as Q from './rational.js';
+import { withStackGuard } from './stack-guard.js';
 
 // ------------------------------------------------------------------ public API
 
 /** The canonical textbook form of `e` (see the module comment). */
 export function simplify(e: Expr): Expr {
-  return withCaches(() => simplifyUncached(e));
+  return withStackGuard('simplify/too-deep', () => withCaches(() => simplifyUncached(e)));
 }
 
 function simplifyUncached(e: Expr): Expr {

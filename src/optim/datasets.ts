@@ -3,7 +3,7 @@
  * noise), so every run of every demo sees the same rows.
  */
 import type { Localized } from '../i18n/index.js';
-import { mulberry32 } from './prng.js';
+import { mulberry32 } from '../util/prng.js';
 
 export interface Dataset {
   readonly id: string;

@@ -12,10 +12,10 @@ import { parse } from '../expr/parse.js';
 import { texSymbol, toTex } from '../expr/print-tex.js';
 import { toText } from '../expr/print-text.js';
 import type { Localized } from '../i18n/index.js';
+import { formatNumber, texMatrix, texNumber, texOperand, texVector, texVectorOperand } from '../util/format.js';
+import { mulberry32, shuffleInPlace } from '../util/prng.js';
 import { findDataset } from './datasets.js';
-import { formatNumber, texMatrix, texNumber, texOperand, texVector, texVectorOperand } from './format.js';
 import { findOptimizer, HYPER_SPECS, OPTIMIZER_IDS } from './optimizers.js';
-import { mulberry32, shuffleInPlace } from './prng.js';
 import { MAX_STEPS, type NumericProblem, type NumericStep, resolveHyper, runNumeric, type Status } from './run.js';
 import { CONVENTIONS, type Convention, type HyperId, type OptimizerId, type Variant, type Vec } from './types.js';
 

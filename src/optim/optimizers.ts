@@ -7,7 +7,7 @@
  * g = ∇f(w^(k)), k counting from 0.
  */
 import type { Localized } from '../i18n/index.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from '../util/format.js';
 import { isPositiveDefinite, solve } from './linalg.js';
 import type {
   Convention,

@@ -4,7 +4,7 @@
  */
 import { GradstepError } from '../errors.js';
 import type { Localized } from '../i18n/index.js';
-import { formatNumber, formatVector } from './format.js';
+import { formatNumber, formatVector } from '../util/format.js';
 import { HYPER_SPECS } from './optimizers.js';
 import type { Convention, HyperId, OptimizerDefinition, StepResult, Variant, Vec } from './types.js';
 
