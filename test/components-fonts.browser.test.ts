@@ -1,0 +1,32 @@
+import { afterEach, expect, it } from 'vitest';
+import '../components/index.js';
+import { deepQueryAll, mount } from './support/dom.js';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+const ELEMENTS: [keyof HTMLElementTagNameMap, Record<string, string>][] = [
+  ['gs-math', { expr: '3x^3 - 2x + 1' }],
+  ['gs-derivative', { expr: '3x^3 - 2x + 1' }],
+  ['gs-gradient', { expr: '3xy^2 + 4x^3 - 5y^2 + 1', vars: 'x,y' }],
+  ['gs-answer', { problem: '(2x-1)^3' }],
+  ['gs-optimizer', { expr: 'x^2 - 4x + 6', start: '4', lr: '0.2', step: '1' }],
+];
+
+for (const [tag, attributes] of ELEMENTS) {
+  it(`${tag} typesets its math in KaTeX's own fonts inside its shadow root`, async () => {
+    await mount(tag, attributes);
+    await document.fonts.ready;
+    await document.fonts.load('20px KaTeX_Main');
+    const loaded = [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, ''));
+    expect(loaded).toContain('KaTeX_Main');
+    // A digit typeset by KaTeX inside the element's shadow root uses KaTeX_Main.
+    const digit = deepQueryAll(document.body, '.katex-html .mord').find((n) =>
+      /^\d$/.test(n.textContent ?? ''),
+    ) as HTMLElement;
+    expect(digit).toBeDefined();
+    expect(getComputedStyle(digit).fontFamily).toContain('KaTeX_Main');
+    expect(document.querySelectorAll('style[data-gradstep-katex-fonts]').length).toBe(1);
+  });
+}
