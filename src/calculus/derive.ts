@@ -288,11 +288,18 @@ function unknownFunction(name: string): GradstepError {
 
 // ------------------------------------------------------------ ids
 
-/** The same tree with path ids: `prefix` for the root, `prefix.i` for its i-th substep, and so on. */
+/** Labels the tree with path ids, in place: `prefix` for the root, `prefix.i` for its i-th substep, and so on. */
 export function assignIds(root: Step, prefix: string): Step {
-  return {
-    ...root,
-    id: prefix,
-    substeps: root.substeps.map((s, i) => assignIds(s, `${prefix}.${i}`)),
+  // Steps are built bottom-up, so their path ids are only known once the tree is whole.
+  // Every step object is fresh and appears once in its tree, so labelling in place is
+  // safe and spares copying every step (a tenth of a derivation's time).
+  const seen = new Set<Step>();
+  const label = (s: Step, id: string): void => {
+    if (seen.has(s)) throw new Error(`step object shared in a derivation tree at ${id}`);
+    seen.add(s);
+    (s as { id: string }).id = id;
+    for (const [i, sub] of s.substeps.entries()) label(sub, `${id}.${i}`);
   };
+  label(root, prefix);
+  return root;
 }
