@@ -132,6 +132,8 @@ export class GsAnswer extends MathElement {
   @state() private prepared: PreparedProblem | undefined;
   @state() private problemError: InputProblem | undefined;
   @state() private result: CheckResult | undefined;
+  /** The text the shown verdict is about (the input may have changed since). */
+  private checkedText = '';
   @state() private showSolution = false;
 
   private readonly internals: ElementInternals;
@@ -218,6 +220,7 @@ export class GsAnswer extends MathElement {
     if (!this.prepared) return undefined;
     const lang = resolveLang(this);
     this.result = checkPrepared(this.prepared, this.value, lang);
+    this.checkedText = this.value;
     const detail: CheckEventDetail = {
       verdict: this.result.verdict,
       correct: this.result.correct,
@@ -293,7 +296,7 @@ export class GsAnswer extends MathElement {
     return html`<div part="verdict" class=${good ? 'good' : 'bad'} data-verdict=${r.verdict}>
       <div class="verdict-title">${title}</div>
       <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>${r.message}</p>
-      ${r.verdict === 'invalid-answer' && r.error ? problemTemplate({ input: this.value, message: r.error.messages[lang], ...(r.error.range ? { range: r.error.range } : {}) }) : nothing}
+      ${r.verdict === 'invalid-answer' && r.error ? problemTemplate({ input: this.checkedText, message: r.error.messages[lang], ...(r.error.range ? { range: r.error.range } : {}) }) : nothing}
       ${r.counterexample ? this.counterexampleTemplate(r, p, lang) : nothing}
     </div>`;
   }
@@ -313,7 +316,7 @@ export class GsAnswer extends MathElement {
         const v = p.vars[0] as string;
         const x0 = c.at[v] ?? 0;
         const expected = compile(p.expected, [v]);
-        const answer = compile(parse(this.value, { vars: p.vars }).expr, [v]);
+        const answer = compile(parse(this.checkedText, { vars: p.vars }).expr, [v]);
         const curves: PlotCurve[] = [
           { fn: expected, label: UI.expected[lang] },
           { fn: answer, label: UI.yourAnswer[lang], dashed: true },

@@ -215,7 +215,8 @@ export class GsDerivative extends MathElement {
       { fn: f, label: 'f' },
       { fn: df, label: d.order === 1 ? 'f′' : `f^(${d.order})`, dashed: true },
     ];
-    const at = this.probe;
+    // Keep the tangent point on the plot when the range leaves out the default x = 1.
+    const at = this.probe >= this.xmin && this.probe <= this.xmax ? this.probe : (this.xmin + this.xmax) / 2;
     const m = slope(at);
     return html`
       <gs-plot

@@ -139,6 +139,9 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     400,
   );
   private fn: ((...w: number[]) => number) | undefined;
+  private fn2: ((x: number, y: number) => number) | undefined;
+  /** How many parameters the expression has (from `vars`, else from the expression). */
+  private dims = 1;
 
   /** The computed runs. */
   get current(): readonly Run[] {
@@ -167,6 +170,9 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
       const names = vars.length ? vars : parsed.vars;
       const f = compile(parsed.expr, names);
       this.fn = (...w) => f(...w);
+      // One function per computation, so the contour map can keep its bands between steps.
+      this.fn2 = (x, y) => f(x, y);
+      this.dims = Math.max(1, names.length);
     } catch (error) {
       this.problem = toProblem(this.expr, error, lang);
       return;
@@ -202,8 +208,8 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
 
   /** Starts for vary="start": one number each for one variable, else groups separated by ";". */
   private startValues(): number[][] {
-    const groups = this.values.includes(';') ? this.values.split(';') : this.values.split(',').map((v) => v);
-    const dims = Math.max(1, splitVars(this.vars).length);
+    const groups = this.values.includes(';') ? this.values.split(';') : this.values.split(',');
+    const dims = this.dims;
     if (!this.values.includes(';') && dims > 1) return [];
     return groups.map((g) => parseNumberList(g)).filter((g) => g.length === dims && g.every(Number.isFinite));
   }
@@ -292,7 +298,7 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     if (first.vars.length === 2) {
       const domain = this.domain.split(',').length === 4 ? parseDomain(this.domain) : this.autoDomain();
       return html`<gs-contour
-        .fn=${(x: number, y: number) => f(x, y)}
+        .fn=${this.fn2}
         .domain=${domain}
         .paths=${paths}
         x-label=${first.vars[0] ?? 'x'}

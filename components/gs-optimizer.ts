@@ -198,6 +198,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
   @state() private problem: InputProblem | undefined;
   private readonly playback = new PlaybackController(this, () => this.advance(), 700);
   private fn: ((...w: number[]) => number) | undefined;
+  private fn2: ((x: number, y: number) => number) | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -234,9 +235,13 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     try {
       this.trace = optimize(toOptimizeOptions(readSettings(this)));
       this.fn = objective(this.trace, this.expr, this.data);
+      const fn = this.fn;
+      // One function per run, so the contour map keeps its bands from step to step.
+      this.fn2 = fn ? (x, y) => fn(x, y) : undefined;
     } catch (error) {
       this.trace = undefined;
       this.fn = undefined;
+      this.fn2 = undefined;
       this.problem = toProblem(this.expr, error, lang);
     }
   }
@@ -279,8 +284,8 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
   }
 
   private onKey = (event: KeyboardEvent): void => {
-    // Keys typed into a control inside (none today) or with modifiers are not ours.
-    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    // Keys aimed at a control inside (a button, the history, the scrollable formulas) are theirs.
+    if (event.composedPath()[0] !== this || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 'ArrowRight') this.next();
     else if (event.key === 'ArrowLeft') this.previous();
     else if (event.key === ' ') this.playback.playing ? this.pause() : this.play();
@@ -371,7 +376,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
       const s = this.step < t.steps.length ? t.steps[this.step] : undefined;
       const arrows: PlotArrow[] = s ? [{ from: s.w as [number, number], to: s.next as [number, number] }] : [];
       return html`<gs-contour
-        .fn=${(x: number, y: number) => f(x, y)}
+        .fn=${this.fn2}
         .domain=${domain}
         .paths=${[{ points: shown.map((p) => [p[0] as number, p[1] as number] as const), labels: labels.map((l, k) => (k === shown.length - 1 ? l : '')) }]}
         .arrows=${arrows}

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { defineElement } from './define.js';
 import type { SurfaceView } from './plot/surface-renderer.js';
 import { parseDomain } from './shared/domain.js';
-import { compileSurface } from './shared/engine.js';
+import { type Compiled2, compileSurface } from './shared/engine.js';
 import { GsElement } from './shared/gs-element.js';
 import { resolveLang } from './shared/lang.js';
 import { themeStyles } from './shared/styles.js';
@@ -64,6 +64,8 @@ export class GsSurface extends GsElement {
   @state() private error = '';
   @query('canvas') private canvas!: HTMLCanvasElement | null;
   private renderer: typeof import('./plot/surface-renderer.js') | undefined;
+  private compiled: Compiled2 | undefined;
+  private compiledKey = '';
   /** How many times the surface has been drawn (the renderer loads asynchronously). */
   drawCount = 0;
 
@@ -82,7 +84,13 @@ export class GsSurface extends GsElement {
   }
 
   override async updated(): Promise<void> {
-    const compiled = compileSurface(this.expr, this.vars, resolveLang(this));
+    // Rotating redraws every frame; read and compile the expression only when it changes.
+    const key = `${resolveLang(this)}\u0000${this.vars}\u0000${this.expr}`;
+    if (this.compiledKey !== key) {
+      this.compiled = compileSurface(this.expr, this.vars, resolveLang(this));
+      this.compiledKey = key;
+    }
+    const compiled = this.compiled as Compiled2;
     if (!compiled.ok) {
       if (this.error !== compiled.message) this.error = compiled.message;
       return;
@@ -146,9 +154,11 @@ export class GsSurface extends GsElement {
     const up = () => {
       target.removeEventListener('pointermove', move);
       target.removeEventListener('pointerup', up);
+      target.removeEventListener('pointercancel', up);
     };
     target.addEventListener('pointermove', move);
     target.addEventListener('pointerup', up);
+    target.addEventListener('pointercancel', up);
   };
 }
 

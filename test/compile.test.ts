@@ -314,3 +314,12 @@ describe('compileBatch and compileVector', () => {
     });
   }
 });
+
+describe('compile never pastes anything but numbers into generated code', () => {
+  it('refuses a number node whose value is a string (a tree built by code)', () => {
+    const hostile = { kind: 'num', n: '(globalThis.__gsPwned = true, 1)', d: 1, approx: true } as unknown as Expr;
+    expect(() => compile(hostile, [])).toThrow(GradstepError);
+    expect(() => compile(add(sym('x'), hostile), ['x'])).toThrow(GradstepError);
+    expect((globalThis as { __gsPwned?: boolean }).__gsPwned).toBeUndefined();
+  });
+});

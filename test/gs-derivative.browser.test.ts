@@ -38,6 +38,22 @@ describe('gs-derivative', () => {
     expect(name()).toBe('연쇄법칙');
   });
 
+  it("follows the page's language, also after later updates", async () => {
+    const wrapper = document.createElement('div');
+    wrapper.setAttribute('lang', 'ko');
+    document.body.append(wrapper);
+    const el = document.createElement('gs-derivative');
+    el.setAttribute('expr', '(2x-1)^3');
+    wrapper.append(el);
+    await el.updateComplete;
+    el.setAttribute('detail', 'full');
+    await el.updateComplete;
+    expect(el.hasAttribute('lang')).toBe(false);
+    const name = (el.shadowRoot as ShadowRoot).querySelector('li.step[data-rule="chain"] .rule-name')?.textContent;
+    expect(name).toBe('연쇄법칙');
+    wrapper.remove();
+  });
+
   it('shows partial derivatives with the other variable held constant', async () => {
     const el = await mount('gs-derivative', { expr: '3xy^2 + 4x^3 - 5y^2 + 1', vars: 'x,y', wrt: 'y' });
     const root = el.shadowRoot as ShadowRoot;

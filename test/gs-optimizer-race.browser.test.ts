@@ -64,4 +64,19 @@ describe('gs-optimizer-race', () => {
     expect(finals[0]).toBeGreaterThan(4); // rolls into the minimum near 4.9
     expect(Math.abs(finals[1] as number)).toBeLessThan(0.5); // rolls into the minimum at 0
   });
+
+  it('compares two-variable starts without a vars attribute', async () => {
+    const el = await mount('gs-optimizer-race', {
+      expr: '3(x-2)^2 + (y-2)^2',
+      start: '4,4',
+      vary: 'start',
+      values: '4,4;-2,0',
+      lr: '0.1',
+      steps: '5',
+    });
+    expect(el.current.map((r) => r.trace?.path[0])).toEqual([
+      [4, 4],
+      [-2, 0],
+    ]);
+  });
 });

@@ -85,6 +85,18 @@ describe('gs-optimizer', () => {
     await expect.poll(() => play.getAttribute('aria-pressed')).toBe('false');
   });
 
+  it('leaves keys aimed at its own controls to them', async () => {
+    const el = await mount('gs-optimizer', { expr: 'x^2', start: '1', lr: '0.1', steps: '3' });
+    const next = (el.shadowRoot as ShadowRoot).querySelector('[aria-label="Next step"]') as HTMLButtonElement;
+    next.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await el.updateComplete;
+    expect(el.step).toBe(0); // the arrow key belongs to the focused button, not the stepper
+    await userEvent.keyboard('{Enter}');
+    await el.updateComplete;
+    expect(el.step).toBe(1); // the button itself still works
+  });
+
   it('reports an unusable setting inline instead of throwing', async () => {
     const el = await mount('gs-optimizer', { expr: 'x^2', start: '1', lr: '-1' });
     expect((el.shadowRoot as ShadowRoot).querySelector('[part="error"]')?.textContent).toMatch(/learning rate/i);

@@ -7,5 +7,6 @@ import { property } from 'lit/decorators.js';
  */
 export class GsElement extends LitElement {
   /** "en" or "ko"; when empty the nearest ancestor's `lang` (or the document's) is used. */
-  @property({ reflect: true }) override lang = '';
+  // Not reflected: writing lang="" onto the element would hide the page's language.
+  @property() override lang = '';
 }

@@ -192,8 +192,13 @@ function checkVars(vars: readonly string[]): Map<string, number> {
   return index;
 }
 
-/** A float written so that JavaScript reads back exactly the same number. */
+/**
+ * A float written so that JavaScript reads back exactly the same number. The type is
+ * checked at run time too: a tree built by code could carry a string where a number
+ * belongs, and only numbers may ever reach the generated source.
+ */
 function literal(value: number): string {
+  if (typeof value !== 'number') throw notANumber();
   if (Number.isNaN(value)) return '(0/0)';
   if (value === Number.POSITIVE_INFINITY) return '(1/0)';
   if (value === Number.NEGATIVE_INFINITY) return '(-1/0)';
@@ -203,7 +208,15 @@ function literal(value: number): string {
 }
 
 function numValue(e: Expr & { kind: 'num' }): number {
+  if (typeof e.n !== 'number' || typeof e.d !== 'number') throw notANumber();
   return e.approx ? e.n : e.n / e.d;
+}
+
+function notANumber(): GradstepError {
+  return new GradstepError('compile/bad-number', {
+    en: 'The expression contains a number node whose value is not a number.',
+    ko: '식에 값이 숫자가 아닌 숫자 노드가 있습니다.',
+  });
 }
 
 // ------------------------------------------------------------------ code generation
