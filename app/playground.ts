@@ -170,7 +170,6 @@ export function playgroundView(ctx: PlaygroundContext): TemplateResult {
             </button>`,
         )}
       </div>
-      </div>
       <div id="panel" class="panel" role="tabpanel" aria-labelledby="tab-${state.tab}">
         ${state.expr.trim() === '' ? html`<p class="note">${UI.emptyFunction[lang]}</p>` : panel(ctx, vars)}
       </div>
@@ -186,10 +185,10 @@ function onTabKey(ctx: PlaygroundContext) {
     event.preventDefault();
     const index = TABS.indexOf(ctx.state.tab);
     const next = TABS[(index + delta + TABS.length) % TABS.length] as Tab;
+    // currentTarget is gone once the event has been dispatched: keep the tab list now.
+    const tabList = event.currentTarget as HTMLElement | null;
     ctx.commit({ tab: next }, 'push');
-    requestAnimationFrame(() =>
-      (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>(`#tab-${next}`)?.focus(),
-    );
+    requestAnimationFrame(() => tabList?.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
   };
 }
 
