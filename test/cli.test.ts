@@ -62,3 +62,16 @@ describe('gradstep CLI commands end to end', () => {
     expect(io.stderr.join('\n') + io.stdout.join('\n')).toMatch(/\^+/);
   });
 });
+
+describe('gradstep CLI argument mistakes', () => {
+  it.each([
+    [['diff', 'x^2', '--bogus'], 'unknown option --bogus'],
+    [['grad', 'x*y', '--lang', 'fr'], 'unknown language --lang fr'],
+    [['diff', 'x^2', '--json=0'], '--json takes no value'],
+    [['check', 'x^2', '2x', '--wrt'], 'option --wrt needs a value'],
+  ])('%j is refused with exit status 2: %s', async (argv, message) => {
+    const io = captureIO();
+    expect(await run(argv, io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain(message);
+  });
+});

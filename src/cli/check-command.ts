@@ -5,7 +5,7 @@ import { type CheckResult, checkAnswer, type Verdict } from '../check/check.js';
 import { formatPoint, formatValue } from '../check/messages.js';
 import { GradstepError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
-import { parseArgs, reportError, splitVars } from './diff-command.js';
+import { langOption, parseArgs, reportError, splitVars } from './args.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
@@ -185,13 +185,8 @@ export const checkCommand: Command = {
   run(args: string[], io: CliIO): number {
     let lang: Lang = 'en';
     try {
-      const { positional, options, flags } = parseArgs(args, ['json']);
-      lang = options.lang === 'ko' ? 'ko' : 'en';
-      const unknown = Object.keys(options).find((k) => !KNOWN.includes(k));
-      if (unknown) throw new Error(`unknown option --${unknown}`);
-      if (options.lang !== undefined && options.lang !== 'en' && options.lang !== 'ko') {
-        throw new Error(`unknown option --lang ${options.lang} (use en or ko)`);
-      }
+      lang = langOption(args);
+      const { positional, options, flags } = parseArgs(args, ['json'], KNOWN);
       const json = flags.has('json');
       if (options.file !== undefined) {
         if (positional.length !== 0) {

@@ -3,72 +3,10 @@
 import type { Detail } from '../calculus/derivation.js';
 import { differentiate } from '../calculus/differentiate.js';
 import { derivationJson, derivationTex, derivationText } from '../calculus/print.js';
-import { isGradstepError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
+import { langOption, outputFormat, parseArgs, reportError, splitVars } from './args.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
-
-export type OutputFormat = 'text' | 'tex' | 'json';
-
-export interface ParsedArgs {
-  readonly positional: string[];
-  readonly options: Record<string, string>;
-  readonly flags: Set<string>;
-}
-
-/** Splits `--name value`, `--name=value` and bare `--flag`s; `flagNames` take no value. */
-export function parseArgs(args: readonly string[], flagNames: readonly string[]): ParsedArgs {
-  const positional: string[] = [];
-  const options: Record<string, string> = {};
-  const flags = new Set<string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (!arg.startsWith('--') || arg === '--') {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-    if (flagNames.includes(name)) flags.add(name);
-    else if (eq > 0) options[name] = arg.slice(eq + 1);
-    else {
-      const value = args[i + 1];
-      if (value === undefined) throw new Error(`option --${name} needs a value`);
-      options[name] = value;
-      i++;
-    }
-  }
-  return { positional, options, flags };
-}
-
-export function outputFormat(flags: Set<string>): OutputFormat {
-  if (flags.has('json')) return 'json';
-  if (flags.has('tex')) return 'tex';
-  return 'text';
-}
-
-export function splitVars(text: string | undefined): string[] | undefined {
-  return text === undefined
-    ? undefined
-    : text
-        .split(',')
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-}
-
-/** Prints a bad-input error (a GradstepError in the chosen language) and returns the exit status. */
-export function reportError(e: unknown, io: CliIO, lang: Lang, command: string): number {
-  if (isGradstepError(e)) {
-    const where = e.range ? ` (at ${e.range.start}–${e.range.end})` : '';
-    io.err(`gradstep ${command}: ${e.localized(lang)}${where}`);
-    return EXIT.badInput;
-  }
-  if (e instanceof Error && /needs a value|unknown option/.test(e.message)) {
-    io.err(`gradstep ${command}: ${e.message}`);
-    return EXIT.badInput;
-  }
-  throw e;
-}
 
 const USAGE = `Usage: gradstep diff "<expr>" [--wrt x] [--order n] [--vars x,y] [--detail full|normal|brief] [--lang en|ko] [--json|--tex|--text]
 
@@ -88,16 +26,11 @@ export const diffCommand: Command = {
   run(args: string[], io: CliIO): number {
     let lang: Lang = 'en';
     try {
-      const { positional, options, flags } = parseArgs(args, ['json', 'tex', 'text']);
-      lang = options.lang === 'ko' ? 'ko' : 'en';
-      const unknown = Object.keys(options).find((k) => !KNOWN.includes(k));
-      if (unknown) throw new Error(`unknown option --${unknown}`);
+      lang = langOption(args);
+      const { positional, options, flags } = parseArgs(args, ['json', 'tex', 'text'], KNOWN);
       if (positional.length !== 1) {
         io.err(USAGE);
         return EXIT.badInput;
-      }
-      if (options.lang !== undefined && options.lang !== 'en' && options.lang !== 'ko') {
-        throw new Error(`unknown option --lang ${options.lang} (use en or ko)`);
       }
       const order = options.order === undefined ? undefined : Number(options.order);
       const d = differentiate(positional[0] as string, {

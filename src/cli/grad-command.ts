@@ -2,7 +2,7 @@
 import { gradient, hessian } from '../calculus/differentiate.js';
 import { gradientJson, gradientTex, gradientText, hessianTex } from '../calculus/print.js';
 import type { Lang } from '../i18n/index.js';
-import { outputFormat, parseArgs, reportError, splitVars } from './diff-command.js';
+import { langOption, outputFormat, parseArgs, reportError, splitVars } from './args.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
@@ -22,10 +22,8 @@ export const gradCommand: Command = {
   run(args: string[], io: CliIO): number {
     let lang: Lang = 'en';
     try {
-      const { positional, options, flags } = parseArgs(args, ['json', 'tex', 'text', 'hessian']);
-      lang = options.lang === 'ko' ? 'ko' : 'en';
-      const unknown = Object.keys(options).find((k) => !KNOWN.includes(k));
-      if (unknown) throw new Error(`unknown option --${unknown}`);
+      lang = langOption(args);
+      const { positional, options, flags } = parseArgs(args, ['json', 'tex', 'text', 'hessian'], KNOWN);
       if (positional.length !== 1) {
         io.err(USAGE);
         return EXIT.badInput;

@@ -6,7 +6,7 @@ import { type OptimizeOptions, optimize, type Trace } from '../optim/optimize.js
 import { OPTIMIZER_IDS } from '../optim/optimizers.js';
 import type { Convention, HyperId } from '../optim/types.js';
 import { formatNumber } from '../util/format.js';
-import { parseArgs, reportError, splitVars } from './diff-command.js';
+import { langOption, parseArgs, reportError, splitVars } from './args.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
@@ -170,10 +170,8 @@ export const optimizeCommand: Command = {
   run(args: string[], io: CliIO): number {
     let lang: Lang = 'en';
     try {
-      const { positional, options, flags } = parseArgs(args, FLAGS);
-      lang = options.lang === 'ko' ? 'ko' : 'en';
-      const unknown = Object.keys(options).find((k) => !KNOWN.includes(k));
-      if (unknown) throw new Error(`unknown option --${unknown}`);
+      lang = langOption(args);
+      const { positional, options, flags } = parseArgs(args, FLAGS, KNOWN);
       const expr = positional[0];
       if (expr === undefined || positional.length > 1) {
         io.err(USAGE);
