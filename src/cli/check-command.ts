@@ -62,22 +62,33 @@ export function checkJson(r: CheckResult): Record<string, unknown> {
 
 const VERDICT_LABEL: Record<Verdict, Record<Lang, string>> = {
   correct: { en: 'correct', ko: '정답' },
-  'correct-unsimplified': { en: 'correct, not simplified', ko: '정답 (정리 안 됨)' },
+  'correct-unsimplified': { en: 'unsimplified', ko: '정리 안 됨' },
   incorrect: { en: 'incorrect', ko: '오답' },
   'invalid-answer': { en: 'unreadable answer', ko: '읽을 수 없는 답' },
   unevaluated: { en: 'unevaluated', ko: '미분이 남음' },
   undecided: { en: 'undecided', ko: '판정 불가' },
 };
 
+const LABELS = {
+  expected: { en: 'expected', ko: '정답' },
+  answer: { en: 'answer', ko: '학생 답' },
+  at: { en: 'at', ko: '위치' },
+  mistake: { en: 'mistake', ko: '실수' },
+  characters: { en: 'characters', ko: '문자 위치' },
+} as const;
+
 function checkText(r: CheckResult, lang: Lang): string {
-  const lines = [`${VERDICT_LABEL[r.verdict][lang]}: ${r.message}`, `  expected: ${r.expected.text}`];
-  if (r.answer) lines.push(`  answer:   ${r.answer.text}`);
+  const label = (k: keyof typeof LABELS) => `${LABELS[k][lang]}:`.padEnd(10);
+  const lines = [`[${VERDICT_LABEL[r.verdict][lang]}] ${r.message}`, `  ${label('expected')}${r.expected.text}`];
+  if (r.answer) lines.push(`  ${label('answer')}${r.answer.text}`);
   if (r.counterexample) {
     const c = r.counterexample;
-    lines.push(`  at ${formatPoint(c.at)}: expected ${formatValue(c.expected)}, answer ${formatValue(c.answer)}`);
+    lines.push(
+      `  ${label('at')}${formatPoint(c.at)}: ${LABELS.expected[lang]} ${formatValue(c.expected)}, ${LABELS.answer[lang]} ${formatValue(c.answer)}`,
+    );
   }
-  if (r.diagnosis) lines.push(`  mistake:  ${r.diagnosis.id} (step ${r.diagnosis.step}: ${r.diagnosis.stepExpr})`);
-  if (r.error?.range) lines.push(`  at characters ${r.error.range.start}–${r.error.range.end}`);
+  if (r.diagnosis) lines.push(`  ${label('mistake')}${r.diagnosis.id} (${r.diagnosis.stepExpr})`);
+  if (r.error?.range) lines.push(`  ${label('characters')}${r.error.range.start}–${r.error.range.end}`);
   return lines.join('\n');
 }
 

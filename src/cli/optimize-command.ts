@@ -123,7 +123,9 @@ function tableText(trace: Trace): string {
   ];
   const rows = trace.path.map((w, k) => {
     const step = trace.steps[k];
-    return [String(k), point(w), formatNumber(trace.values[k] as number), step ? formatNumber(step.gradNorm) : ''];
+    // The last point has no step of its own; its gradient is the one a next step would use.
+    const norm = step ? formatNumber(step.gradNorm) : '';
+    return [String(k), point(w), formatNumber(trace.values[k] as number), norm];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: readonly string[]) =>
@@ -134,8 +136,17 @@ function tableText(trace: Trace): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
+const STATUS_TEXT: Record<Trace['status'], Record<Lang, string>> = {
+  'max-steps': { en: 'ran every step asked for', ko: '요청한 단계를 모두 실행했습니다' },
+  converged: { en: 'converged', ko: '수렴했습니다' },
+  diverged: { en: 'diverged', ko: '발산했습니다' },
+  stopped: { en: 'stopped', ko: '멈췄습니다' },
+};
+
 function statusLine(trace: Trace, lang: Lang): string {
-  return trace.message ? `${trace.status}: ${trace.message[lang]}` : trace.status;
+  return trace.message
+    ? `${trace.status}: ${trace.message[lang]}`
+    : `${trace.status} (${STATUS_TEXT[trace.status][lang]})`;
 }
 
 function plainText(trace: Trace, lang: Lang): string {
