@@ -69,7 +69,7 @@ describe('gradstep optimize', () => {
     expect(lines[0]).toMatch(/^k\s+x\s+f\(w\)\s+\|g\|$/);
     expect(lines[1]).toMatch(/^0\s+4\s+6\s+4$/);
     expect(lines[2]).toMatch(/^1\s+3\.2\s+3\.44\s+2\.4$/);
-    expect(lines.at(-1)).toBe('max-steps');
+    expect(lines.at(-1)).toBe('max-steps (ran every step asked for)');
   });
 
   it('prints TeX for every step', () => {
