@@ -6,7 +6,7 @@ import { arch, cpus, platform } from 'node:os';
 const filter = process.argv[2] ?? '';
 const dir = new URL('./suites/', import.meta.url);
 const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.bench.ts') && f.includes(filter))
+  .filter((f) => /\.bench\.(ts|js)$/.test(f) && f.includes(filter))
   .sort();
 
 console.log(
