@@ -52,6 +52,16 @@ const DEFAULT_LR = 0.1;
  * @attr lr - The learning rate for every run (default 0.1).
  * @attr steps - Iterations per run (default 20).
  * @attr convention - textbook (default), pytorch or keras.
+ * @attr momentum - α for Momentum and Nesterov.
+ * @attr rho - ρ for RMSProp.
+ * @attr beta1 - ρ₁ for Adam.
+ * @attr beta2 - ρ₂ for Adam.
+ * @attr delta - δ, the small constant of the adaptive methods.
+ * @attr tol - Stop a run when the gradient's length is at most this.
+ * @attr data - A built-in data set id for SGD on mini-batches; `expr` is then the per-sample loss.
+ * @attr batch-size - Rows per mini-batch.
+ * @attr epochs - Passes over the data.
+ * @attr seed - Seed of the shuffling.
  * @attr layout - "overlay" (default: one plot) or "multiples" (one plot per run, side by side).
  * @attr domain - Plot range: "xmin,xmax" or "xmin,xmax,ymin,ymax".
  * @attr step - Iterations shown.
