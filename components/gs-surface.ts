@@ -83,22 +83,18 @@ export class GsSurface extends GsElement {
       <div class="hint">${STRINGS.rotate[lang]}</div>${nothing}`;
   }
 
-  override async updated(): Promise<void> {
+  protected override willUpdate(): void {
     // Rotating redraws every frame; read and compile the expression only when it changes.
     const key = `${resolveLang(this)}\u0000${this.vars}\u0000${this.expr}`;
-    if (this.compiledKey !== key) {
-      this.compiled = compileSurface(this.expr, this.vars, resolveLang(this));
-      this.compiledKey = key;
-    }
-    const compiled = this.compiled as Compiled2;
-    if (!compiled.ok) {
-      if (this.error !== compiled.message) this.error = compiled.message;
-      return;
-    }
-    if (this.error) {
-      this.error = '';
-      return;
-    }
+    if (this.compiledKey === key) return;
+    this.compiled = compileSurface(this.expr, this.vars, resolveLang(this));
+    this.compiledKey = key;
+    this.error = this.compiled.ok ? '' : this.compiled.message;
+  }
+
+  override async updated(): Promise<void> {
+    const compiled = this.compiled;
+    if (!compiled?.ok) return;
     this.renderer ??= await import('./plot/surface-renderer.js');
     const canvas = this.canvas;
     if (!canvas) return;
