@@ -329,3 +329,13 @@ describe('corpus (SymPy reference derivatives)', () => {
     expect(ours).toBeLessThanOrEqual(reference);
   });
 });
+
+describe('text of a derivation', () => {
+  it('reads top to bottom: the rules, then the simplification, then the answer', () => {
+    const text = derivationText(differentiate('x^2 sin x'));
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^Product rule: /);
+    expect(lines.at(-2)).toBe('Simplify: 2*x*sin(x) + x^2*cos(x) = x*(x*cos(x) + 2*sin(x))');
+    expect(lines.at(-1)).toBe('Answer: x*(x*cos(x) + 2*sin(x))');
+  });
+});

@@ -243,7 +243,15 @@ export function derivationText(d: Derivation, lang: Lang = 'en'): string {
   };
   d.steps.forEach((root, k) => {
     if (d.order > 1) lines.push(lang === 'ko' ? `${k + 1}계 도함수:` : `Order ${k + 1}:`);
-    visit(root, d.order > 1 ? '  ' : '');
+    const indent = d.order > 1 ? '  ' : '';
+    // Read top to bottom as on paper: the rules first, then the simplification of their result.
+    const inner = root.rule === 'simplify' ? root.substeps[0] : undefined;
+    if (!inner || !root.before) {
+      visit(root, indent);
+      return;
+    }
+    visit(inner, indent);
+    lines.push(`${indent}${RULES.simplify.name[lang]}: ${toText(root.before)} = ${toText(root.result)}`);
   });
   const label = lang === 'ko' ? '답' : 'Answer';
   lines.push(`${label}: ${toText(d.result)}`);
