@@ -56,7 +56,11 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
       </details>
     </li>`;
   };
-  return html`<ol class="steps" part="steps">${steps.map((s) => item(s, 0))}</ol>`;
+  // Read as on paper: a final simplification comes after the rules it tidies up.
+  const roots = steps.flatMap((s) =>
+    s.rule === 'simplify' && s.substeps[0] ? [s.substeps[0], { ...s, substeps: [] }] : [s],
+  );
+  return html`<ol class="steps" part="steps">${roots.map((s) => item(s, 0))}</ol>`;
 }
 
 export const stepsStyles = css`
