@@ -75,3 +75,9 @@ describe('gradstep CLI argument mistakes', () => {
     expect(io.stderr.join('\n')).toContain(message);
   });
 });
+
+it('reads an unquoted expression given as several words', async () => {
+  const io = captureIO();
+  expect(await run(['diff', 'x^2', '+', '1', '--json'], io)).toBe(0);
+  expect(JSON.parse(io.stdout.join('\n')).result).toBe('2*x');
+});

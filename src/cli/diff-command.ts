@@ -28,12 +28,13 @@ export const diffCommand: Command = {
     try {
       lang = langOption(args);
       const { positional, options, flags } = parseArgs(args, ['json', 'tex', 'text'], KNOWN);
-      if (positional.length !== 1) {
+      // An unquoted expression arrives as several words (`gradstep diff x^2 + 1`): read them as one.
+      if (positional.length === 0) {
         io.err(USAGE);
         return EXIT.badInput;
       }
       const order = options.order === undefined ? undefined : Number(options.order);
-      const d = differentiate(positional[0] as string, {
+      const d = differentiate(positional.join(' '), {
         ...(options.wrt !== undefined ? { wrt: options.wrt } : {}),
         ...(order !== undefined ? { order } : {}),
         ...(options.vars !== undefined ? { vars: splitVars(options.vars) } : {}),

@@ -24,12 +24,13 @@ export const gradCommand: Command = {
     try {
       lang = langOption(args);
       const { positional, options, flags } = parseArgs(args, ['json', 'tex', 'text', 'hessian'], KNOWN);
-      if (positional.length !== 1) {
+      // An unquoted expression arrives as several words: read them as one.
+      if (positional.length === 0) {
         io.err(USAGE);
         return EXIT.badInput;
       }
       const vars = splitVars(options.vars);
-      const input = positional[0] as string;
+      const input = positional.join(' ');
       const inputOptions = vars ? { vars } : {};
       const h = flags.has('hessian') ? hessian(input, inputOptions) : undefined;
       const g = h ?? gradient(input, inputOptions);

@@ -183,8 +183,9 @@ export const optimizeCommand: Command = {
     try {
       lang = langOption(args);
       const { positional, options, flags } = parseArgs(args, FLAGS, KNOWN);
-      const expr = positional[0];
-      if (expr === undefined || positional.length > 1) {
+      // An unquoted expression arrives as several words: read them as one.
+      const expr = positional.length > 0 ? positional.join(' ') : undefined;
+      if (expr === undefined) {
         io.err(USAGE);
         return EXIT.badInput;
       }
