@@ -10,7 +10,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
-      input: { gradstep: 'components/index.ts' },
+      input: { gradstep: 'components/cdn.ts' },
       preserveEntrySignatures: 'exports-only',
       output: {
         entryFileNames: '[name].js',

@@ -1,5 +1,6 @@
 /**
- * The embed bundle: its gzip size (without the lazily loaded 3-D chunk) against
+ * The embed bundle: the gzip size of what a page loads up front (the entry and the
+ * chunks it imports statically; the autoloaded elements and the 3-D renderer come later) against
  * mathjs's own `derivative` import bundled the same way, and the time from script
  * load to the first rendered derivation in headless Chromium against a page that
  * only loads KaTeX and renders one formula. Both baselines are built and measured
@@ -9,7 +10,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -50,6 +51,21 @@ function jsFiles(dir: string): string[] {
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
+/** The entry and every file it imports statically, transitively (dynamic `import()`s are left out). */
+function eagerFiles(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/(?:import|export)\s*(?:[\w*$\s{},]*?\bfrom\s*)?"(\.{1,2}\/[^"]+\.js)"/g)) {
+      visit(join(dirname(file), m[1] as string));
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
 function serve(root: string): Promise<Server> {
   const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.woff2': 'font/woff2' };
   const server = createServer((req, res) => {
@@ -70,14 +86,15 @@ export async function run(): Promise<string> {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'mathjs-derivative.ts'), "export { derivative } from 'mathjs';\n");
   writeFileSync(join(OUT, 'katex-only.ts'), "import katex from 'katex';\nexport { katex };\n");
-  await bundle('components/index.ts', join(OUT, 'gradstep'));
+  await bundle('components/cdn.ts', join(OUT, 'gradstep'));
   await bundle(join(OUT, 'mathjs-derivative.ts'), join(OUT, 'mathjs'));
   await bundle(join(OUT, 'katex-only.ts'), join(OUT, 'katex'));
 
   const ours = jsFiles(join(OUT, 'gradstep'));
-  const main = gz(join(OUT, 'gradstep', 'main.js'));
-  const lazy = ours.filter((f) => f.includes('surface-renderer')).reduce((s, f) => s + gz(f), 0);
-  const eager = ours.filter((f) => !f.includes('surface-renderer')).reduce((s, f) => s + gz(f), 0);
+  const eagerSet = new Set(eagerFiles(join(OUT, 'gradstep', 'main.js')));
+  const eager = [...eagerSet].reduce((s, f) => s + gz(f), 0);
+  const surface = ours.filter((f) => f.includes('surface')).reduce((s, f) => s + gz(f), 0);
+  const lazy = ours.filter((f) => !eagerSet.has(f) && !f.includes('surface')).reduce((s, f) => s + gz(f), 0);
   const mathjs = jsFiles(join(OUT, 'mathjs')).reduce((s, f) => s + gz(f), 0);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -130,13 +147,14 @@ export async function run(): Promise<string> {
       ['measure', 'gradstep', 'baseline (same run)', 'ratio'],
       [
         [
-          'gzip size, `gradstep.js` + eager chunks (no 3-D chunk)',
+          'gzip size a page loads up front: `gradstep.js` and its static imports',
           kb(eager),
           `mathjs \`derivative\` import alone: ${kb(mathjs)}`,
           (eager / mathjs).toFixed(2),
         ],
-        ['gzip size, entry file only', kb(main), '', ''],
-        ['gzip size, lazily loaded 3-D chunk', kb(lazy), '', ''],
+        ['gzip size of the autoloaded elements (answer box, optimizers), when used', kb(lazy), '', ''],
+        ['gzip size of the 3-D surface element and renderer, when used', kb(surface), '', ''],
+        ['gzip size of everything but the 3-D chunks', kb(eager + lazy), '', ''],
         [
           'script load → first rendered derivation, median of 7 (Chromium, localhost)',
           `${ours_ms.toFixed(0)} ms`,
