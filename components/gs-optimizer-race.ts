@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { compile } from '../src/expr/compile.js';
-import { parse } from '../src/expr/parse.js';
+import { type Parsed, parse } from '../src/expr/parse.js';
 import type { Lang } from '../src/i18n/index.js';
 import { formatNumber, optimize, type Trace } from '../src/optim/index.js';
 import { defineElement } from './define.js';
@@ -175,9 +175,11 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     this.runs = [];
     if (!this.expr.trim()) return;
     const vars = splitVars(this.vars);
+    let parsed: Parsed;
+    let names: string[];
     try {
-      const parsed = parse(this.expr, vars.length ? { vars } : {});
-      const names = vars.length ? vars : parsed.vars;
+      parsed = parse(this.expr, vars.length ? { vars } : {});
+      names = vars.length ? vars : parsed.vars;
       const f = compile(parsed.expr, names);
       this.fn = (...w) => f(...w);
       // One function per computation, so the contour map can keep its bands between steps.
@@ -189,6 +191,9 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     }
     const steps = this.steps.trim() ? this.steps : '20';
     const base = readSettings(this, { steps, lr: this.lr || String(DEFAULT_LR) });
+    // Every run starts from the expression already read above, not from the text again.
+    // With data the parameters are the variables minus the data columns, which optimize works out.
+    const shared = this.data ? { expr: parsed.expr } : { expr: parsed.expr, vars: names };
     const configs: { label: string; overrides: Parameters<typeof toOptimizeOptions>[1] }[] = [];
     if (this.vary === 'lr') {
       for (const lr of parseNumberList(this.values).slice(0, MAX_RUNS)) {
@@ -208,7 +213,7 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     }
     this.runs = configs.map(({ label, overrides }) => {
       try {
-        const trace = optimize({ ...toOptimizeOptions(base, overrides), tex: false });
+        const trace = optimize({ ...toOptimizeOptions(base, { ...shared, ...overrides }), tex: false });
         return { label: this.vary ? label : trace.name[lang], trace };
       } catch (error) {
         return { label, problem: toProblem(this.expr, error, lang) };

@@ -20,30 +20,11 @@ import {
   pow,
   sym,
 } from '../src/expr/ast.js';
-import { wellConditioned } from './support/evaluate.js';
+import { UNARY_FUNCTIONS, wellConditioned } from './support/evaluate.js';
 
 const FN: Record<FunctionName, (...a: number[]) => number> = {
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  sec: (x) => 1 / Math.cos(x),
-  csc: (x) => 1 / Math.sin(x),
-  cot: (x) => 1 / Math.tan(x),
-  asin: Math.asin,
-  acos: Math.acos,
-  atan: Math.atan,
-  acot: (x) => Math.atan(1 / x),
-  sinh: Math.sinh,
-  cosh: Math.cosh,
-  tanh: Math.tanh,
-  exp: Math.exp,
-  ln: Math.log,
-  log10: Math.log10,
-  log2: Math.log2,
+  ...UNARY_FUNCTIONS,
   log: (x, b) => Math.log(x) / Math.log(b as number),
-  sqrt: Math.sqrt,
-  cbrt: Math.cbrt,
-  abs: Math.abs,
 };
 
 export function evaluate(e: Expr, at: Readonly<Record<string, number>>): number {

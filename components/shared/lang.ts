@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../../src/i18n/index.js';
+import type { Lang } from '../../src/i18n/index.js';
 import { toLang } from '../../src/i18n/index.js';
 
 /**
@@ -15,9 +15,4 @@ export function resolveLang(element: Element): Lang {
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return toLang(element.ownerDocument?.documentElement.lang);
-}
-
-/** Picks the text for a language. */
-export function t(text: Localized, lang: Lang): string {
-  return text[lang];
 }

@@ -45,8 +45,6 @@ export function countNodes(e: Expr, cap: number): number {
   return count;
 }
 
-export { deeperThan } from '../expr/ast.js';
-
 export function tooLarge(): GradstepError {
   return new GradstepError('calculus/too-large', {
     en: `The expression is too large to differentiate step by step (over ${NODE_BUDGET.toLocaleString('en')} nodes or ${TIME_BUDGET_MS} ms).`,

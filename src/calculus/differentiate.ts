@@ -5,11 +5,11 @@
  */
 
 import { GradstepError } from '../errors.js';
-import { type Expr, freeVars } from '../expr/ast.js';
+import { deeperThan, type Expr, freeVars } from '../expr/ast.js';
 import { parse } from '../expr/parse.js';
 import { toText } from '../expr/print-text.js';
 import { simplify } from '../expr/simplify.js';
-import { Budget, countNodes, deeperThan, MAX_DEPTH, NODE_BUDGET, TIME_BUDGET_MS, tooLarge } from './budget.js';
+import { Budget, countNodes, MAX_DEPTH, NODE_BUDGET, TIME_BUDGET_MS, tooLarge } from './budget.js';
 import type {
   Derivation,
   Detail,

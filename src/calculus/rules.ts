@@ -4,7 +4,7 @@
  * derivative f′(u) they apply; `derive.ts` wraps them in the chain rule when the
  * argument is not the variable itself.
  */
-import { call, div, type Expr, type FunctionName, MINUS_ONE, ONE, pow, sym } from '../expr/ast.js';
+import { call, div, type Expr, type FunctionName, MINUS_ONE, ONE, pow } from '../expr/ast.js';
 import type { Localized } from '../i18n/index.js';
 import type { RuleId } from './derivation.js';
 import { tAdd, tMul, tNeg, tPow } from './tidy.js';
@@ -398,8 +398,4 @@ export const RULES: Readonly<Record<RuleId, Rule>> = (() => {
 /** A fresh symbol for the inner function of a chain step. */
 export function innerName(index: number): string {
   return `u_${index}`;
-}
-
-export function innerSymbol(index: number): Expr {
-  return sym(innerName(index));
 }

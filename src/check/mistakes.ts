@@ -9,7 +9,7 @@
  */
 import type { Step } from '../calculus/derivation.js';
 import { tAdd, tDiv, tMul, tNeg, tPow, tSub } from '../calculus/tidy.js';
-import { type Expr, equals, MINUS_ONE, num, substitute } from '../expr/ast.js';
+import { type Expr, MINUS_ONE, num, substitute } from '../expr/ast.js';
 
 /** The mistakes the checker can name. */
 export const MISTAKE_IDS = [
@@ -247,15 +247,6 @@ function walk(step: Step, visit: (s: Step) => void): void {
   for (const s of step.substeps) walk(s, visit);
 }
 
-/** The step with the given id in the tree. */
-export function findStep(root: Step, id: string): Step | undefined {
-  let found: Step | undefined;
-  walk(root, (s) => {
-    if (!found && s.id === id) found = s;
-  });
-  return found;
-}
-
 /**
  * Every typical wrong derivation of `root`, in tree order. `partialsOfOthers`
  * (the derivatives by the other variables) adds the "total instead of partial" mistake.
@@ -301,9 +292,4 @@ export function byPriority(list: readonly Mutant[]): Mutant[] {
     .map((m, i) => ({ m, i }))
     .sort((a, b) => rank(a.m) - rank(b.m) || a.i - b.i)
     .map(({ m }) => m);
-}
-
-/** Whether two results are the same tree (used to drop duplicate mutants cheaply). */
-export function sameResult(a: Mutant, b: Mutant): boolean {
-  return equals(a.result, b.result);
 }

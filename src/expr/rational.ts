@@ -23,10 +23,6 @@ export function toFloat(q: Num): number {
   return q.approx ? q.n : q.n / q.d;
 }
 
-export function isExact(q: Num): boolean {
-  return !q.approx;
-}
-
 export function isZero(q: Num): boolean {
   return q.n === 0;
 }

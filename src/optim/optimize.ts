@@ -3,10 +3,10 @@
  * optimizer on the compiled gradient, and write every step as TeX twice — the general
  * update and the same with this step's numbers in.
  */
-import { countNodes, deeperThan, MAX_DEPTH, NODE_BUDGET, tooLarge } from '../calculus/budget.js';
+import { countNodes, MAX_DEPTH, NODE_BUDGET, tooLarge } from '../calculus/budget.js';
 import { type Hessian, gradient as symbolicGradient, hessian as symbolicHessian } from '../calculus/index.js';
 import { GradstepError } from '../errors.js';
-import { approx, type Expr, freeVars, type Num, num, substitute } from '../expr/ast.js';
+import { approx, deeperThan, type Expr, freeVars, type Num, num, substitute } from '../expr/ast.js';
 import { type CompileBackend, compile, compileVector } from '../expr/compile.js';
 import { parse } from '../expr/parse.js';
 import { texSymbol, toTex } from '../expr/print-tex.js';

@@ -6,7 +6,8 @@
  */
 import type { Expr, FunctionName } from '../../src/expr/ast.js';
 
-const UNARY: Readonly<Record<Exclude<FunctionName, 'log'>, (x: number) => number>> = {
+/** The one-argument functions, as plain JavaScript (shared by the test evaluators). */
+export const UNARY_FUNCTIONS: Readonly<Record<Exclude<FunctionName, 'log'>, (x: number) => number>> = {
   sin: Math.sin,
   cos: Math.cos,
   tan: Math.tan,
@@ -72,7 +73,7 @@ function evaluateNode(e: Expr, env: Readonly<Record<string, number>>, jitter: Ji
     case 'call': {
       const args = e.args.map((a) => evaluate(a, env));
       if (e.fn === 'log') return Math.log(args[0] as number) / Math.log(args[1] as number);
-      return UNARY[e.fn](args[0] as number);
+      return UNARY_FUNCTIONS[e.fn](args[0] as number);
     }
   }
 }
