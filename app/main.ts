@@ -4,13 +4,13 @@
  */
 import '../components/index.js';
 // Each element defines itself; importing them here keeps the app whole while components/index.ts grows.
-import '../components/gs-answer.js';
-import '../components/gs-derivative.js';
-import '../components/gs-gradient.js';
-import '../components/gs-optimizer.js';
-import '../components/gs-optimizer-race.js';
-import '../components/gs-plot.js';
-import '../components/gs-surface.js';
+import '../components/define/gs-answer.js';
+import '../components/define/gs-derivative.js';
+import '../components/define/gs-gradient.js';
+import '../components/define/gs-optimizer.js';
+import '../components/define/gs-optimizer-race.js';
+import '../components/define/gs-plot.js';
+import '../components/define/gs-surface.js';
 import './app.css';
 import { html, render, type TemplateResult } from 'lit';
 import { type Lang, toLang } from '../src/i18n/index.js';

@@ -5,14 +5,12 @@ import { compile } from '../src/expr/compile.js';
 import { parse } from '../src/expr/parse.js';
 import { texSymbol } from '../src/expr/print-tex.js';
 import type { Lang } from '../src/i18n/index.js';
-import { defineElement } from './define.js';
-import { MathElement } from './shared/math-element.js';
-import './gs-plot.js';
-import type { PlotCurve, PlotMarker } from './gs-plot.js';
+import { GsPlot, type PlotCurve, type PlotMarker } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { resolveLang } from './shared/lang.js';
+import { MathElement } from './shared/math-element.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
@@ -60,6 +58,8 @@ export interface CheckEventDetail {
  * @cssprop [--gs-error-color] - Colour of an incorrect verdict and errors.
  */
 export class GsAnswer extends MathElement {
+  /** The elements this one renders, defined with it. */
+  static override dependencies = { 'gs-plot': GsPlot };
   static formAssociated = true;
 
   static override styles = [
@@ -231,7 +231,7 @@ export class GsAnswer extends MathElement {
     return this.result;
   }
 
-  override render() {
+  override render(): unknown {
     const lang = resolveLang(this);
     if (this.problemError) return problemTemplate(this.problemError);
     const p = this.prepared;
@@ -350,10 +350,11 @@ export class GsAnswer extends MathElement {
   }
 }
 
-defineElement('gs-answer', GsAnswer);
-
 declare global {
   interface HTMLElementTagNameMap {
     'gs-answer': GsAnswer;
+  }
+  interface GlobalEventHandlersEventMap {
+    'gs-check': CustomEvent<CheckEventDetail>;
   }
 }

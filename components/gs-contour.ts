@@ -1,7 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { css, html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
-import { defineElement } from './define.js';
 import type { PlotPath } from './gs-plot.js';
 import { axesTemplate } from './plot/axes.js';
 import { contourBands, type RealFunction2 } from './plot/contour.js';
@@ -108,7 +107,7 @@ export class GsContour extends GsElement {
   private readonly size = new WidthController(this, 420, 720);
   private cache: { key: unknown[]; bands: ReturnType<typeof contourBands> } | undefined;
 
-  override render() {
+  override render(): unknown {
     const [x0, x1, y0, y1] = this.domain as [number, number, number, number];
     const size = this.size.width;
     const height = Math.round(size * 0.8);
@@ -170,8 +169,6 @@ export class GsContour extends GsElement {
     return bands;
   }
 }
-
-defineElement('gs-contour', GsContour);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -4,14 +4,12 @@ import { type Derivation, differentiate } from '../src/calculus/index.js';
 import { compile } from '../src/expr/compile.js';
 import type { Parsed } from '../src/expr/parse.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
-import { defineElement } from './define.js';
-import { MathElement } from './shared/math-element.js';
-import './gs-plot.js';
-import type { PlotCurve, ProbeChangeDetail } from './gs-plot.js';
+import { GsPlot, type PlotCurve, type ProbeChangeDetail } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { resolveLang } from './shared/lang.js';
+import { MathElement } from './shared/math-element.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
@@ -52,6 +50,8 @@ export interface ExpressionChangeDetail {
  * @cssprop [--gs-font-size] - Base font size.
  */
 export class GsDerivative extends MathElement {
+  /** The elements this one renders, defined with it. */
+  static override dependencies = { 'gs-plot': GsPlot };
   static override styles = [
     themeStyles,
     katexStyles,
@@ -152,7 +152,7 @@ export class GsDerivative extends MathElement {
     }
   }
 
-  override render() {
+  override render(): unknown {
     const lang = resolveLang(this);
     const d = this.derivation;
     return html`
@@ -173,7 +173,7 @@ export class GsDerivative extends MathElement {
         maxlength="1000"
         @change=${(e: Event) => {
           this.expr = (e.target as HTMLInputElement).value;
-          emit<ExpressionChangeDetail>(this, 'gs-change', { expr: this.expr });
+          emit(this, 'gs-change', { expr: this.expr });
         }}
       />
     </label>`;
@@ -238,10 +238,11 @@ export class GsDerivative extends MathElement {
   }
 }
 
-defineElement('gs-derivative', GsDerivative);
-
 declare global {
   interface HTMLElementTagNameMap {
     'gs-derivative': GsDerivative;
+  }
+  interface GlobalEventHandlersEventMap {
+    'gs-change': CustomEvent<ExpressionChangeDetail>;
   }
 }

@@ -2,7 +2,6 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type Gradient, gradient, gradientTex, type Hessian, hessian, hessianTex } from '../src/calculus/index.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
-import { defineElement } from './define.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { resolveLang } from './shared/lang.js';
@@ -100,7 +99,7 @@ export class GsGradient extends MathElement {
     }
   }
 
-  override render() {
+  override render(): unknown {
     const lang = resolveLang(this);
     if (this.problem) return problemTemplate(this.problem);
     const g = this.result;
@@ -128,8 +127,6 @@ export class GsGradient extends MathElement {
     `;
   }
 }
-
-defineElement('gs-gradient', GsGradient);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { defineElement } from './define.js';
 import { katexStyles, renderTex } from './katex/render.js';
 import { readExpression, splitVars } from './shared/engine.js';
 import { resolveLang } from './shared/lang.js';
@@ -50,7 +49,7 @@ export class GsMath extends MathElement {
   @property() tex = '';
   @property({ type: Boolean, reflect: true }) display = false;
 
-  override render() {
+  override render(): unknown {
     let tex = this.tex;
     if (this.expr) {
       const reading = readExpression(this.expr, splitVars(this.vars), resolveLang(this));
@@ -64,8 +63,6 @@ export class GsMath extends MathElement {
     return html`<span part="error" role="alert">${result.message}</span>`;
   }
 }
-
-defineElement('gs-math', GsMath);
 
 declare global {
   interface HTMLElementTagNameMap {

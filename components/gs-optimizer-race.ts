@@ -4,14 +4,13 @@ import { compile } from '../src/expr/compile.js';
 import { type Parsed, parse } from '../src/expr/parse.js';
 import type { Lang } from '../src/i18n/index.js';
 import { formatNumber, optimize, type Trace } from '../src/optim/index.js';
-import { defineElement } from './define.js';
-import { GsElement } from './shared/gs-element.js';
-import './gs-contour.js';
-import './gs-plot.js';
-import type { PlotPath } from './gs-plot.js';
+import { GsContour } from './gs-contour.js';
+import type { StepChangeDetail } from './gs-optimizer.js';
+import { GsPlot, type PlotPath } from './gs-plot.js';
 import { parseDomain } from './shared/domain.js';
 import { type InputProblem, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
+import { GsElement } from './shared/gs-element.js';
 import { resolveLang } from './shared/lang.js';
 import {
   OPTIMIZER_SETTING_KEYS,
@@ -75,6 +74,8 @@ const DEFAULT_LR = 0.1;
  * @csspart error - An inline error.
  */
 export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
+  /** The elements this one renders, defined with it. */
+  static override dependencies = { 'gs-contour': GsContour, 'gs-plot': GsPlot };
   static override styles = [
     themeStyles,
     css`
@@ -246,7 +247,7 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     this.playback.pause();
   }
 
-  override render() {
+  override render(): unknown {
     const lang = resolveLang(this);
     if (this.problem) return problemTemplate(this.problem);
     if (!this.runs.length) return nothing;
@@ -374,10 +375,11 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
 
 const subscript = (k: number) => String(k).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)] as string);
 
-defineElement('gs-optimizer-race', GsOptimizerRace);
-
 declare global {
   interface HTMLElementTagNameMap {
     'gs-optimizer-race': GsOptimizerRace;
+  }
+  interface GlobalEventHandlersEventMap {
+    'gs-step-change': CustomEvent<StepChangeDetail>;
   }
 }

@@ -5,23 +5,21 @@ import { parse } from '../src/expr/parse.js';
 import { texSymbol } from '../src/expr/print-tex.js';
 import type { Lang } from '../src/i18n/index.js';
 import { findDataset, formatNumber, optimize, type Trace } from '../src/optim/index.js';
-import { defineElement } from './define.js';
-import { MathElement } from './shared/math-element.js';
-import { PlaybackController } from './shared/playback.js';
-import './gs-contour.js';
-import './gs-plot.js';
-import type { PlotArrow } from './gs-contour.js';
+import { GsContour, type PlotArrow } from './gs-contour.js';
+import { GsPlot } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
 import { parseDomain } from './shared/domain.js';
 import { type InputProblem, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { resolveLang } from './shared/lang.js';
+import { MathElement } from './shared/math-element.js';
 import {
   OPTIMIZER_SETTING_KEYS,
   type OptimizerAttributes,
   readSettings,
   toOptimizeOptions,
 } from './shared/optimizer-settings.js';
+import { PlaybackController } from './shared/playback.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { math } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
@@ -97,6 +95,8 @@ function objective(trace: Trace, expr: string, dataId: string): ((...w: number[]
  * @cssprop [--gs-accent] - Accent colour.
  */
 export class GsOptimizer extends MathElement implements OptimizerAttributes {
+  /** The elements this one renders, defined with it. */
+  static override dependencies = { 'gs-contour': GsContour, 'gs-plot': GsPlot };
   static override styles = [
     themeStyles,
     katexStyles,
@@ -251,7 +251,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     const next = Math.max(0, Math.min(max, step));
     if (next === this.step) return;
     this.step = next;
-    emit<StepChangeDetail>(this, 'gs-step-change', { step: next });
+    emit(this, 'gs-step-change', { step: next });
   }
 
   /** One step on, for playback; false at the last step. */
@@ -294,7 +294,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     event.preventDefault();
   };
 
-  override render() {
+  override render(): unknown {
     const lang = resolveLang(this);
     if (this.problem) return problemTemplate(this.problem);
     const t = this.trace;
@@ -432,10 +432,11 @@ function autoDomain(path: readonly number[][]): number[] {
   return [x0, x1, y0, y1];
 }
 
-defineElement('gs-optimizer', GsOptimizer);
-
 declare global {
   interface HTMLElementTagNameMap {
     'gs-optimizer': GsOptimizer;
+  }
+  interface GlobalEventHandlersEventMap {
+    'gs-step-change': CustomEvent<StepChangeDetail>;
   }
 }

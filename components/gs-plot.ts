@@ -2,7 +2,6 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { css, html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
-import { defineElement } from './define.js';
 import { axesTemplate, formatTick } from './plot/axes.js';
 import { clipRuns, niceYRange, type RealFunction, sampleCurve } from './plot/sample.js';
 import { emit } from './shared/events.js';
@@ -159,8 +158,8 @@ export class GsPlot extends GsElement {
 
   private readonly size = new WidthController(this, 480);
 
-  /** The scales for the current size and data (exposed for tests and composite elements). */
-  scales() {
+  /** The scales for the current size and data. */
+  private scales() {
     const x = scaleLinear()
       .domain([this.xmin, this.xmax])
       .range([MARGIN.left, this.size.width - MARGIN.right]);
@@ -177,7 +176,7 @@ export class GsPlot extends GsElement {
     return { x, y, runs };
   }
 
-  override render() {
+  override render(): unknown {
     const { x, y, runs } = this.scales();
     const [yLo, yHi] = y.domain() as [number, number];
     const toPath = line<[number, number]>()
@@ -282,7 +281,7 @@ export class GsPlot extends GsElement {
     const rounded = Number.parseFloat(clamped.toPrecision(4));
     if (rounded === this.probe) return;
     this.probe = rounded;
-    emit<ProbeChangeDetail>(this, 'gs-probe-change', { x: rounded });
+    emit(this, 'gs-probe-change', { x: rounded });
   }
 
   private onKey = (event: KeyboardEvent): void => {
@@ -317,10 +316,11 @@ export class GsPlot extends GsElement {
   };
 }
 
-defineElement('gs-plot', GsPlot);
-
 declare global {
   interface HTMLElementTagNameMap {
     'gs-plot': GsPlot;
+  }
+  interface GlobalEventHandlersEventMap {
+    'gs-probe-change': CustomEvent<ProbeChangeDetail>;
   }
 }

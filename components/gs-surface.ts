@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { defineElement } from './define.js';
 import type { SurfaceView } from './plot/surface-renderer.js';
 import { parseDomain } from './shared/domain.js';
 import { type Compiled2, compileSurface } from './shared/engine.js';
@@ -69,7 +68,7 @@ export class GsSurface extends GsElement {
   /** How many times the surface has been drawn (the renderer loads asynchronously). */
   drawCount = 0;
 
-  override render() {
+  override render(): unknown {
     const lang = resolveLang(this);
     if (this.error) return html`<p part="error" class="error" role="alert">${this.error}</p>`;
     return html`<canvas
@@ -157,8 +156,6 @@ export class GsSurface extends GsElement {
     target.addEventListener('pointercancel', up);
   };
 }
-
-defineElement('gs-surface', GsSurface);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import '../components/gs-answer.js';
+import '../components/define/gs-answer.js';
 import type { CheckEventDetail, GsAnswer } from '../components/gs-answer.js';
 import { mount, texIn } from './support/dom.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import '../components/gs-derivative.js';
+import '../components/define/gs-derivative.js';
 import { mount, texIn } from './support/dom.js';
 
 describe('gs-derivative', () => {

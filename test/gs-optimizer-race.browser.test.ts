@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import '../components/gs-optimizer-race.js';
+import '../components/define/gs-optimizer-race.js';
 import { deepQueryAll, mount } from './support/dom.js';
 
 describe('gs-optimizer-race', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import '../components/gs-optimizer.js';
+import '../components/define/gs-optimizer.js';
 import { deepQueryAll, mount, texIn } from './support/dom.js';
 
 describe('gs-optimizer', () => {
