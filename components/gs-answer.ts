@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type CheckResult, checkPrepared, type PreparedProblem, prepareProblem } from '../src/check/check.js';
 import { compile } from '../src/expr/compile.js';
@@ -28,7 +28,10 @@ export interface CheckEventDetail {
 /**
  * An answer box for "find the derivative": live echo of how the answer is read,
  * a verdict with the likely mistake named, and a plot of where the answer and
- * the derivative differ. Form-associated, so it submits inside a `<form>`.
+ * the derivative differ. A complete form control: it submits its answer under
+ * `name`, resets to its `value` attribute, restores its state on back/forward
+ * navigation, is disabled by `disabled` or a disabled `<fieldset>`, is invalid
+ * while `required` and empty, and `focus()` goes to its text field.
  *
  * @tagname gs-answer
  * @summary Homework answer box that checks a derivative and names the mistake.
@@ -39,8 +42,9 @@ export interface CheckEventDetail {
  * @attr order - 1 (default) for f′, 2 for f″, …
  * @attr reveal - Allows showing the worked solution.
  * @attr name - The form field name.
- * @attr value - The student's answer.
- * @attr required - An empty answer makes the form invalid.
+ * @attr value - The answer it starts with and returns to when its form is reset (the `value` property is the current answer).
+ * @attr required - An empty answer makes the form invalid ("Enter an answer.").
+ * @attr disabled - Takes no input and is left out of its form's data (also when inside a disabled `<fieldset>`).
  * @attr placeholder - Placeholder text of the input.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
@@ -52,6 +56,8 @@ export interface CheckEventDetail {
  * @csspart echo - The live "read as" line.
  * @csspart verdict - The verdict and feedback (an aria-live region).
  * @csspart solution - The worked solution, when revealed.
+ * @csspart steps - The list of steps in the worked solution.
+ * @csspart rule-name - Each step's rule name in the worked solution.
  * @csspart error - An inline error with the offending part of the input marked.
  *
  * @cssprop [--gs-success-color] - Colour of a correct verdict.
@@ -61,6 +67,7 @@ export class GsAnswer extends MathElement {
   /** The elements this one renders, defined with it. */
   static override dependencies = { 'gs-plot': GsPlot };
   static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override styles = [
     themeStyles,
@@ -125,8 +132,10 @@ export class GsAnswer extends MathElement {
   @property({ type: Number }) order = 1;
   @property({ type: Boolean }) reveal = false;
   @property({ reflect: true }) name = '';
+  /** The current answer (the `value` attribute holds the one it starts with and resets to). */
   @property() value = '';
-  @property({ type: Boolean }) required = false;
+  @property({ type: Boolean, reflect: true }) required = false;
+  @property({ type: Boolean, reflect: true }) disabled = false;
   @property() placeholder = '';
 
   @state() private prepared: PreparedProblem | undefined;
@@ -135,6 +144,9 @@ export class GsAnswer extends MathElement {
   /** The text the shown verdict is about (the input may have changed since). */
   private checkedText = '';
   @state() private showSolution = false;
+  /** Disabled by an ancestor `<fieldset disabled>` (formDisabledCallback). */
+  @state() private fieldsetDisabled = false;
+  private customValidity = '';
 
   private readonly internals: ElementInternals;
 
@@ -148,16 +160,44 @@ export class GsAnswer extends MathElement {
     return this.result;
   }
 
+  /** The answer the box starts with and returns to on reset: the `value` attribute. */
+  get defaultValue(): string {
+    return this.getAttribute('value') ?? '';
+  }
+
+  set defaultValue(value: string) {
+    this.setAttribute('value', value);
+  }
+
+  /** The form the box belongs to, if any. */
   get form(): HTMLFormElement | null {
     return this.internals.form;
   }
 
+  /** The `<label>` elements that label the box. */
+  get labels(): NodeList {
+    return this.internals.labels;
+  }
+
+  /** Whether the box takes part in its form's validation (not when disabled). */
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+
+  /** The box's validity state (`valueMissing` when required and empty, `customError` when unreadable). */
   get validity(): ValidityState {
     return this.internals.validity;
   }
 
+  /** Why the box is invalid, in the box's language; empty when it is valid. */
   get validationMessage(): string {
     return this.internals.validationMessage;
+  }
+
+  /** Sets a message of the page's own that makes the box invalid until it is set to ''. */
+  setCustomValidity(message: string): void {
+    this.customValidity = message;
+    this.syncForm();
   }
 
   checkValidity(): boolean {
@@ -169,14 +209,35 @@ export class GsAnswer extends MathElement {
   }
 
   formResetCallback(): void {
-    this.value = '';
+    this.value = this.defaultValue;
     this.result = undefined;
+    this.showSolution = false;
+  }
+
+  formStateRestoreCallback(state: File | string | FormData | null): void {
+    this.value = typeof state === 'string' ? state : '';
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.fieldsetDisabled = disabled;
+  }
+
+  private get isDisabled(): boolean {
+    return this.disabled || this.fieldsetDisabled;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (['problem', 'wrt', 'vars', 'order', 'lang'].some((k) => changed.has(k as keyof GsAnswer))) this.prepare();
-    if (changed.has('value') || changed.has('required')) this.syncForm();
+    if (changed.has('value') || changed.has('required') || changed.has('lang')) this.syncForm();
   }
+
+  protected override updated(): void {
+    // The text field exists only after the first render: point validation bubbles at it.
+    if (this.internals.validationMessage && !this.anchored) this.syncForm();
+  }
+
+  /** Whether the current validity message is anchored to the rendered text field. */
+  private anchored = false;
 
   private prepare(): void {
     const lang = resolveLang(this);
@@ -198,26 +259,31 @@ export class GsAnswer extends MathElement {
   }
 
   private syncForm(): void {
-    this.internals.setFormValue(this.value);
+    this.internals.setFormValue(this.value, this.value);
     const lang = resolveLang(this);
-    if (this.required && !this.value.trim()) {
-      this.internals.setValidity({ valueMissing: true }, UI.invalid[lang]);
-      return;
-    }
+    const input = this.renderRoot?.querySelector?.('input') ?? undefined;
+    this.anchored = input !== undefined;
+    const [flags, message] = this.invalidity(lang);
+    this.internals.setValidity(flags, message, input);
+  }
+
+  /** Why the current answer is invalid (no flags when it is valid). */
+  private invalidity(lang: Lang): [ValidityStateFlags, string] {
+    if (this.customValidity) return [{ customError: true }, this.customValidity];
+    if (this.required && !this.value.trim()) return [{ valueMissing: true }, UI.answerRequired[lang]];
     if (this.value.trim()) {
       try {
         parse(this.value, this.prepared ? { vars: this.prepared.vars } : {});
       } catch (error) {
-        this.internals.setValidity({ customError: true }, toProblem(this.value, error, lang).message);
-        return;
+        return [{ customError: true }, toProblem(this.value, error, lang).message];
       }
     }
-    this.internals.setValidity({});
+    return [{}, ''];
   }
 
   /** Checks the current value, shows the verdict and fires `gs-check`. */
   check(): CheckResult | undefined {
-    if (!this.prepared) return undefined;
+    if (!this.prepared || this.isDisabled) return undefined;
     const lang = resolveLang(this);
     this.result = checkPrepared(this.prepared, this.value, lang);
     this.checkedText = this.value;
@@ -258,6 +324,9 @@ export class GsAnswer extends MathElement {
           autocomplete="off"
           autocapitalize="off"
           maxlength="1000"
+          ?disabled=${this.isDisabled}
+          ?required=${this.required}
+          aria-invalid=${this.value.trim() && !this.internals.validity.valid ? 'true' : 'false'}
           @input=${(e: Event) => {
             this.value = (e.target as HTMLInputElement).value;
           }}
@@ -268,7 +337,7 @@ export class GsAnswer extends MathElement {
             }
           }}
         />
-        <button part="check-button" @click=${() => this.check()} ?disabled=${!this.value.trim()}>${UI.check[lang]}</button>
+        <button part="check-button" @click=${() => this.check()} ?disabled=${this.isDisabled || !this.value.trim()}>${UI.check[lang]}</button>
       </div>
       <div part="echo">${this.echoTemplate(p, lang)}</div>
       <div aria-live="polite">${this.result ? this.verdictTemplate(this.result, p, lang) : nothing}</div>

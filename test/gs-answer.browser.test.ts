@@ -72,4 +72,92 @@ describe('gs-answer', () => {
     await el.updateComplete;
     expect(el.checkValidity()).toBe(false);
   });
+
+  describe('as a form control', () => {
+    async function inForm(html: string): Promise<{ form: HTMLFormElement; el: GsAnswer }> {
+      const form = document.createElement('form');
+      form.innerHTML = html;
+      document.body.append(form);
+      const el = form.querySelector('gs-answer') as GsAnswer;
+      await el.updateComplete;
+      return { form, el };
+    }
+    const inputOf = (el: GsAnswer) => (el.shadowRoot as ShadowRoot).querySelector('input') as HTMLInputElement;
+
+    it('resets to its value attribute, not to empty', async () => {
+      const { form, el } = await inForm('<gs-answer problem="x^3" name="q" value="3x^2"></gs-answer>');
+      expect(el.defaultValue).toBe('3x^2');
+      el.value = '3x';
+      await el.updateComplete;
+      expect(new FormData(form).get('q')).toBe('3x');
+      form.reset();
+      await el.updateComplete;
+      expect(el.value).toBe('3x^2');
+      expect(inputOf(el).value).toBe('3x^2');
+      expect(new FormData(form).get('q')).toBe('3x^2');
+      form.remove();
+    });
+
+    it('restores the state the browser saved (back/forward, autofill)', async () => {
+      const { form, el } = await inForm('<gs-answer problem="x^3" name="q"></gs-answer>');
+      el.formStateRestoreCallback('3*x^2');
+      await el.updateComplete;
+      expect(inputOf(el).value).toBe('3*x^2');
+      expect(new FormData(form).get('q')).toBe('3*x^2');
+      form.remove();
+    });
+
+    it('is disabled by its attribute and by a disabled fieldset: no input, no check, not submitted', async () => {
+      const { form, el } = await inForm(
+        '<fieldset><gs-answer problem="x^3" name="q" value="3x^2" required></gs-answer></fieldset>',
+      );
+      const fieldset = form.querySelector('fieldset') as HTMLFieldSetElement;
+      expect(new FormData(form).get('q')).toBe('3x^2');
+      fieldset.disabled = true;
+      await el.updateComplete;
+      expect(inputOf(el).disabled).toBe(true);
+      expect(el.check()).toBeUndefined();
+      expect(new FormData(form).has('q')).toBe(false);
+      expect(el.willValidate).toBe(false);
+      fieldset.disabled = false;
+      await el.updateComplete;
+      expect(inputOf(el).disabled).toBe(false);
+      el.disabled = true;
+      await el.updateComplete;
+      expect(el.hasAttribute('disabled')).toBe(true);
+      expect(inputOf(el).disabled).toBe(true);
+      expect(new FormData(form).has('q')).toBe(false);
+      expect(el.check()).toBeUndefined();
+      form.remove();
+    });
+
+    it('when required and empty is invalid with a message in its language, and blocks submission', async () => {
+      const { form, el } = await inForm('<gs-answer problem="x^3" name="q" required lang="ko"></gs-answer>');
+      expect(el.validity.valueMissing).toBe(true);
+      expect(el.validationMessage).toBe('답을 입력하세요.');
+      expect(form.checkValidity()).toBe(false);
+      el.lang = 'en';
+      await el.updateComplete;
+      expect(el.validationMessage).toBe('Enter an answer.');
+      el.value = '3x^2';
+      await el.updateComplete;
+      expect(el.validity.valid).toBe(true);
+      expect(form.checkValidity()).toBe(true);
+      el.setCustomValidity('Answer every part first.');
+      expect(el.validationMessage).toBe('Answer every part first.');
+      expect(el.validity.customError).toBe(true);
+      el.setCustomValidity('');
+      expect(el.validity.valid).toBe(true);
+      form.remove();
+    });
+
+    it('delegates focus to its text field, and a label focuses it', async () => {
+      const { form, el } = await inForm('<label for="a">Q1</label><gs-answer id="a" problem="x^3"></gs-answer>');
+      el.focus();
+      expect(document.activeElement).toBe(el);
+      expect((el.shadowRoot as ShadowRoot).activeElement).toBe(inputOf(el));
+      expect([...el.labels].map((l) => l.textContent)).toEqual(['Q1']);
+      form.remove();
+    });
+  });
 });

@@ -26,6 +26,7 @@ export const UI = {
     ko: '답에 아직 계산하지 않은 미분이 있습니다.',
   },
   invalid: { en: 'This answer could not be read.', ko: '답을 읽을 수 없습니다.' },
+  answerRequired: { en: 'Enter an answer.', ko: '답을 입력하세요.' },
   previous: { en: 'Previous step', ko: '이전 단계' },
   next: { en: 'Next step', ko: '다음 단계' },
   play: { en: 'Play', ko: '재생' },
