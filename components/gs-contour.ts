@@ -95,8 +95,11 @@ export class GsContour extends GsElement {
     `,
   ];
 
+  /** The function f(x, y) whose level sets are filled (a compiled function, not text). */
   @property({ attribute: false }) fn: RealFunction2 | undefined = undefined;
+  /** Paths drawn over the contours (an optimizer's iterates), each with an optional label and colour. */
   @property({ attribute: false }) paths: readonly PlotPath[] = [];
+  /** Arrows drawn over the contours (gradient directions). */
   @property({ attribute: false }) arrows: readonly PlotArrow[] = [];
   @property({ converter: parseDomain })
   domain: readonly number[] = [-5, 5, -5, 5];

@@ -141,8 +141,11 @@ export class GsPlot extends GsElement {
     `,
   ];
 
+  /** The curves y = f(x) to draw (compiled functions, not text), each with a label. */
   @property({ attribute: false }) curves: readonly PlotCurve[] = [];
+  /** Polylines drawn over the curves (an optimizer's iterates). */
   @property({ attribute: false }) paths: readonly PlotPath[] = [];
+  /** Labelled points marked on the plot. */
   @property({ attribute: false }) markers: readonly PlotMarker[] = [];
   /** Slope function for the tangent at the probe (usually f′). */
   @property({ attribute: false }) slope: RealFunction | undefined = undefined;

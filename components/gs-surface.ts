@@ -29,6 +29,7 @@ const STRINGS = {
  *
  * @cssprop [--gs-surface-low=#3b6fd8] - Colour of the lowest points (hex).
  * @cssprop [--gs-surface-high=#f7c35f] - Colour of the highest points (hex).
+ * @cssprop [--gs-surface-height=320px] - Height of the drawing.
  */
 export class GsSurface extends GsElement {
   static override styles = [
