@@ -1,6 +1,6 @@
 import type { Construct } from './expr/messages.js';
-import type { HyperId, HyperRange, OptimizerId } from './optim/types.js';
 import { type Lang, type Localized, localizeAll, messagesFor } from './i18n/index.js';
+import type { HyperId, HyperRange, OptimizerId } from './optim/types.js';
 
 /** Character offsets `[start, end)` in the text the person typed. */
 export interface SourceRange {

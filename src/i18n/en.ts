@@ -1,6 +1,7 @@
 /** English: every string gradstep shows. The shape is `Messages` (src/i18n/messages.ts). */
-import { RULES } from '../calculus/rules.js';
+
 import type { RuleId } from '../calculus/derivation.js';
+import { RULES } from '../calculus/rules.js';
 import type { Messages, RuleMessages } from './messages.js';
 import { plural } from './plural.js';
 
