@@ -51,11 +51,14 @@ function gradstepPlugin() {
       for (const mod of manifest.modules) {
         const sourcePath = mod.path;
         mod.path = shipped(mod.path);
-        for (const exp of mod.exports ?? []) if (exp.declaration?.module) exp.declaration.module = shipped(exp.declaration.module);
+        for (const exp of mod.exports ?? [])
+          if (exp.declaration?.module) exp.declaration.module = shipped(exp.declaration.module);
         for (const decl of mod.declarations ?? []) {
           if (decl.superclass?.module) decl.superclass.module = shipped(decl.superclass.module);
-          for (const m of decl.members ?? []) if (m.inheritedFrom?.module) m.inheritedFrom.module = shipped(m.inheritedFrom.module);
-          for (const a of decl.attributes ?? []) if (a.inheritedFrom?.module) a.inheritedFrom.module = shipped(a.inheritedFrom.module);
+          for (const m of decl.members ?? [])
+            if (m.inheritedFrom?.module) m.inheritedFrom.module = shipped(m.inheritedFrom.module);
+          for (const a of decl.attributes ?? [])
+            if (a.inheritedFrom?.module) a.inheritedFrom.module = shipped(a.inheritedFrom.module);
           if (!decl.tagName) continue;
           const source = readFileSync(sourcePath, 'utf8');
           const tag = decl.tagName;
@@ -72,9 +75,12 @@ function gradstepPlugin() {
           }
           // Fields: public ones described (by their attribute when they have one).
           const attributes = new Map((decl.attributes ?? []).map((a) => [a.fieldName ?? a.name, a]));
-          decl.members = (decl.members ?? []).filter((m) => !(m.static && m.name === 'dependencies') && m.name !== 'styles');
+          decl.members = (decl.members ?? []).filter(
+            (m) => !(m.static && m.name === 'dependencies') && m.name !== 'styles',
+          );
           for (const m of decl.members) {
-            if (m.kind !== 'field' || m.privacy === 'private' || m.privacy === 'protected' || m.name.startsWith('_')) continue;
+            if (m.kind !== 'field' || m.privacy === 'private' || m.privacy === 'protected' || m.name.startsWith('_'))
+              continue;
             if (m.static) continue;
             if (!m.description) m.description = attributes.get(m.name)?.description;
             if (!m.description) problems.push(`${tag}: public field ${m.name} has no description`);
@@ -84,7 +90,8 @@ function gradstepPlugin() {
           for (const part of new Set([...literalParts(source), ...sharedParts(source)])) {
             if (!documented.has(part)) problems.push(`${tag}: part "${part}" has no @csspart`);
           }
-          for (const p of decl.cssParts ?? []) if (!p.description) problems.push(`${tag}: part ${p.name} has no description`);
+          for (const p of decl.cssParts ?? [])
+            if (!p.description) problems.push(`${tag}: part ${p.name} has no description`);
           // CSS custom properties: the element's own, then the theme tokens it does not describe itself.
           const own = decl.cssProperties ?? [];
           const names = new Set(own.map((p) => p.name));

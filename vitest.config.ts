@@ -1,5 +1,5 @@
-import { playwright } from '@vitest/browser-playwright';
 import { realpathSync } from 'node:fs';
+import { playwright } from '@vitest/browser-playwright';
 import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
 // @ts-expect-error -- plain ESM helper shared with the scripts, no types needed

@@ -33,7 +33,9 @@ async function bundle(entry, outDir, fileName, banner) {
 
 export async function buildLib({ cli = true } = {}) {
   rmSync('dist/lib', { recursive: true, force: true });
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+    stdio: 'inherit',
+  });
   copyKatexFonts('dist/lib/components/katex/fonts');
   await bundle('src/expr/mathjs-parser.ts', 'dist/lib/src/expr', 'mathjs-parser.js', LICENSE);
   if (cli) {

@@ -1,7 +1,7 @@
 // Command-line arguments shared by every subcommand.
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { isGradstepError } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
+import { DEFAULT_LANG, isLang, LANGS, type Lang, messagesFor } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
 
 export type OutputFormat = 'text' | 'tex' | 'json';
@@ -21,7 +21,7 @@ export class UsageError extends Error {}
  * value; `optionNames` take one, as `--name value` or `--name=value`. Anything that does
  * not start with `--` is a positional, so `--start -3,4` and an expression such as
  * `-x^2 + 1` read as a person means them (util.parseArgs alone would take them for short
- * options). An `--lang` option must be en or ko.
+ * options). An `--lang` option must name a language with a catalogue.
  */
 export function parseArgs(
   args: readonly string[],
@@ -56,8 +56,8 @@ export function parseArgs(
     if (typeof value === 'string') options[name] = value;
     else if (value === true) flags.add(name);
   }
-  if (options.lang !== undefined && options.lang !== 'en' && options.lang !== 'ko') {
-    throw new UsageError(`unknown language --lang ${options.lang} (use en or ko)`);
+  if (options.lang !== undefined && !isLang(options.lang)) {
+    throw new UsageError(`unknown language --lang ${options.lang} (use ${LANGS.join(', ')})`);
   }
   return { positional, options, flags };
 }
@@ -79,7 +79,7 @@ function usageError(error: unknown): Error {
 export function langOption(args: readonly string[]): Lang {
   const at = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = at < 0 ? undefined : args[at]?.includes('=') ? args[at]?.split('=')[1] : args[at + 1];
-  return value === 'ko' ? 'ko' : 'en';
+  return isLang(value) ? value : DEFAULT_LANG;
 }
 
 export function outputFormat(flags: Set<string>): OutputFormat {
@@ -100,7 +100,7 @@ export function splitVars(text: string | undefined): string[] | undefined {
 /** Prints a bad-input error (a GradstepError in the chosen language) and returns the exit status. */
 export function reportError(e: unknown, io: CliIO, lang: Lang, command: string): number {
   if (isGradstepError(e)) {
-    const where = e.range ? ` (at ${e.range.start}–${e.range.end})` : '';
+    const where = e.range ? messagesFor(lang).cli.where(e.range) : '';
     io.err(`gradstep ${command}: ${e.localized(lang)}${where}`);
     return EXIT.badInput;
   }
