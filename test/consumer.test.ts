@@ -123,7 +123,8 @@ console.log(typeof req('gradstep').parse);
 const { GsDerivative } = await import('gradstep/components/gs-derivative.js');
 console.log(customElements.get('gs-derivative') === GsDerivative, customElements.get('gs-plot') !== undefined);
 const classes = await import('gradstep/components/classes.js');
-console.log(customElements.get('gs-answer') === undefined, typeof classes.GsAnswer);
+const { GsMath } = await import('gradstep/components/classes/gs-math.js');
+console.log(customElements.get('gs-answer') === undefined, typeof classes.GsAnswer, customElements.get('gs-math') === undefined && GsMath === classes.GsMath);
 await import('gradstep/components');
 console.log(customElements.get('gs-answer') === classes.GsAnswer);
 console.log(req('gradstep/package.json').version, req('gradstep/custom-elements.json').schemaVersion);
@@ -133,7 +134,7 @@ console.log(req('gradstep/package.json').version, req('gradstep/custom-elements.
     'x*(x*cos(x) + 2*sin(x))',
     'function',
     'true true',
-    'true function',
+    'true function true',
     'true',
     `${pkg.version} 1.0.0`,
   ]);
