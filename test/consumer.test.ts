@@ -107,6 +107,30 @@ it('the tarball holds the library, the CDN bundle, the CLI, types and the manife
     (f) => f.endsWith('.map') || f.startsWith('dist/app') || /\.ts$/.test(f.replace(/\.d\.ts$/, '')),
   );
   expect(stray).toEqual([]);
+  // The public types (every .d.ts reachable from the export map) import only gradstep's own
+  // files and dependencies that bring their own types: no d3-* (its types are dev-only), no lit-html.
+  const typed = new Set(['lit', 'mathjs', 'katex', 'gradstep']);
+  const exportsMap = JSON.parse(readFileSync('package.json', 'utf8')).exports as Record<string, { types?: string }>;
+  const queue = Object.values(exportsMap)
+    .flatMap((e) => (typeof e === 'object' && e.types ? [e.types.replace(/^\.\//, '')] : []))
+    .flatMap((t) => (t.includes('*') ? files.filter((f) => new RegExp(`^${t.replace('*', '[^/]+')}$`).test(f)) : [t]));
+  const reached = new Set<string>();
+  while (queue.length > 0) {
+    const file = queue.pop() as string;
+    if (reached.has(file)) continue;
+    reached.add(file);
+    expect(files, `${file} is shipped`).toContain(file);
+    const text = readFileSync(join(dir, 'node_modules', 'gradstep', file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const m of text.matchAll(/(?:from |import\()['"]([^'"]+)['"]/g)) {
+      const spec = m[1] as string;
+      if (spec.startsWith('.')) queue.push(join(dirname(file), spec).replace(/\.js$/, '.d.ts'));
+      else {
+        const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] as string);
+        expect(typed.has(name), `${file} imports ${spec}, whose types a consumer does not have`).toBe(true);
+      }
+    }
+  }
+  expect(reached.size).toBeGreaterThan(20);
   // Every module the manifest names is in the tarball.
   const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: { path: string }[] };
   for (const m of manifest.modules) expect(files).toContain(m.path);
