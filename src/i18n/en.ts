@@ -350,5 +350,45 @@ export const en: Messages = {
       diverged: 'diverged',
       stopped: 'stopped',
     },
+    summaries: {
+      gd: 'Step against the gradient with a constant learning rate.',
+      momentum: 'Accumulate a velocity from recent gradients and move with it.',
+      nesterov: 'Momentum with the gradient taken where the velocity is about to carry you.',
+      adagrad: 'Scale each coordinate’s rate by the inverse root of its accumulated squared gradients.',
+      rmsprop: 'Like Adagrad, but with an exponentially decaying (short-term) average of squared gradients.',
+      adam: 'Momentum on the gradient and RMSProp on its square, both bias-corrected.',
+      'gd-halving': 'If a step would raise the loss, halve ε and try again; the smaller ε is kept.',
+      newton: 'Step to the minimum of the local quadratic model: w ← w − H⁻¹∇f.',
+    },
+    states: {
+      velocity: 'velocity',
+      momentumBuffer: 'momentum buffer',
+      squaredGradient: 'accumulated squared gradient',
+      firstMoment: 'first moment estimate',
+      secondMoment: 'second moment estimate',
+      rateInUse: 'learning rate in use',
+    },
+    datasets: { line: 'Noisy line y ≈ 2x + 1 (20 rows)', logistic: 'Two classes on a line (16 rows)' },
+    notes: {
+      halve: ({ rate, from, to }) => `With ε = ${rate} the loss would rise from ${from} to ${to}: halve ε.`,
+      rateTooLarge: ({ times, rate }) =>
+        `No step along −∇f lowers the loss even after ${times} halvings of ε (now ${rate}): the learning rate is far too large; start with a smaller one.`,
+      stationary: ({ times }) =>
+        `No step along −∇f lowers the loss even after ${times} halvings of ε: the point is (numerically) stationary.`,
+      singularHessian: ({ k }) =>
+        `The Hessian at step ${k} is singular, so H⁻¹∇f does not exist; Newton's method stops here. Try gradient descent, or another start.`,
+      notPositiveDefinite: ({ k }) =>
+        `The Hessian at step ${k} is not positive definite: the Newton step heads for a saddle point or a maximum, not necessarily downhill.`,
+    },
+    converged: ({ k, tol }) => `Converged at step ${k}: the gradient’s length is at most ${tol}.`,
+    diverged: ({ k, why, nan, point, growth, lr, smaller }) => {
+      const what = {
+        gradient: `the gradient at w^(${k}) = ${point} is ${nan ? 'undefined (NaN)' : 'infinite'}`,
+        point: `w^(${k}) = ${point} is ${nan ? 'undefined (NaN)' : 'infinite (overflow)'}`,
+        loss: `f(w^(${k})) at w^(${k}) = ${point} is ${nan ? 'undefined (NaN): the step left the domain or overflowed' : 'infinite (overflow)'}`,
+        growth: `the loss f(w^(${k})) grew past ${growth} times its starting value`,
+      }[why];
+      return `Diverged at step ${k}: ${what}. Try a smaller learning rate than ε = ${lr} (for example ${smaller}).`;
+    },
   },
 };

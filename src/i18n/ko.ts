@@ -340,5 +340,46 @@ export const ko: Messages = {
       diverged: '발산했습니다',
       stopped: '멈췄습니다',
     },
+    summaries: {
+      gd: '일정한 학습률로 기울기의 반대 방향으로 이동합니다.',
+      momentum: '최근 기울기를 누적한 속도로 이동합니다.',
+      nesterov: '속도가 데려갈 지점에서 기울기를 구하는 모멘텀입니다.',
+      adagrad: '누적된 제곱 기울기의 제곱근에 반비례하도록 좌표마다 학습률을 조절합니다.',
+      rmsprop: 'Adagrad와 같지만 제곱 기울기의 지수 이동 평균(단기 누적)을 씁니다.',
+      adam: '기울기에는 모멘텀을, 제곱 기울기에는 RMSProp을 적용하고 둘 다 편향을 보정합니다.',
+      'gd-halving': '이동하면 손실이 커질 때 ε을 절반으로 줄여 다시 시도하고, 줄인 ε을 계속 씁니다.',
+      newton: '국소 2차 근사의 최솟점으로 이동합니다: w ← w − H⁻¹∇f.',
+    },
+    states: {
+      velocity: '속도',
+      momentumBuffer: '모멘텀 버퍼',
+      squaredGradient: '누적 제곱 기울기',
+      firstMoment: '1차 모멘트 추정',
+      secondMoment: '2차 모멘트 추정',
+      rateInUse: '현재 학습률',
+    },
+    datasets: { line: '잡음이 있는 직선 y ≈ 2x + 1 (20행)', logistic: '직선 위의 두 부류 (16행)' },
+    notes: {
+      halve: ({ rate, from, to }) =>
+        `ε = ${rate}이면 손실이 ${from}에서 ${josa(to, '으로/로')} 커지므로 ε을 절반으로 줄입니다.`,
+      rateTooLarge: ({ times, rate }) =>
+        `ε을 ${times}번 절반으로 줄여도(현재 ${rate}) −∇f 방향으로 손실이 줄지 않습니다. 학습률이 너무 크니 더 작은 값으로 시작하세요.`,
+      stationary: ({ times }) =>
+        `ε을 ${times}번 절반으로 줄여도 −∇f 방향으로 손실이 줄지 않습니다. 이 점은 (수치적으로) 정류점입니다.`,
+      singularHessian: ({ k }) =>
+        `${k}단계의 헤시안이 특이 행렬이라 H⁻¹∇f가 존재하지 않아 뉴턴 방법을 멈춥니다. 경사하강법이나 다른 시작점을 시도해 보세요.`,
+      notPositiveDefinite: ({ k }) =>
+        `${k}단계의 헤시안이 양의 정부호가 아니므로 뉴턴 단계가 내리막이 아니라 안장점이나 극댓값으로 향할 수 있습니다.`,
+    },
+    converged: ({ k, tol }) => `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
+    diverged: ({ k, why, nan, point, growth, lr, smaller }) => {
+      const what = {
+        gradient: `w^(${k}) = ${point}에서 기울기가 ${nan ? '정의되지 않습니다(NaN)' : '무한대입니다'}`,
+        point: `w^(${k}) = ${josa(point, '이/가')} ${nan ? '정의되지 않습니다(NaN)' : '무한대입니다(오버플로)'}`,
+        loss: `w^(${k}) = ${point}에서 f(w^(${k}))가 ${nan ? '정의되지 않습니다(NaN): 정의역을 벗어났거나 오버플로가 일어났습니다' : '무한대입니다(오버플로)'}`,
+        growth: `손실 f(w^(${k}))가 처음 값의 ${growth}배를 넘었습니다`,
+      }[why];
+      return `${k}단계에서 발산했습니다: ${what}. ε = ${lr}보다 작은 학습률(예: ${smaller})을 시도해 보세요.`;
+    },
   },
 };
