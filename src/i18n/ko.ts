@@ -28,19 +28,19 @@ export const ko: Messages = {
     'parse/too-many-nodes': ({ max }) => `수식이 너무 큽니다: 숫자, 변수, 연산을 합쳐 최대 ${max}개까지 허용됩니다.`,
     'parse/unexpected': ({ kind, near }) =>
       ({
-        character: `예상하지 못한 문자 ${josa(`'${near}'`, '이/가')} 있습니다.`,
+        character: `예상하지 못한 문자가 있습니다: '${near}'.`,
         end: '수식이 너무 일찍 끝났습니다: 끝에 무언가 빠졌습니다.',
         value: `'${near}' 앞에 숫자, 변수 또는 괄호가 있어야 합니다.`,
         paren: `'${near}' 앞에 ')'가 있어야 합니다.`,
-        operator: `예상하지 못한 ${josa(`'${near}'`, '이/가')} 있습니다.`,
+        operator: `예상하지 못한 기호가 있습니다: '${near}'.`,
         other: `'${near}' 부분을 읽을 수 없습니다.`,
       })[kind],
     'parse/not-allowed': ({ construct, detail }) =>
-      `${josa(`${ko.constructs[construct]}${detail === undefined ? '' : ` '${detail}'`}`, '은/는')} 쓸 수 없습니다. ${ALLOWED}.`,
+      `쓸 수 없는 표현입니다: ${ko.constructs[construct]}${detail === undefined ? '' : ` '${detail}'`}. ${ALLOWED}.`,
     'parse/unbalanced': ({ opener, closer }) =>
       opener === undefined
-        ? `${josa(`'${closer}'`, '과/와')} 짝이 맞는 여는 괄호가 없습니다.`
-        : `${josa(`'${opener}'`, '이/가')} 닫히지 않았습니다: ${josa(`'${closer}'`, '이/가')} 빠졌습니다.`,
+        ? `'${closer}' 괄호와 짝이 맞는 여는 괄호가 없습니다.`
+        : `'${opener}' 괄호가 닫히지 않았습니다: 짝이 되는 '${closer}' 괄호가 빠졌습니다.`,
     'parse/unknown-name': ({ unknown, word, declared }) => {
       const whole = unknown.length === 1 && unknown[0] === word;
       const hint =
