@@ -24,6 +24,14 @@ function expectCatalogued(text: string, allowed: readonly string[] = []): void {
   expect(escapedWords(text, allowed), text).toEqual([]);
 }
 
+describe('the pseudo-language check itself', () => {
+  it('finds words outside brackets, nested brackets included', () => {
+    expect(escapedWords('⟦Not ⟦quite⟧⟧ x = 2')).toEqual([]);
+    expect(escapedWords('⟦Step⟧ 1 of 3 Answer: 2x')).toEqual(['Answer']);
+    expect(escapedWords('sin(x) ⟦held⟧')).toEqual([]);
+  });
+});
+
 describe('the checker in a pseudo-language', () => {
   it('says every verdict through the catalogue', () => {
     const cases: [string, string][] = [
