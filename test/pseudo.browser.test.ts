@@ -6,6 +6,10 @@ import '../components/gs-derivative.js';
 import '../components/gs-gradient.js';
 import '../components/gs-answer.js';
 import '../components/gs-optimizer.js';
+import '../components/gs-optimizer-race.js';
+import '../components/gs-contour.js';
+import '../components/gs-surface.js';
+import '../components/gs-math.js';
 import { mount } from './support/dom.js';
 import { escapedWords, OPEN } from './support/pseudo.js';
 
@@ -37,12 +41,24 @@ function shownText(root: Node): string {
 }
 
 describe('elements in a pseudo-language', () => {
-  it('gs-derivative, gs-gradient, gs-answer and gs-optimizer show only catalogue text', async () => {
+  it('every element, with its errors, shows only catalogue text', async () => {
     const elements = [
       await mount('gs-derivative', { expr: '(2x-1)^3', detail: 'full', lang: 'ko' }),
       await mount('gs-gradient', { expr: '3xy^2 + 4x^3', vars: 'x,y', hessian: '', lang: 'ko' }),
       await mount('gs-answer', { problem: '(2x-1)^3', wrt: 'x', lang: 'ko' }),
       await mount('gs-optimizer', { expr: 'x^2 - 4x + 6', start: '4', optimizer: 'gd', lr: '0.2', lang: 'ko' }),
+      await mount('gs-optimizer-race', {
+        expr: '3(x - 2)^2 + (y - 2)^2',
+        vars: 'x,y',
+        start: '-3,4',
+        lr: '0.1',
+        steps: '5',
+        lang: 'ko',
+      }),
+      await mount('gs-contour', { expr: 'x^2 + y^2', lang: 'ko' }),
+      await mount('gs-surface', { expr: 'x^2 + y^2', lang: 'ko' }),
+      await mount('gs-math', { expr: 'x!', lang: 'ko' }),
+      await mount('gs-derivative', { expr: 'foo(x)', lang: 'ko' }),
     ];
     const answer = elements[2] as HTMLElementTagNameMap['gs-answer'];
     answer.value = '3(2x-1)^2';
@@ -53,7 +69,8 @@ describe('elements in a pseudo-language', () => {
     expect(shownText(elements[0] as Element)).toContain('⟦Chain rule⟧');
     for (const el of elements) {
       const text = shownText(el);
-      expect(text, el.localName).toContain(OPEN);
+      // gs-contour shows only the labels a page gives it.
+      if (el.localName !== 'gs-contour') expect(text, el.localName).toContain(OPEN);
       expect(text, el.localName).not.toMatch(/[\u{AC00}-\u{D7A3}]/u);
       expect(escapedWords(text), `${el.localName}: ${text}`).toEqual([]);
       el.remove();
