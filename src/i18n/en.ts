@@ -295,6 +295,7 @@ export const en: Messages = {
     withNumbers: 'With the numbers',
     gradientAt: 'Gradient at the current point',
     batch: 'Mini-batch rows',
+    epoch: 'epoch',
     lossPerStep: 'Loss per step',
     keyboardHint: 'Keys: ← previous, → next, space play/pause',
     internalError: 'Something went wrong inside gradstep.',

@@ -285,6 +285,7 @@ export const ko: Messages = {
     withNumbers: '숫자를 대입하면',
     gradientAt: '현재 점의 그래디언트',
     batch: '미니배치 행',
+    epoch: '에폭',
     lossPerStep: '단계별 손실',
     keyboardHint: '키보드: ← 이전, → 다음, 스페이스 재생/정지',
     internalError: '내부 오류가 발생했습니다.',

@@ -157,6 +157,8 @@ export interface UiMessages {
   readonly withNumbers: string;
   readonly gradientAt: string;
   readonly batch: string;
+  /** Before the number of a pass over the data. */
+  readonly epoch: string;
   readonly lossPerStep: string;
   readonly keyboardHint: string;
   readonly internalError: string;
