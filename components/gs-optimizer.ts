@@ -4,7 +4,7 @@ import { compile } from '../src/expr/compile.js';
 import { parse } from '../src/expr/parse.js';
 import { texSymbol } from '../src/expr/print-tex.js';
 import type { Lang } from '../src/i18n/index.js';
-import { findDataset, formatNumber, optimize, type Trace } from '../src/optim/index.js';
+import { type Dataset, findDataset, formatNumber, optimize, type Trace } from '../src/optim/index.js';
 import { defineElement } from './define.js';
 import { MathElement } from './shared/math-element.js';
 import { PlaybackController } from './shared/playback.js';
@@ -12,6 +12,7 @@ import './gs-contour.js';
 import './gs-plot.js';
 import type { PlotArrow } from './gs-contour.js';
 import { katexStyles } from './katex/render.js';
+import { dataFitTemplate } from './plot/data-fit.js';
 import { fitDomain } from './plot/fit.js';
 import { parseDomain } from './shared/domain.js';
 import { type InputProblem, toProblem } from './shared/engine.js';
@@ -328,6 +329,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
       ${this.formulasTemplate(t, lang)}
       ${this.statusTemplate(t, lang)}
       <div part="plot">${this.plotTemplate(t)}</div>
+      ${this.data && findDataset(this.data) ? dataFitTemplate(t, findDataset(this.data) as Dataset, this.step, lang) : nothing}
       ${this.lossChart ? this.lossTemplate(t, lang) : nothing}
       ${this.historyTemplate(t, lang)}
     `;

@@ -35,6 +35,8 @@ export interface PlotMarker {
   readonly y: number;
   readonly label?: string;
   readonly color?: string;
+  /** Radius in px (default 5). */
+  readonly size?: number;
 }
 
 /** Detail of `gs-point-pick`: the point of the plot that was clicked or tapped. */
@@ -320,7 +322,7 @@ export class GsPlot extends GsElement {
         const at = this.place([m.x, m.y], x, y);
         return at.edge
           ? svg`<g fill=${m.color ?? 'var(--_bad)'}>${triangle(at.sx, at.sy, at.edge)}</g>`
-          : svg`<circle cx=${at.sx} cy=${at.sy} r="5" fill=${m.color ?? 'var(--_bad)'}></circle>`;
+          : svg`<circle class="marker" cx=${at.sx} cy=${at.sy} r=${m.size ?? 5} fill=${m.color ?? 'var(--_bad)'}></circle>`;
       })}
       <g class="labels">${labels.map((l) => svg`<text class="point-label" x=${l.x.toFixed(1)} y=${l.y.toFixed(1)}>${l.text}</text>`)}</g>`;
   }
