@@ -6,13 +6,8 @@ import { parseDomain } from './shared/domain.js';
 import { type Compiled2, compileSurface } from './shared/engine.js';
 import { GsElement } from './shared/gs-element.js';
 import { resolveLang } from './shared/lang.js';
+import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
-
-const STRINGS = {
-  rotate: { en: 'Drag or use the arrow keys to rotate', ko: '드래그하거나 화살표 키로 회전하세요' },
-  surface: { en: 'Surface of', ko: '곡면:' },
-  colourScale: { en: 'Colour scale of z', ko: 'z의 색 눈금' },
-};
 
 /**
  * A rotatable 3-D surface z = f(x, y), with an optional optimizer path. The
@@ -95,12 +90,12 @@ export class GsSurface extends GsElement {
         part="canvas"
         tabindex="0"
         role="img"
-        aria-label="${STRINGS.surface[lang]} ${this.expr}. ${STRINGS.rotate[lang]}"
+        aria-label="${UI.surfaceOf[lang]} ${this.expr}. ${UI.rotateHint[lang]}"
         @keydown=${this.onKey}
         @pointerdown=${this.onPointerDown}
       ></canvas>
       ${this.scaleTemplate(lang)}
-      <div class="hint">${STRINGS.rotate[lang]}</div>${nothing}`;
+      <div class="hint">${UI.rotateHint[lang]}</div>${nothing}`;
   }
 
   private scaleTemplate(lang: 'en' | 'ko') {
@@ -110,7 +105,7 @@ export class GsSurface extends GsElement {
     const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => `${render.levelColor(t, r.low, r.high)} ${t * 100}%`).join(', ');
     const fmt = (v: number) => String(Number.parseFloat(v.toPrecision(4)));
     const z = this.vars.split(',').length === 3 ? (this.vars.split(',')[2] as string).trim() : 'z';
-    return html`<div part="scale" role="img" aria-label="${STRINGS.colourScale[lang]}: ${fmt(r.zMin)} … ${fmt(r.zMax)}">
+    return html`<div part="scale" role="img" aria-label="${UI.colourScale[lang]}: ${fmt(r.zMin)} … ${fmt(r.zMax)}">
       <span>${z}</span><span>${fmt(r.zMin)}</span><span class="bar" style="background: linear-gradient(to right, ${stops})"></span><span>${fmt(r.zMax)}</span>
     </div>`;
   }
