@@ -11,7 +11,7 @@ import { parse } from '../src/expr/parse.js';
 import type { Lang } from '../src/i18n/index.js';
 import { DATASETS } from '../src/optim/datasets.js';
 import { findOptimizer } from '../src/optim/optimizers.js';
-import { OPTIMIZER_NAMES, UI } from './content.js';
+import { OPTIMIZER_NAMES, PG, UI } from './content.js';
 import {
   type AppState,
   CONVENTIONS,
@@ -40,57 +40,6 @@ import {
   TABS,
   type Tab,
 } from './state.js';
-
-const T = (en: string, ko: string): Readonly<Record<Lang, string>> => ({ en, ko });
-
-/** The playground's new controls (to move into the catalogues with the rest). */
-export const PG = {
-  params: T('Parameters', '매개변수'),
-  paramsHint: T('names held constant, e.g. a, b', '상수로 두는 이름, 예: a, b'),
-  badParams: T('Use plain names separated by commas.', '쉼표로 구분한 이름만 쓸 수 있습니다.'),
-  order: T('Order', '계수'),
-  orderNames: [T('f′ (first)', 'f′ (1계)'), T('f″ (second)', 'f″ (2계)'), T('f‴ (third)', 'f‴ (3계)')],
-  orderN: T('th derivative', '계 도함수'),
-  detail: T('Detail', '풀이 자세히'),
-  detailNames: {
-    normal: T('Normal', '보통'),
-    full: T('Full (every step)', '전부 (모든 단계)'),
-    brief: T('Brief', '간단히'),
-  } as Readonly<Record<Detail, Readonly<Record<Lang, string>>>>,
-  wrt: T('Differentiate by', '미분 변수'),
-  range: T('Plot range', '그래프 범위'),
-  rangeHint1: T('xmin, xmax (empty: automatic)', 'xmin, xmax (비우면 자동)'),
-  rangeHint2: T('xmin, xmax, ymin, ymax (empty: automatic)', 'xmin, xmax, ymin, ymax (비우면 자동)'),
-  badRange: T('Give increasing pairs of numbers, e.g. -2, 3.', '증가하는 수의 쌍을 쓰세요. 예: -2, 3'),
-  mode: T('Mode', '방식'),
-  modeNames: {
-    single: T('One optimizer', '옵티마이저 하나'),
-    compare: T('Compare', '비교'),
-    data: T('Data (SGD)', '데이터 (SGD)'),
-  } as Readonly<Record<Mode, Readonly<Record<Lang, string>>>>,
-  vary: T('Compare', '비교할 것'),
-  varyNames: {
-    optimizers: T('Optimizers', '옵티마이저'),
-    lr: T('Learning rates', '학습률'),
-    start: T('Starting points', '초깃값'),
-  } as Readonly<Record<Vary, Readonly<Record<Lang, string>>>>,
-  raceSet: T('Optimizers in the race', '경주할 옵티마이저'),
-  values: T('Values', '값'),
-  valuesHintLr: T('learning rates, e.g. 0.2, 0.01, 1', '학습률, 예: 0.2, 0.01, 1'),
-  valuesHintStart: T('starts separated by ;, e.g. 4; -2 or 4,4; -4,4', '초깃값을 ;로 구분, 예: 4; -2 또는 4,4; -4,4'),
-  dataset: T('Data set', '데이터'),
-  batch: T('Batch size', '미니배치 크기'),
-  epochs: T('Epochs', '에포크'),
-  seed: T('Shuffle seed', '섞기 시드'),
-  speed: T('Play speed', '재생 속도'),
-  perStep: T('s / step', '초/단계'),
-  equal: T('Equal axis scales', '축 비율 같게'),
-  pickHint: T('Click or tap the plot to start there.', '그래프를 클릭하거나 누르면 그 점에서 시작합니다.'),
-  dataNote: T(
-    'Each step uses one mini-batch; its rows are highlighted on the data plot.',
-    '단계마다 미니배치 하나를 씁니다. 데이터 그래프에 그 행이 강조됩니다.',
-  ),
-};
 
 export type Commit = (patch: Partial<AppState>, mode: 'push' | 'replace') => void;
 

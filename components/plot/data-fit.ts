@@ -11,13 +11,7 @@ import type { Dataset, Trace } from '../../src/optim/index.js';
 import { formatNumber } from '../../src/optim/index.js';
 import type { PlotMarker } from '../gs-plot.js';
 import '../gs-plot.js';
-
-const STRINGS = {
-  data: { en: 'Data and the fitted model', ko: '데이터와 맞춘 모형' },
-  rows: { en: 'rows', ko: '행' },
-  batch: { en: 'this step’s batch', ko: '이번 단계의 미니배치' },
-  fit: { en: 'model at step', ko: '단계의 모형' },
-};
+import { UI } from '../shared/strings.js';
 
 const cache = new WeakMap<Dataset, ((...a: number[]) => number) | null>();
 
@@ -61,13 +55,13 @@ export function dataFitTemplate(
   const shown = dataset.params.map((p, i) => `${p} = ${formatNumber(params[i] as number)}`).join(', ');
   return html`<gs-plot
     part="data"
-    .curves=${[{ fn: (x: number) => model(...params, x), label: `${STRINGS.fit[lang]} ${step}: ${shown}` }]}
+    .curves=${[{ fn: (x: number) => model(...params, x), label: `${UI.modelAtStep[lang]} ${step}: ${shown}` }]}
     .markers=${markers}
     .xmin=${lo - pad}
     .xmax=${hi + pad}
     height="220"
     x-label=${dataset.columns[0] ?? 'x'}
     y-label=${dataset.columns[1] ?? 'y'}
-    label="${STRINGS.data[lang]}: ${dataset.rows.length} ${STRINGS.rows[lang]}, ${batch.size} ${STRINGS.batch[lang]}"
+    label="${UI.dataPlot[lang]}: ${dataset.rows.length} ${UI.dataRows[lang]}, ${batch.size} ${UI.dataBatch[lang]}"
   ></gs-plot>`;
 }
