@@ -301,6 +301,11 @@ export const en: Messages = {
     internalError: 'Something went wrong inside gradstep.',
     rotateHint: 'Drag or use the arrow keys to rotate',
     surfaceOf: 'Surface of',
+    colourScale: 'Colour scale of z',
+    dataPlot: 'Data and the fitted model',
+    dataRows: 'rows',
+    dataBatch: 'rows in this step’s batch',
+    modelAtStep: 'model at step',
   },
 
   cli: {

@@ -291,6 +291,11 @@ export const ko: Messages = {
     internalError: '내부 오류가 발생했습니다.',
     rotateHint: '드래그하거나 화살표 키로 회전하세요',
     surfaceOf: '곡면:',
+    colourScale: 'z의 색 눈금',
+    dataPlot: '데이터와 맞춘 모형',
+    dataRows: '행',
+    dataBatch: '행이 이번 단계의 미니배치',
+    modelAtStep: '모형, 단계',
   },
 
   cli: {

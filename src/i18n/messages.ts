@@ -164,6 +164,13 @@ export interface UiMessages {
   readonly internalError: string;
   readonly rotateHint: string;
   readonly surfaceOf: string;
+  /** The 3-D surface's colour scale (its accessible name, before the range of z). */
+  readonly colourScale: string;
+  /** gs-optimizer's data plot (SGD over a data set): its name, "rows", "rows in this step's batch", the curve's legend before the step number. */
+  readonly dataPlot: string;
+  readonly dataRows: string;
+  readonly dataBatch: string;
+  readonly modelAtStep: string;
 }
 
 /** The command line's labels (help texts stay in English). */

@@ -14,6 +14,8 @@ export interface Dataset {
   /** A per-sample loss in the parameters and the columns, ready for `optimize`. */
   readonly loss: string;
   readonly params: readonly string[];
+  /** The fitted model's prediction of the last column from the others, in the parameters (for drawing the fit). */
+  readonly model: string;
   /** The parameters that generated the data (before noise). */
   readonly truth: Readonly<Record<string, number>>;
 }
@@ -59,6 +61,7 @@ export const DATASETS: readonly Dataset[] = [
     rows: linearRows(),
     loss: '(w*x + b - y)^2',
     params: ['w', 'b'],
+    model: 'w*x + b',
     truth: { w: 2, b: 1 },
   },
   {
@@ -69,6 +72,7 @@ export const DATASETS: readonly Dataset[] = [
     // Cross-entropy of the logistic model σ(wx + b), written with softplus so it stays finite.
     loss: 'ln(1 + exp(w*x + b)) - y*(w*x + b)',
     params: ['w', 'b'],
+    model: '1/(1 + exp(-(w*x + b)))',
     truth: { w: 1.5, b: -0.5 },
   },
 ];
