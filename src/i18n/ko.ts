@@ -269,7 +269,7 @@ export const ko: Messages = {
     counterexample: '다른 지점',
     correct: '정답입니다!',
     correctUnsimplified: '맞았지만 더 간단히 할 수 있습니다.',
-    incorrect: '틀렸습니다.',
+    incorrect: '아직 정답이 아닙니다.',
     unevaluated: '답에 아직 계산하지 않은 미분이 있습니다.',
     invalid: '답을 읽을 수 없습니다.',
     previous: '이전 단계',
