@@ -3,7 +3,6 @@
  * `print.ts` and checked by the answer checker. Computing and printing are separate.
  */
 import type { Expr } from '../expr/ast.js';
-import type { Lang } from '../i18n/index.js';
 
 /** Every step kind the engine produces; each has one entry in the rule table (`rules.ts`). */
 export type RuleId =
@@ -74,12 +73,15 @@ export interface DifferentiateOptions {
   readonly wrt?: string;
   /** 1 (default) for f′, 2 for f″, … */
   readonly order?: number;
-  /** The variables of the expression (for parsing `xy` as x·y, and for partials). */
+  /**
+   * The variables of the expression (for parsing `xy` as x·y, and for partials).
+   * With them, every other name is a parameter: a constant symbol, held constant.
+   */
   readonly vars?: readonly string[];
+  /** Names to read as parameters (constant symbols) even without `vars`, and longer ones (`rate`). */
+  readonly params?: readonly string[];
   /** How much of the tree the `steps` show. Default `normal`. */
   readonly detail?: Detail;
-  /** Language for prose when printing. Default `en`. */
-  readonly lang?: Lang;
 }
 
 export interface Derivation {
@@ -89,6 +91,8 @@ export interface Derivation {
   readonly order: number;
   /** The variables of the expression (the given `vars`, or its free variables). */
   readonly vars: readonly string[];
+  /** The parameters: names in the expression that are not variables, held constant throughout. */
+  readonly params: readonly string[];
   readonly detail: Detail;
   /** One root step per order: f′, f″, … at the chosen detail; each root's result is that order's simplified answer. */
   readonly steps: readonly Step[];
@@ -99,14 +103,18 @@ export interface Derivation {
 }
 
 export interface GradientOptions {
+  /** The variables, in order; every other name is a parameter. Default: the names that occur, sorted. */
   readonly vars?: readonly string[];
+  /** Names to read as parameters (constant symbols), with or without `vars`. */
+  readonly params?: readonly string[];
   readonly detail?: Detail;
-  readonly lang?: Lang;
 }
 
 export interface Gradient {
   readonly expr: Expr;
   readonly vars: readonly string[];
+  /** The parameters (held constant in every partial). */
+  readonly params: readonly string[];
   /** One first-order derivation per variable, in the order of `vars`. */
   readonly partials: readonly Derivation[];
   /** ∇f: the simplified partials, in the order of `vars`. */
