@@ -1,3 +1,4 @@
+import { UNARY_FUNCTIONS } from './support/evaluate.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GradstepError } from '../src/errors.js';
@@ -105,7 +106,10 @@ function interpret(e: Expr, env: Record<string, number>): number {
         sqrt: () => Math.sqrt(a),
         cbrt: () => Math.cbrt(a),
         abs: () => Math.abs(a),
-      };
+        ...Object.fromEntries(
+          (['asec', 'acsc', 'sech', 'csch', 'coth', 'asinh', 'acosh', 'atanh', 'asech', 'acsch', 'acoth', 'sgn', 'sigmoid', 'relu', 'softplus', 'step'] as const).map((name) => [name, () => UNARY_FUNCTIONS[name](a)]),
+        ),
+      } as Record<FunctionName, () => number>;
       return table[e.fn]();
     }
   }

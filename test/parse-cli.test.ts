@@ -36,7 +36,7 @@ describe('gradstep parse', () => {
     const { status, out } = await runParse('ln x', '--json');
     expect(status).toBe(0);
     const json = JSON.parse(out) as { expr: unknown; text: string; tex: string; vars: string[]; notes: unknown[] };
-    expect(json.text).toBe('log(x)');
+    expect(json.text).toBe('ln(x)');
     expect(json.tex).toBe('\\ln x');
     expect(json.expr).toEqual({ kind: 'call', fn: 'ln', args: [{ kind: 'sym', name: 'x' }] });
     expect(json.vars).toEqual(['x']);

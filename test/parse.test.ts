@@ -245,7 +245,7 @@ describe('parse: result', () => {
     const p = parse('3x^3 - 2x + 1');
     expect(p.text).toBe('3*x^3 - 2*x + 1');
     expect(p.tex).toBe('3x^{3}-2x+1');
-    expect(parse('ln x').text).toBe('log(x)');
+    expect(parse('ln x').text).toBe('ln(x)');
     expect(parse('sin 2x').text).toBe('sin(2*x)');
   });
 

@@ -3,6 +3,7 @@
  * range of the input it concerns. One function per error keeps the wording in
  * one place and the codes stable.
  */
+import { FUNCTION_NAMES } from './functions.js';
 import { GradstepError, type SourceRange } from '../errors.js';
 import type { Localized } from '../i18n/index.js';
 
@@ -153,8 +154,8 @@ export const parseErrors = {
   unknownFunction: (name: string, range: SourceRange) =>
     error(
       'parse/unknown-function',
-      `Unknown function '${name}': gradstep knows sin, cos, tan, sec, csc, cot, asin, acos, atan, acot, sinh, cosh, tanh, exp, ln, log, log10, log2, sqrt, cbrt and abs.`,
-      `알 수 없는 함수 '${name}': gradstep이 아는 함수는 sin, cos, tan, sec, csc, cot, asin, acos, atan, acot, sinh, cosh, tanh, exp, ln, log, log10, log2, sqrt, cbrt, abs입니다.`,
+      `Unknown function '${name}': gradstep knows ${FUNCTION_NAMES.join(', ')}.`,
+      `알 수 없는 함수 '${name}': gradstep이 아는 함수는 ${FUNCTION_NAMES.join(', ')}입니다.`,
       range,
     ),
 

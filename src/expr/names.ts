@@ -10,64 +10,23 @@
  */
 import type { SourceRange } from '../errors.js';
 import type { Localized } from '../i18n/index.js';
-import type { FunctionName } from './ast.js';
+import { FUNCTION_NAMES, FUNCTIONS, type FunctionName } from './functions.js';
 import { parseErrors } from './messages.js';
 import { GREEK_LETTERS, GREEK_NAMES, type Op, type RawToken } from './tokenize.js';
 
 /** `log` stays open until its arity is known: one argument is ln, two is log base b. */
 export type TypedFunction = FunctionName | 'log';
 
-/** Function names a person may type, and the function each one means. */
-export const FUNCTION_ALIASES: ReadonlyMap<string, TypedFunction> = new Map<string, TypedFunction>([
-  ['sin', 'sin'],
-  ['cos', 'cos'],
-  ['tan', 'tan'],
-  ['sec', 'sec'],
-  ['csc', 'csc'],
-  ['cosec', 'csc'],
-  ['cot', 'cot'],
-  ['asin', 'asin'],
-  ['arcsin', 'asin'],
-  ['acos', 'acos'],
-  ['arccos', 'acos'],
-  ['atan', 'atan'],
-  ['arctan', 'atan'],
-  ['acot', 'acot'],
-  ['arccot', 'acot'],
-  ['sinh', 'sinh'],
-  ['cosh', 'cosh'],
-  ['tanh', 'tanh'],
-  ['exp', 'exp'],
-  ['ln', 'ln'],
-  ['log', 'log'],
-  ['log10', 'log10'],
-  ['log2', 'log2'],
-  ['sqrt', 'sqrt'],
-  ['cbrt', 'cbrt'],
-  ['abs', 'abs'],
-]);
+/** Function names a person may type, and the function each one means: from the function table. */
+export const FUNCTION_ALIASES: ReadonlyMap<string, TypedFunction> = new Map<string, TypedFunction>(
+  FUNCTION_NAMES.flatMap((name) => [name, ...FUNCTIONS[name].aliases].map((typed): [string, TypedFunction] => [typed, name])),
+);
 
 /**
  * Names of functions people know from elsewhere that gradstep does not support:
  * rejected as unknown functions instead of being split into letters.
  */
 const UNSUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set([
-  'asinh',
-  'acosh',
-  'atanh',
-  'arsinh',
-  'arcosh',
-  'artanh',
-  'arcsinh',
-  'arccosh',
-  'arctanh',
-  'sech',
-  'csch',
-  'coth',
-  'asec',
-  'acsc',
-  'arcsec',
-  'arccsc',
   'floor',
   'ceil',
   'round',
@@ -113,11 +72,21 @@ const RESERVED: ReadonlySet<string> = new Set([
 
 const MAX_LETTER_RUN = 3;
 
+/** The longest function or Greek name ('heaviside', 'epsilon'): a split tries pieces up to this length. */
+const LONGEST_KNOWN = Math.max(...[...FUNCTION_ALIASES.keys(), ...GREEK_NAMES].map((n) => n.length));
+
 export type Token =
   | { readonly kind: 'num'; readonly text: string; readonly range: SourceRange }
   | { readonly kind: 'var'; readonly name: string; readonly range: SourceRange }
   | { readonly kind: 'const'; readonly name: 'e' | 'pi'; readonly range: SourceRange }
-  | { readonly kind: 'func'; readonly fn: TypedFunction; readonly typed: string; readonly range: SourceRange }
+  | {
+      readonly kind: 'func';
+      readonly fn: TypedFunction;
+      readonly typed: string;
+      readonly range: SourceRange;
+      /** A logarithm's base written as a subscript (`log_3 x`, `log_b(x)`): a number, or a name. */
+      readonly base?: { readonly kind: 'num' | 'var' | 'const'; readonly text: string };
+    }
   | { readonly kind: 'op'; readonly op: Op; readonly range: SourceRange }
   | { readonly kind: 'lparen' | 'rparen' | 'bar'; readonly range: SourceRange }
   | { readonly kind: 'sup'; readonly exponent: string; readonly range: SourceRange }
@@ -191,7 +160,7 @@ function lookup(word: string, scope: Scope): PieceKind | undefined {
 }
 
 function longestNameLength(scope: Scope): number {
-  let longest = 7; // 'epsilon', 'upsilon', 'arccot'
+  let longest = LONGEST_KNOWN;
   for (const name of scope.declared ?? []) longest = Math.max(longest, name.length);
   for (const name of scope.params) longest = Math.max(longest, name.length);
   return longest;
@@ -324,10 +293,41 @@ function splitReading(pieces: readonly Piece[]): string {
   return out;
 }
 
+const LOG_SUBSCRIPT = /^log_([0-9]+|[A-Za-z][A-Za-z0-9]*)$/;
+
+/** `log_2`, `log_10`, `log_e`, `log_b`: the logarithm with the subscript as its base. */
+function subscriptLog(word: string, scope: Scope, range: SourceRange): Token | undefined {
+  const base = LOG_SUBSCRIPT.exec(word)?.[1];
+  if (base === undefined || scope.declared?.has(word) || scope.params.has(word)) return undefined;
+  const typed = word;
+  if (base === '2' || base === '10') return { kind: 'func', fn: base === '2' ? 'log2' : 'log10', typed, range };
+  if (base === 'e') return { kind: 'func', fn: 'ln', typed, range };
+  if (/^[0-9]+$/.test(base)) return { kind: 'func', fn: 'log', typed, range, base: { kind: 'num', text: base } };
+  const kind = lookup(base, scope);
+  if (kind === 'var' || kind === 'param') return { kind: 'func', fn: 'log', typed, range, base: { kind: 'var', text: base } };
+  if (kind === 'const') return { kind: 'func', fn: 'log', typed, range, base: { kind: 'const', text: base } };
+  throw parseErrors.unknownName([base], word, scope.declaredList, range);
+}
+
+/** `σ(x)` and `sigma(x)` are the logistic sigmoid unless σ is a declared name. */
+function isSigmoidCall(name: string, scope: Scope, next: RawToken | undefined, end: number): boolean {
+  return (
+    name === 'sigma' &&
+    !scope.declared?.has(name) &&
+    !scope.params.has(name) &&
+    next?.kind === 'lparen' &&
+    next.range.start === end
+  );
+}
+
 /** Turns identifiers and Greek letters into variables, constants and functions. */
 export function resolveNames(raw: readonly RawToken[], scope: Scope, _source: string, notes: SplitNote[]): Token[] {
   const tokens: Token[] = [];
-  for (const token of raw) {
+  for (const [index, token] of raw.entries()) {
+    if ((token.kind === 'greek' || token.kind === 'ident') && isSigmoidCall(token.kind === 'greek' ? token.name : token.text, scope, raw[index + 1], token.range.end)) {
+      tokens.push({ kind: 'func', fn: 'sigmoid', typed: token.kind === 'greek' ? 'σ' : 'sigma', range: token.range });
+      continue;
+    }
     if (token.kind === 'greek') {
       // Any other Greek letter is a variable, or (with declared variables) a parameter.
       if (token.name === 'pi') tokens.push({ kind: 'const', name: 'pi', range: token.range });
@@ -339,6 +339,11 @@ export function resolveNames(raw: readonly RawToken[], scope: Scope, _source: st
       continue;
     }
     const word = token.text;
+    const log = subscriptLog(word, scope, token.range);
+    if (log) {
+      tokens.push(log);
+      continue;
+    }
     const whole = lookup(word, scope);
     if (whole !== undefined) {
       tokens.push(pieceToken({ kind: whole, text: word }, token.range));
