@@ -351,7 +351,7 @@ export class GsAnswer extends MathElement {
       }}>${UI.showSolution[lang]}</button>
       ${
         this.showSolution
-          ? html`${stepsTemplate(p.derivation.steps, { lang, partial: p.vars.length > 1, highlight })}
+          ? html`${stepsTemplate(p.derivation.steps, { lang, partial: p.vars.length > 1, highlight, simplified: p.derivation.simplified })}
             <div>${math(`= ${p.expectedShown.tex}`, true)}</div>`
           : nothing
       }

@@ -194,7 +194,7 @@ export class GsDerivative extends MathElement {
     return html`
       <div class="function">${math(`f(${args}) = ${toTex(d.expr)}`, true)}</div>
       ${this.parsed ? html`<div class="read-as">${UI.readAs[lang]}: <code>${this.parsed.text}</code></div>` : nothing}
-      ${stepsTemplate(d.steps, { lang, partial })}
+      ${stepsTemplate(d.steps, { lang, partial, simplified: d.simplified })}
       <div class="answer" part="answer" aria-live="polite">
         ${math(`${name} = ${toTex(d.result)}`, true)}
       </div>

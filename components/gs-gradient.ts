@@ -116,7 +116,7 @@ export class GsGradient extends MathElement {
         const held = [...g.vars.filter((_, j) => j !== i), ...g.params];
         return html`<section part="partial" data-var=${g.vars[i]}>
           <h4>${UI.partialWrt[lang]} ${math(v)}${held.length ? html` (${held.map((h) => math(texSymbol(h)))} ${UI.heldConstant[lang]})` : nothing}</h4>
-          ${stepsTemplate(p.steps, { lang, partial: true })}
+          ${stepsTemplate(p.steps, { lang, partial: true, simplified: p.simplified })}
           <div class="result">${math(`\\frac{\\partial f}{\\partial ${v}} = ${toTex(g.gradient[i] ?? p.result)}`)}</div>
         </section>`;
       })}

@@ -316,7 +316,7 @@ describe('parse: errors in English and Korean with ranges', () => {
       /알 수 없는 함수/,
     ],
     ['foo(x)', undefined, 'parse/unknown-function', { start: 0, end: 3 }, /'foo'/, /'foo'/],
-    ['asinh x', undefined, 'parse/unknown-function', { start: 0, end: 5 }, /'asinh'/, /'asinh'/],
+    ['erf x', undefined, 'parse/unknown-function', { start: 0, end: 3 }, /'erf'/, /'erf'/],
     ['sec^-1 x', undefined, 'parse/unknown-function', { start: 0, end: 6 }, /inverse/, /역함수/],
     ['(x + 1', undefined, 'parse/unbalanced', { start: 0, end: 1 }, /'\(' is not closed/, /닫히지/],
     ['x + 1)', undefined, 'parse/unbalanced', { start: 5, end: 6 }, /no matching/, /여는 괄호/],

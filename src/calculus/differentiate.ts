@@ -17,6 +17,7 @@ import type {
   Gradient,
   GradientOptions,
   Hessian,
+  Simplification,
   Step,
 } from './derivation.js';
 import { assignIds, deriveStep } from './derive.js';
@@ -74,20 +75,6 @@ function badOption(what: string, value: unknown): GradstepError {
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/** Wraps a root step in a `simplify` step when simplification changes how the answer reads. */
-function withSimplify(root: Step, simplified: Expr): Step {
-  if (toText(simplified) === toText(root.result)) return root;
-  return {
-    id: '',
-    rule: 'simplify',
-    wrt: root.wrt,
-    expr: root.expr,
-    result: simplified,
-    substeps: [root],
-    before: root.result,
-  };
-}
-
 function derivation(
   expr: Expr,
   vars: readonly string[],
@@ -104,16 +91,19 @@ function derivation(
 
   const taken = new Set([...freeVars(expr), ...vars, ...params]);
   const full: Step[] = [];
+  const simplified: (Simplification | undefined)[] = [];
   let current = expr;
   for (let k = 0; k < order; k++) {
-    const raw = deriveStep(current, wrt, { budget, taken, inner: 0 });
-    const simplified = smallestForm(simplify(raw.result));
-    budget.charge(simplified);
-    full.push(assignIds(withSimplify(raw, simplified), `s${k}`));
-    current = simplified;
+    const root = deriveStep(current, wrt, { budget, taken, inner: 0 });
+    const after = smallestForm(simplify(root.result));
+    budget.charge(after);
+    full.push(assignIds(root, `s${k}`));
+    // Recorded when simplification changes how the answer reads.
+    simplified.push(toText(after) === toText(root.result) ? undefined : { before: root.result, after });
+    current = after;
   }
   const steps = full.map((root) => atDetail(root, detail));
-  return { expr, wrt, order, vars, params, detail, steps, full, result: current };
+  return { expr, wrt, order, vars, params, detail, steps, full, simplified, result: current };
 }
 
 /** The derivative of `input` (text or tree) with its step-by-step derivation. */

@@ -29,7 +29,7 @@ export function mistakeMessage(mutant: Mutant, context: { wrt: string; others: r
   const { step } = mutant;
   const expr = show(step.expr);
   const detail = show(mutant.detail);
-  const inner = show(step.u?.expr ?? step.expr);
+  const inner = show(step.rule === 'chain' ? step.u.expr : step.expr);
   const messages: Record<MistakeId, () => Localized> = {
     'chain-factor-missing': () => ({
       en: `The chain-rule factor is missing: after differentiating the outer function of ${expr}, multiply by the derivative of the inner function ${inner}, which is ${detail}.`,

@@ -66,21 +66,28 @@ export interface Builders {
   readonly num: (n: number, d?: number) => Expr;
 }
 
-/** Which step rule an elementary function's derivative is (its prose lives under this key). */
-export type FunctionRuleId =
-  | 'exp'
-  | 'ln'
-  | 'log'
+/** The family of a function (the answer checker's typical sign errors are about trig and hyperbolic ones). */
+export type FunctionFamily =
+  | 'exp-log'
   | 'trig'
   | 'inverse-trig'
   | 'hyperbolic'
   | 'inverse-hyperbolic'
-  | 'abs'
-  | 'sign'
-  | 'sigmoid'
-  | 'relu'
-  | 'softplus'
-  | 'step';
+  | 'piecewise'
+  | 'network'
+  | 'root';
+
+/**
+ * The step rule of a function's derivative, which is also the key of its name and
+ * prose (`src/i18n/rules.*.ts`): the function's own name; log₂ and log₁₀ share `log`.
+ */
+export type FunctionRuleId = Exclude<FunctionName, 'sqrt' | 'cbrt' | 'log10' | 'log2'>;
+
+export function functionRule(name: FunctionName): FunctionRuleId | undefined {
+  if (name === 'log10' || name === 'log2') return 'log';
+  if (name === 'sqrt' || name === 'cbrt') return undefined;
+  return name;
+}
 
 export interface ElementaryFunction {
   /** Other names a person may type for it (`arcsin`, `cosec`, `sgn`). */
@@ -100,7 +107,7 @@ export interface ElementaryFunction {
   readonly powerOnName?: true;
   /** Real-valued evaluation; NaN outside the domain. */
   readonly evaluate: (...args: number[]) => number;
-  readonly rule: FunctionRuleId;
+  readonly family: FunctionFamily;
 }
 
 const all = { contains: (x: number) => !Number.isNaN(x), text: 'ℝ' };
@@ -130,7 +137,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     bare: true,
     powerOnName: true,
     evaluate: Math.sin,
-    rule: 'trig',
+    family: 'trig',
   },
   cos: {
     aliases: [],
@@ -141,7 +148,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     bare: true,
     powerOnName: true,
     evaluate: Math.cos,
-    rule: 'trig',
+    family: 'trig',
   },
   tan: {
     aliases: [],
@@ -152,7 +159,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     bare: true,
     powerOnName: true,
     evaluate: Math.tan,
-    rule: 'trig',
+    family: 'trig',
   },
   sec: {
     aliases: [],
@@ -163,7 +170,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     bare: true,
     powerOnName: true,
     evaluate: (x) => 1 / Math.cos(x),
-    rule: 'trig',
+    family: 'trig',
   },
   csc: {
     aliases: ['cosec'],
@@ -174,7 +181,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     bare: true,
     powerOnName: true,
     evaluate: (x) => 1 / Math.sin(x),
-    rule: 'trig',
+    family: 'trig',
   },
   cot: {
     aliases: [],
@@ -185,7 +192,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     bare: true,
     powerOnName: true,
     evaluate: (x) => Math.cos(x) / Math.sin(x),
-    rule: 'trig',
+    family: 'trig',
   },
   asin: {
     aliases: ['arcsin'],
@@ -196,7 +203,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\arcsin',
     bare: true,
     evaluate: Math.asin,
-    rule: 'inverse-trig',
+    family: 'inverse-trig',
   },
   acos: {
     aliases: ['arccos'],
@@ -207,7 +214,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\arccos',
     bare: true,
     evaluate: Math.acos,
-    rule: 'inverse-trig',
+    family: 'inverse-trig',
   },
   atan: {
     aliases: ['arctan'],
@@ -217,7 +224,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\arctan',
     bare: true,
     evaluate: Math.atan,
-    rule: 'inverse-trig',
+    family: 'inverse-trig',
   },
   acot: {
     aliases: ['arccot'],
@@ -228,7 +235,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\operatorname{arccot}',
     bare: true,
     evaluate: (x) => Math.atan(1 / x),
-    rule: 'inverse-trig',
+    family: 'inverse-trig',
   },
   asec: {
     aliases: ['arcsec'],
@@ -239,7 +246,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\operatorname{arcsec}',
     bare: true,
     evaluate: (x) => Math.acos(1 / x),
-    rule: 'inverse-trig',
+    family: 'inverse-trig',
   },
   acsc: {
     aliases: ['arccsc', 'arccosec'],
@@ -250,7 +257,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\operatorname{arccsc}',
     bare: true,
     evaluate: (x) => Math.asin(1 / x),
-    rule: 'inverse-trig',
+    family: 'inverse-trig',
   },
   sinh: {
     aliases: [],
@@ -261,7 +268,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     bare: true,
     powerOnName: true,
     evaluate: Math.sinh,
-    rule: 'hyperbolic',
+    family: 'hyperbolic',
   },
   cosh: {
     aliases: [],
@@ -272,7 +279,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     bare: true,
     powerOnName: true,
     evaluate: Math.cosh,
-    rule: 'hyperbolic',
+    family: 'hyperbolic',
   },
   tanh: {
     aliases: [],
@@ -283,7 +290,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     bare: true,
     powerOnName: true,
     evaluate: Math.tanh,
-    rule: 'hyperbolic',
+    family: 'hyperbolic',
   },
   sech: {
     aliases: [],
@@ -294,7 +301,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     bare: true,
     powerOnName: true,
     evaluate: (x) => 1 / Math.cosh(x),
-    rule: 'hyperbolic',
+    family: 'hyperbolic',
   },
   csch: {
     aliases: ['cosech'],
@@ -305,7 +312,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     bare: true,
     powerOnName: true,
     evaluate: (x) => 1 / Math.sinh(x),
-    rule: 'hyperbolic',
+    family: 'hyperbolic',
   },
   coth: {
     aliases: [],
@@ -316,7 +323,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     bare: true,
     powerOnName: true,
     evaluate: (x) => 1 / Math.tanh(x),
-    rule: 'hyperbolic',
+    family: 'hyperbolic',
   },
   asinh: {
     aliases: ['arsinh', 'arcsinh'],
@@ -326,7 +333,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\operatorname{arsinh}',
     bare: true,
     evaluate: Math.asinh,
-    rule: 'inverse-hyperbolic',
+    family: 'inverse-hyperbolic',
   },
   acosh: {
     aliases: ['arcosh', 'arccosh'],
@@ -337,7 +344,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\operatorname{arcosh}',
     bare: true,
     evaluate: Math.acosh,
-    rule: 'inverse-hyperbolic',
+    family: 'inverse-hyperbolic',
   },
   atanh: {
     aliases: ['artanh', 'arctanh'],
@@ -347,7 +354,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\operatorname{artanh}',
     bare: true,
     evaluate: Math.atanh,
-    rule: 'inverse-hyperbolic',
+    family: 'inverse-hyperbolic',
   },
   asech: {
     aliases: ['arsech', 'arcsech'],
@@ -358,7 +365,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\operatorname{arsech}',
     bare: true,
     evaluate: (x) => Math.acosh(1 / x),
-    rule: 'inverse-hyperbolic',
+    family: 'inverse-hyperbolic',
   },
   acsch: {
     aliases: ['arcsch', 'arccsch'],
@@ -368,7 +375,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\operatorname{arcsch}',
     bare: true,
     evaluate: (x) => Math.asinh(1 / x),
-    rule: 'inverse-hyperbolic',
+    family: 'inverse-hyperbolic',
   },
   acoth: {
     aliases: ['arcoth', 'arccoth'],
@@ -378,7 +385,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\operatorname{arcoth}',
     bare: true,
     evaluate: (x) => Math.atanh(1 / x),
-    rule: 'inverse-hyperbolic',
+    family: 'inverse-hyperbolic',
   },
   exp: {
     aliases: [],
@@ -386,7 +393,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     domain: all,
     derivative: (u, b) => b.call('exp', u),
     evaluate: Math.exp,
-    rule: 'exp',
+    family: 'exp-log',
   },
   ln: {
     aliases: [],
@@ -397,7 +404,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     bare: true,
     powerOnName: true,
     evaluate: Math.log,
-    rule: 'ln',
+    family: 'exp-log',
   },
   log10: {
     aliases: [],
@@ -407,7 +414,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\log_{10}',
     bare: true,
     evaluate: Math.log10,
-    rule: 'log',
+    family: 'exp-log',
   },
   log2: {
     aliases: [],
@@ -417,7 +424,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     tex: '\\log_{2}',
     bare: true,
     evaluate: Math.log2,
-    rule: 'log',
+    family: 'exp-log',
   },
   /** Logarithm with an explicit base: `log(x, b)` → args `[x, b]`; the engine handles the base. */
   log: {
@@ -425,7 +432,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     arity: 2,
     domain: { contains: (x) => x > 0, text: 'x > 0, b > 0, b ≠ 1' },
     evaluate: (x, b) => Math.log(x) / Math.log(b as number),
-    rule: 'log',
+    family: 'exp-log',
   },
   sqrt: {
     aliases: [],
@@ -433,7 +440,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     domain: { contains: (x) => x >= 0, text: 'x ≥ 0' },
     kinks: 'x = 0',
     evaluate: Math.sqrt,
-    rule: 'exp',
+    family: 'root',
   },
   cbrt: {
     aliases: [],
@@ -441,7 +448,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     domain: all,
     kinks: 'x = 0',
     evaluate: Math.cbrt,
-    rule: 'exp',
+    family: 'root',
   },
   abs: {
     aliases: [],
@@ -450,7 +457,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     derivative: (u, b) => b.div(u, b.call('abs', u)),
     kinks: 'x = 0',
     evaluate: Math.abs,
-    rule: 'abs',
+    family: 'piecewise',
   },
   sgn: {
     aliases: ['sign', 'signum'],
@@ -460,7 +467,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     kinks: 'x = 0',
     tex: '\\operatorname{sgn}',
     evaluate: Math.sign,
-    rule: 'sign',
+    family: 'piecewise',
   },
   sigmoid: {
     aliases: ['logistic'],
@@ -469,7 +476,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     derivative: (u, b) => b.mul(b.call('sigmoid', u), b.add(b.num(1), b.neg(b.call('sigmoid', u)))),
     tex: '\\sigma',
     evaluate: sigmoid,
-    rule: 'sigmoid',
+    family: 'network',
   },
   relu: {
     aliases: ['ReLU'],
@@ -479,7 +486,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     kinks: 'x = 0',
     tex: '\\operatorname{ReLU}',
     evaluate: (x) => (Number.isNaN(x) ? x : Math.max(0, x)),
-    rule: 'relu',
+    family: 'network',
   },
   softplus: {
     aliases: [],
@@ -488,7 +495,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     derivative: (u, b) => b.call('sigmoid', u),
     tex: '\\operatorname{softplus}',
     evaluate: softplus,
-    rule: 'softplus',
+    family: 'network',
   },
   /** The unit step H(x): 1 for x > 0, 0 for x < 0, and 0 at 0 (the convention of ReLU′ in ML libraries). */
   step: {
@@ -499,7 +506,7 @@ export const FUNCTIONS: Readonly<Record<FunctionName, ElementaryFunction>> = {
     kinks: 'x = 0',
     tex: '\\operatorname{H}',
     evaluate: (x) => (Number.isNaN(x) ? x : x > 0 ? 1 : 0),
-    rule: 'step',
+    family: 'piecewise',
   },
 };
 

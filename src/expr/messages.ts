@@ -3,9 +3,10 @@
  * range of the input it concerns. One function per error keeps the wording in
  * one place and the codes stable.
  */
-import { FUNCTION_NAMES } from './functions.js';
+
 import { GradstepError, type SourceRange } from '../errors.js';
 import type { Localized } from '../i18n/index.js';
+import { FUNCTION_NAMES } from './functions.js';
 
 /** A construct gradstep refuses to read, named for the person who typed it. */
 export type Construct =

@@ -19,7 +19,9 @@ export type TypedFunction = FunctionName | 'log';
 
 /** Function names a person may type, and the function each one means: from the function table. */
 export const FUNCTION_ALIASES: ReadonlyMap<string, TypedFunction> = new Map<string, TypedFunction>(
-  FUNCTION_NAMES.flatMap((name) => [name, ...FUNCTIONS[name].aliases].map((typed): [string, TypedFunction] => [typed, name])),
+  FUNCTION_NAMES.flatMap((name) =>
+    [name, ...FUNCTIONS[name].aliases].map((typed): [string, TypedFunction] => [typed, name]),
+  ),
 );
 
 /**
@@ -304,7 +306,8 @@ function subscriptLog(word: string, scope: Scope, range: SourceRange): Token | u
   if (base === 'e') return { kind: 'func', fn: 'ln', typed, range };
   if (/^[0-9]+$/.test(base)) return { kind: 'func', fn: 'log', typed, range, base: { kind: 'num', text: base } };
   const kind = lookup(base, scope);
-  if (kind === 'var' || kind === 'param') return { kind: 'func', fn: 'log', typed, range, base: { kind: 'var', text: base } };
+  if (kind === 'var' || kind === 'param')
+    return { kind: 'func', fn: 'log', typed, range, base: { kind: 'var', text: base } };
   if (kind === 'const') return { kind: 'func', fn: 'log', typed, range, base: { kind: 'const', text: base } };
   throw parseErrors.unknownName([base], word, scope.declaredList, range);
 }
@@ -324,7 +327,10 @@ function isSigmoidCall(name: string, scope: Scope, next: RawToken | undefined, e
 export function resolveNames(raw: readonly RawToken[], scope: Scope, _source: string, notes: SplitNote[]): Token[] {
   const tokens: Token[] = [];
   for (const [index, token] of raw.entries()) {
-    if ((token.kind === 'greek' || token.kind === 'ident') && isSigmoidCall(token.kind === 'greek' ? token.name : token.text, scope, raw[index + 1], token.range.end)) {
+    if (
+      (token.kind === 'greek' || token.kind === 'ident') &&
+      isSigmoidCall(token.kind === 'greek' ? token.name : token.text, scope, raw[index + 1], token.range.end)
+    ) {
       tokens.push({ kind: 'func', fn: 'sigmoid', typed: token.kind === 'greek' ? 'σ' : 'sigma', range: token.range });
       continue;
     }

@@ -23,9 +23,25 @@ interface Printed {
   readonly open?: boolean;
 }
 
+/** TeX for symbols the caller names itself (placeholders of a derivative still to be taken), or undefined. */
+export type SymbolTex = (name: string) => string | undefined;
+
+let symbolTex: SymbolTex | undefined;
+
 /** Textbook TeX for `e`. */
 export function toTex(e: Expr): string {
-  return withStackGuard('print/too-deep', () => print(e).s);
+  return toTexWith(e, undefined);
+}
+
+/** Textbook TeX for `e`, where `symbols` may give the TeX of some symbols (printed as atoms). */
+export function toTexWith(e: Expr, symbols: SymbolTex | undefined): string {
+  const outer = symbolTex;
+  symbolTex = symbols;
+  try {
+    return withStackGuard('print/too-deep', () => print(e).s);
+  } finally {
+    symbolTex = outer;
+  }
 }
 
 // ------------------------------------------------------------------ symbols
@@ -228,7 +244,7 @@ function print(e: Expr): Printed {
     case 'num':
       return printNum(e);
     case 'sym':
-      return { s: texSymbol(e.name), p: ATOM };
+      return { s: symbolTex?.(e.name) ?? texSymbol(e.name), p: ATOM };
     case 'const':
       return { s: e.name === 'pi' ? '\\pi' : 'e', p: ATOM };
     case 'add':
