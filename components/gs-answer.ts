@@ -176,9 +176,11 @@ export class GsAnswer extends MathElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (['problem', 'wrt', 'vars', 'params', 'order', 'lang'].some((k) => changed.has(k as keyof GsAnswer)))
-      this.prepare();
-    if (changed.has('value') || changed.has('required')) this.syncForm();
+    if (['problem', 'wrt', 'vars', 'params', 'order'].some((k) => changed.has(k as keyof GsAnswer))) this.prepare();
+    // A new language keeps the verdict (its messages exist in every language); only the problem's
+    // error and the form's validity message are made again.
+    else if (changed.has('lang' as keyof GsAnswer) && !this.prepared) this.prepare();
+    if (changed.has('value') || changed.has('required') || changed.has('lang' as keyof GsAnswer)) this.syncForm();
   }
 
   private prepare(): void {
@@ -300,7 +302,7 @@ export class GsAnswer extends MathElement {
     }[r.verdict][lang];
     return html`<div part="verdict" class=${good ? 'good' : 'bad'} data-verdict=${r.verdict}>
       <div class="verdict-title">${title}</div>
-      <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>${r.message}</p>
+      <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>${r.messages[lang]}</p>
       ${r.verdict === 'invalid-answer' && r.error ? problemTemplate({ input: this.checkedText, message: r.error.messages[lang], ...(r.error.range ? { range: r.error.range } : {}) }) : nothing}
       ${r.counterexample ? this.counterexampleTemplate(r, p, lang) : nothing}
     </div>`;

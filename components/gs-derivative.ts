@@ -4,11 +4,13 @@ import { type Derivation, differentiate } from '../src/calculus/index.js';
 import { compile } from '../src/expr/compile.js';
 import type { Parsed } from '../src/expr/parse.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
+import type { Lang } from '../src/i18n/index.js';
 import { defineElement } from './define.js';
 import { MathElement } from './shared/math-element.js';
 import './gs-plot.js';
 import type { PlotCurve, ProbeChangeDetail } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
+import { probePoint, realRange } from './plot/sample.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { resolveLang } from './shared/lang.js';
@@ -38,8 +40,8 @@ export interface ExpressionChangeDetail {
  * @attr detail - "normal" (default), "full" (every step) or "brief" (chain, product, quotient and the answer).
  * @attr editable - Shows an input so the reader can change the function.
  * @attr plot - "auto" (default: plot when there is one variable) or "none".
- * @attr xmin - Left end of the plot (default -5).
- * @attr xmax - Right end of the plot (default 5).
+ * @attr xmin - Left end of the plot (default: −5, or where the function's real domain starts inside [−5, 5]).
+ * @attr xmax - Right end of the plot (default: 5, or where the real domain ends).
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
  * @fires gs-change - The reader edited the function; `detail.expr` is the new text. Bubbles and is composed.
@@ -106,13 +108,14 @@ export class GsDerivative extends MathElement {
   @property() detail: 'full' | 'normal' | 'brief' = 'normal';
   @property({ type: Boolean }) editable = false;
   @property() plot: 'auto' | 'none' = 'auto';
-  @property({ type: Number }) xmin = -5;
-  @property({ type: Number }) xmax = 5;
+  @property({ type: Number }) xmin: number | undefined = undefined;
+  @property({ type: Number }) xmax: number | undefined = undefined;
 
   @state() private derivation: Derivation | undefined;
   @state() private parsed: Parsed | undefined;
   @state() private problem: InputProblem | undefined;
-  @state() private probe = 1;
+  /** The tangent point the reader moved to (undefined: chosen from the function's domain). */
+  @state() private probe: number | undefined = undefined;
 
   /** The derivation shown (undefined while the input cannot be read). */
   get current(): Derivation | undefined {
@@ -123,6 +126,8 @@ export class GsDerivative extends MathElement {
     if (
       ['expr', 'wrt', 'vars', 'params', 'order', 'detail', 'lang'].some((k) => changed.has(k as keyof GsDerivative))
     ) {
+      if (changed.has('expr') || changed.has('wrt') || changed.has('vars') || changed.has('params'))
+        this.probe = undefined;
       this.derive();
     }
   }
@@ -167,7 +172,7 @@ export class GsDerivative extends MathElement {
     `;
   }
 
-  private inputTemplate(lang: 'en' | 'ko') {
+  private inputTemplate(lang: Lang) {
     return html`<label>
       <span class="label">${UI.editExpression[lang]}</span>
       <input
@@ -184,7 +189,7 @@ export class GsDerivative extends MathElement {
     </label>`;
   }
 
-  private derivationTemplate(d: Derivation, lang: 'en' | 'ko') {
+  private derivationTemplate(d: Derivation, lang: Lang) {
     const partial = d.vars.length > 1;
     const w = texSymbol(d.wrt);
     const args = d.vars.map(texSymbol).join(', ');
@@ -202,7 +207,7 @@ export class GsDerivative extends MathElement {
     `;
   }
 
-  private plotTemplate(d: Derivation, lang: 'en' | 'ko') {
+  private plotTemplate(d: Derivation, lang: Lang) {
     // A parameter has no value to plot with.
     if (this.plot === 'none' || d.vars.length !== 1 || d.params.length > 0) return nothing;
     const v = d.vars[0] as string;
@@ -221,16 +226,22 @@ export class GsDerivative extends MathElement {
       { fn: f, label: 'f' },
       { fn: df, label: d.order === 1 ? 'f′' : `f^(${d.order})`, dashed: true },
     ];
-    // Keep the tangent point on the plot when the range leaves out the default x = 1.
-    const at = this.probe >= this.xmin && this.probe <= this.xmax ? this.probe : (this.xmin + this.xmax) / 2;
+    const given = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+    // Without a given range: [−5, 5], narrowed to where f is real.
+    const [autoLo, autoHi] = realRange(f, given(this.xmin) ? this.xmin : -5, given(this.xmax) ? this.xmax : 5);
+    const lo = given(this.xmin) ? this.xmin : autoLo;
+    const hi = given(this.xmax) && this.xmax > lo ? this.xmax : Math.max(autoHi, lo + 1e-6);
+    // The reader's point while it is on the plot; else one inside f's domain where the slope is real.
+    const at =
+      this.probe !== undefined && this.probe >= lo && this.probe <= hi ? this.probe : probePoint(f, slope, lo, hi);
     const m = slope(at);
     return html`
       <gs-plot
         .curves=${curves}
         .slope=${slope}
         .probe=${at}
-        .xmin=${this.xmin}
-        .xmax=${this.xmax}
+        .xmin=${lo}
+        .xmax=${hi}
         x-label=${v}
         label=${UI.plotOf[lang]}
         @gs-probe-change=${(e: CustomEvent<ProbeChangeDetail>) => {

@@ -2,7 +2,6 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import {
   heldNames,
-  RULES,
   type Simplification,
   type Step,
   type StepTex,
@@ -10,7 +9,7 @@ import {
   stepTex,
 } from '../../src/calculus/index.js';
 import { texSymbol } from '../../src/expr/print-tex.js';
-import type { Lang } from '../../src/i18n/index.js';
+import { type Lang, messagesFor } from '../../src/i18n/index.js';
 import { renderTex } from '../katex/render.js';
 import { UI } from './strings.js';
 
@@ -43,7 +42,7 @@ function contains(step: Step, id: string): boolean {
  */
 export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions): TemplateResult {
   const item = (step: Step, depth: number): TemplateResult => {
-    const rule = RULES[step.rule];
+    const rule = messagesFor(options.lang).rules[step.rule];
     const tex = stepTex(step, options.partial ?? false);
     const marked = options.highlight === step.id;
     const open =
@@ -55,13 +54,13 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
     return html`<li class="step ${marked ? 'marked' : ''}" data-step=${step.id} data-rule=${step.rule}>
       <details ?open=${open}>
         <summary>
-          <span class="rule-name" part="rule-name">${rule.name[options.lang]}</span>
+          <span class="rule-name" part="rule-name">${rule.name}</span>
           ${held}
           <span class="line">${math(tex.tex)}</span>
         </summary>
         <div class="explain">
           <div class="formula"><span class="label">${UI.generalFormula[options.lang]}:</span> ${math(tex.formula)}</div>
-          <p class="prose">${rule.prose[options.lang]}</p>
+          <p class="prose">${rule.prose}</p>
         </div>
         ${step.substeps.length ? html`<ol class="substeps">${step.substeps.map((s) => item(s, depth + 1))}</ol>` : nothing}
       </details>
@@ -73,10 +72,10 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
   ): TemplateResult => html`<li class="step" data-step=${id} data-rule="simplify">
       <details>
         <summary>
-          <span class="rule-name" part="rule-name">${RULES.simplify.name[options.lang]}</span>
+          <span class="rule-name" part="rule-name">${messagesFor(options.lang).rules.simplify.name}</span>
           <span class="line">${math(tex.tex)}</span>
         </summary>
-        <div class="explain"><p class="prose">${RULES.simplify.prose[options.lang]}</p></div>
+        <div class="explain"><p class="prose">${messagesFor(options.lang).rules.simplify.prose}</p></div>
       </details>
     </li>`;
   // Read as on paper: a final simplification comes after the rules it tidies up.

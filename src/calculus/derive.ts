@@ -66,10 +66,7 @@ export function deriveStep(e: Expr, wrt: string, ctx: DeriveContext, inner = fal
 
 function unknownFunction(e: Expr): GradstepError {
   const name = e.kind === 'call' ? String(e.fn) : e.kind;
-  return new GradstepError('calculus/unknown-function', {
-    en: `gradstep does not know how to differentiate the function '${name}'.`,
-    ko: `gradstep은 함수 '${name}'의 미분법을 알지 못합니다.`,
-  });
+  return new GradstepError('calculus/unknown-function', { name });
 }
 
 // ------------------------------------------------------------ ids

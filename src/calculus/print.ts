@@ -9,7 +9,7 @@ import type { Builders } from '../expr/functions.js';
 import { texSymbol, toTex, toTexWith } from '../expr/print-tex.js';
 import { toText } from '../expr/print-text.js';
 import { simplify } from '../expr/simplify.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, messagesFor } from '../i18n/index.js';
 import {
   type Derivation,
   type Gradient,
@@ -19,7 +19,7 @@ import {
   type Step,
 } from './derivation.js';
 import { fullStep } from './detail.js';
-import { operatorTex, PLAIN, RULE_OBJECTS, RULES, ruleFormula, type Shape, SIMPLIFY_FORMULA, TIDY } from './rules.js';
+import { operatorTex, PLAIN, RULE_OBJECTS, ruleFormula, type Shape, SIMPLIFY_FORMULA, TIDY } from './rules.js';
 import { tMul } from './tidy.js';
 
 // ------------------------------------------------------------ templates
@@ -235,41 +235,35 @@ function chainNames(root: Step): string[] {
 
 // ------------------------------------------------------------ prose and text
 
-const HELD: Record<Lang, (names: string) => string> = {
-  en: (names) => `${names} held constant`,
-  ko: (names) => `${names}을(를) 상수로 취급`,
-};
-const LET: Record<Lang, string> = { en: 'let', ko: '치환' };
-
 /** One line of prose for a step: rule name, what it does here, d/dx f = result. */
 export function stepText(step: Step, lang: Lang = 'en'): string {
-  const rule = RULES[step.rule];
+  const m = messagesFor(lang);
   const notes: string[] = [];
-  if (step.rule === 'chain') notes.push(`${LET[lang]} ${step.u.name} = ${toText(step.u.expr)}`);
+  if (step.rule === 'chain') notes.push(`${m.derivation.letWord} ${step.u.name} = ${toText(step.u.expr)}`);
   const held = heldNames(step);
-  if (held.length > 0) notes.push(HELD[lang](held.join(', ')));
+  if (held.length > 0) notes.push(m.derivation.held({ names: held }));
   const note = notes.length ? ` (${notes.join('; ')})` : '';
-  return `${rule.name[lang]}${note}: d/d${step.wrt} [${toText(step.expr)}] = ${toText(step.result)}`;
+  return `${m.rules[step.rule].name}${note}: d/d${step.wrt} [${toText(step.expr)}] = ${toText(step.result)}`;
 }
 
 /** The derivation as indented plain text, one step a line, then the answer. */
 export function derivationText(d: Derivation, lang: Lang = 'en'): string {
+  const m = messagesFor(lang);
   const lines: string[] = [];
   const visit = (s: Step, indent: string): void => {
     lines.push(`${indent}${stepText(s, lang)}`);
     for (const c of s.substeps) visit(c, `${indent}  `);
   };
   d.steps.forEach((root, k) => {
-    if (d.order > 1) lines.push(lang === 'ko' ? `${k + 1}계 도함수:` : `Order ${k + 1}:`);
+    if (d.order > 1) lines.push(m.derivation.order({ k: k + 1 }));
     const indent = d.order > 1 ? '  ' : '';
     // Read top to bottom as on paper: the rules first, then the simplification of their result.
     visit(root, indent);
     const simplified = d.simplified[k];
     if (simplified)
-      lines.push(`${indent}${RULES.simplify.name[lang]}: ${toText(simplified.before)} = ${toText(simplified.after)}`);
+      lines.push(`${indent}${m.rules.simplify.name}: ${toText(simplified.before)} = ${toText(simplified.after)}`);
   });
-  const label = lang === 'ko' ? '답' : 'Answer';
-  lines.push(`${label}: ${toText(d.result)}`);
+  lines.push(`${m.derivation.answer}: ${toText(d.result)}`);
   return lines.join('\n');
 }
 
@@ -315,17 +309,17 @@ export interface DerivationJson {
 }
 
 export function stepJson(step: Step, lang: Lang = 'en', partial = false): StepJson {
-  const rule = RULES[step.rule];
+  const words = messagesFor(lang).rules[step.rule];
   return {
     id: step.id,
     rule: step.rule,
-    name: rule.name[lang],
+    name: words.name,
     wrt: step.wrt,
     expr: toText(step.expr),
     result: toText(step.result),
     tex: stepTex(step, partial).tex,
     formula: ruleFormula(step, partial),
-    prose: rule.prose[lang],
+    prose: words.prose,
     ...(step.rule === 'chain' ? { u: { name: step.u.name, expr: toText(step.u.expr) } } : {}),
     ...(step.rule === 'held-constant' || step.rule === 'constant-multiple' ? { held: step.held } : {}),
     ...(step.inner ? { inner: true as const } : {}),

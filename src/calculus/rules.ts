@@ -25,9 +25,7 @@ import {
 } from '../expr/functions.js';
 import { texSymbol, toTex } from '../expr/print-tex.js';
 import { toText } from '../expr/print-text.js';
-import type { Localized } from '../i18n/index.js';
-import { RULES_EN } from '../i18n/rules.en.js';
-import { RULES_KO } from '../i18n/rules.ko.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
 import type { Budget } from './budget.js';
 import type { InnerFunction, RuleId, Step, StepRule } from './derivation.js';
 import { foldNumber, isOne, numNeg, tAdd, tDiv, tMul, tNeg, tPow } from './tidy.js';
@@ -84,11 +82,7 @@ const sub = (subs: readonly Expr[], i: number): Expr => subs[i] as Expr;
 const squared = (e: Expr, b: Builders): Expr => b.pow(e, b.num(2));
 
 function domainError(base: Expr): GradstepError {
-  const shown = toText(base);
-  return new GradstepError('calculus/domain', {
-    en: `A negative base (${shown}) raised to a varying power is not a real function: it is real only at some rational exponents. Write it as a power of a positive base, e.g. (-1)^n·2^x.`,
-    ko: `음수 밑(${shown})의 거듭제곱은 지수가 변하면 실수 함수가 아닙니다(일부 유리수 지수에서만 실수). 양수 밑의 거듭제곱으로 바꾸어 쓰세요(예: (-1)^n·2^x).`,
-  });
+  return new GradstepError('calculus/domain', { base: toText(base) });
 }
 
 // ------------------------------------------------------------ constants
@@ -496,14 +490,14 @@ export interface RuleInfo {
   readonly trivial?: true;
 }
 
-/** Every rule's name and prose by id (composed from `src/i18n/rules.en.ts` and `rules.ko.ts`). */
+/** Every rule's name and prose by id, in every language (from the catalogues' `rules`, i.e. `src/i18n/rules.*.ts`). */
 export const RULES: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(
-  (Object.keys(RULES_EN) as RuleId[]).map((id) => {
-    const detail = id === 'simplify' ? 'brief' : RULE_OBJECTS[id]?.detail;
+  ([...Object.keys(RULE_OBJECTS), 'simplify'] as RuleId[]).map((id) => {
+    const detail = id === 'simplify' ? 'brief' : RULE_OBJECTS[id].detail;
     const info: RuleInfo = {
       id,
-      name: { en: RULES_EN[id].name, ko: RULES_KO[id].name },
-      prose: { en: RULES_EN[id].prose, ko: RULES_KO[id].prose },
+      name: localizeAll((m) => m.rules[id].name),
+      prose: localizeAll((m) => m.rules[id].prose),
       ...(detail === 'brief' ? { brief: true as const } : {}),
       ...(detail === 'trivial' ? { trivial: true as const } : {}),
     };

@@ -6,7 +6,7 @@
  */
 import { GradstepError } from '../errors.js';
 import { parse } from '../expr/parse.js';
-import { type Lang, toLang } from '../i18n/index.js';
+import { type Lang, messagesFor, toLang } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
@@ -98,7 +98,8 @@ function runParse(args: string[], io: CliIO): number {
     }
     const lines = [`text:  ${result.text}`, `tex:   ${result.tex}`, `vars:  ${result.vars.join(', ') || '(none)'}`];
     if (result.params.length > 0) lines.push(`params: ${result.params.join(', ')}`);
-    for (const note of result.notes) lines.push(`read:  ${note.messages[lang]}`);
+    const read = `${messagesFor(lang).cli.labels.read}:`.padEnd(6);
+    for (const note of result.notes) lines.push(`${read} ${note.messages[lang]}`);
     io.out(lines.join('\n'));
     return EXIT.ok;
   } catch (error) {

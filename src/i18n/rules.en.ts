@@ -2,20 +2,14 @@
  * The name and prose of every differentiation rule, in English. Typed by RuleId:
  * a rule without its text here is a type error. The i18n catalogue composes these.
  */
-import type { RuleId } from '../calculus/derivation.js';
-
-export interface RuleText {
-  readonly name: string;
-  /** What the rule says, as a teacher would say it. */
-  readonly prose: string;
-}
+import type { RuleMessages } from './messages.js';
 
 const TRIG = 'Derivative of a trigonometric function';
 const ATRIG = 'Derivative of an inverse trigonometric function';
 const HYP = 'Derivative of a hyperbolic function';
 const AHYP = 'Derivative of an inverse hyperbolic function';
 
-export const RULES_EN: Readonly<Record<RuleId, RuleText>> = {
+export const RULES_EN: RuleMessages = {
   constant: { name: 'Constant rule', prose: 'The derivative of a constant is 0.' },
   variable: { name: 'Variable rule', prose: 'The derivative of the variable with respect to itself is 1.' },
   'held-constant': {

@@ -2,15 +2,14 @@
  * 미분 법칙의 이름과 설명(한국어). RuleId로 형식이 정해져 있어, 빠진 법칙은 타입 오류가 된다.
  * i18n 카탈로그가 이것을 합친다.
  */
-import type { RuleId } from '../calculus/derivation.js';
-import type { RuleText } from './rules.en.js';
+import type { RuleMessages } from './messages.js';
 
 const TRIG = '삼각함수의 미분';
 const ATRIG = '역삼각함수의 미분';
 const HYP = '쌍곡선함수의 미분';
 const AHYP = '역쌍곡선함수의 미분';
 
-export const RULES_KO: Readonly<Record<RuleId, RuleText>> = {
+export const RULES_KO: RuleMessages = {
   constant: { name: '상수의 미분', prose: '상수를 미분하면 0이다.' },
   variable: { name: '변수의 미분', prose: '변수를 자기 자신에 대해 미분하면 1이다.' },
   'held-constant': {
