@@ -55,6 +55,7 @@ const ERROR_SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams[C][] } = 
     { option: 'wrt', value: 'q' },
   ],
   'calculus/too-large': [{ nodes: 20000, ms: 2000 }],
+  'calculus/domain': [{ base: '-2' }],
   'compile/unknown-variable': [
     { name: 'z', vars: ['x', 'y'] },
     { name: 'z', vars: [] },

@@ -16,7 +16,7 @@ Shows how gradstep reads an expression: the normalised text, the TeX, and how
 the input was read (implicit products, functions without parentheses, …).
 
 Options:
-  --vars x,y     the variables (default: every single letter is a variable)
+  --vars x,y     the variables (default: every single letter is a variable); with them, other names are parameters
   --json         print the result (or the error) as JSON
   --lang en|ko   language of messages (default: en)
 
@@ -97,6 +97,7 @@ function runParse(args: string[], io: CliIO): number {
       return EXIT.ok;
     }
     const lines = [`text:  ${result.text}`, `tex:   ${result.tex}`, `vars:  ${result.vars.join(', ') || '(none)'}`];
+    if (result.params.length > 0) lines.push(`params: ${result.params.join(', ')}`);
     const read = `${messagesFor(lang).cli.labels.read}:`.padEnd(6);
     for (const note of result.notes) lines.push(`${read} ${note.messages[lang]}`);
     io.out(lines.join('\n'));

@@ -1,9 +1,9 @@
 /** English: every string gradstep shows. The shape is `Messages` (src/i18n/messages.ts). */
 
-import type { RuleId } from '../calculus/derivation.js';
-import { RULES } from '../calculus/rules.js';
-import type { Messages, RuleMessages } from './messages.js';
+import { FUNCTION_NAMES } from '../expr/functions.js';
+import type { Messages } from './messages.js';
 import { plural } from './plural.js';
+import { RULES_EN } from './rules.en.js';
 
 const n = (count: number, forms: { one: string; other: string }) => `${count} ${plural('en', count, forms)}`;
 const quoted = (names: readonly string[]) => names.map((x) => `'${x}'`).join(', ');
@@ -12,13 +12,11 @@ const capital = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 const isAre = (names: readonly string[]) => `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'}`;
 
 const ALLOWED = 'an expression may use only numbers, variables, e, π, + − × ÷ ^, parentheses and functions';
-const FUNCTIONS =
-  'sin, cos, tan, sec, csc, cot, asin, acos, atan, acot, sinh, cosh, tanh, exp, ln, log, log10, log2, sqrt, cbrt and abs';
+/** The functions gradstep knows: the names of the function table. */
+const FUNCTIONS = `${FUNCTION_NAMES.slice(0, -1).join(', ')} and ${FUNCTION_NAMES.at(-1)}`;
 
-// Until the engine's rules.en.ts lands, the rule table's own English words.
-const rules = Object.fromEntries(
-  Object.entries(RULES).map(([id, r]) => [id, { name: r.name.en, prose: r.prose.en }]),
-) as Record<RuleId, { name: string; prose: string }> satisfies RuleMessages;
+/** The rule table's words: written by the engine in rules.en.ts. */
+const rules = RULES_EN;
 
 export const en: Messages = {
   tag: 'en',
@@ -76,6 +74,8 @@ export const en: Messages = {
     'parse/internal': () => 'The expression could not be read (an internal check failed).',
     'calculus/unknown-function': ({ name }) => `gradstep does not know how to differentiate the function '${name}'.`,
     'calculus/bad-option': ({ option, value }) => `Invalid ${option}: ${value}.`,
+    'calculus/domain': ({ base }) =>
+      `A negative base (${base}) raised to a varying power is not a real function: it is real only at some rational exponents. Write it with a positive base, e.g. (-1)^n·2^x for (-2)^x at whole n.`,
     'calculus/too-large': ({ nodes, ms }) =>
       `The expression is too large to differentiate step by step (over ${nodes.toLocaleString('en')} nodes or ${ms} ms).`,
     'compile/unknown-variable': ({ name, vars }) =>

@@ -1,20 +1,19 @@
 /** 한국어: gradstep이 보여 주는 모든 문자열. 모양은 `Messages`(src/i18n/messages.ts)를 따른다. */
-import type { RuleId } from '../calculus/derivation.js';
-import { RULES } from '../calculus/rules.js';
+
+import { FUNCTION_NAMES } from '../expr/functions.js';
 import { josa } from './josa.js';
-import type { Messages, RuleMessages } from './messages.js';
+import type { Messages } from './messages.js';
+import { RULES_KO } from './rules.ko.js';
 
 const list = (names: readonly string[]) => names.join(', ');
 const quoted = (names: readonly string[]) => names.map((x) => `'${x}'`).join(', ');
 
 const ALLOWED = '수식에는 숫자, 변수, e, π, + − × ÷ ^, 괄호와 함수만 쓸 수 있습니다';
-const FUNCTIONS =
-  'sin, cos, tan, sec, csc, cot, asin, acos, atan, acot, sinh, cosh, tanh, exp, ln, log, log10, log2, sqrt, cbrt, abs';
+/** The functions gradstep knows: the names of the function table. */
+const FUNCTIONS = FUNCTION_NAMES.join(', ');
 
-// 엔진의 rules.ko.ts가 들어오기 전까지는 규칙 표의 한국어를 그대로 쓴다.
-const rules = Object.fromEntries(
-  Object.entries(RULES).map(([id, r]) => [id, { name: r.name.ko, prose: r.prose.ko }]),
-) as Record<RuleId, { name: string; prose: string }> satisfies RuleMessages;
+/** The rule table's words: written by the engine in rules.ko.ts. */
+const rules = RULES_KO;
 
 export const ko: Messages = {
   tag: 'ko',
@@ -71,6 +70,8 @@ export const ko: Messages = {
     'calculus/unknown-function': ({ name }) => `gradstep은 함수 '${name}'의 미분법을 알지 못합니다.`,
     'calculus/bad-option': ({ option, value }) =>
       `${option === 'order' ? '미분 계수' : option} 값이 올바르지 않습니다: ${value}.`,
+    'calculus/domain': ({ base }) =>
+      `음수 밑(${base})의 거듭제곱은 지수가 변하면 실수 함수가 아닙니다(일부 유리수 지수에서만 실수). 양수 밑으로 바꾸어 쓰세요(예: 정수 n에서 (-2)^x는 (-1)^n·2^x).`,
     'calculus/too-large': ({ nodes, ms }) =>
       `식이 너무 커서 단계별로 미분할 수 없습니다 (노드 ${nodes.toLocaleString('ko')}개 또는 ${ms}ms 초과).`,
     'compile/unknown-variable': ({ name, vars }) =>
