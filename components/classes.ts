@@ -17,7 +17,14 @@ export { GsGradient } from './gs-gradient.js';
 export { GsMath } from './gs-math.js';
 export { GsOptimizer, type StepChangeDetail } from './gs-optimizer.js';
 export { GsOptimizerRace } from './gs-optimizer-race.js';
-export { GsPlot, type PlotCurve, type PlotMarker, type PlotPath, type ProbeChangeDetail } from './gs-plot.js';
+export {
+  GsPlot,
+  type PlotCurve,
+  type PlotMarker,
+  type PlotPath,
+  type PointPickDetail,
+  type ProbeChangeDetail,
+} from './gs-plot.js';
 export { GsSurface } from './gs-surface.js';
 export { getBasePath, setBasePath } from './katex/fonts.js';
 export type { GsEventDetail } from './shared/events.js';
