@@ -72,6 +72,23 @@ function simplifyUncached(e: Expr): Expr {
   return current;
 }
 
+/**
+ * The canonical form with every product and small power of sums multiplied out
+ * (x(x + 2)eˣ → x²eˣ + 2xeˣ), whatever the size; the canonical form itself when
+ * the expansion would exceed the term bound.
+ */
+export function expand(e: Expr): Expr {
+  return withStackGuard('simplify/too-deep', () =>
+    withCaches(() => {
+      const s = simplifyUncached(e);
+      const terms = s.kind === 'add' ? orderedTerms(s) : [s];
+      if (!terms.some(hasProductOfSum)) return s;
+      const expanded = expandTerms(terms);
+      return expanded === undefined ? s : buildAdd(expanded, false);
+    }),
+  );
+}
+
 /** A string that identifies the canonical form: equal keys ⇔ structurally equal simplified trees. */
 export function canonicalKey(e: Expr): string {
   return withCaches(() => nodeKey(simplifyUncached(e)));
