@@ -101,3 +101,24 @@ describe('other common forms', () => {
     expect(sameFunction(parse('x^2').expr, parse('x*abs(x)').expr)).toBe(false);
   });
 });
+
+describe('the checker names the form of a correct answer', () => {
+  it('says textbook, factored, expanded or common-denominator form, in English and Korean', async () => {
+    const { checkAnswer } = await import('../src/check/check.js');
+    const cases: [string, string, FormName][] = [
+      ['x^2 e^x', 'x^2 e^x + 2x e^x', 'textbook'],
+      ['x^2 e^x', 'e^x x (2 + x)', 'factored'],
+      ['(x^2 + 1)^2', '4x^3 + 4x', 'expanded'],
+      ['54x^5 - 39/(x + 1)', '(270x^4 (x + 1)^2 + 39)/(x + 1)^2', 'common-denominator'],
+    ];
+    for (const [problem, answer, form] of cases) {
+      const r = checkAnswer({ problem, answer });
+      expect([problem, answer, r.verdict, r.form]).toEqual([problem, answer, 'correct', form]);
+      expect(r.messages.en).toContain('form');
+      expect(r.messages.ko).toContain('꼴');
+    }
+    const other = checkAnswer({ problem: 'x^2', answer: 'x + x' });
+    expect(other.correct).toBe(true);
+    expect(other.form).toBeUndefined();
+  });
+});

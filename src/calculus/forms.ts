@@ -20,6 +20,7 @@
 import { call, children, E, type Expr, equals, freeVars, mul, type Num, num, pow, size } from '../expr/ast.js';
 import { compile } from '../expr/compile.js';
 import { canonicalKey, expand, keyOf, simplify } from '../expr/simplify.js';
+import type { Localized } from '../i18n/index.js';
 import { foldNumber, numAdd, numMul, numNeg } from './tidy.js';
 
 /** A factor as base^exponent with a positive exact exponent (x → x¹), or undefined for numbers. */
@@ -521,6 +522,15 @@ export function finalForm(raw: Expr, question?: Expr): Expr {
 /** The names of the forms an answer can be shown in. */
 export type FormName = 'textbook' | 'smallest' | 'factored' | 'common-denominator' | 'expanded';
 
+/** Each form's name as a reader sees it (the checker's verdict, the elements' "also written as"). */
+export const FORM_LABELS: Readonly<Record<FormName, Localized>> = {
+  textbook: { en: 'textbook form', ko: '교과서 꼴' },
+  smallest: { en: 'shortest form', ko: '가장 짧은 꼴' },
+  factored: { en: 'factored form', ko: '인수분해한 꼴' },
+  'common-denominator': { en: 'common-denominator form', ko: '통분한 꼴' },
+  expanded: { en: 'expanded form', ko: '전개한 꼴' },
+};
+
 /** The forms shown beside the answer, in this order. */
 export const OTHER_FORMS: readonly FormName[] = ['factored', 'common-denominator', 'expanded', 'smallest'];
 
@@ -678,4 +688,13 @@ function shapeKey(e: Expr): string {
 /** Whether two trees have the same terms and factors up to their order (and numbers multiplied out). */
 export function sameForm(a: Expr, b: Expr): boolean {
   return shapeKey(a) === shapeKey(b);
+}
+
+/**
+ * Which form of `expected` (the default answer) `answer` is written in — the same terms and
+ * factors up to order — or undefined when it is in none of them (still perhaps equal).
+ */
+export function formOf(answer: Expr, expected: Expr): FormName | undefined {
+  if (sameForm(answer, expected)) return 'textbook';
+  return answerForms(expected).find((f) => sameForm(answer, f.expr))?.name;
 }

@@ -99,7 +99,10 @@ const REASONS: Record<UnsimplifiedReason, Localized> = {
 };
 
 export const verdictMessages = {
-  correct: (): Localized => ({ en: 'Correct.', ko: '정답입니다.' }),
+  correct: (form?: Localized): Localized =>
+    form
+      ? { en: `Correct. Your answer is in the ${form.en}.`, ko: `정답입니다. 답은 ${form.ko}입니다.` }
+      : { en: 'Correct.', ko: '정답입니다.' },
   unsimplified: (reason: UnsimplifiedReason, expected: string): Localized => ({
     en: `Correct, but not simplified: ${REASONS[reason].en}. Simplified: ${expected}.`,
     ko: `맞았지만 정리되지 않았습니다: ${REASONS[reason].ko}. 정리하면 ${expected}입니다.`,
