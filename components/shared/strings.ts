@@ -3,6 +3,7 @@ import type { Localized } from '../../src/i18n/index.js';
 /** Every visible string of the components, in English and Korean. */
 export const UI = {
   readAs: { en: 'Read as', ko: '읽은 식' },
+  alsoWrittenAs: { en: 'Also written as', ko: '다르게 쓰면' },
   steps: { en: 'Steps', ko: '풀이 과정' },
   generalFormula: { en: 'General formula', ko: '일반 공식' },
   heldConstant: { en: 'held constant', ko: '상수로 취급' },
