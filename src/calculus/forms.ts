@@ -19,7 +19,7 @@
  */
 import { call, children, E, type Expr, equals, freeVars, mul, type Num, num, pow, size } from '../expr/ast.js';
 import { compile } from '../expr/compile.js';
-import { canonicalKey, expand, keyOf, simplify } from '../expr/simplify.js';
+import { canonicalKey, containsVariable, expand, keyOf, simplify, withSharedCaches } from '../expr/simplify.js';
 import type { Localized } from '../i18n/index.js';
 import { foldNumber, numAdd, numMul, numNeg } from './tidy.js';
 
@@ -272,7 +272,7 @@ function baseAndExponent(f: Expr, deep = false): { base: Expr; exp: Num } {
 
 /** Where a factor goes in a product: numbers, then constants (π, ln 2), letters, functions and powers, sums last. */
 function factorOrder(f: Expr): number {
-  if (freeVars(f).length === 0) return 0;
+  if (!containsVariable(f)) return 0;
   const { base } = baseAndExponent(f);
   if (base.kind === 'sym') return 1;
   return f.kind === 'add' ? 3 : 2;
@@ -486,6 +486,10 @@ function tidyNode(e: Expr): Expr {
  * clean-ups every textbook does (see the module comment).
  */
 export function textbookForm(raw: Expr, question?: Expr): Expr {
+  return withSharedCaches(() => textbookFormIn(raw, question));
+}
+
+function textbookFormIn(raw: Expr, question?: Expr): Expr {
   // The question's sums as the clean-ups write them (x − 2 read as x + (−2)).
   givenSums = new Set();
   givenSums = question ? sumsOf(tidyNode(question), new Set()) : new Set();
@@ -513,8 +517,13 @@ export function textbookForm(raw: Expr, question?: Expr): Expr {
 export function finalForm(raw: Expr, question?: Expr): Expr {
   const textbook = textbookForm(raw, question);
   if (size(textbook) <= 8) return textbook;
-  const smallest = smallestForm(simplify(raw));
-  return answerSize(textbook) > 3 * answerSize(smallest) ? smallest : textbook;
+  // The canonical form decides first; the smallest form's rewrites run only for a large answer.
+  const canonical = simplify(raw);
+  const n = answerSize(textbook);
+  if (n > 3 * answerSize(canonical)) return smallestForm(canonical);
+  if (n < 40) return textbook;
+  const smallest = smallestForm(canonical);
+  return n > 3 * answerSize(smallest) ? smallest : textbook;
 }
 
 // ------------------------------------------------------------ other common forms

@@ -94,6 +94,19 @@ export function canonicalKey(e: Expr): string {
   return withCaches(() => nodeKey(simplifyUncached(e)));
 }
 
+/**
+ * Runs `work` with the simplifier's memo tables kept for its whole length, so that
+ * many `keyOf`/`simplify` calls inside it share them (a caller walking a tree).
+ */
+export function withSharedCaches<T>(work: () => T): T {
+  return withCaches(work);
+}
+
+/** Whether a variable occurs in `e` (memoised like the keys). */
+export function containsVariable(e: Expr): boolean {
+  return withCaches(() => hasVars(e));
+}
+
 /** The key of a tree as it is (no simplification); structurally equal trees have equal keys. */
 export function keyOf(e: Expr): string {
   return withCaches(() => nodeKey(e));
