@@ -20,7 +20,7 @@
 import { call, children, E, type Expr, equals, freeVars, mul, type Num, num, pow, size } from '../expr/ast.js';
 import { compile } from '../expr/compile.js';
 import { canonicalKey, containsVariable, expand, keyOf, simplify, withSharedCaches } from '../expr/simplify.js';
-import type { Localized } from '../i18n/index.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
 import { foldNumber, numAdd, numMul, numNeg } from './tidy.js';
 
 /** A factor as base^exponent with a positive exact exponent (x → x¹), or undefined for numbers. */
@@ -531,13 +531,13 @@ export function finalForm(raw: Expr, question?: Expr): Expr {
 /** The names of the forms an answer can be shown in. */
 export type FormName = 'textbook' | 'smallest' | 'factored' | 'common-denominator' | 'expanded';
 
-/** Each form's name as a reader sees it (the checker's verdict, the elements' "also written as"). */
+/** Each form's name as a reader sees it, in every language (the text is in the catalogues, section `forms`). */
 export const FORM_LABELS: Readonly<Record<FormName, Localized>> = {
-  textbook: { en: 'textbook form', ko: '교과서 꼴' },
-  smallest: { en: 'shortest form', ko: '가장 짧은 꼴' },
-  factored: { en: 'factored form', ko: '인수분해한 꼴' },
-  'common-denominator': { en: 'common-denominator form', ko: '통분한 꼴' },
-  expanded: { en: 'expanded form', ko: '전개한 꼴' },
+  textbook: localizeAll((m) => m.forms.textbook),
+  smallest: localizeAll((m) => m.forms.smallest),
+  factored: localizeAll((m) => m.forms.factored),
+  'common-denominator': localizeAll((m) => m.forms['common-denominator']),
+  expanded: localizeAll((m) => m.forms.expanded),
 };
 
 /** The forms shown beside the answer, in this order. */
