@@ -28,12 +28,11 @@ export function eventTypes(source) {
   return new Map([...block.matchAll(/'(gs-[a-z-]+)': (CustomEvent<\w+>);/g)].map((m) => [m[1], m[2]]));
 }
 
-/** Parts rendered by the shared templates an element file imports. */
+/** Parts rendered by the shared templates (components/shared/*) an element file imports. */
 function sharedParts(source) {
-  const parts = [];
-  if (/\bstepsTemplate\b/.test(source)) parts.push('steps', 'rule-name');
-  if (/\bproblemTemplate\b/.test(source)) parts.push('error');
-  return parts;
+  return [...source.matchAll(/import \{([^}]*)\} from '\.\/shared\/([a-z-]+)\.js'/g)]
+    .filter((m) => /\w+Template\b/.test(m[1]))
+    .flatMap((m) => literalParts(readFileSync(`components/shared/${m[2]}.ts`, 'utf8')));
 }
 
 /** Every `part="…"` written literally in a file. */

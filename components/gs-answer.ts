@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { FormName } from '../src/calculus/index.js';
 import { type CheckResult, checkPrepared, type PreparedProblem, prepareProblem } from '../src/check/check.js';
 import { compile } from '../src/expr/compile.js';
 import { parse } from '../src/expr/parse.js';
@@ -9,6 +10,7 @@ import { GsPlot, type PlotCurve, type PlotMarker } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
+import { otherFormsStyles, otherFormsTemplate } from './shared/forms-view.js';
 import { resolveLang } from './shared/lang.js';
 import { MathElement } from './shared/math-element.js';
 import { problemTemplate } from './shared/problem-view.js';
@@ -23,6 +25,8 @@ export interface CheckEventDetail {
   readonly answer: string;
   /** The diagnosed mistake's id, when the answer is incorrect and one was found. */
   readonly diagnosis?: string;
+  /** For a correct answer: the form it is written in (`textbook`, `factored`, …), when it is one of them. */
+  readonly form?: FormName;
 }
 
 /**
@@ -49,7 +53,7 @@ export interface CheckEventDetail {
  * @attr placeholder - Placeholder text of the input.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
- * @fires gs-check - After each check: `detail` is `{ verdict, correct, answer, diagnosis? }`. Bubbles and is composed.
+ * @fires gs-check - After each check: `detail` is `{ verdict, correct, answer, diagnosis?, form? }`. Bubbles and is composed.
  *
  * @csspart problem - The problem statement.
  * @csspart input - The answer field.
@@ -59,6 +63,7 @@ export interface CheckEventDetail {
  * @csspart solution - The worked solution, when revealed.
  * @csspart steps - The list of steps in the worked solution.
  * @csspart rule-name - Each step's rule name in the worked solution.
+ * @csspart other-forms - "Also written as": the expected answer's other forms (after a correct verdict and in the solution).
  * @csspart error - An inline error with the offending part of the input marked.
  *
  * @cssprop [--gs-success-color] - Colour of a correct verdict.
@@ -74,6 +79,7 @@ export class GsAnswer extends MathElement {
     themeStyles,
     katexStyles,
     stepsStyles,
+    otherFormsStyles,
     css`
       :host {
         display: block;
@@ -299,6 +305,7 @@ export class GsAnswer extends MathElement {
       correct: this.result.correct,
       answer: this.value,
       ...(this.result.diagnosis ? { diagnosis: this.result.diagnosis.id } : {}),
+      ...(this.result.form ? { form: this.result.form } : {}),
     };
     emit(this, 'gs-check', detail);
     return this.result;
@@ -372,6 +379,7 @@ export class GsAnswer extends MathElement {
     return html`<div part="verdict" class=${good ? 'good' : 'bad'} data-verdict=${r.verdict}>
       <div class="verdict-title">${title}</div>
       <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>${r.messages[lang]}</p>
+      ${r.correct ? otherFormsTemplate(p.expected, lang, r.form) : nothing}
       ${r.verdict === 'invalid-answer' && r.error ? problemTemplate({ input: this.checkedText, message: r.error.messages[lang], ...(r.error.range ? { range: r.error.range } : {}) }) : nothing}
       ${r.counterexample ? this.counterexampleTemplate(r, p, lang) : nothing}
     </div>`;
@@ -423,7 +431,8 @@ export class GsAnswer extends MathElement {
       ${
         this.showSolution
           ? html`${stepsTemplate(p.derivation.steps, { lang, partial: p.vars.length > 1, highlight, simplified: p.derivation.simplified })}
-            <div>${math(`= ${p.expectedShown.tex}`, true)}</div>`
+            <div>${math(`= ${p.expectedShown.tex}`, true)}</div>
+            ${otherFormsTemplate(p.expected, lang)}`
           : nothing
       }
     </div>`;
