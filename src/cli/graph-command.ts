@@ -1,7 +1,6 @@
 // `gradstep graph "<expr>" --params w,b --at w=0.5,b=0.1,x=2,y=1`: the computation graph with
 // every node's value and adjoint and every edge's local derivative, as a table, Graphviz DOT or JSON.
-import { GradstepError } from '../errors.js';
-import { backward, buildGraph } from '../graph/graph.js';
+import { backward, buildGraph, readPoint } from '../graph/graph.js';
 import { graphDot, graphJson, graphTable } from '../graph/print.js';
 import type { Lang } from '../i18n/index.js';
 import { langOption, parseArgs, reportError, splitVars } from './args.js';
@@ -19,26 +18,6 @@ the gradient read off the parameters.
   --table        nodes, edges and the gradient as text (default)
   --dot          Graphviz DOT, values and adjoints in the labels: gradstep graph … --dot | dot -Tsvg > graph.svg
   --json         JSON { nodes, edges, gradient, value }`;
-
-function badAt(value: string): GradstepError {
-  return new GradstepError('cli/bad-option', {
-    en: `--at ${value}: expected name=number pairs separated by commas (w=0.5,x=2).`,
-    ko: `--at ${value}: 이름=수 쌍을 쉼표로 구분해 주세요 (w=0.5,x=2).`,
-  });
-}
-
-/** `w=0.5,b=0.1` → { w: 0.5, b: 0.1 }; refuses anything else. */
-export function readPoint(text: string): Record<string, number> {
-  const point: Record<string, number> = {};
-  for (const part of text.split(',')) {
-    if (part.trim() === '') continue;
-    const m = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*=\s*(\S+)\s*$/.exec(part);
-    const value = m ? Number(m[2]) : Number.NaN;
-    if (!m || !Number.isFinite(value) || Object.hasOwn(point, m[1] as string)) throw badAt(text);
-    point[m[1] as string] = value;
-  }
-  return point;
-}
 
 export const graphCommand: Command = {
   summary: 'backpropagation on the computation graph: values, adjoints, local derivatives',

@@ -22,7 +22,7 @@
  * derivative) and every edge's local derivative as a number. `graphTrace` lays
  * both passes out as steps a player can walk through.
  */
-import { differentiate } from '../calculus/differentiate.js';
+import { differentiate, gradient } from '../calculus/differentiate.js';
 import { GradstepError } from '../errors.js';
 import { children, deeperThan, type Expr, freeVars, substitute, sym, withChildren } from '../expr/ast.js';
 import { type CompiledFunction, compile } from '../expr/compile.js';
@@ -507,6 +507,55 @@ export function graphTrace(graph: ComputationGraph, pass: BackwardPass): GraphSt
     steps.push({ phase: 'backward', node: id, adjoint: pass.adjoints[id] as number, terms, paths: mine });
   }
   return steps;
+}
+
+export interface SymbolicGradient {
+  /** ∂f/∂p for each parameter, as the differentiation engine derives it for the whole expression (what gs-gradient shows). */
+  readonly partials: readonly Expr[];
+  /** Their values at the point. */
+  readonly values: readonly number[];
+  /** Whether every entry equals the backpropagated gradient (to 1e-9, relative). */
+  readonly agrees: boolean;
+}
+
+const symbolic = new WeakMap<ComputationGraph, { partials: readonly Expr[]; fns: readonly CompiledFunction[] }>();
+
+/** The symbolic gradient of the whole expression at the point, compared with the one backpropagation read off the leaves. */
+export function symbolicGradientAt(graph: ComputationGraph, point: GraphPoint, pass: BackwardPass): SymbolicGradient {
+  let found = symbolic.get(graph);
+  if (!found) {
+    const all = gradient(graph.expr, { vars: graph.vars });
+    const partials = graph.params.map((p) => all.gradient[graph.vars.indexOf(p)] as Expr);
+    found = { partials, fns: partials.map((d) => compile(d, graph.vars)) };
+    symbolic.set(graph, found);
+  }
+  const args = graph.vars.map((v) => point[v] ?? Number.NaN);
+  const values = found.fns.map((f) => f(...args));
+  const agrees = values.every((v, i) => {
+    const b = pass.gradient[i] as number;
+    return Math.abs(v - b) <= 1e-9 * (1 + Math.abs(v)) || (Number.isNaN(v) && Number.isNaN(b));
+  });
+  return { partials: found.partials, values, agrees };
+}
+
+/** Reads `w=0.5, b=0.1, x=2` (an attribute or a command-line value) as a point; refuses anything else. */
+export function readPoint(text: string): Record<string, number> {
+  const point: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    if (part.trim() === '') continue;
+    const m = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*=\s*(\S+)\s*$/.exec(part);
+    const value = m && m[2] !== undefined ? Number(m[2]) : Number.NaN;
+    if (!m || !Number.isFinite(value) || Object.hasOwn(point, m[1] as string)) {
+      const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+      throw graphError(
+        'bad-point',
+        `${shown}: expected name=number pairs separated by commas (w=0.5, x=2).`,
+        `${shown}: 이름=수 쌍을 쉼표로 구분해 주세요 (w=0.5, x=2).`,
+      );
+    }
+    point[m[1] as string] = value;
+  }
+  return point;
 }
 
 /** One gradient-descent step on the parameters: p ← p − lr·∂L/∂p, the data kept. */

@@ -21,6 +21,8 @@ export {
   MAX_GRAPH_DEPTH,
   MAX_GRAPH_NODES,
   MAX_PATHS,
+  type SymbolicGradient,
+  symbolicGradientAt,
 } from './graph.js';
 export {
   adjointTex,

@@ -63,6 +63,9 @@ export function adjointTex(graph: ComputationGraph, pass: BackwardPass, step: Ba
   const head = texNodePartial(graph, out, step.node);
   const value = texNumber(step.adjoint);
   if (step.node === out) return `${head} = ${value}`;
+  const only = step.paths?.length === 1 && step.paths[0]?.length === 1 ? step.paths[0][0] : undefined;
+  // A node the output reads directly: its adjoint is that one edge's local derivative.
+  if (only !== undefined) return edgeTex(graph, pass, only).replace(texNodePartial(graph, out, step.node), head);
   const symbolic: string[] = [];
   const numeric: string[] = [];
   if (step.paths) {
