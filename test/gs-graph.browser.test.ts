@@ -1,9 +1,12 @@
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { NEURON_BATCH, NEURON as ONE } from '../app/lesson.js';
+import { mountApp } from '../app/main.js';
 import '../components/gs-graph.js';
 import '../components/gs-gradient.js';
 import reference from '../fixtures/graph.json' with { type: 'json' };
+import { backward, buildGraph } from '../src/graph/index.js';
 import { mount, texIn } from './support/dom.js';
 
 const NEURON = '(1/(1+e^(-(w*x+b))) - y)^2';
@@ -147,5 +150,54 @@ describe('gs-graph', () => {
       await page.screenshot({ path: `../screenshots/gs-graph-${width}-${lang}.png`, element: el });
       el.remove();
     }
+  });
+});
+
+describe('the lesson’s backpropagation section', () => {
+  it('shows the neuron on one point and on a mini-batch whose gradient is the mean of the per-row gradients', async () => {
+    history.replaceState(null, '', `${location.pathname}?lang=en`);
+    const root = document.createElement('div');
+    document.body.append(root);
+    const app = mountApp(root, { fallbackLang: 'en' });
+    await app.settled();
+    const single = root.querySelector('#neuron-graph') as HTMLElementTagNameMap['gs-graph'];
+    const batch = root.querySelector('#batch-graph') as HTMLElementTagNameMap['gs-graph'];
+    await single.updateComplete;
+    await batch.updateComplete;
+    expect(single.result?.gradient[0]).toBeCloseTo(SYMPY[0] as number, 12);
+    // The mean of the rows' gradients, each from the one-point graph.
+    const rows = [
+      [0.5, 0.2],
+      [1, 0.9],
+      [2, 1],
+    ];
+    const g = buildGraph(ONE.expr, { params: ['w', 'b'], vars: ['w', 'b', 'x', 'y'] });
+    const mean = [0, 0];
+    for (const [x, y] of rows) {
+      backward(g, { w: 0.5, b: 0.1, x: x as number, y: y as number }).gradient.forEach((v, i) => {
+        mean[i] = (mean[i] as number) + v / rows.length;
+      });
+    }
+    expect(NEURON_BATCH.at).toContain('x1=0.5, y1=0.2, x2=1, y2=0.9, x3=2, y3=1');
+    expect(batch.result?.gradient[0]).toBeCloseTo(mean[0] as number, 12);
+    expect(batch.result?.gradient[1]).toBeCloseTo(mean[1] as number, 12);
+    // The section links back to the chain rule.
+    expect(root.querySelector('#backprop ~ p a[href="#chain"]')).not.toBeNull();
+    for (const [width, lang] of [
+      [1280, 'en'],
+      [390, 'ko'],
+    ] as const) {
+      await page.viewport(width, 900);
+      app.navigate({ lang });
+      await app.settled();
+      await new Promise((r) => setTimeout(r, 400));
+      const single2 = root.querySelector('#neuron-graph') as HTMLElementTagNameMap['gs-graph'];
+      single2.step = 12;
+      await single2.updateComplete;
+      await page.screenshot({ path: `../screenshots/lesson-neuron-${width}-${lang}.png`, element: single2 });
+      const batch2 = root.querySelector('#batch-graph') as HTMLElement;
+      await page.screenshot({ path: `../screenshots/lesson-batch-${width}-${lang}.png`, element: batch2 });
+    }
+    app.unmount();
   });
 });
