@@ -358,7 +358,11 @@ export class GsGraph extends MathElement {
     const pass = backward(graph, point);
     this.pass = pass;
     this.trace = graphTrace(graph, pass);
-    this.symbolic = symbolicGradientAt(graph, point, pass);
+    try {
+      this.symbolic = symbolicGradientAt(graph, point, pass);
+    } catch {
+      this.symbolic = undefined; // too large to derive symbolically: the comparison is left out
+    }
   }
 
   private get learningRate(): number {

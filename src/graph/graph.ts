@@ -22,7 +22,7 @@
  * derivative) and every edge's local derivative as a number. `graphTrace` lays
  * both passes out as steps a player can walk through.
  */
-import { differentiate, gradient } from '../calculus/differentiate.js';
+import { differentiate } from '../calculus/differentiate.js';
 import { GradstepError } from '../errors.js';
 import { children, deeperThan, type Expr, freeVars, substitute, sym, withChildren } from '../expr/ast.js';
 import { type CompiledFunction, compile } from '../expr/compile.js';
@@ -117,6 +117,7 @@ export type GraphPoint = Readonly<Record<string, number>>;
 /** An operation's shape: what it computes from placeholders, and its derivatives by each. */
 interface Template {
   readonly expr: Expr;
+  readonly symbol: string;
   readonly placeholders: readonly string[];
   readonly evaluate: CompiledFunction;
   readonly partials: readonly Expr[];
@@ -127,15 +128,17 @@ const PLACEHOLDERS = Array.from({ length: 64 }, (_, k) => `p${k + 1}`);
 const TEMPLATE_CACHE_LIMIT = 1000;
 const templates = new Map<string, Template>();
 
-function template(expr: Expr, arity: number): Template {
-  const key = keyOf(expr);
+/** The template of shape `key` (the operation with its constants' keys and placeholder slots), made by `make` on a miss. */
+function template(key: string, make: () => Expr, arity: number): Template {
   const cached = templates.get(key);
   if (cached) return cached;
+  const expr = make();
   const placeholders = PLACEHOLDERS.slice(0, arity);
   // The local derivatives: the differentiation engine on the operation itself.
   const partials = placeholders.map((p) => differentiate(expr, { wrt: p, vars: placeholders }).result);
   const made: Template = {
     expr,
+    symbol: opSymbol(expr),
     placeholders,
     evaluate: compile(expr, placeholders),
     partials,
@@ -242,22 +245,25 @@ export function buildGraph(input: string | Expr, options: GraphOptions = {}): Co
     if (refs.every((r) => 'constant' in r)) return { constant: e };
     // The template: constants stay, each distinct input node becomes one placeholder.
     const inputs: number[] = [];
-    const parts: Expr[] = [];
     const partKeys: string[] = [];
+    const slotKeys: string[] = [];
+    const slots: number[] = [];
     for (const r of refs) {
       if ('constant' in r) {
-        parts.push(r.constant);
         let k = constantKeys.get(r.constant);
         if (k === undefined) {
           k = keyOf(r.constant);
           constantKeys.set(r.constant, k);
         }
         partKeys.push(k);
+        slotKeys.push(k);
+        slots.push(-1);
       } else {
         let slot = inputs.indexOf(r.node);
         if (slot < 0) slot = inputs.push(r.node) - 1;
-        parts.push(sym(PLACEHOLDERS[slot] as string));
         partKeys.push(`#${r.node}`);
+        slotKeys.push(`#${slot}`);
+        slots.push(slot);
       }
     }
     if (inputs.length > PLACEHOLDERS.length) throw tooLarge();
@@ -266,7 +272,12 @@ export function buildGraph(input: string | Expr, options: GraphOptions = {}): Co
     const key = `${head}(${(commutative ? [...partKeys].sort() : partKeys).join(',')})`;
     return {
       node: intern(key, () => {
-        const t = template(withChildren(e, parts), inputs.length);
+        const make = () =>
+          withChildren(
+            e,
+            refs.map((r, k) => ('constant' in r ? r.constant : sym(PLACEHOLDERS[slots[k] as number] as string))),
+          );
+        const t = template(`${head}(${slotKeys.join(',')})`, make, inputs.length);
         const layer = 1 + Math.max(...inputs.map((i) => (drafts[i] as Draft).layer));
         return { kind: 'operation', expr: e, template: t, inputs, layer };
       }),
@@ -308,23 +319,36 @@ export function buildGraph(input: string | Expr, options: GraphOptions = {}): Co
       byName[t.placeholders[slot] as string] = sym(names[input] as string);
       byExpr[t.placeholders[slot] as string] = (drafts[input] as Draft).expr;
     });
+    // The formulas are written out when first read: a backward pass needs only the numbers.
     d.inputs.forEach((input, slot) => {
       const partial = t.partials[slot] as Expr;
+      let local: Expr | undefined;
+      let localExpr: Expr | undefined;
       edges.push({
         id: edges.length,
         from: input,
         to: id,
-        local: substitute(partial, byName),
-        localExpr: substitute(partial, byExpr),
+        get local() {
+          local ??= substitute(partial, byName);
+          return local;
+        },
+        get localExpr() {
+          localExpr ??= substitute(partial, byExpr);
+          return localExpr;
+        },
       });
     });
+    let op: Expr | undefined;
     return {
       id,
       kind: d.kind,
       name: names[id] as string,
       expr: d.expr,
-      op: substitute(t.expr, byName),
-      symbol: opSymbol(t.expr),
+      get op() {
+        op ??= substitute(t.expr, byName);
+        return op;
+      },
+      symbol: t.symbol,
       inputs: d.inputs,
       layer: d.layer,
       param: false,
@@ -524,8 +548,8 @@ const symbolic = new WeakMap<ComputationGraph, { partials: readonly Expr[]; fns:
 export function symbolicGradientAt(graph: ComputationGraph, point: GraphPoint, pass: BackwardPass): SymbolicGradient {
   let found = symbolic.get(graph);
   if (!found) {
-    const all = gradient(graph.expr, { vars: graph.vars });
-    const partials = graph.params.map((p) => all.gradient[graph.vars.indexOf(p)] as Expr);
+    // The partials gradient() derives (one derivation per variable), for the parameters only.
+    const partials = graph.params.map((p) => differentiate(graph.expr, { wrt: p, vars: graph.vars }).result);
     found = { partials, fns: partials.map((d) => compile(d, graph.vars)) };
     symbolic.set(graph, found);
   }
