@@ -16,13 +16,12 @@ import {
   symbolicGradientAt,
 } from '../src/graph/graph.js';
 import { adjointTex, edgeTex, graphGradientTex, nodeTex, valueTex } from '../src/graph/print.js';
-import type { Lang, Localized } from '../src/i18n/index.js';
+import { type Lang, messagesFor } from '../src/i18n/index.js';
 import { formatNumber, texNumber } from '../src/util/format.js';
 import { defineElement } from './define.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
-import { resolveLang } from './shared/lang.js';
 import { type Layout, layeredLayout } from './shared/layered-layout.js';
 import { MathElement } from './shared/math-element.js';
 import { PlaybackController } from './shared/playback.js';
@@ -30,45 +29,6 @@ import { problemTemplate } from './shared/problem-view.js';
 import { math } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
-
-/** The element's own words, in each language (kept together for the message catalogue). */
-const TEXT = {
-  graph: { en: 'Computation graph', ko: '계산 그래프' },
-  legend: {
-    en: 'Each box: the node and its operation, its value (forward pass), ∂ its adjoint ∂L/∂node (backward pass). Edges: the local derivative.',
-    ko: '각 상자: 노드와 연산, 값(순전파), ∂ 수반값 ∂L/∂노드(역전파). 간선: 국소 미분.',
-  },
-  start: {
-    en: 'The inputs hold their values. Step forward to compute each node.',
-    ko: '입력에 값이 들어 있습니다. 한 단계씩 진행해 각 노드를 계산하세요.',
-  },
-  forward: { en: 'Forward pass', ko: '순전파' },
-  backward: { en: 'Backward pass', ko: '역전파' },
-  where: { en: 'with', ko: '대입값' },
-  seed: { en: 'The output’s adjoint is 1.', ko: '출력의 수반값은 1입니다.' },
-  chain: { en: 'Chain rule along every path to the output', ko: '출력까지 모든 경로를 따라 연쇄 법칙' },
-  sumParents: { en: 'Chain rule: sum over the parents', ko: '연쇄 법칙: 부모 노드에 대한 합' },
-  locals: { en: 'Local derivatives used', ko: '사용한 국소 미분' },
-  backprop: { en: 'Gradient by backpropagation', ko: '역전파로 구한 그래디언트' },
-  symbolic: {
-    en: 'Symbolic gradient (as gs-gradient derives it), at the point',
-    ko: '기호 미분으로 구한 그래디언트(gs-gradient와 같은 계산), 현재 점에서',
-  },
-  agree: { en: 'The two agree.', ko: '두 결과가 일치합니다.' },
-  disagree: { en: 'The two differ.', ko: '두 결과가 다릅니다.' },
-  descend: { en: 'One gradient-descent step', ko: '경사 하강 한 단계' },
-  loss: { en: 'Loss', ko: '손실' },
-  table: { en: 'The graph as a table', ko: '표로 보기' },
-  node: { en: 'Node', ko: '노드' },
-  operation: { en: 'Operation', ko: '연산' },
-  value: { en: 'Value', ko: '값' },
-  adjoint: { en: 'Adjoint', ko: '수반값' },
-  edge: { en: 'Edge', ko: '간선' },
-  local: { en: 'Local derivative', ko: '국소 미분' },
-  param: { en: 'parameter', ko: '매개변수' },
-  data: { en: 'data', ko: '데이터' },
-  of: { en: 'of', ko: '/' },
-} as const satisfies Record<string, Localized>;
 
 /** Detail of `gs-step-change`. */
 export interface GraphStepDetail {
@@ -323,7 +283,7 @@ export class GsGraph extends MathElement {
   }
 
   private build(): void {
-    const lang = resolveLang(this);
+    const lang = this.speaks;
     this.problem = undefined;
     this.graph = undefined;
     this.pass = undefined;
@@ -377,7 +337,7 @@ export class GsGraph extends MathElement {
     if (!graph || !pass) return;
     this.pause();
     const previousLoss = pass.value;
-    const lang = resolveLang(this);
+    const lang = this.speaks;
     try {
       this.evaluate(descentStep(graph, this.point, this.learningRate));
     } catch (error) {
@@ -462,7 +422,8 @@ export class GsGraph extends MathElement {
   }
 
   override render() {
-    const lang = resolveLang(this);
+    const lang = this.speaks;
+    const T = messagesFor(lang).graph;
     if (this.problem) return problemTemplate(this.problem);
     const graph = this.graph;
     const pass = this.pass;
@@ -474,11 +435,11 @@ export class GsGraph extends MathElement {
       current === undefined
         ? ''
         : current.phase === 'forward'
-          ? `${TEXT.forward[lang]} ${this.step}/${forwardCount}`
-          : `${TEXT.backward[lang]} ${this.step - forwardCount}/${total - forwardCount}`;
+          ? `${T.forward} ${this.step}/${forwardCount}`
+          : `${T.backward} ${this.step - forwardCount}/${total - forwardCount}`;
     return html`
-      <div part="graph" tabindex="0" role="region" aria-label=${TEXT.graph[lang]}>${this.drawing(graph, pass, lang)}</div>
-      <div class="legend">${TEXT.legend[lang]}</div>
+      <div part="graph" tabindex="0" role="region" aria-label=${T.graph}>${this.drawing(graph, pass, lang)}</div>
+      <div class="legend">${T.legend}</div>
       <div part="controls">
         <button @click=${() => this.reset()} ?disabled=${this.step === 0}>${UI.reset[lang]}</button>
         <button @click=${() => this.previous()} ?disabled=${this.step === 0} aria-label=${UI.previous[lang]}>←</button>
@@ -492,8 +453,8 @@ export class GsGraph extends MathElement {
       <div part="step" aria-live="polite" tabindex="0" role="region" aria-label=${UI.step[lang]}>${this.stepTemplate(graph, pass, current, lang)}</div>
       ${this.step >= total ? this.gradientTemplate(graph, pass, lang) : nothing}
       <div part="descent">
-        <button class="descend" @click=${() => this.descend()}>${TEXT.descend[lang]} (η = ${formatNumber(this.learningRate)})</button>
-        <span class="loss" role="status">${TEXT.loss[lang]} ${graph.nodes[pass.output]?.name} =
+        <button class="descend" @click=${() => this.descend()}>${T.descend} (η = ${formatNumber(this.learningRate)})</button>
+        <span class="loss" role="status">${T.loss} ${graph.nodes[pass.output]?.name} =
           ${this.previousLoss !== undefined ? `${formatNumber(this.previousLoss)} → ` : ''}${formatNumber(pass.value)}</span>
       </div>
       ${this.tableTemplate(graph, pass, lang)}
@@ -501,6 +462,7 @@ export class GsGraph extends MathElement {
   }
 
   private drawing(graph: ComputationGraph, pass: BackwardPass, lang: Lang) {
+    const T = messagesFor(lang).graph;
     const layout = this.layout as Layout;
     const { fwd, bwd } = this.indices();
     const done = this.step;
@@ -549,7 +511,7 @@ export class GsGraph extends MathElement {
     });
     const w = layout.width + 2 * pad;
     const h = layout.height + 2 * pad;
-    const label = `${TEXT.graph[lang]}: ${graph.nodes.length} ${TEXT.node[lang]}, ${graph.edges.length} ${TEXT.edge[lang]}`;
+    const label = `${T.graph}: ${graph.nodes.length} ${T.node}, ${graph.edges.length} ${T.edge}`;
     return html`<svg width=${w} height=${h} viewBox=${`${-pad} ${-pad} ${w} ${h}`} role="img" aria-label=${label}>
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -561,54 +523,55 @@ export class GsGraph extends MathElement {
   }
 
   private stepTemplate(graph: ComputationGraph, pass: BackwardPass, s: GraphStep | undefined, lang: Lang) {
+    const T = messagesFor(lang).graph;
     if (!s) {
       const inputs = graph.nodes.filter((n) => n.kind === 'input');
-      return html`<div class="label">${TEXT.start[lang]}</div>
+      return html`<div class="label">${T.start}</div>
         ${math(inputs.map((n) => valueTex(graph, pass, n.id)).join(',\\quad '))}`;
     }
     const node = graph.nodes[s.node];
     if (!node) return nothing;
     if (s.phase === 'forward') {
       const inputs = node.inputs.map((i) => valueTex(graph, pass, i)).join(',\\ ');
-      return html`<div class="label">${TEXT.forward[lang]}</div>
+      return html`<div class="label">${T.forward}</div>
         ${math(`${nodeTex(graph, node.id)} = ${texNumber(s.value)}`, true)}
-        <div class="label">${TEXT.where[lang]}</div>
+        <div class="label">${T.where}</div>
         ${math(inputs)}`;
     }
     const step = s as BackwardStep;
-    return html`<div class="label">${TEXT.backward[lang]}${
-      step.terms.length === 0
-        ? html` — ${TEXT.seed[lang]}`
-        : html` — ${step.paths ? TEXT.chain[lang] : TEXT.sumParents[lang]}`
+    return html`<div class="label">${T.backward}${
+      step.terms.length === 0 ? html` — ${T.seed}` : html` — ${step.paths ? T.chain : T.sumParents}`
     }</div>
       ${math(adjointTex(graph, pass, step), true)}
       ${
         step.terms.length
-          ? html`<div class="label">${TEXT.locals[lang]}</div>
+          ? html`<div class="label">${T.locals}</div>
             ${step.terms.map((t) => html`<div>${math(edgeTex(graph, pass, t.edge))}</div>`)}`
           : nothing
       }`;
   }
 
   private gradientTemplate(graph: ComputationGraph, pass: BackwardPass, lang: Lang) {
+    const T = messagesFor(lang).graph;
     const sym = this.symbolic;
     const out = graph.nodes[pass.output]?.name ?? 'L';
     return html`<div part="gradient">
-      <div class="label">${TEXT.backprop[lang]}</div>
+      <div class="label">${T.backprop}</div>
       ${math(graphGradientTex(graph, pass), true)}
       ${
         sym
-          ? html`<div class="label">${TEXT.symbolic[lang]}</div>
+          ? html`<div class="label">${T.symbolic}</div>
             ${graph.params.map((p, i) =>
               math(`${texPartial(out, p)} = ${toTex(sym.partials[i] as Expr)} = ${texNumber(sym.values[i] as number)}`),
             )}
-            <div class=${sym.agrees ? 'agree' : 'disagree'}>${sym.agrees ? TEXT.agree[lang] : TEXT.disagree[lang]}</div>`
+            <div class=${sym.agrees ? 'agree' : 'disagree'}>${sym.agrees ? T.agree : T.disagree}</div>`
           : nothing
       }
     </div>`;
   }
 
   private tableTemplate(graph: ComputationGraph, pass: BackwardPass, lang: Lang) {
+    const T = messagesFor(lang).graph;
     const { fwd, bwd } = this.indices();
     const done = this.step;
     const current = this.trace[done - 1];
@@ -619,23 +582,23 @@ export class GsGraph extends MathElement {
     const adjointKnown = (id: number) => (bwd.get(id) ?? Number.POSITIVE_INFINITY) < done;
     const out = graph.nodes[pass.output]?.name ?? 'L';
     return html`<details part="table">
-      <summary>${TEXT.table[lang]}</summary>
+      <summary>${T.table}</summary>
       <div class="table-wrap">
         <table>
-          <caption class="label">${TEXT.graph[lang]}</caption>
+          <caption class="label">${T.graph}</caption>
           <thead>
             <tr>
-              <th scope="col">${TEXT.node[lang]}</th>
-              <th scope="col">${TEXT.operation[lang]}</th>
-              <th scope="col">${TEXT.value[lang]}</th>
-              <th scope="col">${TEXT.adjoint[lang]} ∂${out}/∂·</th>
+              <th scope="col">${T.nodeHeader}</th>
+              <th scope="col">${T.operationHeader}</th>
+              <th scope="col">${T.valueHeader}</th>
+              <th scope="col">${T.adjointHeader} ∂${out}/∂·</th>
             </tr>
           </thead>
           <tbody>
             ${graph.nodes.map(
               (n) => html`<tr class=${current?.node === n.id ? 'current' : ''} data-node=${n.name}>
                 <th scope="row">${math(texSymbol(n.name))}</th>
-                <td>${n.kind === 'input' ? (n.param ? TEXT.param[lang] : TEXT.data[lang]) : math(nodeTex(graph, n.id))}</td>
+                <td>${n.kind === 'input' ? (n.param ? T.param : T.data) : math(nodeTex(graph, n.id))}</td>
                 <td class="num">${valueKnown(n.id) ? formatNumber(pass.values[n.id] as number) : '—'}</td>
                 <td class="num">${adjointKnown(n.id) ? formatNumber(pass.adjoints[n.id] as number) : '—'}</td>
               </tr>`,
@@ -644,7 +607,7 @@ export class GsGraph extends MathElement {
         </table>
         <table>
           <thead>
-            <tr><th scope="col">${TEXT.edge[lang]}</th><th scope="col">${TEXT.local[lang]}</th></tr>
+            <tr><th scope="col">${T.edgeHeader}</th><th scope="col">${T.localHeader}</th></tr>
           </thead>
           <tbody>
             ${graph.edges.map(

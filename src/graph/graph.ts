@@ -156,16 +156,8 @@ export function clearGraphCache(): void {
 
 // ------------------------------------------------------------------ building
 
-function graphError(code: string, en: string, ko: string): GradstepError {
-  return new GradstepError(`graph/${code}`, { en, ko });
-}
-
 function tooLarge(): GradstepError {
-  return graphError(
-    'too-large',
-    `The expression is too large to draw as a graph (at most ${MAX_GRAPH_NODES} nodes).`,
-    `식이 너무 커서 그래프로 그릴 수 없습니다 (노드 최대 ${MAX_GRAPH_NODES}개).`,
-  );
+  return new GradstepError('graph/too-large', { max: MAX_GRAPH_NODES });
 }
 
 function opSymbol(t: Expr): string {
@@ -217,8 +209,7 @@ export function buildGraph(input: string | Expr, options: GraphOptions = {}): Co
   const free = freeVars(expr);
   const params = [...(options.params ?? free)];
   for (const p of params) {
-    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(p))
-      throw graphError('bad-param', `Invalid parameter: ${p}.`, `매개변수가 올바르지 않습니다: ${p}.`);
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(p)) throw new GradstepError('graph/bad-param', { name: p });
   }
   const vars = [...params, ...free.filter((v) => !params.includes(v))];
 
@@ -378,8 +369,7 @@ const compiled = new WeakMap<ComputationGraph, Compiled>();
 
 function internals(graph: ComputationGraph): Compiled {
   const found = compiled.get(graph);
-  if (!found)
-    throw graphError('not-built', 'Build the graph with buildGraph first.', 'buildGraph로 그래프를 먼저 만드세요.');
+  if (!found) throw new GradstepError('graph/not-built', {});
   return found;
 }
 
@@ -395,11 +385,7 @@ export function forward(graph: ComputationGraph, point: GraphPoint): ForwardPass
     if (node.kind === 'input') {
       const v = Object.hasOwn(point, node.name) ? point[node.name] : undefined;
       if (typeof v !== 'number') {
-        throw graphError(
-          'missing-value',
-          `No value was given for ${node.name}.`,
-          `${node.name}의 값이 주어지지 않았습니다.`,
-        );
+        throw new GradstepError('graph/missing-value', { name: node.name });
       }
       values[node.id] = v;
     } else if (!t) {
@@ -438,8 +424,7 @@ export function backward(
     }
   }
   const adjoints = new Float64Array(graph.nodes.length);
-  if (output < 0 || output >= graph.nodes.length)
-    throw graphError('bad-output', `There is no node ${output}.`, `${output}번 노드가 없습니다.`);
+  if (output < 0 || output >= graph.nodes.length) throw new GradstepError('graph/bad-output', { id: output });
   adjoints[output] = 1;
   for (let id = output - 1; id >= 0; id--) {
     let sum = 0;
@@ -571,11 +556,7 @@ export function readPoint(text: string): Record<string, number> {
     const value = m && m[2] !== undefined ? Number(m[2]) : Number.NaN;
     if (!m || !Number.isFinite(value) || Object.hasOwn(point, m[1] as string)) {
       const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-      throw graphError(
-        'bad-point',
-        `${shown}: expected name=number pairs separated by commas (w=0.5, x=2).`,
-        `${shown}: 이름=수 쌍을 쉼표로 구분해 주세요 (w=0.5, x=2).`,
-      );
+      throw new GradstepError('graph/bad-point', { text: shown });
     }
     point[m[1] as string] = value;
   }

@@ -27,7 +27,6 @@ export {
 export {
   adjointTex,
   edgeTex,
-  GRAPH_TEXT,
   type GraphJson,
   graphDot,
   graphGradientTex,

@@ -5,23 +5,9 @@
 import type { Expr } from '../expr/ast.js';
 import { texPartial, texSymbol, toTex } from '../expr/print-tex.js';
 import { toText } from '../expr/print-text.js';
-import type { Lang, Localized } from '../i18n/index.js';
+import { type Lang, messagesFor } from '../i18n/index.js';
 import { formatNumber, texNumber, texOperand } from '../util/format.js';
 import type { BackwardPass, BackwardStep, ComputationGraph, GraphEdge, GraphNode } from './graph.js';
-
-/** Every word the graph printers write, in each language. */
-export const GRAPH_TEXT = {
-  node: { en: 'node', ko: '노드' },
-  operation: { en: 'operation', ko: '연산' },
-  value: { en: 'value', ko: '값' },
-  adjoint: { en: 'adjoint', ko: '수반값' },
-  edge: { en: 'edge', ko: '간선' },
-  local: { en: 'local derivative', ko: '국소 미분' },
-  gradient: { en: 'gradient', ko: '그래디언트' },
-  param: { en: 'parameter', ko: '매개변수' },
-  data: { en: 'data', ko: '데이터' },
-  constant: { en: 'constant', ko: '상수' },
-} as const satisfies Record<string, Localized>;
 
 const nodeOf = (graph: ComputationGraph, id: number): GraphNode => graph.nodes[id] as GraphNode;
 
@@ -97,9 +83,10 @@ export function graphGradientTex(graph: ComputationGraph, pass: BackwardPass): s
 // ------------------------------------------------------------------ text
 
 function kindWord(node: GraphNode, lang: Lang): string {
-  if (node.kind === 'input') return (node.param ? GRAPH_TEXT.param : GRAPH_TEXT.data)[lang];
-  if (node.kind === 'constant') return GRAPH_TEXT.constant[lang];
-  return GRAPH_TEXT.operation[lang];
+  const T = messagesFor(lang).graph;
+  if (node.kind === 'input') return node.param ? T.param : T.data;
+  if (node.kind === 'constant') return T.constant;
+  return T.operation;
 }
 
 function opText(node: GraphNode): string {
@@ -120,10 +107,10 @@ function table(rows: readonly (readonly string[])[]): string {
 
 /** The nodes (name, operation, value, adjoint), the edges (local derivative as formula and number) and the gradient. */
 export function graphTable(graph: ComputationGraph, pass: BackwardPass, lang: Lang = 'en'): string {
-  const T = GRAPH_TEXT;
+  const T = messagesFor(lang).graph;
   const out = nodeOf(graph, pass.output).name;
   const nodeRows = [
-    [T.node[lang], T.operation[lang], T.value[lang], `${T.adjoint[lang]} ∂${out}/∂·`],
+    [T.node, T.operation, T.value, `${T.adjoint} ∂${out}/∂·`],
     ...graph.nodes.map((n) => [
       n.name,
       n.kind === 'operation' ? `${n.name} = ${opText(n)}` : kindWord(n, lang),
@@ -132,7 +119,7 @@ export function graphTable(graph: ComputationGraph, pass: BackwardPass, lang: La
     ]),
   ];
   const edgeRows = [
-    [T.edge[lang], T.local[lang], T.value[lang]],
+    [T.edge, T.local, T.value],
     ...graph.edges.map((e) => [
       `∂${nodeOf(graph, e.to).name}/∂${nodeOf(graph, e.from).name}`,
       toText(e.local),
@@ -145,7 +132,7 @@ export function graphTable(graph: ComputationGraph, pass: BackwardPass, lang: La
     '',
     table(edgeRows),
     '',
-    `${T.gradient[lang]}: ${grad.join(', ')}`,
+    `${T.gradient}: ${grad.join(', ')}`,
     `${out} = ${formatNumber(pass.value)}`,
   ].join('\n');
 }
@@ -157,7 +144,7 @@ function dotString(text: string): string {
 
 /** Graphviz DOT, inputs to output left to right: nodes labelled with operation, value and adjoint, edges with the local derivative. */
 export function graphDot(graph: ComputationGraph, pass: BackwardPass, lang: Lang = 'en'): string {
-  const T = GRAPH_TEXT;
+  const T = messagesFor(lang).graph;
   const out = nodeOf(graph, pass.output).name;
   const lines = [
     'digraph computation {',
@@ -167,7 +154,7 @@ export function graphDot(graph: ComputationGraph, pass: BackwardPass, lang: Lang
   ];
   for (const n of graph.nodes) {
     const head = n.kind === 'operation' ? `${n.name} = ${opText(n)}` : `${n.name} (${kindWord(n, lang)})`;
-    const label = `${head}\n${T.value[lang]} = ${formatNumber(pass.values[n.id] as number)}\n∂${out}/∂${n.name} = ${formatNumber(pass.adjoints[n.id] as number)}`;
+    const label = `${head}\n${T.value} = ${formatNumber(pass.values[n.id] as number)}\n∂${out}/∂${n.name} = ${formatNumber(pass.adjoints[n.id] as number)}`;
     const extra = n.id === pass.output ? ', penwidth=2' : n.param ? ', style="rounded,bold"' : '';
     lines.push(`  n${n.id} [label=${dotString(label)}${extra}];`);
   }
