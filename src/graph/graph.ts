@@ -24,7 +24,7 @@
  */
 import { differentiate } from '../calculus/differentiate.js';
 import { GradstepError } from '../errors.js';
-import { children, deeperThan, type Expr, freeVars, substitute, sym, withChildren } from '../expr/ast.js';
+import { children, type Expr, freeVars, substitute, sym, withChildren } from '../expr/ast.js';
 import { type CompiledFunction, compile } from '../expr/compile.js';
 import { parse } from '../expr/parse.js';
 import { toText } from '../expr/print-text.js';
@@ -205,13 +205,9 @@ type Ref = { readonly node: number } | { readonly constant: Expr };
 export function buildGraph(input: string | Expr, options: GraphOptions = {}): ComputationGraph {
   const given = options.vars ? [...new Set([...(options.params ?? []), ...options.vars])] : undefined;
   const expr = typeof input === 'string' ? parse(input, given?.length ? { vars: given } : {}).expr : input;
-  if (deeperThan(expr, MAX_GRAPH_DEPTH)) throw tooLarge();
-  const free = freeVars(expr);
-  const params = [...(options.params ?? free)];
-  for (const p of params) {
+  for (const p of options.params ?? []) {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(p)) throw new GradstepError('graph/bad-param', { name: p });
   }
-  const vars = [...params, ...free.filter((v) => !params.includes(v))];
 
   const drafts: Draft[] = [];
   const byKey = new Map<string, number>();
@@ -227,12 +223,14 @@ export function buildGraph(input: string | Expr, options: GraphOptions = {}): Co
     return id;
   };
 
-  const read = (e: Expr): Ref => {
+  // Depth is checked on the way down (one walk of the tree for everything).
+  const read = (e: Expr, depth: number): Ref => {
+    if (depth > MAX_GRAPH_DEPTH) throw tooLarge();
     if (e.kind === 'sym')
       return { node: intern(`$${e.name}`, () => ({ kind: 'input', expr: e, inputs: [], layer: 0 })) };
     const kids = children(e);
     if (kids.length === 0) return { constant: e };
-    const refs = kids.map(read);
+    const refs = kids.map((k) => read(k, depth + 1));
     if (refs.every((r) => 'constant' in r)) return { constant: e };
     // The template: constants stay, each distinct input node becomes one placeholder.
     const inputs: number[] = [];
@@ -275,7 +273,10 @@ export function buildGraph(input: string | Expr, options: GraphOptions = {}): Co
     };
   };
 
-  const root = read(expr);
+  const root = read(expr, 1);
+  const free = drafts.flatMap((d) => (d.kind === 'input' ? [(d.expr as { name: string }).name] : [])).sort();
+  const params = [...(options.params ?? free)];
+  const vars = [...params, ...free.filter((v) => !params.includes(v))];
   const output = 'node' in root ? root.node : intern('const', () => ({ kind: 'constant', expr, inputs: [], layer: 0 }));
 
   const prefix = namePrefix(vars);
