@@ -561,8 +561,9 @@ export class GsGraph extends MathElement {
       ${
         sym
           ? html`<div class="label">${T.symbolic}</div>
-            ${graph.params.map((p, i) =>
-              math(`${texPartial(out, p)} = ${toTex(sym.partials[i] as Expr)} = ${texNumber(sym.values[i] as number)}`),
+            ${graph.params.map(
+              (p, i) =>
+                html`<div class="symbolic">${math(`${texPartial(out, p)} = ${toTex(sym.partials[i] as Expr)} = ${texNumber(sym.values[i] as number)}`)}</div>`,
             )}
             <div class=${sym.agrees ? 'agree' : 'disagree'}>${sym.agrees ? T.agree : T.disagree}</div>`
           : nothing

@@ -1,6 +1,6 @@
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { cdp, page, userEvent } from 'vitest/browser';
 import { NEURON_BATCH, NEURON as ONE } from '../app/lesson.js';
 import { mountApp } from '../app/main.js';
 import '../components/gs-graph.js';
@@ -149,6 +149,18 @@ describe('gs-graph', () => {
       await el.updateComplete;
       await page.screenshot({ path: `../screenshots/gs-graph-${width}-${lang}.png`, element: el });
       el.remove();
+    }
+    // Dark mode: the page's colour scheme switches the theme's defaults.
+    await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] });
+    try {
+      await page.viewport(1280, 900);
+      document.body.style.background = '#161a22';
+      const el = await mount('gs-graph', { ...ATTRS, step: '22' });
+      expect(getComputedStyle(nodeBox(el, 'w').querySelector('rect') as Element).fill).not.toBe('rgb(255, 255, 255)');
+      await page.screenshot({ path: '../screenshots/gs-graph-1280-dark.png', element: el });
+    } finally {
+      document.body.style.background = '';
+      await cdp().send('Emulation.setEmulatedMedia', { features: [] });
     }
   });
 });
