@@ -44,27 +44,3 @@ export function table(header: readonly string[], rows: readonly (readonly string
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
-
-/**
- * Like `measure`, but in CPU time of this process (user + system) rather than wall time:
- * steadier when other work shares the cores, since time spent descheduled is not counted.
- */
-export function measureCpu(name: string, fn: () => unknown, { batches = 15, minBatchMs = 20 } = {}): Measurement {
-  let perBatch = 1;
-  for (;;) {
-    const c0 = process.cpuUsage();
-    for (let i = 0; i < perBatch; i++) fn();
-    const d = process.cpuUsage(c0);
-    if ((d.user + d.system) / 1000 >= minBatchMs || perBatch > 1e7) break;
-    perBatch *= 2;
-  }
-  const samples: number[] = [];
-  for (let b = 0; b < batches; b++) {
-    const c0 = process.cpuUsage();
-    for (let i = 0; i < perBatch; i++) fn();
-    const d = process.cpuUsage(c0);
-    samples.push((d.user + d.system) / perBatch);
-  }
-  samples.sort((a, b) => a - b);
-  return { name, medianUs: samples[Math.floor(samples.length / 2)] as number, maxUs: samples.at(-1) as number };
-}

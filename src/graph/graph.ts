@@ -354,7 +354,10 @@ export function buildGraph(input: string | Expr, options: GraphOptions = {}): Co
     (parentEdges[e.from] as number[]).push(e.id);
     if (edgeStart[e.to] === -1) edgeStart[e.to] = e.id;
   }
-  compiled.set(graph, { templates: drafts.map((d) => d.template), parentEdges, edgeStart });
+  // Kept on the graph itself, hidden (a WeakMap of every graph ever built slows the garbage collector).
+  Object.defineProperty(graph, INTERNALS, {
+    value: { templates: drafts.map((d) => d.template), parentEdges, edgeStart } satisfies Compiled,
+  });
   return graph;
 }
 
@@ -366,10 +369,10 @@ interface Compiled {
   readonly edgeStart: readonly number[];
 }
 
-const compiled = new WeakMap<ComputationGraph, Compiled>();
+const INTERNALS = Symbol('gradstep.graph');
 
 function internals(graph: ComputationGraph): Compiled {
-  const found = compiled.get(graph);
+  const found = (graph as { [INTERNALS]?: Compiled })[INTERNALS];
   if (!found) throw new GradstepError('graph/not-built', {});
   return found;
 }
