@@ -177,7 +177,7 @@ function opSymbol(t: Expr): string {
       }
       return t.exp.kind === 'sym' && t.base.kind === 'const' && t.base.name === 'e' ? 'exp' : '^';
     case 'call':
-      return t.fn === ('sigmoid' as string) ? 'σ' : t.fn;
+      return t.fn === 'sigmoid' ? 'σ' : t.fn;
     default:
       return '';
   }
