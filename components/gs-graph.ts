@@ -17,6 +17,7 @@ import {
 } from '../src/graph/graph.js';
 import { adjointTex, edgeTex, graphGradientTex, nodeTex, valueTex } from '../src/graph/print.js';
 import { type Lang, messagesFor } from '../src/i18n/index.js';
+import type { GraphMessages } from '../src/i18n/messages.js';
 import { formatNumber, texNumber } from '../src/util/format.js';
 import { defineElement } from './define.js';
 import { katexStyles } from './katex/render.js';
@@ -240,6 +241,8 @@ export class GsGraph extends MathElement {
   @state() private pass: BackwardPass | undefined;
   @state() private problem: InputProblem | undefined;
   @state() private previousLoss: number | undefined;
+  /** The tables are typeset only while open (a graph of a hundred nodes is a few hundred formulas). */
+  @state() private tableOpen = false;
   private trace: GraphStep[] = [];
   private layout: Layout | undefined;
   private symbolic: SymbolicGradient | undefined;
@@ -573,6 +576,19 @@ export class GsGraph extends MathElement {
 
   private tableTemplate(graph: ComputationGraph, pass: BackwardPass, lang: Lang) {
     const T = messagesFor(lang).graph;
+    return html`<details
+      part="table"
+      ?open=${this.tableOpen}
+      @toggle=${(e: Event) => {
+        this.tableOpen = (e.currentTarget as HTMLDetailsElement).open;
+      }}
+    >
+      <summary>${T.table}</summary>
+      ${this.tableOpen ? this.tables(graph, pass, T) : nothing}
+    </details>`;
+  }
+
+  private tables(graph: ComputationGraph, pass: BackwardPass, T: GraphMessages) {
     const { fwd, bwd } = this.indices();
     const done = this.step;
     const current = this.trace[done - 1];
@@ -582,9 +598,7 @@ export class GsGraph extends MathElement {
     };
     const adjointKnown = (id: number) => (bwd.get(id) ?? Number.POSITIVE_INFINITY) < done;
     const out = graph.nodes[pass.output]?.name ?? 'L';
-    return html`<details part="table">
-      <summary>${T.table}</summary>
-      <div class="table-wrap">
+    return html`<div class="table-wrap">
         <table>
           <caption class="label">${T.graph}</caption>
           <thead>
@@ -619,8 +633,7 @@ export class GsGraph extends MathElement {
             )}
           </tbody>
         </table>
-      </div>
-    </details>`;
+      </div>`;
   }
 }
 

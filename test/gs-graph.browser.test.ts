@@ -23,6 +23,15 @@ const nodeBox = (el: Element, name: string) =>
 const valueText = (el: Element, name: string) => nodeBox(el, name).querySelector('.value')?.textContent ?? '';
 const adjointText = (el: Element, name: string) => nodeBox(el, name).querySelector('.adj')?.textContent ?? '';
 
+/** Opens the table view and waits for it to be typeset (it is rendered only while open). */
+async function openTable(el: HTMLElementTagNameMap['gs-graph']): Promise<void> {
+  const details = shadow(el).querySelector('details[part="table"]') as HTMLDetailsElement;
+  const toggled = new Promise((r) => details.addEventListener('toggle', r, { once: true }));
+  details.open = true;
+  await toggled;
+  await el.updateComplete;
+}
+
 describe('gs-graph', () => {
   it('draws the neuron graph: every node with its operation, the inputs with their values', async () => {
     const el = await mount('gs-graph', ATTRS);
@@ -129,8 +138,10 @@ describe('gs-graph', () => {
 
   it('has no serious accessibility violations, stepped into the backward pass, with the table open', async () => {
     const el = await mount('gs-graph', { ...ATTRS, step: '14' });
-    (shadow(el).querySelector('details') as HTMLDetailsElement).open = true;
-    await new Promise((r) => requestAnimationFrame(r));
+    await openTable(el);
+    expect(shadow(el).querySelectorAll('[part="table"] tbody tr').length).toBe(
+      (el.current?.nodes.length ?? 0) + (el.current?.edges.length ?? 0),
+    );
     const result = await axe.run(document.body, { resultTypes: ['violations'] });
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
@@ -145,8 +156,7 @@ describe('gs-graph', () => {
     ] as const) {
       await page.viewport(width, 900);
       const el = await mount('gs-graph', { ...ATTRS, lang, step: '17' });
-      (shadow(el).querySelector('details') as HTMLDetailsElement).open = true;
-      await el.updateComplete;
+      await openTable(el);
       await page.screenshot({ path: `../screenshots/gs-graph-${width}-${lang}.png`, element: el });
       el.remove();
     }
