@@ -45,12 +45,12 @@ export const FORMULAS = {
 
 /** Section 2.3's neuron: one data point, then a mini-batch of three rows (the same parameters). */
 export const NEURON = {
-  expr: '(1/(1 + e^(-(w*x + b))) - y)^2',
+  expr: '(sigmoid(w*x + b) - y)^2',
   params: 'w,b',
   at: 'w=0.5, b=0.1, x=2, y=1',
 } as const;
 export const NEURON_BATCH = {
-  expr: '((1/(1 + e^(-(w*x1 + b))) - y1)^2 + (1/(1 + e^(-(w*x2 + b))) - y2)^2 + (1/(1 + e^(-(w*x3 + b))) - y3)^2) / 3',
+  expr: '((sigmoid(w*x1 + b) - y1)^2 + (sigmoid(w*x2 + b) - y2)^2 + (sigmoid(w*x3 + b) - y3)^2) / 3',
   params: 'w,b',
   at: 'w=0.5, b=0.1, x1=0.5, y1=0.2, x2=1, y2=0.9, x3=2, y3=1',
 } as const;

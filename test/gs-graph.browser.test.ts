@@ -9,7 +9,7 @@ import reference from '../fixtures/graph.json' with { type: 'json' };
 import { backward, buildGraph } from '../src/graph/index.js';
 import { mount, texIn } from './support/dom.js';
 
-const NEURON = '(1/(1+e^(-(w*x+b))) - y)^2';
+const NEURON = '(sigmoid(w*x + b) - y)^2';
 const ATTRS = { expr: NEURON, params: 'w,b', at: 'w=0.5, b=0.1, x=2, y=1' };
 const SYMPY = reference.cases[0]?.gradient as number[];
 

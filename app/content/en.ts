@@ -325,7 +325,7 @@ export const en = {
     chainLink: 'Back to the chain rule',
     neuronTitle: 'One neuron, one data point',
     neuronText:
-      'A single neuron $\\hat y = \\sigma(wx + b)$ with the sigmoid $\\sigma(z) = \\frac{1}{1 + e^{-z}}$ and the squared error on one data point $(x, y) = (2, 1)$, at $w = 0.5$, $b = 0.1$. Step through the forward pass, then the backward pass: the gradient read off $w$ and $b$ at the end is the symbolic gradient of section 1 at that point. One descent step with it lowers the loss.',
+      'A single neuron $\\hat y = \\sigma(wx + b)$ with the sigmoid $\\sigma(z) = \\frac{1}{1 + e^{-z}}$ (whose derivative is $\\sigma^{\\prime} = \\sigma(1 - \\sigma)$) and the squared error on one data point $(x, y) = (2, 1)$, at $w = 0.5$, $b = 0.1$. Step through the forward pass, then the backward pass: the gradient read off $w$ and $b$ at the end is the symbolic gradient of section 1 at that point. One descent step with it lowers the loss.',
     batchTitle: 'The same on a mini-batch',
     batchText:
       'On a mini-batch of $m$ rows the loss is the mean of the rows’ losses, so its gradient is the mean of the per-row gradients — the gradient SGD uses in section 3. In the graph of three rows below, $w$ and $b$ feed every row: their adjoints add up the rows’ contributions, and the backward pass computes the mean without being told to.',
