@@ -45,6 +45,7 @@ if (!hasHangulFont()) {
     console.log('gradstep: no font with Hangul; installing Debian\'s "fonts-nanum" package with apt-get…');
     try {
       const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+      execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
       execFileSync('apt-get', ['install', '-y', '-qq', 'fonts-nanum'], { stdio: 'inherit', env });
     } catch {
       console.log('gradstep: installing fonts-nanum failed; Korean screenshots will show empty boxes.');
