@@ -7,6 +7,7 @@
  */
 const LAZY: Readonly<Record<string, () => Promise<unknown>>> = {
   'gs-answer': () => import('./define/gs-answer.js'),
+  'gs-graph': () => import('./define/gs-graph.js'),
   'gs-optimizer': () => import('./define/gs-optimizer.js'),
   'gs-optimizer-race': () => import('./define/gs-optimizer-race.js'),
   'gs-surface': () => import('./define/gs-surface.js'),

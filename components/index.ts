@@ -10,6 +10,7 @@ import './define/gs-answer.js';
 import './define/gs-contour.js';
 import './define/gs-derivative.js';
 import './define/gs-gradient.js';
+import './define/gs-graph.js';
 import './define/gs-math.js';
 import './define/gs-optimizer.js';
 import './define/gs-optimizer-race.js';
