@@ -426,7 +426,7 @@ export class GsGraph extends MathElement {
     return { fwd, bwd };
   }
 
-  override render() {
+  override render(): unknown {
     const lang = this.speaks;
     const T = messagesFor(lang).graph;
     if (this.problem) return problemTemplate(this.problem);
