@@ -90,6 +90,17 @@ function deepText(node: Node): string {
   return text;
 }
 
+/** The first element matching `selector` under `root`, crossing shadow roots. */
+function deepQuery(root: ParentNode, selector: string): Element | undefined {
+  const here = root.querySelector(selector);
+  if (here) return here;
+  for (const el of root.querySelectorAll('*')) {
+    const found = el.shadowRoot ? deepQuery(el.shadowRoot, selector) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** Every table cell under `root` (crossing shadow roots). */
 function cells(root: ParentNode): HTMLElement[] {
   const found = [...root.querySelectorAll<HTMLElement>('th, td, caption')];
@@ -139,7 +150,7 @@ async function mountKo(search: string): Promise<MountedApp> {
 describe('the Korean lesson and playground', () => {
   const views: [string, string, string[]][] = [
     ['lesson', '?lang=ko', ['.lesson-head', '#four-ways', '#optimizers', '#best']],
-    ['playground', '?lang=ko&view=playground&expr=(2x-1)%5E3&tab=check', ['.playground']],
+    ['playground', '?lang=ko&view=playground&expr=(2x-1)%5E3&tab=check', ['.playground', 'gs-answer']],
   ];
   for (const [name, search, parts] of views) {
     for (const [width, height] of [
@@ -152,6 +163,15 @@ describe('the Korean lesson and playground', () => {
         await until(() => expect(a.root.querySelector('[lang="ko"], :lang(ko)')).not.toBeNull());
         await tick(1200);
         await a.settled();
+        if (name === 'playground') {
+          // A wrong answer, so the feedback (with its particles) is on the page.
+          const box = deepQuery(a.root, 'gs-answer') as HTMLElementTagNameMap['gs-answer'];
+          box.value = '3(2x-1)^2';
+          box.check();
+          await box.updateComplete;
+          await tick(500);
+          expect(deepText(a.root)).toContain('2를 곱해야');
+        }
         const text = deepText(a.root);
         expect(text).toMatch(/[\u{AC00}-\u{D7A3}]/u);
         expect(text).not.toMatch(/을\(를\)|이\(가\)|은\(는\)|\(으\)로|과\(와\)/);
@@ -162,7 +182,7 @@ describe('the Korean lesson and playground', () => {
         const r = a.root;
         r.style.cssText = `display:block;height:${height}px;overflow:auto`;
         for (const part of parts) {
-          const el = r.querySelector(part) as HTMLElement;
+          const el = deepQuery(r, part) as HTMLElement;
           r.scrollTop = el.getBoundingClientRect().top - r.getBoundingClientRect().top + r.scrollTop - 70;
           await tick(250);
           const slug = part.replace(/[^a-z0-9-]/g, '');

@@ -220,8 +220,16 @@ export const ko: Messages = {
     'double-negation': '이중 부호가 남아 있습니다',
   },
 
+  forms: {
+    textbook: '교과서 꼴',
+    smallest: '가장 짧은 꼴',
+    factored: '인수분해한 꼴',
+    'common-denominator': '통분한 꼴',
+    expanded: '전개한 꼴',
+  },
+
   verdicts: {
-    correct: () => '정답입니다.',
+    correct: ({ form }) => (form ? `정답입니다. 답은 ${form}입니다.` : '정답입니다.'),
     unsimplified: ({ reason, expected }) => `맞았지만 정리되지 않았습니다: ${reason}. 정리하면 ${expected}입니다.`,
     incorrect: ({ at, expected, answer }) =>
       answer === null
@@ -253,6 +261,7 @@ export const ko: Messages = {
 
   ui: {
     readAs: '읽은 식',
+    alsoWrittenAs: '다르게 쓰면',
     steps: '풀이 과정',
     generalFormula: '일반 공식',
     heldConstant: '상수로 취급',
@@ -270,7 +279,7 @@ export const ko: Messages = {
     counterexample: '다른 지점',
     correct: '정답입니다!',
     correctUnsimplified: '맞았지만 더 간단히 할 수 있습니다.',
-    incorrect: '틀렸습니다.',
+    incorrect: '아직 정답이 아닙니다.',
     unevaluated: '답에 아직 계산하지 않은 미분이 있습니다.',
     invalid: '답을 읽을 수 없습니다.',
     previous: '이전 단계',
