@@ -8,6 +8,7 @@
  */
 import type { Localized } from '../i18n/index.js';
 import { formatNumber } from '../util/format.js';
+import { HYPER_SETTINGS } from './hyper.js';
 import { isPositiveDefinite, solve } from './linalg.js';
 import type {
   Convention,
@@ -43,34 +44,21 @@ function stateOf(ctx: StepContext, id: string): Vec {
 
 // ------------------------------------------------------------------ hyper-parameters
 
-const HYPER: Record<HyperId, HyperSpec> = {
-  alpha: { id: 'alpha', symbol: '\\alpha', name: { en: 'momentum', ko: '모멘텀' }, range: 'unit' },
-  rho: { id: 'rho', symbol: '\\rho', name: { en: 'decay rate', ko: '감쇠율' }, range: 'unit' },
-  rho1: {
-    id: 'rho1',
-    symbol: '\\rho_{1}',
-    name: { en: 'first-moment decay rate', ko: '1차 모멘트 감쇠율' },
-    range: 'unit',
-  },
-  rho2: {
-    id: 'rho2',
-    symbol: '\\rho_{2}',
-    name: { en: 'second-moment decay rate', ko: '2차 모멘트 감쇠율' },
-    range: 'unit',
-  },
-  delta: {
-    id: 'delta',
-    symbol: '\\delta',
-    name: { en: 'small constant for numerical stability', ko: '수치 안정용 작은 상수' },
-    range: 'positive',
-  },
-  initialAccumulator: {
-    id: 'initialAccumulator',
-    symbol: 'r_{0}',
-    name: { en: 'initial accumulator value', ko: '누적값의 초깃값' },
-    range: 'nonnegative',
-  },
-};
+/** The hyper-parameters as the optimizers use them, from their one description in hyper.ts. */
+const HYPER = Object.fromEntries(
+  Object.values(HYPER_SETTINGS).map((setting) => {
+    const h = setting.hyper as NonNullable<typeof setting.hyper>;
+    const spec: HyperSpec = {
+      id: h.id,
+      publicName: setting.name,
+      symbol: h.symbol,
+      text: setting.value,
+      name: setting.description,
+      range: h.range,
+    };
+    return [h.id, spec];
+  }),
+) as Record<HyperId, HyperSpec>;
 
 export const HYPER_SPECS: Readonly<Record<HyperId, HyperSpec>> = HYPER;
 
@@ -180,28 +168,48 @@ function everywhere(variant: Variant): Record<Convention, Variant> {
 
 const MAX_HALVINGS = 60;
 
+/** Squared length of a vector. */
+function squaredNorm(v: Vec): number {
+  let total = 0;
+  for (let i = 0; i < v.length; i++) total += (v[i] as number) ** 2;
+  return total;
+}
+
+/**
+ * Backtracking with the Armijo condition: accept ε when f(w − εg) ≤ f(w) − c·ε‖g‖², else halve ε
+ * and try again; the accepted ε is kept for the next step. Plain f(new) ≤ f(old) would accept the
+ * swing 4 → 0 of x² − 4x + 6 at ε = 1 (f(0) = f(4)), so the rate would never shrink.
+ */
 function halvingStep(ctx: StepContext): StepResult {
   const { n, w, g } = ctx;
+  const c = ctx.hyper.armijo;
   const f0 = ctx.f(w);
+  const g2 = squaredNorm(g);
   let eps = at(ctx.state.eps, 0) || ctx.lr;
   const notes: Localized[] = [];
   let halvings = 0;
+  const enough = (rate: number, value: number) => value <= f0 - c * rate * g2;
   let next = vmap(n, (i) => at(w, i) - eps * at(g, i));
   let f1 = ctx.f(next);
-  while (!(f1 <= f0) && halvings < MAX_HALVINGS) {
-    const [rate, from, to] = [formatNumber(eps), formatNumber(f0), formatNumber(f1)];
+  while (!enough(eps, f1) && halvings < MAX_HALVINGS) {
+    const [rate, from, to, bound] = [
+      formatNumber(eps),
+      formatNumber(f0),
+      formatNumber(f1),
+      formatNumber(f0 - c * eps * g2),
+    ];
     notes.push({
-      en: `With ε = ${rate} the loss would rise from ${from} to ${to}: halve ε.`,
-      ko: `ε = ${rate}이면 손실이 ${from}에서 ${to}(으)로 커지므로 ε을 절반으로 줄입니다.`,
+      en: `With ε = ${rate} the loss would go from ${from} to ${to}, not below ${bound} (= f − c·ε‖∇f‖²): halve ε.`,
+      ko: `ε = ${rate}이면 손실이 ${from}에서 ${to}(으)로 바뀌어 ${bound}(= f − c·ε‖∇f‖²) 이하가 되지 않으므로 ε을 절반으로 줄입니다.`,
     });
     eps /= 2;
     halvings++;
     next = vmap(n, (i) => at(w, i) - eps * at(g, i));
     f1 = ctx.f(next);
   }
-  if (!(f1 <= f0)) {
+  if (!enough(eps, f1)) {
     // Still a real move (not one lost in rounding): ε was far too large, not the point stationary.
-    const stepLength = eps * Math.hypot(...g);
+    const stepLength = eps * Math.sqrt(g2);
     const tooLarge = stepLength > 1e-8 * Math.max(1, Math.hypot(...w));
     return {
       w,
@@ -210,12 +218,12 @@ function halvingStep(ctx: StepContext): StepResult {
       notes,
       stop: tooLarge
         ? {
-            en: `No step along −∇f lowers the loss even after ${MAX_HALVINGS} halvings of ε (now ${formatNumber(eps)}): the learning rate is far too large; start with a smaller one.`,
-            ko: `ε을 ${MAX_HALVINGS}번 절반으로 줄여도(현재 ${formatNumber(eps)}) −∇f 방향으로 손실이 줄지 않습니다. 학습률이 너무 크니 더 작은 값으로 시작하세요.`,
+            en: `No step along −∇f lowers the loss enough even after ${MAX_HALVINGS} halvings of ε (now ${formatNumber(eps)}): the learning rate is far too large; start with a smaller one.`,
+            ko: `ε을 ${MAX_HALVINGS}번 절반으로 줄여도(현재 ${formatNumber(eps)}) −∇f 방향으로 손실이 충분히 줄지 않습니다. 학습률이 너무 크니 더 작은 값으로 시작하세요.`,
           }
         : {
-            en: `No step along −∇f lowers the loss even after ${MAX_HALVINGS} halvings of ε: the point is (numerically) stationary.`,
-            ko: `ε을 ${MAX_HALVINGS}번 절반으로 줄여도 −∇f 방향으로 손실이 줄지 않습니다. 이 점은 (수치적으로) 정류점입니다.`,
+            en: `No step along −∇f lowers the loss enough even after ${MAX_HALVINGS} halvings of ε: the point is (numerically) stationary.`,
+            ko: `ε을 ${MAX_HALVINGS}번 절반으로 줄여도 −∇f 방향으로 손실이 충분히 줄지 않습니다. 이 점은 (수치적으로) 정류점입니다.`,
           },
     };
   }
@@ -522,12 +530,12 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     aliases: ['halving'],
     name: { en: 'Gradient descent with step halving', ko: '학습률 반감 경사하강법' },
     summary: {
-      en: 'If a step would raise the loss, halve ε and try again; the smaller ε is kept.',
-      ko: '이동하면 손실이 커질 때 ε을 절반으로 줄여 다시 시도하고, 줄인 ε을 계속 씁니다.',
+      en: 'If a step would not lower the loss enough (the Armijo condition), halve ε and try again; the smaller ε is kept.',
+      ko: '이동해도 손실이 충분히 줄지 않으면(아르미호 조건) ε을 절반으로 줄여 다시 시도하고, 줄인 ε을 계속 씁니다.',
     },
-    hyper: [],
+    hyper: [HYPER.armijo],
     conventions: everywhere({
-      defaults: {},
+      defaults: { armijo: 1e-4 },
       state: [
         { id: 'eps', symbol: '\\varepsilon', name: { en: 'learning rate in use', ko: '현재 학습률' }, scalar: true },
       ],
@@ -535,13 +543,16 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
       init: (_n, _hyper, lr) => ({ eps: Float64Array.of(lr) }),
       equations: [
         define('halvings', (s, sub) =>
-          sub ? '' : `\\min\\{m \\ge 0 : f\\left(${s.w} - \\tfrac{${s.eps}}{2^{m}}${s.grad}\\right) \\le f(${s.w})\\}`,
+          sub
+            ? ''
+            : `\\min\\{m \\ge 0 : f\\left(${s.w} - \\tfrac{${s.eps}}{2^{m}}${s.grad}\\right) \\le f(${s.w}) - ${s.armijo}${s.mul}\\tfrac{${s.eps}}{2^{m}}\\,\\lVert ${s.grad} \\rVert^{2}\\}`,
         ),
         update('eps', (s) => `\\frac{${s.eps}}{2^{${s.halvings}}}`),
         W_PLAIN,
       ],
       step: halvingStep,
-      source: 'the lesson’s adaptive learning-rate idea: halve ε whenever a step raises the loss (backtracking)',
+      source:
+        'the lesson’s adaptive learning-rate idea: halve ε until the step lowers the loss enough (backtracking with the Armijo condition, Nocedal & Wright, Numerical Optimization, §3.1)',
     }),
   },
   {
@@ -565,7 +576,9 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
       equations: [
         define('H', (s) => `\\nabla^{2} f(${s.w})`),
         update('w', (s) =>
-          s.eps === '1' ? `${s.w} - ${s.H}^{-1}${s.grad}` : `${s.w} - ${s.eps}${s.mul}${s.H}^{-1}${s.grad}`,
+          s.eps === '1'
+            ? `${s.w} - ${s.H}^{-1}${s.mul}${s.grad}`
+            : `${s.w} - ${s.eps}${s.mul}${s.H}^{-1}${s.mul}${s.grad}`,
         ),
       ],
       step: newtonStep,
@@ -581,3 +594,22 @@ export function findOptimizer(id: string): OptimizerDefinition | undefined {
 }
 
 export const OPTIMIZER_IDS: readonly OptimizerId[] = OPTIMIZERS.map((o) => o.id);
+
+/**
+ * A hyper-parameter's defaults, for usage text: `0.9 (pytorch 0.99)` when one optimizer has it,
+ * else per optimizer (`adagrad 1e-7 (pytorch 1e-10); rmsprop 1e-6 (…)`).
+ */
+export function describeDefaults(id: HyperId): string {
+  const users = OPTIMIZERS.filter((o) => o.hyper.some((h) => h.id === id));
+  const parts = users.map((o) => {
+    const base = o.conventions.textbook.defaults[id];
+    const others = (['pytorch', 'keras'] as const)
+      .filter((c) => o.conventions[c].defaults[id] !== base)
+      .map((c) => `${c} ${formatNumber(o.conventions[c].defaults[id] ?? Number.NaN)}`);
+    const text = `${formatNumber(base ?? Number.NaN)}${others.length ? ` (${others.join(', ')})` : ''}`;
+    return { id: o.id, text };
+  });
+  const same = new Set(parts.map((p) => p.text));
+  if (same.size === 1) return `${parts.map((p) => p.id).join(', ')}: ${parts[0]?.text}`;
+  return parts.map((p) => `${p.id} ${p.text}`).join('; ');
+}

@@ -5,8 +5,10 @@
 import { GradstepError } from '../errors.js';
 import type { Localized } from '../i18n/index.js';
 import { formatNumber, formatVector } from '../util/format.js';
-import { HYPER_SPECS } from './optimizers.js';
-import type { Convention, HyperId, OptimizerDefinition, StepResult, Variant, Vec } from './types.js';
+import type { Convention, HyperId, OptimizerDefinition, StepResult, Vec } from './types.js';
+import { checkLearningRate } from './validate.js';
+
+export { checkLearningRate, resolveHyper } from './validate.js';
 
 export interface NumericProblem {
   readonly n: number;
@@ -53,6 +55,8 @@ export interface NumericStep {
 export interface NumericRun {
   readonly status: Status;
   readonly message?: Localized;
+  /** A warning that does not end the run: the loss has risen for RISING_STEPS steps in a row. */
+  readonly warning?: { readonly step: number; readonly message: Localized };
   readonly path: number[][];
   readonly values: number[];
   readonly steps: NumericStep[];
@@ -60,6 +64,9 @@ export interface NumericRun {
 
 /** A loss larger than this many times the starting loss (and 1e12 at least) counts as diverged. */
 const GROWTH_BOUND = 1e12;
+
+/** The loss rising for this many steps in a row is worth a warning. */
+export const RISING_STEPS = 5;
 
 /**
  * Most steps in one run. Every step is kept in the trace (point, gradient, state before and
@@ -86,56 +93,6 @@ function plain(record: Readonly<Record<string, Vec>> | undefined): Record<string
 
 function badSetting(code: string, messages: Localized): GradstepError {
   return new GradstepError(code, messages);
-}
-
-/** Merges hyper-parameters with the convention's defaults and checks every value. */
-export function resolveHyper(
-  optimizer: OptimizerDefinition,
-  convention: Convention,
-  given: Readonly<Partial<Record<string, number>>> = {},
-): Record<HyperId, number> {
-  const variant: Variant = optimizer.conventions[convention];
-  const allowed = new Set<string>(optimizer.hyper.map((h) => h.id));
-  for (const key of Object.keys(given)) {
-    if (given[key] === undefined) continue;
-    if (!allowed.has(key)) {
-      const list = optimizer.hyper.map((h) => h.id).join(', ') || 'none';
-      throw badSetting('optim/unknown-hyper', {
-        en: `${optimizer.name.en} has no hyper-parameter '${key}' (it has: ${list}).`,
-        ko: `${optimizer.name.ko}에는 '${key}' 하이퍼파라미터가 없습니다 (있는 것: ${list}).`,
-      });
-    }
-  }
-  const out: Partial<Record<HyperId, number>> = {};
-  for (const spec of optimizer.hyper) {
-    const value = given[spec.id] ?? variant.defaults[spec.id];
-    if (value === undefined) continue;
-    const ok =
-      Number.isFinite(value) &&
-      (spec.range === 'unit' ? value >= 0 && value < 1 : spec.range === 'positive' ? value > 0 : value >= 0);
-    if (!ok) {
-      const rule = { unit: 'in [0, 1)', positive: 'positive and finite', nonnegative: 'zero or more, and finite' }[
-        spec.range
-      ];
-      const ruleKo = { unit: '[0, 1) 범위', positive: '유한한 양수', nonnegative: '0 이상의 유한한 수' }[spec.range];
-      throw badSetting('optim/bad-hyper', {
-        en: `The ${spec.name.en} ${spec.id} must be ${rule}; got ${value}.`,
-        ko: `${spec.name.ko} ${spec.id}은(는) ${ruleKo}여야 합니다. 받은 값: ${value}.`,
-      });
-    }
-    out[spec.id] = value;
-  }
-  return out as Record<HyperId, number>;
-}
-
-/** Checks the learning rate: positive and finite. */
-export function checkLearningRate(lr: number): void {
-  if (!(Number.isFinite(lr) && lr > 0)) {
-    throw badSetting('optim/bad-learning-rate', {
-      en: `The learning rate ε must be a positive, finite number; got ${lr}.`,
-      ko: `학습률 ε은 유한한 양수여야 합니다. 받은 값: ${lr}.`,
-    });
-  }
 }
 
 /** Runs the optimizer; throws GradstepError for a bad start, returns the run otherwise. */
@@ -193,15 +150,28 @@ export function runNumeric(problem: NumericProblem, settings: RunSettings): Nume
   const trace: NumericStep[] = [];
   const hessian = (p: Vec): Vec => (problem.hessian as (p: Vec) => Vec)(p);
   const smallEnough = (): boolean => tol !== undefined && norm(problem.grad(w)) <= tol;
+  let rising = 0;
+  let warning: NumericRun['warning'];
+  const done = (status: Status, message?: Localized): NumericRun => ({
+    status,
+    ...(message ? { message } : {}),
+    ...(warning ? { warning } : {}),
+    path,
+    values,
+    steps: trace,
+  });
+  const diverged = (k: number, why: Why, at: ArrayLike<number>, kind?: NotFinite) =>
+    done('diverged', divergedMessage(k, why, lr, at, kind, fallingWithoutBound(values), optimizer));
 
   for (let k = 0; k < steps; k++) {
-    if (smallEnough())
-      return { status: 'converged', message: convergedMessage(k, tol as number), path, values, steps: trace };
+    if (smallEnough()) return done('converged', convergedMessage(k, tol as number));
     const batch = settings.batches?.(k);
     const g = problem.grad(w, batch);
     if (!allFinite(g)) {
       const why = whatIsNotFinite(g);
-      return { status: 'diverged', message: divergedMessage(k, 'gradient', lr, w, why), path, values, steps: trace };
+      // A finite point with a finite loss but no gradient: a corner (|x| at 0), not a divergence.
+      if (why === 'nan' && Number.isFinite(fw)) return done(...atCorner(problem, w, fw, k));
+      return diverged(k, 'gradient', w, why);
     }
     const result: StepResult = optimizer.conventions[convention].step({
       k,
@@ -218,6 +188,13 @@ export function runNumeric(problem: NumericProblem, settings: RunSettings): Nume
     const next = result.w;
     const fNext = problem.f(next);
     const stateAfter = { ...state, ...result.state };
+    const notes = [...(result.notes ?? [])];
+    rising = fNext > fw ? rising + 1 : 0;
+    if (rising === RISING_STEPS && !warning && Number.isFinite(fNext)) {
+      const message = risingMessage(k + 1, values[k + 1 - RISING_STEPS] as number, fNext, lr, optimizer);
+      warning = { step: k + 1, message };
+      notes.push(message);
+    }
     trace.push({
       k,
       w: Array.from(w),
@@ -230,36 +207,77 @@ export function runNumeric(problem: NumericProblem, settings: RunSettings): Nume
       next: Array.from(next),
       fNext,
       ...(batch ? { batch: [...batch] } : {}),
-      notes: [...(result.notes ?? [])],
+      notes,
     });
-    if (result.stop) return { status: 'stopped', message: result.stop, path, values, steps: trace };
+    if (result.stop) return done('stopped', result.stop);
     path.push(Array.from(next));
     values.push(fNext);
     state = stateAfter;
     w = next;
     fw = fNext;
-    if (!allFinite(next)) {
-      const why = whatIsNotFinite(next);
-      return {
-        status: 'diverged',
-        message: divergedMessage(k + 1, 'point', lr, next, why),
-        path,
-        values,
-        steps: trace,
-      };
-    }
-    if (!Number.isFinite(fNext)) {
-      const why = whatIsNotFinite([fNext]);
-      return { status: 'diverged', message: divergedMessage(k + 1, 'loss', lr, next, why), path, values, steps: trace };
-    }
-    if (Math.abs(fNext) > bound) {
-      return { status: 'diverged', message: divergedMessage(k + 1, 'growth', lr, next), path, values, steps: trace };
-    }
+    if (!allFinite(next)) return diverged(k + 1, 'point', next, whatIsNotFinite(next));
+    if (!Number.isFinite(fNext)) return diverged(k + 1, 'loss', next, whatIsNotFinite([fNext]));
+    if (Math.abs(fNext) > bound) return diverged(k + 1, 'growth', next);
   }
-  if (steps > 0 && smallEnough()) {
-    return { status: 'converged', message: convergedMessage(steps, tol as number), path, values, steps: trace };
+  if (steps > 0 && smallEnough()) return done('converged', convergedMessage(steps, tol as number));
+  return done('max-steps');
+}
+
+/**
+ * The gradient is undefined at w although f is defined: a corner or a cusp. When f is no lower a
+ * little way off along every axis, w is a minimum reached exactly (|x| at 0): converged.
+ */
+function atCorner(problem: NumericProblem, w: Vec, fw: number, k: number): [Status, Localized] {
+  const point = formatVector(w);
+  const lowest = Array.from(w).every((wi, i) => {
+    const h = 1e-6 * Math.max(1, Math.abs(wi));
+    return [-h, h].every((d) => {
+      const p = Float64Array.from(w);
+      p[i] = wi + d;
+      const value = problem.f(p);
+      return !(value < fw);
+    });
+  });
+  if (lowest) {
+    return [
+      'converged',
+      {
+        en: `Reached a minimum at step ${k}: w^(${k}) = ${point} is a corner of f (f = ${formatNumber(fw)}), where the gradient is undefined, and f is no lower nearby.`,
+        ko: `${k}단계에서 최솟점에 도달했습니다: w^(${k}) = ${point}는 f의 꺾인 점(f = ${formatNumber(fw)})이라 기울기가 정의되지 않고, 주변에서 f가 더 작지 않습니다.`,
+      },
+    ];
   }
-  return { status: 'max-steps', path, values, steps: trace };
+  return [
+    'stopped',
+    {
+      en: `Stopped at step ${k}: the gradient is undefined at w^(${k}) = ${point} (a corner or cusp of f, where f = ${formatNumber(fw)}), so there is no direction to step in.`,
+      ko: `${k}단계에서 멈췄습니다: w^(${k}) = ${point}에서 기울기가 정의되지 않아(f = ${formatNumber(fw)}인 꺾인 점) 이동할 방향이 없습니다.`,
+    },
+  ];
+}
+
+/** The recorded losses have kept falling to a large negative value: f has no minimum that way. */
+function fallingWithoutBound(values: readonly number[]): boolean {
+  const finite = values.filter(Number.isFinite);
+  const last = finite.slice(-3);
+  if (last.length < 2) return false;
+  const falling = last.every((v, i) => i === 0 || v < (last[i - 1] as number));
+  return falling && (last.at(-1) as number) < Math.min(0, finite[0] as number);
+}
+
+function risingMessage(k: number, from: number, to: number, lr: number, optimizer: OptimizerDefinition): Localized {
+  const [a, b] = [formatNumber(from), formatNumber(to)];
+  const start = k - RISING_STEPS;
+  if (optimizer.needsHessian) {
+    return {
+      en: `The loss has risen for ${RISING_STEPS} steps in a row (from ${a} at step ${start} to ${b} at step ${k}): Newton's method is heading for a maximum or a saddle point, where the Hessian is not positive definite.`,
+      ko: `손실이 ${RISING_STEPS}단계 연속 커졌습니다(${start}단계 ${a} → ${k}단계 ${b}). 헤시안이 양의 정부호가 아닌 곳, 곧 극댓값이나 안장점으로 향하고 있습니다.`,
+    };
+  }
+  return {
+    en: `The loss has risen for ${RISING_STEPS} steps in a row (from ${a} at step ${start} to ${b} at step ${k}): the run is diverging. The learning rate ε = ${formatNumber(lr)} is probably too large; try a smaller one (for example ${formatNumber(lr / 10)}).`,
+    ko: `손실이 ${RISING_STEPS}단계 연속 커졌습니다(${start}단계 ${a} → ${k}단계 ${b}). 발산하고 있습니다. 학습률 ε = ${formatNumber(lr)}이(가) 너무 큰 것 같으니 더 작은 값(예: ${formatNumber(lr / 10)})을 시도해 보세요.`,
+  };
 }
 
 function convergedMessage(k: number, tol: number): Localized {
@@ -277,12 +295,16 @@ function whatIsNotFinite(v: ArrayLike<number>): NotFinite {
   return 'infinite';
 }
 
+type Why = 'gradient' | 'point' | 'loss' | 'growth';
+
 function divergedMessage(
   k: number,
-  why: 'gradient' | 'point' | 'loss' | 'growth',
+  why: Why,
   lr: number,
   at: ArrayLike<number>,
   kind: NotFinite = 'infinite',
+  unbounded = false,
+  optimizer?: OptimizerDefinition,
 ): Localized {
   const smaller = formatNumber(lr / 10);
   const point = formatVector(at);
@@ -300,10 +322,21 @@ function divergedMessage(
     loss: `w^(${k}) = ${point}에서 f(w^(${k}))가 ${kind === 'nan' ? nanKo : '무한대입니다(오버플로)'}`,
     growth: `손실 f(w^(${k}))가 처음 값의 ${GROWTH_BOUND.toExponential(0)}배를 넘었습니다`,
   }[why];
+  if (unbounded) {
+    // The loss fell all the way: the function has no minimum there, and a smaller rate would only fall more slowly.
+    return {
+      en: `Diverged at step ${k}: ${en}. The loss kept falling without bound, so f has no minimum in this direction; no learning rate will make the run converge.`,
+      ko: `${k}단계에서 발산했습니다: ${ko}. 손실이 한없이 작아졌으므로 이 방향으로는 f의 최솟값이 없습니다. 어떤 학습률로도 수렴하지 않습니다.`,
+    };
+  }
+  if (optimizer?.needsHessian) {
+    return {
+      en: `Diverged at step ${k}: ${en}. Newton's method went astray (a nearly singular or indefinite Hessian); try another start, or gradient descent.`,
+      ko: `${k}단계에서 발산했습니다: ${ko}. 헤시안이 특이 행렬에 가깝거나 양의 정부호가 아니어서 뉴턴 방법이 빗나갔습니다. 다른 시작점이나 경사하강법을 시도해 보세요.`,
+    };
+  }
   return {
     en: `Diverged at step ${k}: ${en}. Try a smaller learning rate than ε = ${formatNumber(lr)} (for example ${smaller}).`,
     ko: `${k}단계에서 발산했습니다: ${ko}. ε = ${formatNumber(lr)}보다 작은 학습률(예: ${smaller})을 시도해 보세요.`,
   };
 }
-
-export { HYPER_SPECS };
