@@ -271,7 +271,12 @@ function optimizePanel(ctx: PlaygroundContext, vars: readonly string[]): Templat
         <select
           id="pg-opt"
           .value=${live(state.optimizer)}
-          @change=${(e: Event) => commit({ optimizer: (e.target as HTMLSelectElement).value as OptimizerChoice }, 'push')}
+          @change=${(e: Event) => {
+            const optimizer = (e.target as HTMLSelectElement).value as OptimizerChoice;
+            // Newton's method has its own rate (ε = 1); the others share the field's value.
+            const own = findOptimizer(optimizer)?.defaultLr;
+            commit({ optimizer, ...(own !== undefined ? { lr: own } : {}) }, 'push');
+          }}
         >
           ${OPTIMIZERS.map(
             (o) =>

@@ -35,6 +35,7 @@ interface Run {
 
 const MAX_RUNS = 8;
 const DEFAULT_LR = 0.1;
+const DEFAULT_STEPS = 20;
 
 /**
  * Several optimizer runs on one plot: different optimizers from one start, or
@@ -52,7 +53,7 @@ const DEFAULT_LR = 0.1;
  * @attr vary - "lr" or "start": run one optimizer once per value in `values`.
  * @attr values - The learning rates ("0.2,0.01,1") or starts ("2.5,1.5"; for two variables "4,4;-4,4").
  * @attr lr - The learning rate for every run (default 0.1; Newton's method: its own 1).
- * @attr steps - Iterations per run (default 20).
+ * @attr steps - Iterations per run (default 20; with `data`, one pass per mini-batch for every epoch).
  * @attr convention - textbook (default), pytorch or keras.
  * A hyper-parameter applies to the runs whose optimizer has it (momentum to Momentum and Nesterov…).
  * @attr momentum - α for Momentum and Nesterov.
@@ -150,7 +151,7 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
 
   constructor() {
     super();
-    Object.assign(this, blankSettings(), { steps: '20' });
+    Object.assign(this, blankSettings());
   }
 
   /** The objective the runs share (undefined while the expression cannot be read). */
@@ -180,7 +181,8 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     this.runs = [];
     this.prepared = undefined;
     if (!this.expr.trim()) return;
-    const base = readSettings(this, { steps: this.steps.trim() || '20' });
+    // 20 steps a run, or with data one pass per mini-batch for every epoch.
+    const base = readSettings(this, { steps: this.steps.trim() || (this.data.trim() ? '' : String(DEFAULT_STEPS)) });
     let prepared: PreparedObjective;
     try {
       // Once for every run: the data columns are never optimised, only `vars` (or the other names).

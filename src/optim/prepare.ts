@@ -74,11 +74,29 @@ function readParams(params: PrepareOptions['params']): Record<string, number> {
   return out;
 }
 
+/** Refuses a variable to optimise that is also a data column or a constant. */
+function checkOverlap(vars: readonly string[], columns: readonly string[], constants: readonly string[]): void {
+  for (const [list, en, ko] of [
+    [columns, 'a data column', '데이터 열'],
+    [constants, 'a constant with a given value', '값이 주어진 상수'],
+  ] as const) {
+    const overlap = vars.find((v) => list.includes(v));
+    if (overlap) {
+      throw bad(
+        'optim/parameter-is-data',
+        `'${overlap}' is both a variable to optimise and ${en}.`,
+        `'${overlap}'이(가) 최적화할 변수이면서 ${ko}입니다.`,
+      );
+    }
+  }
+}
+
 /** Parses (text) or checks (a tree from code) the objective and works out which names are which. */
 function readNames(input: string | Expr, options: PrepareOptions, columns: readonly string[], constants: string[]) {
   const others = [...columns, ...constants];
   let expr: Expr;
   let vars: string[] | undefined = options.vars ? [...options.vars] : undefined;
+  if (vars) checkOverlap(vars, columns, constants);
   if (typeof input === 'string') {
     const names = vars ? [...vars, ...others.filter((c) => !vars?.includes(c))] : undefined;
     const parsed = parse(input, names ? { vars: names } : {});
@@ -93,19 +111,7 @@ function readNames(input: string | Expr, options: PrepareOptions, columns: reado
   if (vars.length === 0) {
     throw bad('optim/no-parameters', 'The function has no variables to optimise.', '최적화할 변수가 없습니다.');
   }
-  for (const [list, en, ko] of [
-    [columns, 'a data column', '데이터 열'],
-    [constants, 'a constant with a given value', '값이 주어진 상수'],
-  ] as const) {
-    const overlap = vars.find((v) => list.includes(v));
-    if (overlap) {
-      throw bad(
-        'optim/parameter-is-data',
-        `'${overlap}' is both a variable to optimise and ${en}.`,
-        `'${overlap}'이(가) 최적화할 변수이면서 ${ko}입니다.`,
-      );
-    }
-  }
+  checkOverlap(vars, columns, constants);
   const known = [...(vars as string[]), ...others];
   const unknown = freeVars(expr).filter((v) => !known.includes(v));
   if (unknown.length > 0) {
