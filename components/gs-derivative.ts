@@ -4,6 +4,7 @@ import { type Derivation, differentiate } from '../src/calculus/index.js';
 import { compile } from '../src/expr/compile.js';
 import type { Parsed } from '../src/expr/parse.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
+import type { Lang } from '../src/i18n/index.js';
 import { defineElement } from './define.js';
 import { MathElement } from './shared/math-element.js';
 import './gs-plot.js';
@@ -162,7 +163,7 @@ export class GsDerivative extends MathElement {
     `;
   }
 
-  private inputTemplate(lang: 'en' | 'ko') {
+  private inputTemplate(lang: Lang) {
     return html`<label>
       <span class="label">${UI.editExpression[lang]}</span>
       <input
@@ -179,7 +180,7 @@ export class GsDerivative extends MathElement {
     </label>`;
   }
 
-  private derivationTemplate(d: Derivation, lang: 'en' | 'ko') {
+  private derivationTemplate(d: Derivation, lang: Lang) {
     const partial = d.vars.length > 1;
     const w = texSymbol(d.wrt);
     const args = d.vars.map(texSymbol).join(', ');
@@ -197,7 +198,7 @@ export class GsDerivative extends MathElement {
     `;
   }
 
-  private plotTemplate(d: Derivation, lang: 'en' | 'ko') {
+  private plotTemplate(d: Derivation, lang: Lang) {
     if (this.plot === 'none' || d.vars.length !== 1) return nothing;
     const v = d.vars[0] as string;
     let f: (x: number) => number;

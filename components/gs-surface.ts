@@ -6,12 +6,8 @@ import { parseDomain } from './shared/domain.js';
 import { type Compiled2, compileSurface } from './shared/engine.js';
 import { GsElement } from './shared/gs-element.js';
 import { resolveLang } from './shared/lang.js';
+import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
-
-const STRINGS = {
-  rotate: { en: 'Drag or use the arrow keys to rotate', ko: '드래그하거나 화살표 키로 회전하세요' },
-  surface: { en: 'Surface of', ko: '곡면:' },
-};
 
 /**
  * A rotatable 3-D surface z = f(x, y), with an optional optimizer path. The
@@ -76,11 +72,11 @@ export class GsSurface extends GsElement {
         part="canvas"
         tabindex="0"
         role="img"
-        aria-label="${STRINGS.surface[lang]} ${this.expr}. ${STRINGS.rotate[lang]}"
+        aria-label="${UI.surfaceOf[lang]} ${this.expr}. ${UI.rotateHint[lang]}"
         @keydown=${this.onKey}
         @pointerdown=${this.onPointerDown}
       ></canvas>
-      <div class="hint">${STRINGS.rotate[lang]}</div>${nothing}`;
+      <div class="hint">${UI.rotateHint[lang]}</div>${nothing}`;
   }
 
   protected override willUpdate(): void {

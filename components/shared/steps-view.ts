@@ -1,8 +1,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { RULES, type Step, stepTex } from '../../src/calculus/index.js';
+import { type Step, stepTex } from '../../src/calculus/index.js';
 import { texSymbol } from '../../src/expr/print-tex.js';
-import type { Lang } from '../../src/i18n/index.js';
+import { type Lang, messagesFor } from '../../src/i18n/index.js';
 import { renderTex } from '../katex/render.js';
 import { UI } from './strings.js';
 
@@ -33,7 +33,7 @@ function contains(step: Step, id: string): boolean {
  */
 export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions): TemplateResult {
   const item = (step: Step, depth: number): TemplateResult => {
-    const rule = RULES[step.rule];
+    const rule = messagesFor(options.lang).rules[step.rule];
     const tex = stepTex(step, options.partial ?? false);
     const marked = options.highlight === step.id;
     const open =
@@ -44,13 +44,13 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
     return html`<li class="step ${marked ? 'marked' : ''}" data-step=${step.id} data-rule=${step.rule}>
       <details ?open=${open}>
         <summary>
-          <span class="rule-name" part="rule-name">${rule.name[options.lang]}</span>
+          <span class="rule-name" part="rule-name">${rule.name}</span>
           ${held}
           <span class="line">${math(tex.tex)}</span>
         </summary>
         <div class="explain">
           <div class="formula"><span class="label">${UI.generalFormula[options.lang]}:</span> ${math(tex.formula)}</div>
-          <p class="prose">${rule.prose[options.lang]}</p>
+          <p class="prose">${rule.prose}</p>
         </div>
         ${step.substeps.length ? html`<ol class="substeps">${step.substeps.map((s) => item(s, depth + 1))}</ol>` : nothing}
       </details>

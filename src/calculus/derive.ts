@@ -75,10 +75,7 @@ export function deriveStep(e: Expr, wrt: string, ctx: DeriveContext): Step {
 }
 
 function unknownShape(kind: string): GradstepError {
-  return new GradstepError('calculus/unknown-function', {
-    en: `Cannot differentiate '${kind}': it is not a function gradstep knows.`,
-    ko: `'${kind}'은(는) gradstep이 아는 함수가 아니어서 미분할 수 없습니다.`,
-  });
+  return new GradstepError('calculus/unknown-function', { name: kind });
 }
 
 // ------------------------------------------------------------ constant multiple
@@ -280,10 +277,7 @@ function functionCall(e: Expr & { kind: 'call' }, wrt: string, ctx: DeriveContex
 }
 
 function unknownFunction(name: string): GradstepError {
-  return new GradstepError('calculus/unknown-function', {
-    en: `gradstep does not know how to differentiate the function '${name}'.`,
-    ko: `gradstep은 함수 '${name}'의 미분법을 알지 못합니다.`,
-  });
+  return new GradstepError('calculus/unknown-function', { name });
 }
 
 // ------------------------------------------------------------ ids

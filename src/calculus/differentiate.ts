@@ -47,10 +47,7 @@ function defaultWrt(vars: readonly string[]): string {
 }
 
 function badOption(what: string, value: unknown): GradstepError {
-  return new GradstepError('calculus/bad-option', {
-    en: `Invalid ${what}: ${String(value)}.`,
-    ko: `${what === 'order' ? '미분 계수' : what} 값이 올바르지 않습니다: ${String(value)}.`,
-  });
+  return new GradstepError('calculus/bad-option', { option: what, value: String(value) });
 }
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;

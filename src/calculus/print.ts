@@ -7,7 +7,7 @@
 import { add, div, type Expr, mul, neg, pow, substitute, sym } from '../expr/ast.js';
 import { texSymbol, toTex } from '../expr/print-tex.js';
 import { toText } from '../expr/print-text.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, messagesFor } from '../i18n/index.js';
 import type { Derivation, Gradient, Hessian, Step } from './derivation.js';
 import { RULES } from './rules.js';
 
@@ -218,31 +218,26 @@ function chainNames(root: Step): string[] {
 
 // ------------------------------------------------------------ prose and text
 
-const HELD: Record<Lang, (names: string) => string> = {
-  en: (names) => `${names} held constant`,
-  ko: (names) => `${names}을(를) 상수로 취급`,
-};
-const LET: Record<Lang, string> = { en: 'let', ko: '치환' };
-
 /** One line of prose for a step: rule name, what it does here, d/dx f = result. */
 export function stepText(step: Step, lang: Lang = 'en'): string {
-  const rule = RULES[step.rule];
+  const m = messagesFor(lang);
   const notes: string[] = [];
-  if (step.u) notes.push(`${LET[lang]} ${step.u.name} = ${toText(step.u.expr)}`);
-  if (step.held && step.held.length > 0) notes.push(HELD[lang](step.held.join(', ')));
+  if (step.u) notes.push(`${m.derivation.letWord} ${step.u.name} = ${toText(step.u.expr)}`);
+  if (step.held && step.held.length > 0) notes.push(m.derivation.held({ names: step.held }));
   const note = notes.length ? ` (${notes.join('; ')})` : '';
-  return `${rule.name[lang]}${note}: d/d${step.wrt} [${toText(step.expr)}] = ${toText(step.result)}`;
+  return `${m.rules[step.rule].name}${note}: d/d${step.wrt} [${toText(step.expr)}] = ${toText(step.result)}`;
 }
 
 /** The derivation as indented plain text, one step a line, then the answer. */
 export function derivationText(d: Derivation, lang: Lang = 'en'): string {
+  const m = messagesFor(lang);
   const lines: string[] = [];
   const visit = (s: Step, indent: string): void => {
     lines.push(`${indent}${stepText(s, lang)}`);
     for (const c of s.substeps) visit(c, `${indent}  `);
   };
   d.steps.forEach((root, k) => {
-    if (d.order > 1) lines.push(lang === 'ko' ? `${k + 1}계 도함수:` : `Order ${k + 1}:`);
+    if (d.order > 1) lines.push(m.derivation.order({ k: k + 1 }));
     const indent = d.order > 1 ? '  ' : '';
     // Read top to bottom as on paper: the rules first, then the simplification of their result.
     const inner = root.rule === 'simplify' ? root.substeps[0] : undefined;
@@ -251,10 +246,9 @@ export function derivationText(d: Derivation, lang: Lang = 'en'): string {
       return;
     }
     visit(inner, indent);
-    lines.push(`${indent}${RULES.simplify.name[lang]}: ${toText(root.before)} = ${toText(root.result)}`);
+    lines.push(`${indent}${m.rules.simplify.name}: ${toText(root.before)} = ${toText(root.result)}`);
   });
-  const label = lang === 'ko' ? '답' : 'Answer';
-  lines.push(`${label}: ${toText(d.result)}`);
+  lines.push(`${m.derivation.answer}: ${toText(d.result)}`);
   return lines.join('\n');
 }
 
@@ -290,16 +284,17 @@ export interface DerivationJson {
 
 export function stepJson(step: Step, lang: Lang = 'en', partial = false): StepJson {
   const rule = RULES[step.rule];
+  const words = messagesFor(lang).rules[step.rule];
   return {
     id: step.id,
     rule: step.rule,
-    name: rule.name[lang],
+    name: words.name,
     wrt: step.wrt,
     expr: toText(step.expr),
     result: toText(step.result),
     tex: stepTex(step, partial).tex,
     formula: rule.formula,
-    prose: rule.prose[lang],
+    prose: words.prose,
     ...(step.u ? { u: { name: step.u.name, expr: toText(step.u.expr) } } : {}),
     ...(step.held ? { held: step.held } : {}),
     substeps: step.substeps.map((s) => stepJson(s, lang, partial)),

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { type CheckResult, checkAnswer, type Verdict } from '../check/check.js';
 import { formatPoint, formatValue } from '../check/messages.js';
 import { GradstepError } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, messagesFor } from '../i18n/index.js';
+import type { CliMessages } from '../i18n/messages.js';
 import { langOption, parseArgs, reportError, splitVars } from './args.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
@@ -60,31 +61,18 @@ export function checkJson(r: CheckResult): Record<string, unknown> {
   };
 }
 
-const VERDICT_LABEL: Record<Verdict, Record<Lang, string>> = {
-  correct: { en: 'correct', ko: '정답' },
-  'correct-unsimplified': { en: 'unsimplified', ko: '정리 안 됨' },
-  incorrect: { en: 'incorrect', ko: '오답' },
-  'invalid-answer': { en: 'unreadable answer', ko: '읽을 수 없는 답' },
-  unevaluated: { en: 'unevaluated', ko: '미분이 남음' },
-  undecided: { en: 'undecided', ko: '판정 불가' },
-};
-
-const LABELS = {
-  expected: { en: 'expected', ko: '정답' },
-  answer: { en: 'answer', ko: '학생 답' },
-  at: { en: 'at', ko: '위치' },
-  mistake: { en: 'mistake', ko: '실수' },
-  characters: { en: 'characters', ko: '문자 위치' },
-} as const;
+type RowVerdict = keyof CliMessages['verdicts'];
 
 function checkText(r: CheckResult, lang: Lang): string {
-  const label = (k: keyof typeof LABELS) => `${LABELS[k][lang]}:`.padEnd(10);
-  const lines = [`[${VERDICT_LABEL[r.verdict][lang]}] ${r.message}`, `  ${label('expected')}${r.expected.text}`];
+  const m = messagesFor(lang);
+  const labels = m.cli.labels;
+  const label = (k: keyof typeof labels) => `${labels[k]}:`.padEnd(10);
+  const lines = [`[${m.cli.verdicts[r.verdict]}] ${r.message}`, `  ${label('expected')}${r.expected.text}`];
   if (r.answer) lines.push(`  ${label('answer')}${r.answer.text}`);
   if (r.counterexample) {
     const c = r.counterexample;
     lines.push(
-      `  ${label('at')}${formatPoint(c.at)}: ${LABELS.expected[lang]} ${formatValue(c.expected)}, ${LABELS.answer[lang]} ${formatValue(c.answer)}`,
+      `  ${label('at')}${formatPoint(c.at, m)}: ${labels.expected} ${formatValue(c.expected, m)}, ${labels.answer} ${formatValue(c.answer, m)}`,
     );
   }
   if (r.diagnosis) lines.push(`  ${label('mistake')}${r.diagnosis.id} (${r.diagnosis.stepExpr})`);
@@ -134,46 +122,38 @@ function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new GradstepError('check/file', {
-      en: `Cannot read the file '${path}'.`,
-      ko: `파일 '${path}'을(를) 읽을 수 없습니다.`,
-    });
+    throw new GradstepError('check/file', { path });
   }
   const [header, ...rows] = parseCsv(text);
   const columns = (header ?? []).map((h) => h.trim().toLowerCase());
   const at = { problem: columns.indexOf('problem'), wrt: columns.indexOf('wrt'), answer: columns.indexOf('answer') };
   if (at.problem < 0 || at.answer < 0) {
-    throw new GradstepError('check/csv-columns', {
-      en: 'The CSV needs a header row with the columns problem, wrt and answer.',
-      ko: 'CSV 첫 줄에 problem, wrt, answer 열 이름이 있어야 합니다.',
-    });
+    throw new GradstepError('check/csv-columns', {});
   }
   if (rows.length > MAX_ROWS) {
-    throw new GradstepError('check/csv-too-long', {
-      en: `Too many rows (${rows.length}); at most ${MAX_ROWS}.`,
-      ko: `행이 너무 많습니다 (${rows.length}행). 최대 ${MAX_ROWS}행입니다.`,
-    });
+    throw new GradstepError('check/csv-too-long', { count: rows.length, max: MAX_ROWS });
   }
-  const counts = new Map<string, number>();
+  const m = messagesFor(lang);
+  const counts = new Map<RowVerdict, number>();
   const results: Record<string, unknown>[] = [];
   let worst: number = EXIT.ok;
   rows.forEach((row, i) => {
     const problem = row[at.problem]?.trim() ?? '';
     const wrt = at.wrt >= 0 ? row[at.wrt]?.trim() || undefined : undefined;
     const answer = row[at.answer]?.trim() ?? '';
-    let verdict: string;
+    let verdict: RowVerdict;
     let line: string;
     let record: Record<string, unknown>;
     try {
       const r = checkAnswer({ problem, answer, lang, ...(wrt ? { wrt } : {}) });
       verdict = r.verdict;
-      line = `${String(i + 1).padStart(3)}  ${VERDICT_LABEL[r.verdict][lang].padEnd(24)} d/d${r.wrt} ${problem}  ←  ${answer}${r.diagnosis ? `  [${r.diagnosis.id} @ ${r.diagnosis.step}]` : ''}`;
+      line = `${String(i + 1).padStart(3)}  ${m.cli.verdicts[r.verdict].padEnd(24)} d/d${r.wrt} ${problem}  ←  ${answer}${r.diagnosis ? `  [${r.diagnosis.id} @ ${r.diagnosis.step}]` : ''}`;
       record = { row: i + 1, ...checkJson(r) };
       worst = Math.max(worst, exitStatus(r.verdict));
     } catch (e) {
       if (!(e instanceof GradstepError)) throw e;
       verdict = 'invalid-problem';
-      line = `${String(i + 1).padStart(3)}  ${(lang === 'ko' ? '읽을 수 없는 문제' : 'unreadable problem').padEnd(24)} ${problem}: ${e.localized(lang)}`;
+      line = `${String(i + 1).padStart(3)}  ${m.cli.verdicts['invalid-problem'].padEnd(24)} ${problem}: ${e.localized(lang)}`;
       record = { row: i + 1, verdict, correct: false, message: e.localized(lang), error: e.toJSON() };
       worst = EXIT.badInput;
     }
@@ -184,8 +164,8 @@ function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
   const summary = Object.fromEntries(counts);
   if (json) io.out(JSON.stringify({ rows: results, summary, total: rows.length }, null, 2));
   else {
-    const parts = [...counts].map(([v, n]) => `${n} ${VERDICT_LABEL[v as Verdict]?.[lang] ?? v}`);
-    io.out(`\n${rows.length} ${lang === 'ko' ? '행' : rows.length === 1 ? 'row' : 'rows'}: ${parts.join(', ')}`);
+    const parts = [...counts].map(([v, n]) => `${n} ${m.cli.verdicts[v]}`);
+    io.out(`\n${m.cli.rows({ count: rows.length })}: ${parts.join(', ')}`);
   }
   return worst;
 }

@@ -1,12 +1,12 @@
 // `gradstep optimize "<expr>" --optimizer adam --lr 0.1 --start 4,4`: runs an optimizer on the
 // derived gradient and prints the path, a table, the TeX of every step, or JSON.
 import { GradstepError } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, messagesFor } from '../i18n/index.js';
 import { kebab, SETTINGS, type SettingSpec } from '../optim/hyper.js';
 import { optimize, type RunOptions, type Trace } from '../optim/optimize.js';
 import { describeDefaults, OPTIMIZER_IDS } from '../optim/optimizers.js';
 import { formatNumber } from '../util/format.js';
-import { langOption, parseArgs, reportError, splitVars } from './args.js';
+import { langOption, parseArgs, reportError, splitVars, UsageError } from './args.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
@@ -101,18 +101,13 @@ function tableText(trace: Trace): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-const STATUS_TEXT: Record<Trace['status'], Record<Lang, string>> = {
-  'max-steps': { en: 'ran every step asked for', ko: '요청한 단계를 모두 실행했습니다' },
-  converged: { en: 'converged', ko: '수렴했습니다' },
-  diverged: { en: 'diverged', ko: '발산했습니다' },
-  stopped: { en: 'stopped', ko: '멈췄습니다' },
-};
-
 function statusLine(trace: Trace, lang: Lang): string {
   const warning = trace.warning ? `warning (step ${trace.warning.step}): ${trace.warning.message[lang]}\n` : '';
   return (
     warning +
-    (trace.message ? `${trace.status}: ${trace.message[lang]}` : `${trace.status} (${STATUS_TEXT[trace.status][lang]})`)
+    (trace.message
+      ? `${trace.status}: ${trace.message[lang]}`
+      : `${trace.status} (${messagesFor(lang).optim.status[trace.status]})`)
   );
 }
 
@@ -163,17 +158,11 @@ export const optimizeCommand: Command = {
       }
       for (const required of ['optimizer', 'start']) {
         if (options[required] === undefined) {
-          throw new GradstepError('cli/missing-option', {
-            en: `--${required} is required.`,
-            ko: `--${required} 옵션이 필요합니다.`,
-          });
+          throw new GradstepError('cli/missing-option', { option: required });
         }
       }
       if (flags.has('no-tex') && flags.has('tex')) {
-        throw new GradstepError('cli/bad-option', {
-          en: '--tex and --no-tex ask for opposite things: give one.',
-          ko: '--tex와 --no-tex는 서로 반대입니다. 하나만 주세요.',
-        });
+        throw new UsageError('--tex and --no-tex ask for opposite things: give one');
       }
       // Values go to the engine as typed: it reads the numbers and names the flag in its messages.
       const hyper: Record<string, string> = {};

@@ -9,7 +9,7 @@
  * is rejected with the names that are unknown.
  */
 import type { SourceRange } from '../errors.js';
-import type { Localized } from '../i18n/index.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
 import type { FunctionName } from './ast.js';
 import { parseErrors } from './messages.js';
 import { GREEK_LETTERS, GREEK_NAMES, type Op, type RawToken } from './tokenize.js';
@@ -341,7 +341,7 @@ export function resolveNames(raw: readonly RawToken[], scope: Scope, source: str
       notes.push({
         range: token.range,
         word,
-        reading: { en: `read '${word}' as ${reading}`, ko: `'${word}'을(를) ${reading}(으)로 읽었습니다` },
+        reading: localizeAll((m) => m.notes['split-name']({ word, reading })),
       });
     }
   }

@@ -5,7 +5,7 @@
  * error messages are all derived from this table; the defaults of the hyper-parameters, which
  * differ by optimizer and convention, live with each optimizer's variants (optimizers.ts).
  */
-import type { Localized } from '../i18n/index.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
 import type { HyperId, HyperRange } from './types.js';
 
 /** How a setting's value is read. */
@@ -36,30 +36,19 @@ function hyper<N extends string>(
   symbol: string,
   value: string,
   range: HyperRange,
-  description: Localized,
 ): HyperSetting<N> {
+  // The description is the catalogue's name of the hyper-parameter (src/i18n/<lang>.ts, optim.hyper).
+  const description = localizeAll((m) => m.optim.hyper[id]);
   return { name, aliases, kind: 'number', value, description, hyper: { id, symbol, range } };
 }
 
 /** The hyper-parameters, by id. */
 export const HYPER_SETTINGS = {
-  alpha: hyper('alpha', 'momentum', ['alpha'], '\\alpha', 'α', 'unit', {
-    en: 'momentum',
-    ko: '모멘텀',
-  }),
-  rho: hyper('rho', 'rho', [], '\\rho', 'ρ', 'unit', { en: 'decay rate', ko: '감쇠율' }),
-  rho1: hyper('rho1', 'beta1', ['rho1'], '\\rho_{1}', 'ρ₁', 'unit', {
-    en: 'first-moment decay rate',
-    ko: '1차 모멘트 감쇠율',
-  }),
-  rho2: hyper('rho2', 'beta2', ['rho2'], '\\rho_{2}', 'ρ₂', 'unit', {
-    en: 'second-moment decay rate',
-    ko: '2차 모멘트 감쇠율',
-  }),
-  delta: hyper('delta', 'delta', [], '\\delta', 'δ', 'positive', {
-    en: 'small constant for numerical stability',
-    ko: '수치 안정용 작은 상수',
-  }),
+  alpha: hyper('alpha', 'momentum', ['alpha'], '\\alpha', 'α', 'unit'),
+  rho: hyper('rho', 'rho', [], '\\rho', 'ρ', 'unit'),
+  rho1: hyper('rho1', 'beta1', ['rho1'], '\\rho_{1}', 'ρ₁', 'unit'),
+  rho2: hyper('rho2', 'beta2', ['rho2'], '\\rho_{2}', 'ρ₂', 'unit'),
+  delta: hyper('delta', 'delta', [], '\\delta', 'δ', 'positive'),
   initialAccumulator: hyper(
     'initialAccumulator',
     'initialAccumulator',
@@ -67,12 +56,8 @@ export const HYPER_SETTINGS = {
     'r_{0}',
     'r₀',
     'nonnegative',
-    { en: 'initial accumulator value', ko: '누적값의 초깃값' },
   ),
-  armijo: hyper('armijo', 'armijo', ['c'], 'c', 'c', 'open-unit', {
-    en: 'sufficient-decrease constant of the Armijo condition',
-    ko: '아르미호 조건의 충분 감소 상수',
-  }),
+  armijo: hyper('armijo', 'armijo', ['c'], 'c', 'c', 'open-unit'),
 } as const satisfies Record<HyperId, SettingSpec>;
 
 function plain<N extends string>(

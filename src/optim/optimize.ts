@@ -93,19 +93,11 @@ function checkWork(steps: number, withTex: boolean, rowsPerStep: number, spellin
   if (!Number.isInteger(steps) || steps < 0) return; // runNumeric explains a bad step count
   if (withTex && steps > MAX_TEX_STEPS) {
     const off = spelling === 'flag' ? '--no-tex' : spelling === 'attribute' ? 'no TeX' : 'tex: false';
-    throw bad(
-      'optim/too-many-steps',
-      `At most ${MAX_TEX_STEPS} steps are written out with TeX; got ${steps}. Ask for the numbers only (${off}) to run up to ${MAX_STEPS}.`,
-      `TeX로는 최대 ${MAX_TEX_STEPS}단계까지 씁니다. 받은 값: ${steps}. 숫자만 요청하면(${off}) ${MAX_STEPS}단계까지 실행할 수 있습니다.`,
-    );
+    throw bad('optim/too-many-steps', { steps, maxTex: MAX_TEX_STEPS, max: MAX_STEPS, off });
   }
   if (rowsPerStep > 0 && steps * rowsPerStep > MAX_ROW_EVALUATIONS) {
     const most = Math.floor(MAX_ROW_EVALUATIONS / rowsPerStep);
-    throw bad(
-      'optim/too-many-steps',
-      `With these data each step evaluates ${rowsPerStep} rows; at most ${most} steps fit the budget of ${MAX_ROW_EVALUATIONS.toLocaleString('en')} row evaluations, got ${steps}. Use fewer steps, epochs or rows, or a smaller batch.`,
-      `이 데이터로는 단계마다 ${rowsPerStep}개 행을 계산하므로 행 계산 한도 ${MAX_ROW_EVALUATIONS.toLocaleString('en')}회 안에서 최대 ${most}단계까지 가능합니다. 받은 값: ${steps}. 단계·에폭·행 수나 배치 크기를 줄이세요.`,
-    );
+    throw bad('optim/too-many-steps', { steps, rowsPerStep, most, budget: MAX_ROW_EVALUATIONS });
   }
 }
 
@@ -120,11 +112,7 @@ export function optimize(first: OptimizeOptions | PreparedObjective, second?: Ru
   const convention = readConvention(options.convention);
   const lr = readNumber('lr', options.lr, spelling) ?? definition.defaultLr;
   if (lr === undefined) {
-    throw bad(
-      'optim/bad-learning-rate',
-      `${definition.name.en} needs a learning rate ε.`,
-      `${definition.name.ko}에는 학습률 ε이 필요합니다.`,
-    );
+    throw bad('optim/bad-learning-rate', { missingFor: definition.id });
   }
   checkLearningRate(lr, spelling);
   const hyper = resolveHyper(definition, convention, options.hyper ?? {}, spelling);

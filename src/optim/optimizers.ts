@@ -7,6 +7,7 @@
  * g = ∇f(w^(k)), k counting from 0.
  */
 import type { Localized } from '../i18n/index.js';
+import { localizeAll } from '../i18n/index.js';
 import { formatNumber } from '../util/format.js';
 import { HYPER_SETTINGS } from './hyper.js';
 import { isPositiveDefinite, solve } from './linalg.js';
@@ -257,6 +258,9 @@ function newtonStep(ctx: StepContext): StepResult {
 
 // ------------------------------------------------------------------ definitions
 
+/** An optimizer's name, from the catalogues (src/i18n/<lang>.ts, optim.names). */
+const nameOf = (id: OptimizerId) => localizeAll((m) => m.optim.names[id]);
+
 /** Adagrad's accumulator starts at r₀ (0, or Keras's 0.1). */
 const accumulatorInit = (n: number, hyper: Readonly<Record<HyperId, number>>) => ({
   r: new Float64Array(n).fill(hyper.initialAccumulator),
@@ -274,7 +278,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'gd',
     aliases: ['sgd'],
-    name: { en: 'Gradient descent (SGD)', ko: '경사하강법 (SGD)' },
+    name: nameOf('gd'),
     summary: {
       en: 'Step against the gradient with a constant learning rate.',
       ko: '일정한 학습률로 기울기의 반대 방향으로 이동합니다.',
@@ -285,7 +289,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'momentum',
     aliases: [],
-    name: { en: 'Momentum', ko: '모멘텀' },
+    name: nameOf('momentum'),
     summary: {
       en: 'Accumulate a velocity from recent gradients and move with it.',
       ko: '최근 기울기를 누적한 속도로 이동합니다.',
@@ -339,7 +343,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'nesterov',
     aliases: ['nag'],
-    name: { en: 'Nesterov momentum', ko: '네스테로프 모멘텀' },
+    name: nameOf('nesterov'),
     summary: {
       en: 'Momentum with the gradient taken where the velocity is about to carry you.',
       ko: '속도가 데려갈 지점에서 기울기를 구하는 모멘텀입니다.',
@@ -400,7 +404,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'adagrad',
     aliases: [],
-    name: { en: 'Adagrad', ko: 'Adagrad' },
+    name: nameOf('adagrad'),
     summary: {
       en: 'Scale each coordinate’s rate by the inverse root of its accumulated squared gradients.',
       ko: '누적된 제곱 기울기의 제곱근에 반비례하도록 좌표마다 학습률을 조절합니다.',
@@ -436,7 +440,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'rmsprop',
     aliases: [],
-    name: { en: 'RMSProp', ko: 'RMSProp' },
+    name: nameOf('rmsprop'),
     summary: {
       en: 'Like Adagrad, but with an exponentially decaying (short-term) average of squared gradients.',
       ko: 'Adagrad와 같지만 제곱 기울기의 지수 이동 평균(단기 누적)을 씁니다.',
@@ -469,7 +473,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'adam',
     aliases: [],
-    name: { en: 'Adam', ko: 'Adam' },
+    name: nameOf('adam'),
     summary: {
       en: 'Momentum on the gradient and RMSProp on its square, both bias-corrected.',
       ko: '기울기에는 모멘텀을, 제곱 기울기에는 RMSProp을 적용하고 둘 다 편향을 보정합니다.',
@@ -528,7 +532,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'gd-halving',
     aliases: ['halving'],
-    name: { en: 'Gradient descent with step halving', ko: '학습률 반감 경사하강법' },
+    name: nameOf('gd-halving'),
     summary: {
       en: 'If a step would not lower the loss enough (the Armijo condition), halve ε and try again; the smaller ε is kept.',
       ko: '이동해도 손실이 충분히 줄지 않으면(아르미호 조건) ε을 절반으로 줄여 다시 시도하고, 줄인 ε을 계속 씁니다.',
@@ -558,7 +562,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'newton',
     aliases: [],
-    name: { en: 'Newton’s method', ko: '뉴턴 방법' },
+    name: nameOf('newton'),
     summary: {
       en: 'Step to the minimum of the local quadratic model: w ← w − H⁻¹∇f.',
       ko: '국소 2차 근사의 최솟점으로 이동합니다: w ← w − H⁻¹∇f.',

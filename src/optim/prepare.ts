@@ -63,11 +63,7 @@ function readParams(params: PrepareOptions['params']): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [name, value] of Object.entries(params ?? {})) {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw bad(
-        'optim/bad-param',
-        `The constant ${name} needs a finite number as its value; got ${String(value)}.`,
-        `상수 ${name}에는 유한한 수 값이 필요합니다. 받은 값: ${String(value)}.`,
-      );
+      throw bad('optim/bad-param', { name, value: String(value) });
     }
     out[name] = value;
   }
@@ -76,17 +72,13 @@ function readParams(params: PrepareOptions['params']): Record<string, number> {
 
 /** Refuses a variable to optimise that is also a data column or a constant. */
 function checkOverlap(vars: readonly string[], columns: readonly string[], constants: readonly string[]): void {
-  for (const [list, en, ko] of [
-    [columns, 'a data column', '데이터 열'],
-    [constants, 'a constant with a given value', '값이 주어진 상수'],
+  for (const [list, what] of [
+    [columns, 'data'],
+    [constants, 'constant'],
   ] as const) {
     const overlap = vars.find((v) => list.includes(v));
     if (overlap) {
-      throw bad(
-        'optim/parameter-is-data',
-        `'${overlap}' is both a variable to optimise and ${en}.`,
-        `'${overlap}'이(가) 최적화할 변수이면서 ${ko}입니다.`,
-      );
+      throw bad('optim/parameter-is-data', { name: overlap, what });
     }
   }
 }
@@ -109,18 +101,13 @@ function readNames(input: string | Expr, options: PrepareOptions, columns: reado
     vars ??= freeVars(expr).filter((v) => !others.includes(v));
   }
   if (vars.length === 0) {
-    throw bad('optim/no-parameters', 'The function has no variables to optimise.', '최적화할 변수가 없습니다.');
+    throw bad('optim/no-parameters', {});
   }
   checkOverlap(vars, columns, constants);
   const known = [...(vars as string[]), ...others];
   const unknown = freeVars(expr).filter((v) => !known.includes(v));
   if (unknown.length > 0) {
-    const list = unknown.join(', ');
-    throw bad(
-      'optim/unknown-variable',
-      `The function uses ${list}, which is neither a variable optimised (${vars.join(', ')}) nor a data column; list it among the variables, or give it a value as a constant.`,
-      `함수에 최적화할 변수(${vars.join(', ')})도 데이터 열도 아닌 ${list}이(가) 있습니다. 변수로 넣거나 상수로 값을 주세요.`,
-    );
+    throw bad('optim/unknown-variable', { names: unknown, params: vars });
   }
   return { expr, vars };
 }

@@ -2,7 +2,7 @@
  * The numeric core: runs an optimizer on callbacks (f, ∇f, Hessian), independent of
  * where they come from (compiled derivatives in `optimize`, hand-written ones in tests).
  */
-import { GradstepError } from '../errors.js';
+import { type ErrorCode, type ErrorParams, GradstepError } from '../errors.js';
 import type { Localized } from '../i18n/index.js';
 import { formatNumber, formatVector } from '../util/format.js';
 import type { Convention, HyperId, OptimizerDefinition, StepResult, Vec } from './types.js';
@@ -91,9 +91,7 @@ function plain(record: Readonly<Record<string, Vec>> | undefined): Record<string
   return out;
 }
 
-function badSetting(code: string, messages: Localized): GradstepError {
-  return new GradstepError(code, messages);
-}
+const badSetting = <C extends ErrorCode>(code: C, params: ErrorParams[C]) => new GradstepError(code, params);
 
 /** Runs the optimizer; throws GradstepError for a bad start, returns the run otherwise. */
 export function runNumeric(problem: NumericProblem, settings: RunSettings): NumericRun {
@@ -101,43 +99,25 @@ export function runNumeric(problem: NumericProblem, settings: RunSettings): Nume
   const n = problem.n;
   checkLearningRate(lr);
   if (settings.start.length !== n) {
-    throw badSetting('optim/bad-start', {
-      en: `The start point needs ${n} coordinate(s), one per parameter; got ${settings.start.length}.`,
-      ko: `시작점에는 매개변수마다 하나씩 ${n}개의 좌표가 필요한데 ${settings.start.length}개가 주어졌습니다.`,
-    });
+    throw badSetting('optim/bad-start', { expected: n, got: settings.start.length });
   }
   if (!Number.isInteger(steps) || steps < 0 || steps > MAX_STEPS) {
-    throw badSetting('optim/bad-steps', {
-      en: `The number of steps must be a whole number from 0 to ${MAX_STEPS}; got ${steps}.`,
-      ko: `단계 수는 0부터 ${MAX_STEPS}까지의 정수여야 합니다. 받은 값: ${steps}.`,
-    });
+    throw badSetting('optim/bad-steps', { value: steps, max: MAX_STEPS });
   }
   if (tol !== undefined && !(Number.isFinite(tol) && tol >= 0)) {
-    throw badSetting('optim/bad-tolerance', {
-      en: `The tolerance must be zero or a positive, finite number; got ${tol}.`,
-      ko: `허용 오차는 0 또는 유한한 양수여야 합니다. 받은 값: ${tol}.`,
-    });
+    throw badSetting('optim/bad-tolerance', { value: tol });
   }
   let w: Vec = Float64Array.from(settings.start);
   if (!allFinite(w)) {
-    throw badSetting('optim/bad-start', {
-      en: 'Every coordinate of the start point must be a finite number.',
-      ko: '시작점의 모든 좌표는 유한한 수여야 합니다.',
-    });
+    throw badSetting('optim/bad-start', {});
   }
   let fw = problem.f(w);
   const g0 = problem.grad(w);
   if (!Number.isFinite(fw) || !allFinite(g0)) {
-    throw badSetting('optim/undefined-at-start', {
-      en: `The function or its gradient is undefined at the start point ${formatVector(w)} (f = ${formatNumber(fw)}); choose another start.`,
-      ko: `시작점 ${formatVector(w)}에서 함수나 기울기가 정의되지 않습니다 (f = ${formatNumber(fw)}). 다른 시작점을 고르세요.`,
-    });
+    throw badSetting('optim/undefined-at-start', { point: formatVector(w), f: formatNumber(fw) });
   }
   if (optimizer.needsHessian && !problem.hessian) {
-    throw badSetting('optim/no-hessian', {
-      en: `${optimizer.name.en} needs the Hessian.`,
-      ko: `${optimizer.name.ko}에는 헤시안이 필요합니다.`,
-    });
+    throw badSetting('optim/no-hessian', { optimizer: optimizer.id });
   }
   const variant = optimizer.conventions[convention];
   let state: Record<string, Vec> = {};

@@ -3,8 +3,7 @@
  * a JavaScript caller), the optimizer and convention, hyper-parameters and data. Every message names
  * the setting the way the user wrote it (`--beta1`, `batch-size`, `beta1`), never a library key.
  */
-import { GradstepError } from '../errors.js';
-import type { Localized } from '../i18n/index.js';
+import { type ErrorCode, type ErrorParams, GradstepError } from '../errors.js';
 import { findDataset } from './datasets.js';
 import { findHyper, type Spelling, spell } from './hyper.js';
 import { findOptimizer, OPTIMIZER_IDS } from './optimizers.js';
@@ -25,23 +24,19 @@ export interface DataTable {
 
 export const MAX_ROWS = 10_000;
 
-export function bad(code: string, en: string, ko: string): GradstepError {
-  return new GradstepError(code, { en, ko });
+export function bad<C extends ErrorCode>(code: C, params: ErrorParams[C]): GradstepError<C> {
+  return new GradstepError(code, params);
 }
 
 const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
-/** What a value is, for a message: `the text 'abc'`, `a boolean (true)`. */
-function describe(value: unknown): Localized {
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return { en: `the text '${shown}'`, ko: `문자열 '${shown}'` };
-  }
-  if (value === null) return { en: 'null', ko: 'null' };
-  if (Array.isArray(value)) return { en: 'a list', ko: '목록' };
+/** What a value is, for a message: its type and a short form of it. */
+function describe(value: unknown): { type: string; shown: string } {
+  if (typeof value === 'string') return { type: 'string', shown: value.length > 40 ? `${value.slice(0, 40)}…` : value };
+  if (value === null) return { type: 'null', shown: '' };
+  if (Array.isArray(value)) return { type: 'list', shown: '' };
   const type = typeof value;
-  const shown = type === 'object' || type === 'function' ? '' : ` (${String(value)})`;
-  return { en: `a ${type}${shown}`, ko: `${type} 값${shown}` };
+  return { type, shown: type === 'object' || type === 'function' ? '' : String(value) };
 }
 
 /**
@@ -53,26 +48,14 @@ export function readNumber(name: string, value: unknown, spelling?: Spelling): n
   if (value === undefined) return undefined;
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && NUMBER_TEXT.test(value.trim())) return Number(value.trim());
-  const what = describe(value);
-  const shown = spell(name, spelling);
-  throw bad(
-    'optim/not-a-number',
-    `${shown} must be a number; got ${what.en}.`,
-    `${shown} 값은 수여야 합니다. 받은 값: ${what.ko}.`,
-  );
+  throw bad('optim/not-a-number', { name: spell(name, spelling), ...describe(value) });
 }
 
 /** A list of numbers (the start point): an array of numbers or number text. */
 export function readNumbers(name: string, value: unknown, spelling?: Spelling): number[] {
   if (!Array.isArray(value)) {
     if (typeof value === 'string') return value.split(',').map((part) => readNumber(name, part, spelling) as number);
-    const what = describe(value);
-    const shown = spell(name, spelling);
-    throw bad(
-      'optim/bad-start',
-      `${shown} must be a list of numbers; got ${what.en}.`,
-      `${shown} 값은 수의 목록이어야 합니다. 받은 값: ${what.ko}.`,
-    );
+    throw bad('optim/bad-start', {});
   }
   return value.map((v) => readNumber(name, v, spelling) as number);
 }
@@ -86,35 +69,21 @@ export function checkInteger(
 ): void {
   if (value === undefined) return;
   if (!Number.isInteger(value) || value < min || value > max) {
-    const shown = spell(name, spelling);
-    throw bad(
-      'optim/bad-setting',
-      `${shown} must be a whole number from ${min} to ${max}; got ${value}.`,
-      `${shown} 값은 ${min}부터 ${max}까지의 정수여야 합니다. 받은 값: ${value}.`,
-    );
+    throw bad('optim/bad-setting', { name: spell(name, spelling), min, max, value });
   }
 }
 
 /** Checks the learning rate: positive and finite. */
 export function checkLearningRate(lr: number, spelling?: Spelling): void {
   if (!(Number.isFinite(lr) && lr > 0)) {
-    const shown = spelling ? `${spell('lr', spelling)} ` : '';
-    throw bad(
-      'optim/bad-learning-rate',
-      `The learning rate ${shown}ε must be a positive, finite number; got ${lr}.`,
-      `학습률 ${shown}ε은 유한한 양수여야 합니다. 받은 값: ${lr}.`,
-    );
+    throw bad('optim/bad-learning-rate', { value: lr, ...(spelling ? { name: spell('lr', spelling) } : {}) });
   }
 }
 
 export function readOptimizer(id: unknown): OptimizerDefinition {
   const definition = typeof id === 'string' ? findOptimizer(id) : undefined;
   if (!definition) {
-    throw bad(
-      'optim/unknown-optimizer',
-      `Unknown optimizer '${String(id)}'. Choose one of: ${OPTIMIZER_IDS.join(', ')} (or sgd).`,
-      `'${String(id)}'라는 최적화 방법은 없습니다. 다음 중에서 고르세요: ${OPTIMIZER_IDS.join(', ')} (또는 sgd).`,
-    );
+    throw bad('optim/unknown-optimizer', { name: String(id), known: OPTIMIZER_IDS });
   }
   return definition;
 }
@@ -122,21 +91,10 @@ export function readOptimizer(id: unknown): OptimizerDefinition {
 export function readConvention(convention: unknown): Convention {
   const value = convention ?? 'textbook';
   if (!CONVENTIONS.includes(value as Convention)) {
-    throw bad(
-      'optim/unknown-convention',
-      `Unknown convention '${String(value)}': use textbook, pytorch or keras.`,
-      `'${String(value)}'라는 표기 규칙은 없습니다. textbook, pytorch, keras 중에서 고르세요.`,
-    );
+    throw bad('optim/unknown-convention', { name: String(value) });
   }
   return value as Convention;
 }
-
-const RULE: Record<HyperRange, Localized> = {
-  unit: { en: 'in [0, 1)', ko: '[0, 1) 범위의 수' },
-  'open-unit': { en: 'in (0, 1)', ko: '(0, 1) 범위의 수' },
-  positive: { en: 'positive and finite', ko: '유한한 양수' },
-  nonnegative: { en: 'zero or more, and finite', ko: '0 이상의 유한한 수' },
-};
 
 function inRange(value: number, range: HyperRange): boolean {
   if (!Number.isFinite(value)) return false;
@@ -159,25 +117,20 @@ export function resolveHyper(
   const variant: Variant = optimizer.conventions[convention];
   const typed = new Map<HyperId, string>();
   const values: Partial<Record<HyperId, number>> = {};
-  const list = optimizer.hyper.map((h) => spell(h.publicName, spelling)).join(', ');
+  const known = optimizer.hyper.map((h) => spell(h.publicName, spelling));
   for (const key of Object.keys(given)) {
     if (given[key] === undefined) continue;
     const id = findHyper(key)?.hyper?.id;
     if (!id || !optimizer.hyper.some((h) => h.id === id)) {
-      const shown = spell(key, spelling);
-      throw bad(
-        'optim/unknown-hyper',
-        `${optimizer.name.en} has no hyper-parameter ${shown} (${list ? `it has: ${list}` : 'it has none'}).`,
-        `${optimizer.name.ko}에는 ${shown} 하이퍼파라미터가 없습니다 (${list ? `있는 것: ${list}` : '하나도 없습니다'}).`,
-      );
+      throw bad('optim/unknown-hyper', { optimizer: optimizer.id, key: spell(key, spelling), known });
     }
     const before = typed.get(id);
     if (before !== undefined) {
-      throw bad(
-        'optim/unknown-hyper',
-        `${spell(before, spelling)} and ${spell(key, spelling)} name the same hyper-parameter: give one.`,
-        `${spell(before, spelling)}와(과) ${spell(key, spelling)}는 같은 하이퍼파라미터입니다. 하나만 주세요.`,
-      );
+      throw bad('optim/unknown-hyper', {
+        optimizer: optimizer.id,
+        key: spell(key, spelling),
+        same: spell(before, spelling),
+      });
     }
     typed.set(id, key);
     values[id] = readNumber(key, given[key], spelling);
@@ -187,13 +140,8 @@ export function resolveHyper(
     const value = values[spec.id] ?? variant.defaults[spec.id];
     if (value === undefined) continue;
     if (!inRange(value, spec.range)) {
-      const shown = spell(typed.get(spec.id) ?? spec.publicName, spelling);
-      const rule = RULE[spec.range];
-      throw bad(
-        'optim/bad-hyper',
-        `${shown} (${spec.text}, the ${spec.name.en}) must be ${rule.en}; got ${value}.`,
-        `${shown}(${spec.text}, ${spec.name.ko}) 값은 ${rule.ko}여야 합니다. 받은 값: ${value}.`,
-      );
+      const name = spell(typed.get(spec.id) ?? spec.publicName, spelling);
+      throw bad('optim/bad-hyper', { hyper: spec.id, range: spec.range, value, name, symbol: spec.text });
     }
     out[spec.id] = value;
   }
@@ -205,29 +153,16 @@ export function readData(data: DataTable | string | undefined): (DataTable & { r
   if (data === undefined) return undefined;
   if (typeof data === 'string') {
     const found = findDataset(data);
-    if (!found)
-      throw bad(
-        'optim/unknown-dataset',
-        `There is no built-in data set '${data}'.`,
-        `'${data}'라는 내장 데이터 세트가 없습니다.`,
-      );
+    if (!found) throw bad('optim/unknown-dataset', { name: data });
     return found;
   }
   const { columns, rows } = data;
   if (columns.length === 0 || rows.length === 0 || rows.length > MAX_ROWS) {
-    throw bad(
-      'optim/bad-data',
-      `The data need at least one column and between 1 and ${MAX_ROWS} rows.`,
-      `데이터에는 열이 하나 이상, 행이 1개에서 ${MAX_ROWS}개 사이로 있어야 합니다.`,
-    );
+    throw bad('optim/bad-data', { maxRows: MAX_ROWS });
   }
   for (const [i, row] of rows.entries()) {
     if (row.length !== columns.length || !row.every(Number.isFinite)) {
-      throw bad(
-        'optim/bad-data',
-        `Row ${i + 1} must hold ${columns.length} finite numbers (${columns.join(', ')}).`,
-        `${i + 1}번 행에는 유한한 수가 ${columns.length}개 (${columns.join(', ')}) 있어야 합니다.`,
-      );
+      throw bad('optim/bad-data', { maxRows: MAX_ROWS, row: i, columns });
     }
   }
   return data;
@@ -235,11 +170,5 @@ export function readData(data: DataTable | string | undefined): (DataTable & { r
 
 /** A setting that means something only with data (batch size, epochs, seed) given without. */
 export function needsData(name: string, spelling?: Spelling): GradstepError {
-  const shown = spell(name, spelling);
-  const data = spell('data', spelling);
-  return bad(
-    'optim/needs-data',
-    `${shown} applies only to SGD over data, and this run has none: give ${data} (a built-in data set such as line), or leave ${shown} out.`,
-    `${shown}은(는) 데이터에 대한 SGD에만 쓰이는데 이 실행에는 데이터가 없습니다. ${data}(예: 내장 데이터 세트 line)를 주거나 ${shown}을(를) 빼세요.`,
-  );
+  return bad('optim/needs-data', { name: spell(name, spelling), data: spell('data', spelling) });
 }
