@@ -364,5 +364,45 @@ export const en: Messages = {
       diverged: 'diverged',
       stopped: 'stopped',
     },
+    run: {
+      converged: ({ k, tol }) => `Converged at step ${k}: the gradient’s length is at most ${tol}.`,
+      corner: ({ k, point, f, minimum }) =>
+        minimum
+          ? `Reached a minimum at step ${k}: w^(${k}) = ${point} is a corner of f (f = ${f}), where the gradient is undefined, and f is no lower nearby.`
+          : `Stopped at step ${k}: the gradient is undefined at w^(${k}) = ${point} (a corner or cusp of f, where f = ${f}), so there is no direction to step in.`,
+      rising: ({ steps, start, k, from, to, newton, lr, smaller }) =>
+        `The loss has risen for ${steps} steps in a row (from ${from} at step ${start} to ${to} at step ${k}): ${
+          newton
+            ? "Newton's method is heading for a maximum or a saddle point, where the Hessian is not positive definite."
+            : `the run is diverging. The learning rate ε = ${lr} is probably too large; try a smaller one (for example ${smaller}).`
+        }`,
+      diverged: ({ k, why, kind, point, bound, advice, lr, smaller }) => {
+        const nan = kind === 'nan';
+        const what = {
+          gradient: `the gradient at w^(${k}) = ${point} is ${nan ? 'undefined (NaN)' : 'infinite'}`,
+          point: `w^(${k}) = ${point} is ${nan ? 'undefined (NaN)' : 'infinite (overflow)'}`,
+          loss: `f(w^(${k})) at w^(${k}) = ${point} is ${nan ? 'undefined (NaN): the step left the domain or overflowed' : 'infinite (overflow)'}`,
+          growth: `the loss f(w^(${k})) grew past ${bound} times its starting value`,
+        }[why];
+        const then = {
+          'no-minimum':
+            'The loss kept falling without bound, so f has no minimum in this direction; no learning rate will make the run converge.',
+          newton:
+            "Newton's method went astray (a nearly singular or indefinite Hessian); try another start, or gradient descent.",
+          rate: `Try a smaller learning rate than ε = ${lr} (for example ${smaller}).`,
+        }[advice];
+        return `Diverged at step ${k}: ${what}. ${then}`;
+      },
+      halve: ({ rate, from, to, bound }) =>
+        `With ε = ${rate} the loss would go from ${from} to ${to}, not below ${bound} (= f − c·ε‖∇f‖²): halve ε.`,
+      noDecrease: ({ halvings, eps }) =>
+        eps === undefined
+          ? `No step along −∇f lowers the loss enough even after ${halvings} halvings of ε: the point is (numerically) stationary.`
+          : `No step along −∇f lowers the loss enough even after ${halvings} halvings of ε (now ${eps}): the learning rate is far too large; start with a smaller one.`,
+      singular: ({ k }) =>
+        `The Hessian at step ${k} is singular, so H⁻¹∇f does not exist; Newton's method stops here. Try gradient descent, or another start.`,
+      indefinite: ({ k }) =>
+        `The Hessian at step ${k} is not positive definite: the Newton step heads for a saddle point or a maximum, not necessarily downhill.`,
+    },
   },
 };

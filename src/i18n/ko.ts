@@ -354,5 +354,45 @@ export const ko: Messages = {
       diverged: '발산했습니다',
       stopped: '멈췄습니다',
     },
+    run: {
+      converged: ({ k, tol }) => `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
+      corner: ({ k, point, f, minimum }) =>
+        minimum
+          ? `${k}단계에서 최솟점에 도달했습니다: w^(${k}) = ${point}는 f의 꺾인 점(f = ${f})이라 기울기가 정의되지 않고, 주변에서 f가 더 작지 않습니다.`
+          : `${k}단계에서 멈췄습니다: w^(${k}) = ${point}에서 기울기가 정의되지 않아(f = ${f}인 꺾인 점) 이동할 방향이 없습니다.`,
+      rising: ({ steps, start, k, from, to, newton, lr, smaller }) =>
+        `손실이 ${steps}단계 연속 커졌습니다(${start}단계 ${from} → ${k}단계 ${to}). ${
+          newton
+            ? '헤시안이 양의 정부호가 아닌 곳, 곧 극댓값이나 안장점으로 향하고 있습니다.'
+            : `발산하고 있습니다. 학습률 ε = ${lr}이(가) 너무 큰 것 같으니 더 작은 값(예: ${smaller})을 시도해 보세요.`
+        }`,
+      diverged: ({ k, why, kind, point, bound, advice, lr, smaller }) => {
+        const nan = kind === 'nan';
+        const what = {
+          gradient: `w^(${k}) = ${point}에서 기울기가 ${nan ? '정의되지 않습니다(NaN)' : '무한대입니다'}`,
+          point: `w^(${k}) = ${point}가 ${nan ? '정의되지 않습니다(NaN)' : '무한대입니다(오버플로)'}`,
+          loss: `w^(${k}) = ${point}에서 f(w^(${k}))가 ${nan ? '정의되지 않습니다(NaN): 정의역을 벗어났거나 오버플로가 일어났습니다' : '무한대입니다(오버플로)'}`,
+          growth: `손실 f(w^(${k}))가 처음 값의 ${bound}배를 넘었습니다`,
+        }[why];
+        const then = {
+          'no-minimum':
+            '손실이 한없이 작아졌으므로 이 방향으로는 f의 최솟값이 없습니다. 어떤 학습률로도 수렴하지 않습니다.',
+          newton:
+            '헤시안이 특이 행렬에 가깝거나 양의 정부호가 아니어서 뉴턴 방법이 빗나갔습니다. 다른 시작점이나 경사하강법을 시도해 보세요.',
+          rate: `ε = ${lr}보다 작은 학습률(예: ${smaller})을 시도해 보세요.`,
+        }[advice];
+        return `${k}단계에서 발산했습니다: ${what}. ${then}`;
+      },
+      halve: ({ rate, from, to, bound }) =>
+        `ε = ${rate}이면 손실이 ${from}에서 ${to}(으)로 바뀌어 ${bound}(= f − c·ε‖∇f‖²) 이하가 되지 않으므로 ε을 절반으로 줄입니다.`,
+      noDecrease: ({ halvings, eps }) =>
+        eps === undefined
+          ? `ε을 ${halvings}번 절반으로 줄여도 −∇f 방향으로 손실이 충분히 줄지 않습니다. 이 점은 (수치적으로) 정류점입니다.`
+          : `ε을 ${halvings}번 절반으로 줄여도(현재 ${eps}) −∇f 방향으로 손실이 충분히 줄지 않습니다. 학습률이 너무 크니 더 작은 값으로 시작하세요.`,
+      singular: ({ k }) =>
+        `${k}단계의 헤시안이 특이 행렬이라 H⁻¹∇f가 존재하지 않아 뉴턴 방법을 멈춥니다. 경사하강법이나 다른 시작점을 시도해 보세요.`,
+      indefinite: ({ k }) =>
+        `${k}단계의 헤시안이 양의 정부호가 아니므로 뉴턴 단계가 내리막이 아니라 안장점이나 극댓값으로 향할 수 있습니다.`,
+    },
   },
 };

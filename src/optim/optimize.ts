@@ -133,7 +133,6 @@ export function optimize(first: OptimizeOptions | PreparedObjective, second?: Ru
   checkInteger('batchSize', given.batchSize, 1, rows.length, spelling);
   checkInteger('epochs', given.epochs, 1, 10_000, spelling);
   checkInteger('seed', given.seed, 0, 2 ** 32 - 1, spelling);
-  checkInteger('steps', given.steps, 0, MAX_STEPS, spelling);
   const batchSize = given.batchSize ?? Math.min(4, rows.length);
   const epochs = given.epochs ?? 1;
   const seed = given.seed ?? 1;

@@ -199,10 +199,7 @@ function halvingStep(ctx: StepContext): StepResult {
       formatNumber(f1),
       formatNumber(f0 - c * eps * g2),
     ];
-    notes.push({
-      en: `With ε = ${rate} the loss would go from ${from} to ${to}, not below ${bound} (= f − c·ε‖∇f‖²): halve ε.`,
-      ko: `ε = ${rate}이면 손실이 ${from}에서 ${to}(으)로 바뀌어 ${bound}(= f − c·ε‖∇f‖²) 이하가 되지 않으므로 ε을 절반으로 줄입니다.`,
-    });
+    notes.push(localizeAll((m) => m.optim.run.halve({ rate, from, to, bound })));
     eps /= 2;
     halvings++;
     next = vmap(n, (i) => at(w, i) - eps * at(g, i));
@@ -217,15 +214,9 @@ function halvingStep(ctx: StepContext): StepResult {
       state: { eps: Float64Array.of(eps) },
       extras: { halvings: Float64Array.of(halvings) },
       notes,
-      stop: tooLarge
-        ? {
-            en: `No step along −∇f lowers the loss enough even after ${MAX_HALVINGS} halvings of ε (now ${formatNumber(eps)}): the learning rate is far too large; start with a smaller one.`,
-            ko: `ε을 ${MAX_HALVINGS}번 절반으로 줄여도(현재 ${formatNumber(eps)}) −∇f 방향으로 손실이 충분히 줄지 않습니다. 학습률이 너무 크니 더 작은 값으로 시작하세요.`,
-          }
-        : {
-            en: `No step along −∇f lowers the loss enough even after ${MAX_HALVINGS} halvings of ε: the point is (numerically) stationary.`,
-            ko: `ε을 ${MAX_HALVINGS}번 절반으로 줄여도 −∇f 방향으로 손실이 충분히 줄지 않습니다. 이 점은 (수치적으로) 정류점입니다.`,
-          },
+      stop: localizeAll((m) =>
+        m.optim.run.noDecrease({ halvings: MAX_HALVINGS, ...(tooLarge ? { eps: formatNumber(eps) } : {}) }),
+      ),
     };
   }
   return { w: next, state: { eps: Float64Array.of(eps) }, extras: { halvings: Float64Array.of(halvings) }, notes };
@@ -241,17 +232,11 @@ function newtonStep(ctx: StepContext): StepResult {
       w,
       state: {},
       extras: { H: h },
-      stop: {
-        en: `The Hessian at step ${ctx.k} is singular, so H⁻¹∇f does not exist; Newton's method stops here. Try gradient descent, or another start.`,
-        ko: `${ctx.k}단계의 헤시안이 특이 행렬이라 H⁻¹∇f가 존재하지 않아 뉴턴 방법을 멈춥니다. 경사하강법이나 다른 시작점을 시도해 보세요.`,
-      },
+      stop: localizeAll((m) => m.optim.run.singular({ k: ctx.k })),
     };
   }
   if (!isPositiveDefinite(h, n)) {
-    notes.push({
-      en: `The Hessian at step ${ctx.k} is not positive definite: the Newton step heads for a saddle point or a maximum, not necessarily downhill.`,
-      ko: `${ctx.k}단계의 헤시안이 양의 정부호가 아니므로 뉴턴 단계가 내리막이 아니라 안장점이나 극댓값으로 향할 수 있습니다.`,
-    });
+    notes.push(localizeAll((m) => m.optim.run.indefinite({ k: ctx.k })));
   }
   return { w: vmap(n, (i) => at(w, i) - lr * at(direction, i)), state: {}, extras: { H: h, d: direction }, notes };
 }

@@ -3,7 +3,7 @@
  * where they come from (compiled derivatives in `optimize`, hand-written ones in tests).
  */
 import { type ErrorCode, type ErrorParams, GradstepError } from '../errors.js';
-import type { Localized } from '../i18n/index.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
 import { formatNumber, formatVector } from '../util/format.js';
 import type { Convention, HyperId, OptimizerDefinition, StepResult, Vec } from './types.js';
 import { checkLearningRate } from './validate.js';
@@ -218,22 +218,8 @@ function atCorner(problem: NumericProblem, w: Vec, fw: number, k: number): [Stat
       return !(value < fw);
     });
   });
-  if (lowest) {
-    return [
-      'converged',
-      {
-        en: `Reached a minimum at step ${k}: w^(${k}) = ${point} is a corner of f (f = ${formatNumber(fw)}), where the gradient is undefined, and f is no lower nearby.`,
-        ko: `${k}단계에서 최솟점에 도달했습니다: w^(${k}) = ${point}는 f의 꺾인 점(f = ${formatNumber(fw)})이라 기울기가 정의되지 않고, 주변에서 f가 더 작지 않습니다.`,
-      },
-    ];
-  }
-  return [
-    'stopped',
-    {
-      en: `Stopped at step ${k}: the gradient is undefined at w^(${k}) = ${point} (a corner or cusp of f, where f = ${formatNumber(fw)}), so there is no direction to step in.`,
-      ko: `${k}단계에서 멈췄습니다: w^(${k}) = ${point}에서 기울기가 정의되지 않아(f = ${formatNumber(fw)}인 꺾인 점) 이동할 방향이 없습니다.`,
-    },
-  ];
+  const message = localizeAll((m) => m.optim.run.corner({ k, point, f: formatNumber(fw), minimum: lowest }));
+  return [lowest ? 'converged' : 'stopped', message];
 }
 
 /** The recorded losses have kept falling to a large negative value: f has no minimum that way. */
@@ -246,25 +232,21 @@ function fallingWithoutBound(values: readonly number[]): boolean {
 }
 
 function risingMessage(k: number, from: number, to: number, lr: number, optimizer: OptimizerDefinition): Localized {
-  const [a, b] = [formatNumber(from), formatNumber(to)];
-  const start = k - RISING_STEPS;
-  if (optimizer.needsHessian) {
-    return {
-      en: `The loss has risen for ${RISING_STEPS} steps in a row (from ${a} at step ${start} to ${b} at step ${k}): Newton's method is heading for a maximum or a saddle point, where the Hessian is not positive definite.`,
-      ko: `손실이 ${RISING_STEPS}단계 연속 커졌습니다(${start}단계 ${a} → ${k}단계 ${b}). 헤시안이 양의 정부호가 아닌 곳, 곧 극댓값이나 안장점으로 향하고 있습니다.`,
-    };
-  }
-  return {
-    en: `The loss has risen for ${RISING_STEPS} steps in a row (from ${a} at step ${start} to ${b} at step ${k}): the run is diverging. The learning rate ε = ${formatNumber(lr)} is probably too large; try a smaller one (for example ${formatNumber(lr / 10)}).`,
-    ko: `손실이 ${RISING_STEPS}단계 연속 커졌습니다(${start}단계 ${a} → ${k}단계 ${b}). 발산하고 있습니다. 학습률 ε = ${formatNumber(lr)}이(가) 너무 큰 것 같으니 더 작은 값(예: ${formatNumber(lr / 10)})을 시도해 보세요.`,
+  const params = {
+    steps: RISING_STEPS,
+    start: k - RISING_STEPS,
+    k,
+    from: formatNumber(from),
+    to: formatNumber(to),
+    newton: optimizer.needsHessian === true,
+    lr: formatNumber(lr),
+    smaller: formatNumber(lr / 10),
   };
+  return localizeAll((m) => m.optim.run.rising(params));
 }
 
 function convergedMessage(k: number, tol: number): Localized {
-  return {
-    en: `Converged at step ${k}: the gradient’s length is at most ${tol}.`,
-    ko: `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
-  };
+  return localizeAll((m) => m.optim.run.converged({ k, tol: String(tol) }));
 }
 
 type NotFinite = 'nan' | 'infinite';
@@ -286,37 +268,19 @@ function divergedMessage(
   unbounded = false,
   optimizer?: OptimizerDefinition,
 ): Localized {
-  const smaller = formatNumber(lr / 10);
-  const point = formatVector(at);
-  const nanEn = 'undefined (NaN): the step left the domain or overflowed';
-  const nanKo = '정의되지 않습니다(NaN): 정의역을 벗어났거나 오버플로가 일어났습니다';
-  const en = {
-    gradient: `the gradient at w^(${k}) = ${point} is ${kind === 'nan' ? 'undefined (NaN)' : 'infinite'}`,
-    point: `w^(${k}) = ${point} is ${kind === 'nan' ? 'undefined (NaN)' : 'infinite (overflow)'}`,
-    loss: `f(w^(${k})) at w^(${k}) = ${point} is ${kind === 'nan' ? nanEn : 'infinite (overflow)'}`,
-    growth: `the loss f(w^(${k})) grew past ${GROWTH_BOUND.toExponential(0)} times its starting value`,
-  }[why];
-  const ko = {
-    gradient: `w^(${k}) = ${point}에서 기울기가 ${kind === 'nan' ? '정의되지 않습니다(NaN)' : '무한대입니다'}`,
-    point: `w^(${k}) = ${point}가 ${kind === 'nan' ? '정의되지 않습니다(NaN)' : '무한대입니다(오버플로)'}`,
-    loss: `w^(${k}) = ${point}에서 f(w^(${k}))가 ${kind === 'nan' ? nanKo : '무한대입니다(오버플로)'}`,
-    growth: `손실 f(w^(${k}))가 처음 값의 ${GROWTH_BOUND.toExponential(0)}배를 넘었습니다`,
-  }[why];
-  if (unbounded) {
-    // The loss fell all the way: the function has no minimum there, and a smaller rate would only fall more slowly.
-    return {
-      en: `Diverged at step ${k}: ${en}. The loss kept falling without bound, so f has no minimum in this direction; no learning rate will make the run converge.`,
-      ko: `${k}단계에서 발산했습니다: ${ko}. 손실이 한없이 작아졌으므로 이 방향으로는 f의 최솟값이 없습니다. 어떤 학습률로도 수렴하지 않습니다.`,
-    };
-  }
-  if (optimizer?.needsHessian) {
-    return {
-      en: `Diverged at step ${k}: ${en}. Newton's method went astray (a nearly singular or indefinite Hessian); try another start, or gradient descent.`,
-      ko: `${k}단계에서 발산했습니다: ${ko}. 헤시안이 특이 행렬에 가깝거나 양의 정부호가 아니어서 뉴턴 방법이 빗나갔습니다. 다른 시작점이나 경사하강법을 시도해 보세요.`,
-    };
-  }
-  return {
-    en: `Diverged at step ${k}: ${en}. Try a smaller learning rate than ε = ${formatNumber(lr)} (for example ${smaller}).`,
-    ko: `${k}단계에서 발산했습니다: ${ko}. ε = ${formatNumber(lr)}보다 작은 학습률(예: ${smaller})을 시도해 보세요.`,
-  };
+  // The loss fell all the way: the function has no minimum there, and a smaller rate would only fall more slowly.
+  // Newton's method at its own ε = 1 went astray by its Hessian, not by the rate.
+  const newton = optimizer?.needsHessian && lr === optimizer.defaultLr;
+  const advice = unbounded ? 'no-minimum' : newton ? 'newton' : 'rate';
+  const params = {
+    k,
+    why,
+    kind,
+    point: formatVector(at),
+    bound: GROWTH_BOUND.toExponential(0),
+    advice,
+    lr: formatNumber(lr),
+    smaller: formatNumber(lr / 10),
+  } as const;
+  return localizeAll((m) => m.optim.run.diverged(params));
 }
