@@ -36,14 +36,6 @@ export interface StepChangeDetail {
 
 const subscript = (k: number) => String(k).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)] as string);
 
-/** This element's own words (kept together for the message catalogue). */
-const TEXT = {
-  data: { en: 'Data', ko: '데이터' },
-  row: { en: 'Row', ko: '행' },
-  inBatch: { en: 'in this mini-batch', ko: '이번 미니배치' },
-  epoch: { en: 'epoch', ko: '에폭' },
-} as const;
-
 /**
  * An optimizer stepper: one iteration at a time, each shown as its update rule,
  * the same rule with the numbers substituted, and the gradient formula evaluated;
@@ -344,7 +336,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
             ${math(s.tex.substituted, true)}
             ${
               s.batch
-                ? html`<div class="batch">${UI.batch[lang]} (${TEXT.epoch[lang]} ${s.batch.epoch + 1}): ${s.batch.numbers.join(', ')}</div>`
+                ? html`<div class="batch">${UI.batch[lang]} (${UI.epoch[lang]} ${s.batch.epoch + 1}): ${s.batch.numbers.join(', ')}</div>`
                 : nothing
             }`
           : html`<div class="label">${UI.step[lang]} 0</div>
@@ -371,18 +363,18 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     const s = this.step > 0 ? t.steps[this.step - 1] : undefined;
     const batch = new Set(s?.batch?.numbers ?? []);
     return html`<details part="data">
-      <summary>${TEXT.data[lang]} (${data.rows.length})</summary>
+      <summary>${UI.data[lang]} (${data.rows.length})</summary>
       <div class="table-wrap">
         <table>
           <thead>
-            <tr><th scope="col">${TEXT.row[lang]} i</th>${data.columns.map((c) => html`<th scope="col">${c}ᵢ</th>`)}</tr>
+            <tr><th scope="col">${UI.row[lang]} i</th>${data.columns.map((c) => html`<th scope="col">${c}ᵢ</th>`)}</tr>
           </thead>
           <tbody>
             ${data.rows.map((row, index) => {
               const i = index + 1;
               const marked = batch.has(i);
               return html`<tr class=${marked ? 'current' : ''}>
-                <td>${i}${marked ? html`<span class="visually-hidden"> (${TEXT.inBatch[lang]})</span>` : nothing}</td>
+                <td>${i}${marked ? html`<span class="visually-hidden"> (${UI.inBatch[lang]})</span>` : nothing}</td>
                 ${row.map((v) => html`<td>${formatNumber(v)}</td>`)}
               </tr>`;
             })}

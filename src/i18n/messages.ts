@@ -157,6 +157,11 @@ export interface UiMessages {
   readonly withNumbers: string;
   readonly gradientAt: string;
   readonly batch: string;
+  /** gs-optimizer's data table: its summary, the row-number column, the marked rows and the epoch. */
+  readonly data: string;
+  readonly row: string;
+  readonly inBatch: string;
+  readonly epoch: string;
   readonly lossPerStep: string;
   readonly keyboardHint: string;
   readonly internalError: string;
