@@ -9,7 +9,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { parse } from '../src/expr/parse.js';
 import type { Lang } from '../src/i18n/index.js';
-import { findOptimizer } from '../src/optim/optimizers.js';
+import { findOptimizer, hyperFieldsOf } from '../src/optim/optimizers.js';
 import { OPTIMIZER_NAMES, UI } from './content.js';
 import {
   type AppState,
@@ -212,12 +212,9 @@ function panel(ctx: PlaygroundContext, vars: readonly string[]): TemplateResult 
   }
 }
 
-/** The app's hyper-parameter names in the engine's notation (α, ρ, ρ₁, ρ₂, δ). */
-const ENGINE_HYPER = { momentum: 'alpha', rho: 'rho', beta1: 'rho1', beta2: 'rho2', delta: 'delta' } as const;
-
 /** The optimizer's own default for a hyper-parameter in a convention, shown as the placeholder. */
 function defaultHyper(optimizer: OptimizerChoice, convention: ConventionChoice, key: HyperKey): string {
-  const value = findOptimizer(optimizer)?.conventions[convention].defaults[ENGINE_HYPER[key]];
+  const value = hyperFieldsOf(optimizer, convention).find((f) => f.name === key)?.defaultValue;
   return value === undefined ? '' : String(value);
 }
 

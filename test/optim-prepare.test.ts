@@ -1,5 +1,6 @@
 // prepare → run → print: one prepared objective for many runs, settings named as the user typed
 // them, the update rules' TeX checked against the numeric steps, and the lesson's demos.
+import { readFileSync } from 'node:fs';
 import katex from 'katex';
 import { evaluate } from 'mathjs';
 import { describe, expect, it } from 'vitest';
@@ -7,12 +8,15 @@ import { optimizeCommand } from '../src/cli/optimize-command.js';
 import { GradstepError } from '../src/errors.js';
 import {
   findDataset,
+  hyperFieldsOf,
+  kebab,
   OPTIMIZERS,
   optimize,
   prepareObjective,
   RISING_STEPS,
   resolveHyper,
   runNumeric,
+  SETTINGS,
 } from '../src/optim/index.js';
 import { assigned, stepSymbols, texContext } from '../src/optim/print.js';
 import type { Convention } from '../src/optim/types.js';
@@ -83,6 +87,27 @@ describe('prepareObjective', () => {
 });
 
 describe('settings named as the user typed them', () => {
+  it('are described once: attributes, flags and form fields come from the one table', () => {
+    const fields = hyperFieldsOf('adagrad', 'keras');
+    expect(fields.map((f) => [f.name, f.attribute, f.flag, f.defaultValue])).toEqual([
+      ['delta', 'delta', '--delta', 1e-7],
+      ['initialAccumulator', 'initial-accumulator', '--initial-accumulator', 0.1],
+    ]);
+    expect(hyperFieldsOf('adam', 'textbook').map((f) => `${f.name}=${f.text}`)).toEqual([
+      'beta1=ρ₁',
+      'beta2=ρ₂',
+      'delta=δ',
+    ]);
+    // The elements' documented attributes are exactly the table's, so the docs cannot drift from it.
+    for (const file of ['components/gs-optimizer.ts', 'components/gs-optimizer-race.ts']) {
+      const documented = [...readFileSync(file, 'utf8').matchAll(/^ \* @attr ([a-z0-9-]+)/gm)].map((m) => m[1]);
+      for (const setting of SETTINGS) expect(documented, `${file} ${setting.name}`).toContain(kebab(setting.name));
+    }
+    // and the CLI knows every flag
+    const usage = optimizeCommand.usage;
+    for (const setting of SETTINGS) expect(usage).toContain(`--${kebab(setting.name)} `);
+  });
+
   it('names --beta1, not rho1, on the command line', () => {
     const r = cli(['x^2', '--optimizer', 'adam', '--lr', '0.1', '--start', '1', '--beta1', '1']);
     expect(r.status).toBe(2);

@@ -99,7 +99,7 @@ export const ko: Messages = {
     'cli/missing-option': ({ option }) => `--${option} 옵션이 필요합니다.`,
     'optim/unknown-hyper': (p) =>
       'same' in p
-        ? `${p.same}와(과) ${p.key}는 같은 하이퍼파라미터입니다. 하나만 주세요.`
+        ? `${josa(p.same, '과/와')} ${josa(p.key, '은/는')} 같은 하이퍼파라미터입니다. 하나만 주세요.`
         : `${ko.optim.names[p.optimizer]}에는 ${p.key} 하이퍼파라미터가 없습니다 (${p.known.length ? `있는 것: ${list(p.known)}` : '하나도 없습니다'}).`,
     'optim/bad-hyper': ({ hyper, range, value, name, symbol }) =>
       `${name}(${symbol}, ${ko.optim.hyper[hyper]}) 값은 ${josa(ko.optim.ranges[range], '이어야/여야')} 합니다. 받은 값: ${value}.`,
@@ -368,7 +368,7 @@ export const ko: Messages = {
         `손실이 ${steps}단계 연속 커졌습니다(${start}단계 ${from} → ${k}단계 ${to}). ${
           newton
             ? '헤시안이 양의 정부호가 아닌 곳, 곧 극댓값이나 안장점으로 향하고 있습니다.'
-            : `발산하고 있습니다. 학습률 ε = ${lr}이(가) 너무 큰 것 같으니 더 작은 값(예: ${smaller})을 시도해 보세요.`
+            : `발산하고 있습니다. 학습률 ${josa(`ε = ${lr}`, '이/가')} 너무 큰 것 같으니 더 작은 값(예: ${smaller})을 시도해 보세요.`
         }`,
       diverged: ({ k, why, kind, point, bound, advice, lr, smaller }) => {
         const nan = kind === 'nan';
@@ -388,7 +388,7 @@ export const ko: Messages = {
         return `${k}단계에서 발산했습니다: ${what}. ${then}`;
       },
       halve: ({ rate, from, to, bound }) =>
-        `ε = ${rate}이면 손실이 ${from}에서 ${to}(으)로 바뀌어 ${bound}(= f − c·ε‖∇f‖²) 이하가 되지 않으므로 ε을 절반으로 줄입니다.`,
+        `ε = ${rate}이면 손실이 ${from}에서 ${josa(to, '으로/로')} 바뀌어 ${bound}(= f − c·ε‖∇f‖²) 이하가 되지 않으므로 ε을 절반으로 줄입니다.`,
       noDecrease: ({ halvings, eps }) =>
         eps === undefined
           ? `ε을 ${halvings}번 절반으로 줄여도 −∇f 방향으로 손실이 충분히 줄지 않습니다. 이 점은 (수치적으로) 정류점입니다.`

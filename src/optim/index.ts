@@ -22,7 +22,7 @@ export {
   type Trace,
   type TraceStep,
 } from './optimize.js';
-export { findOptimizer, HYPER_SPECS, OPTIMIZER_IDS, OPTIMIZERS } from './optimizers.js';
+export { findOptimizer, HYPER_SPECS, type HyperField, hyperFieldsOf, OPTIMIZER_IDS, OPTIMIZERS } from './optimizers.js';
 export {
   isPrepared,
   type PreparedData,

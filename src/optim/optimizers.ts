@@ -9,7 +9,7 @@
 import type { Localized } from '../i18n/index.js';
 import { localizeAll } from '../i18n/index.js';
 import { formatNumber } from '../util/format.js';
-import { HYPER_SETTINGS } from './hyper.js';
+import { HYPER_SETTINGS, kebab, spell } from './hyper.js';
 import { isPositiveDefinite, solve } from './linalg.js';
 import type {
   Convention,
@@ -601,4 +601,37 @@ export function describeDefaults(id: HyperId): string {
   const same = new Set(parts.map((p) => p.text));
   if (same.size === 1) return `${parts.map((p) => p.id).join(', ')}: ${parts[0]?.text}`;
   return parts.map((p) => `${p.id} ${p.text}`).join('; ');
+}
+
+/** A hyper-parameter as a form shows it: its names, symbol, range and this optimizer's default. */
+export interface HyperField {
+  readonly id: HyperId;
+  /** The public name: option key and element property (`beta1`). */
+  readonly name: string;
+  /** The element attribute (`initial-accumulator`) and the CLI flag (`--initial-accumulator`). */
+  readonly attribute: string;
+  readonly flag: string;
+  readonly symbol: string;
+  readonly text: string;
+  readonly range: HyperSpec['range'];
+  readonly description: Localized;
+  /** The default in this convention (undefined if there is none). */
+  readonly defaultValue: number | undefined;
+}
+
+/** The hyper-parameters of an optimizer (id or alias) in a convention, for a settings form. */
+export function hyperFieldsOf(optimizer: string, convention: Convention): HyperField[] {
+  const definition = findOptimizer(optimizer);
+  if (!definition) return [];
+  return definition.hyper.map((h) => ({
+    id: h.id,
+    name: h.publicName,
+    attribute: kebab(h.publicName),
+    flag: spell(h.publicName, 'flag'),
+    symbol: h.symbol,
+    text: h.text,
+    range: h.range,
+    description: h.name,
+    defaultValue: definition.conventions[convention].defaults[h.id],
+  }));
 }
