@@ -15,6 +15,9 @@ const all = transpose(CONTENT);
 /** The app's chrome: header, navigation, buttons and playground controls. */
 export const UI = all.ui;
 
+/** The playground's workbench controls. */
+export const PG = all.playground;
+
 /** Display names of the optimizers (as the lesson writes them). */
 export const OPTIMIZER_NAMES: Readonly<Record<string, Localized>> = all.optimizerNames;
 

@@ -2,7 +2,14 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { texSymbol } from '../src/expr/print-tex.js';
 import type { Lang } from '../src/i18n/index.js';
-import { formatNumber, optimize, type PreparedObjective, type Trace } from '../src/optim/index.js';
+import {
+  type Dataset,
+  findDataset,
+  formatNumber,
+  optimize,
+  type PreparedObjective,
+  type Trace,
+} from '../src/optim/index.js';
 import { defineElement } from './define.js';
 import { MathElement } from './shared/math-element.js';
 import { PlaybackController } from './shared/playback.js';
@@ -10,6 +17,8 @@ import './gs-contour.js';
 import './gs-plot.js';
 import type { PlotArrow } from './gs-contour.js';
 import { katexStyles } from './katex/render.js';
+import { dataFitTemplate } from './plot/data-fit.js';
+import { fitDomain } from './plot/fit.js';
 import { parseDomain } from './shared/domain.js';
 import { type InputProblem, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
@@ -65,7 +74,10 @@ const subscript = (k: number) => String(k).replace(/\d/g, (d) => '₀₁₂₃�
  * @attr epochs - Passes over the data.
  * @attr seed - Seed of the shuffling.
  * @attr step - Iterations shown (0 = just the start).
- * @attr domain - Plot range: "xmin,xmax" for one variable, "xmin,xmax,ymin,ymax" for two.
+ * @attr domain - Plot range: "xmin,xmax" for one variable, "xmin,xmax,ymin,ymax" for two (default: the path and the minimum near it).
+ * @attr interval - Milliseconds per step when playing (default 700).
+ * @attr equal-axes - One unit as long on both axes of the contour map.
+ * @attr loss-chart - Also draws the loss per step.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
  * @fires gs-step-change - The shown iteration changed; `detail.step`. Bubbles and is composed.
@@ -73,7 +85,7 @@ const subscript = (k: number) => String(k).replace(/\d/g, (d) => '₀₁₂₃�
  * @csspart controls - The previous / next / play / reset buttons.
  * @csspart formulas - The current step's formulas.
  * @csspart history - The history table.
- * @csspart data - The data table (with `data`): rows numbered from 1, the current mini-batch marked.
+ * @csspart data-table - The data table (with `data`): rows numbered from 1, the current mini-batch marked.
  * @csspart plot - The plot.
  * @csspart status - Divergence or convergence message, or a warning that the loss keeps rising.
  * @csspart error - An inline error for an unreadable expression or setting.
@@ -170,12 +182,22 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
   static override properties = OPTIMIZER_PROPERTIES;
 
   @property() domain = '';
+  /** Milliseconds per step when playing (default 700). */
+  @property({ type: Number }) interval = 700;
+  /** One unit as long on both axes of the contour map. */
+  @property({ type: Boolean, attribute: 'equal-axes' }) equalAxes = false;
+  /** Also draws the loss f(w⁽ᵏ⁾) per step. */
+  @property({ type: Boolean, attribute: 'loss-chart' }) lossChart = false;
   /** Iterations shown: 0 is the start; at most the number of steps computed. */
   @property({ type: Number, reflect: true }) step = 0;
 
   @state() private trace: Trace | undefined;
   @state() private problem: InputProblem | undefined;
-  private readonly playback = new PlaybackController(this, () => this.advance(), 700);
+  private readonly playback = new PlaybackController(
+    this,
+    () => this.advance(),
+    () => this.interval,
+  );
   private prepared: PreparedObjective | undefined;
   /** What `prepared` was read from: expr, vars and data. */
   private preparedFrom = '';
@@ -311,6 +333,8 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
       ${this.formulasTemplate(t, lang)}
       ${this.statusTemplate(t, lang)}
       <div part="plot">${this.plotTemplate(t)}</div>
+      ${this.data && findDataset(this.data) ? dataFitTemplate(t, findDataset(this.data) as Dataset, this.step, lang) : nothing}
+      ${this.lossChart ? this.lossTemplate(t, lang) : nothing}
       ${this.historyTemplate(t, lang)}
       ${this.dataTemplate(t, lang)}
     `;
@@ -362,7 +386,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     if (!data || !t.data) return nothing;
     const s = this.step > 0 ? t.steps[this.step - 1] : undefined;
     const batch = new Set(s?.batch?.numbers ?? []);
-    return html`<details part="data">
+    return html`<details part="data-table">
       <summary>${UI.data[lang]} (${data.rows.length})</summary>
       <div class="table-wrap">
         <table>
@@ -402,12 +426,13 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
       ></gs-plot>`;
     }
     if (t.vars.length === 2 && f) {
-      const domain = this.domain.split(',').length === 4 ? parseDomain(this.domain) : autoDomain(t.path);
+      const domain = this.domain.split(',').length === 4 ? parseDomain(this.domain) : fitDomain(this.fn2, t.path);
       const s = this.step < t.steps.length ? t.steps[this.step] : undefined;
       const arrows: PlotArrow[] = s ? [{ from: s.w as [number, number], to: s.next as [number, number] }] : [];
       return html`<gs-contour
         .fn=${this.fn2}
         .domain=${domain}
+        ?equal-axes=${this.equalAxes}
         .paths=${[{ points: shown.map((p) => [p[0] as number, p[1] as number] as const), labels: labels.map((l, k) => (k === shown.length - 1 ? l : '')) }]}
         .arrows=${arrows}
         x-label=${t.vars[0] ?? 'x'}
@@ -416,6 +441,14 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
       ></gs-contour>`;
     }
     return nothing;
+  }
+
+  private lossTemplate(t: Trace, lang: Lang) {
+    const points = t.values
+      .slice(0, this.step + 1)
+      .map((v, k) => [k, v] as const)
+      .filter((p) => Number.isFinite(p[1]) && Math.abs(p[1]) < 1e12);
+    return html`<gs-plot part="loss" .paths=${[{ points, label: UI.loss[lang] }]} .xmin=${0} .xmax=${Math.max(1, t.steps.length)} height="170" x-label="k" y-label=${UI.loss[lang]} label=${UI.lossPerStep[lang]}></gs-plot>`;
   }
 
   private historyTemplate(t: Trace, lang: Lang) {
@@ -452,14 +485,6 @@ function autoRange(xs: readonly number[]): [number, number] {
   const hi = Math.max(...xs);
   const pad = Math.max(1, (hi - lo) * 0.3);
   return [lo - pad, hi + pad];
-}
-
-function autoDomain(path: readonly number[][]): number[] {
-  const xs = path.map((p) => p[0] as number).filter(Number.isFinite);
-  const ys = path.map((p) => p[1] as number).filter(Number.isFinite);
-  const [x0, x1] = autoRange(xs);
-  const [y0, y1] = autoRange(ys);
-  return [x0, x1, y0, y1];
 }
 
 // The settings' properties come from OPTIMIZER_PROPERTIES; this merges their types into the class.

@@ -121,7 +121,7 @@ describe('gs-optimizer', () => {
     expect(texIn(root.querySelector('[part="formulas"]') as Element).join('\n')).toContain(
       `\\{${numbers.join(', ')}\\}`,
     );
-    const table = root.querySelector('[part="data"]') as HTMLDetailsElement;
+    const table = root.querySelector('[part="data-table"]') as HTMLDetailsElement;
     expect(table.querySelectorAll('tbody tr').length).toBe(20);
     const marked = [...table.querySelectorAll('tbody tr.current')].map((tr) =>
       Number.parseInt(tr.querySelector('td')?.textContent ?? '', 10),

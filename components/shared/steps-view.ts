@@ -1,6 +1,13 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { type Step, stepTex } from '../../src/calculus/index.js';
+import {
+  heldNames,
+  type Simplification,
+  type Step,
+  type StepTex,
+  simplificationTex,
+  stepTex,
+} from '../../src/calculus/index.js';
 import { texSymbol } from '../../src/expr/print-tex.js';
 import { type Lang, messagesFor } from '../../src/i18n/index.js';
 import { renderTex } from '../katex/render.js';
@@ -20,6 +27,8 @@ export interface StepsViewOptions {
   readonly highlight?: string | undefined;
   /** Open every level (otherwise the first two levels are open). */
   readonly expanded?: boolean;
+  /** Per root: its final simplification (shown after the rules it tidies), from `Derivation.simplified`. */
+  readonly simplified?: readonly (Simplification | undefined)[];
 }
 
 function contains(step: Step, id: string): boolean {
@@ -38,8 +47,9 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
     const marked = options.highlight === step.id;
     const open =
       options.expanded || depth < 2 || (options.highlight !== undefined && contains(step, options.highlight));
-    const held = step.held?.length
-      ? html`<span class="held">(${step.held.map((v) => texSymbol(v)).map((v) => math(v))} ${UI.heldConstant[options.lang]})</span>`
+    const names = heldNames(step);
+    const held = names.length
+      ? html`<span class="held">(${names.map((v) => texSymbol(v)).map((v) => math(v))} ${UI.heldConstant[options.lang]})</span>`
       : nothing;
     return html`<li class="step ${marked ? 'marked' : ''}" data-step=${step.id} data-rule=${step.rule}>
       <details ?open=${open}>
@@ -56,11 +66,24 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
       </details>
     </li>`;
   };
+  const simplification = (
+    tex: StepTex,
+    id: string,
+  ): TemplateResult => html`<li class="step" data-step=${id} data-rule="simplify">
+      <details>
+        <summary>
+          <span class="rule-name" part="rule-name">${messagesFor(options.lang).rules.simplify.name}</span>
+          <span class="line">${math(tex.tex)}</span>
+        </summary>
+        <div class="explain"><p class="prose">${messagesFor(options.lang).rules.simplify.prose}</p></div>
+      </details>
+    </li>`;
   // Read as on paper: a final simplification comes after the rules it tidies up.
-  const roots = steps.flatMap((s) =>
-    s.rule === 'simplify' && s.substeps[0] ? [s.substeps[0], { ...s, substeps: [] }] : [s],
-  );
-  return html`<ol class="steps" part="steps">${roots.map((s) => item(s, 0))}</ol>`;
+  const roots = steps.map((s, k) => {
+    const simplified = options.simplified?.[k];
+    return html`${item(s, 0)}${simplified ? simplification(simplificationTex(simplified), `${s.id}.simplify`) : nothing}`;
+  });
+  return html`<ol class="steps" part="steps">${roots}</ol>`;
 }
 
 export const stepsStyles = css`

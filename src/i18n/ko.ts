@@ -1,20 +1,19 @@
 /** 한국어: gradstep이 보여 주는 모든 문자열. 모양은 `Messages`(src/i18n/messages.ts)를 따른다. */
-import type { RuleId } from '../calculus/derivation.js';
-import { RULES } from '../calculus/rules.js';
+
+import { FUNCTION_NAMES } from '../expr/functions.js';
 import { josa } from './josa.js';
-import type { Messages, RuleMessages } from './messages.js';
+import type { Messages } from './messages.js';
+import { RULES_KO } from './rules.ko.js';
 
 const list = (names: readonly string[]) => names.join(', ');
 const quoted = (names: readonly string[]) => names.map((x) => `'${x}'`).join(', ');
 
 const ALLOWED = '수식에는 숫자, 변수, e, π, + − × ÷ ^, 괄호와 함수만 쓸 수 있습니다';
-const FUNCTIONS =
-  'sin, cos, tan, sec, csc, cot, asin, acos, atan, acot, sinh, cosh, tanh, exp, ln, log, log10, log2, sqrt, cbrt, abs';
+/** The functions gradstep knows: the names of the function table. */
+const FUNCTIONS = FUNCTION_NAMES.join(', ');
 
-// 엔진의 rules.ko.ts가 들어오기 전까지는 규칙 표의 한국어를 그대로 쓴다.
-const rules = Object.fromEntries(
-  Object.entries(RULES).map(([id, r]) => [id, { name: r.name.ko, prose: r.prose.ko }]),
-) as Record<RuleId, { name: string; prose: string }> satisfies RuleMessages;
+/** The rule table's words: written by the engine in rules.ko.ts. */
+const rules = RULES_KO;
 
 export const ko: Messages = {
   tag: 'ko',
@@ -28,19 +27,19 @@ export const ko: Messages = {
     'parse/too-many-nodes': ({ max }) => `수식이 너무 큽니다: 숫자, 변수, 연산을 합쳐 최대 ${max}개까지 허용됩니다.`,
     'parse/unexpected': ({ kind, near }) =>
       ({
-        character: `예상하지 못한 문자 ${josa(`'${near}'`, '이/가')} 있습니다.`,
+        character: `예상하지 못한 문자가 있습니다: '${near}'.`,
         end: '수식이 너무 일찍 끝났습니다: 끝에 무언가 빠졌습니다.',
         value: `'${near}' 앞에 숫자, 변수 또는 괄호가 있어야 합니다.`,
         paren: `'${near}' 앞에 ')'가 있어야 합니다.`,
-        operator: `예상하지 못한 ${josa(`'${near}'`, '이/가')} 있습니다.`,
+        operator: `예상하지 못한 기호가 있습니다: '${near}'.`,
         other: `'${near}' 부분을 읽을 수 없습니다.`,
       })[kind],
     'parse/not-allowed': ({ construct, detail }) =>
-      `${josa(`${ko.constructs[construct]}${detail === undefined ? '' : ` '${detail}'`}`, '은/는')} 쓸 수 없습니다. ${ALLOWED}.`,
+      `쓸 수 없는 표현입니다: ${ko.constructs[construct]}${detail === undefined ? '' : ` '${detail}'`}. ${ALLOWED}.`,
     'parse/unbalanced': ({ opener, closer }) =>
       opener === undefined
-        ? `${josa(`'${closer}'`, '과/와')} 짝이 맞는 여는 괄호가 없습니다.`
-        : `${josa(`'${opener}'`, '이/가')} 닫히지 않았습니다: ${josa(`'${closer}'`, '이/가')} 빠졌습니다.`,
+        ? `'${closer}' 괄호와 짝이 맞는 여는 괄호가 없습니다.`
+        : `'${opener}' 괄호가 닫히지 않았습니다: 짝이 되는 '${closer}' 괄호가 빠졌습니다.`,
     'parse/unknown-name': ({ unknown, word, declared }) => {
       const whole = unknown.length === 1 && unknown[0] === word;
       const hint =
@@ -71,6 +70,8 @@ export const ko: Messages = {
     'calculus/unknown-function': ({ name }) => `gradstep은 함수 '${name}'의 미분법을 알지 못합니다.`,
     'calculus/bad-option': ({ option, value }) =>
       `${option === 'order' ? '미분 계수' : option} 값이 올바르지 않습니다: ${value}.`,
+    'calculus/domain': ({ base }) =>
+      `음수 밑(${base})의 거듭제곱은 지수가 변하면 실수 함수가 아닙니다(일부 유리수 지수에서만 실수). 양수 밑으로 바꾸어 쓰세요(예: 정수 n에서 (-2)^x는 (-1)^n·2^x).`,
     'calculus/too-large': ({ nodes, ms }) =>
       `식이 너무 커서 단계별로 미분할 수 없습니다 (노드 ${nodes.toLocaleString('ko')}개 또는 ${ms}ms 초과).`,
     'compile/unknown-variable': ({ name, vars }) =>
@@ -108,7 +109,7 @@ export const ko: Messages = {
         ? `${ko.optim.names[p.missingFor]}에는 학습률 ε이 필요합니다.`
         : `학습률 ${p.name ? `${p.name} ` : ''}ε은 유한한 양수여야 합니다. 받은 값: ${p.value}.`,
     'optim/not-a-number': ({ name, type, shown }) =>
-      `${name} 값은 수여야 합니다. 받은 값: ${type === 'string' ? `문자열 '${shown}'` : type === 'list' ? '목록' : type === 'null' ? 'null' : `${type} 값${shown ? ` (${shown})` : ''}`}.`,
+      `${name} 값은 수여야 합니다. 받은 값: ${type === 'string' ? `문자열 '${shown}'` : type === 'list' ? '목록' : type === 'null' ? '빈 값' : `${type} 값${shown ? ` (${shown})` : ''}`}.`,
     'optim/needs-data': ({ name, data }) =>
       `${josa(name, '은/는')} 데이터에 대한 SGD에만 쓰이는데 이 실행에는 데이터가 없습니다. ${data}(예: 내장 데이터 세트 line)를 주거나 ${josa(name, '을/를')} 빼세요.`,
     'optim/bad-param': ({ name, value }) => `상수 ${name}에는 유한한 수 값이 필요합니다. 받은 값: ${value}.`,
@@ -277,7 +278,7 @@ export const ko: Messages = {
     counterexample: '다른 지점',
     correct: '정답입니다!',
     correctUnsimplified: '맞았지만 더 간단히 할 수 있습니다.',
-    incorrect: '틀렸습니다.',
+    incorrect: '아직 정답이 아닙니다.',
     unevaluated: '답에 아직 계산하지 않은 미분이 있습니다.',
     invalid: '답을 읽을 수 없습니다.',
     previous: '이전 단계',
@@ -302,6 +303,11 @@ export const ko: Messages = {
     internalError: '내부 오류가 발생했습니다.',
     rotateHint: '드래그하거나 화살표 키로 회전하세요',
     surfaceOf: '곡면:',
+    colourScale: 'z의 색 눈금',
+    dataPlot: '데이터와 맞춘 모형',
+    dataRows: '행',
+    dataBatch: '행이 이번 단계의 미니배치',
+    modelAtStep: '모형, 단계',
   },
 
   cli: {
@@ -358,6 +364,26 @@ export const ko: Messages = {
       diverged: '발산했습니다',
       stopped: '멈췄습니다',
     },
+    summaries: {
+      gd: '일정한 학습률로 기울기의 반대 방향으로 이동합니다.',
+      momentum: '최근 기울기를 누적한 속도로 이동합니다.',
+      nesterov: '속도가 데려갈 지점에서 기울기를 구하는 모멘텀입니다.',
+      adagrad: '누적된 제곱 기울기의 제곱근에 반비례하도록 좌표마다 학습률을 조절합니다.',
+      rmsprop: 'Adagrad와 같지만 제곱 기울기의 지수 이동 평균(단기 누적)을 씁니다.',
+      adam: '기울기에는 모멘텀을, 제곱 기울기에는 RMSProp을 적용하고 둘 다 편향을 보정합니다.',
+      'gd-halving':
+        '이동해도 손실이 충분히 줄지 않으면(아르미호 조건) ε을 절반으로 줄여 다시 시도하고, 줄인 ε을 계속 씁니다.',
+      newton: '국소 2차 근사의 최솟점으로 이동합니다: w ← w − H⁻¹∇f.',
+    },
+    states: {
+      velocity: '속도',
+      momentumBuffer: '모멘텀 버퍼',
+      squaredGradient: '누적 제곱 기울기',
+      firstMoment: '1차 모멘트 추정',
+      secondMoment: '2차 모멘트 추정',
+      rateInUse: '현재 학습률',
+    },
+    datasets: { line: '잡음이 있는 직선 y ≈ 2x + 1 (20행)', logistic: '직선 위의 두 부류 (16행)' },
     run: {
       converged: ({ k, tol }) => `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
       corner: ({ k, point, f, minimum }) =>

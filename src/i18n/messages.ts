@@ -161,12 +161,20 @@ export interface UiMessages {
   readonly data: string;
   readonly row: string;
   readonly inBatch: string;
+  /** Before the number of a pass over the data. */
   readonly epoch: string;
   readonly lossPerStep: string;
   readonly keyboardHint: string;
   readonly internalError: string;
   readonly rotateHint: string;
   readonly surfaceOf: string;
+  /** The 3-D surface's colour scale (its accessible name, before the range of z). */
+  readonly colourScale: string;
+  /** gs-optimizer's data plot (SGD over a data set): its name, "rows", "rows in this step's batch", the curve's legend before the step number. */
+  readonly dataPlot: string;
+  readonly dataRows: string;
+  readonly dataBatch: string;
+  readonly modelAtStep: string;
 }
 
 /** The command line's labels (help texts stay in English). */
@@ -203,6 +211,19 @@ export interface OptimMessages {
   readonly ranges: Readonly<Record<HyperRange, string>>;
   /** How a run ended, in a few words. */
   readonly status: Readonly<Record<'max-steps' | 'converged' | 'diverged' | 'stopped', string>>;
+  /** One sentence on what each optimizer does. */
+  readonly summaries: Readonly<Record<OptimizerId, string>>;
+  /** The optimizers' state variables. */
+  readonly states: {
+    readonly velocity: string;
+    readonly momentumBuffer: string;
+    readonly squaredGradient: string;
+    readonly firstMoment: string;
+    readonly secondMoment: string;
+    readonly rateInUse: string;
+  };
+  /** The built-in data sets. */
+  readonly datasets: { readonly line: string; readonly logistic: string };
   /** What a run says while and when it ends (src/optim/run.ts and the optimizers' steps). */
   readonly run: OptimRunMessages;
 }

@@ -65,16 +65,16 @@ export const HYPER_SPECS: Readonly<Record<HyperId, HyperSpec>> = HYPER;
 
 // ------------------------------------------------------------------ state variables
 
-const V: StateSpec = { id: 'v', symbol: 'v', name: { en: 'velocity', ko: '속도' } };
-const B: StateSpec = { id: 'b', symbol: 'b', name: { en: 'momentum buffer', ko: '모멘텀 버퍼' } };
+const V: StateSpec = { id: 'v', symbol: 'v', name: localizeAll((m) => m.optim.states.velocity) };
+const B: StateSpec = { id: 'b', symbol: 'b', name: localizeAll((m) => m.optim.states.momentumBuffer) };
 const R: StateSpec = {
   id: 'r',
   symbol: 'r',
-  name: { en: 'accumulated squared gradient', ko: '누적 제곱 기울기' },
+  name: localizeAll((m) => m.optim.states.squaredGradient),
 };
-const S: StateSpec = { id: 's', symbol: 's', name: { en: 'first moment estimate', ko: '1차 모멘트 추정' } };
-const M: StateSpec = { id: 'm', symbol: 'm', name: { en: 'first moment estimate', ko: '1차 모멘트 추정' } };
-const V2: StateSpec = { id: 'v', symbol: 'v', name: { en: 'second moment estimate', ko: '2차 모멘트 추정' } };
+const S: StateSpec = { id: 's', symbol: 's', name: localizeAll((m) => m.optim.states.firstMoment) };
+const M: StateSpec = { id: 'm', symbol: 'm', name: localizeAll((m) => m.optim.states.firstMoment) };
+const V2: StateSpec = { id: 'v', symbol: 'v', name: localizeAll((m) => m.optim.states.secondMoment) };
 
 // ------------------------------------------------------------------ equation helpers
 
@@ -264,10 +264,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'gd',
     aliases: ['sgd'],
     name: nameOf('gd'),
-    summary: {
-      en: 'Step against the gradient with a constant learning rate.',
-      ko: '일정한 학습률로 기울기의 반대 방향으로 이동합니다.',
-    },
+    summary: localizeAll((m) => m.optim.summaries['gd']),
     hyper: [],
     conventions: everywhere(GD_VARIANT),
   },
@@ -275,10 +272,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'momentum',
     aliases: [],
     name: nameOf('momentum'),
-    summary: {
-      en: 'Accumulate a velocity from recent gradients and move with it.',
-      ko: '최근 기울기를 누적한 속도로 이동합니다.',
-    },
+    summary: localizeAll((m) => m.optim.summaries['momentum']),
     hyper: [HYPER.alpha],
     conventions: {
       textbook: {
@@ -329,10 +323,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'nesterov',
     aliases: ['nag'],
     name: nameOf('nesterov'),
-    summary: {
-      en: 'Momentum with the gradient taken where the velocity is about to carry you.',
-      ko: '속도가 데려갈 지점에서 기울기를 구하는 모멘텀입니다.',
-    },
+    summary: localizeAll((m) => m.optim.summaries['nesterov']),
     hyper: [HYPER.alpha],
     conventions: {
       textbook: {
@@ -390,10 +381,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'adagrad',
     aliases: [],
     name: nameOf('adagrad'),
-    summary: {
-      en: 'Scale each coordinate’s rate by the inverse root of its accumulated squared gradients.',
-      ko: '누적된 제곱 기울기의 제곱근에 반비례하도록 좌표마다 학습률을 조절합니다.',
-    },
+    summary: localizeAll((m) => m.optim.summaries['adagrad']),
     hyper: [HYPER.delta, HYPER.initialAccumulator],
     conventions: {
       textbook: {
@@ -426,10 +414,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'rmsprop',
     aliases: [],
     name: nameOf('rmsprop'),
-    summary: {
-      en: 'Like Adagrad, but with an exponentially decaying (short-term) average of squared gradients.',
-      ko: 'Adagrad와 같지만 제곱 기울기의 지수 이동 평균(단기 누적)을 씁니다.',
-    },
+    summary: localizeAll((m) => m.optim.summaries['rmsprop']),
     hyper: [HYPER.rho, HYPER.delta],
     conventions: {
       textbook: {
@@ -459,10 +444,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'adam',
     aliases: [],
     name: nameOf('adam'),
-    summary: {
-      en: 'Momentum on the gradient and RMSProp on its square, both bias-corrected.',
-      ko: '기울기에는 모멘텀을, 제곱 기울기에는 RMSProp을 적용하고 둘 다 편향을 보정합니다.',
-    },
+    summary: localizeAll((m) => m.optim.summaries['adam']),
     hyper: [HYPER.rho1, HYPER.rho2, HYPER.delta],
     conventions: {
       textbook: {
@@ -518,16 +500,11 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'gd-halving',
     aliases: ['halving'],
     name: nameOf('gd-halving'),
-    summary: {
-      en: 'If a step would not lower the loss enough (the Armijo condition), halve ε and try again; the smaller ε is kept.',
-      ko: '이동해도 손실이 충분히 줄지 않으면(아르미호 조건) ε을 절반으로 줄여 다시 시도하고, 줄인 ε을 계속 씁니다.',
-    },
+    summary: localizeAll((m) => m.optim.summaries['gd-halving']),
     hyper: [HYPER.armijo],
     conventions: everywhere({
       defaults: { armijo: 1e-4 },
-      state: [
-        { id: 'eps', symbol: '\\varepsilon', name: { en: 'learning rate in use', ko: '현재 학습률' }, scalar: true },
-      ],
+      state: [{ id: 'eps', symbol: '\\varepsilon', name: localizeAll((m) => m.optim.states.rateInUse), scalar: true }],
       extras: [{ id: 'halvings', symbol: 'm', scalar: true }],
       init: (_n, _hyper, lr) => ({ eps: Float64Array.of(lr) }),
       equations: [
@@ -548,10 +525,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'newton',
     aliases: [],
     name: nameOf('newton'),
-    summary: {
-      en: 'Step to the minimum of the local quadratic model: w ← w − H⁻¹∇f.',
-      ko: '국소 2차 근사의 최솟점으로 이동합니다: w ← w − H⁻¹∇f.',
-    },
+    summary: localizeAll((m) => m.optim.summaries['newton']),
     hyper: [],
     defaultLr: 1,
     needsHessian: true,
