@@ -183,10 +183,16 @@ describe('gs-answer', () => {
       expect(texIn(forms.querySelector('li[data-form="textbook"]') as Element).join(' ')).toContain(
         '2xe^{x}+x^{2}e^{x}',
       );
-      for (const width of [1280, 390]) {
-        el.style.width = `${width}px`;
+      for (const [width, height] of [
+        [1280, 900],
+        [390, 844],
+      ] as const) {
+        await page.viewport(width, height);
+        el.style.width = `${width - 40}px`;
+        await el.updateComplete;
         await page.screenshot({ path: `../screenshots/gs-answer-forms-${lang}-${width}.png`, element: el });
       }
+      el.style.width = '';
       el.remove();
     }
   });

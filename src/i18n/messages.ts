@@ -163,6 +163,10 @@ export interface UiMessages {
   readonly withNumbers: string;
   readonly gradientAt: string;
   readonly batch: string;
+  /** gs-optimizer's data table: its summary, the row-number column, the marked rows and the epoch. */
+  readonly data: string;
+  readonly row: string;
+  readonly inBatch: string;
   /** Before the number of a pass over the data. */
   readonly epoch: string;
   readonly lossPerStep: string;
@@ -226,25 +230,53 @@ export interface OptimMessages {
   };
   /** The built-in data sets. */
   readonly datasets: { readonly line: string; readonly logistic: string };
-  /** Notes and stops written during a run (numbers already formatted). */
-  readonly notes: {
-    readonly halve: (p: { readonly rate: string; readonly from: string; readonly to: string }) => string;
-    readonly rateTooLarge: (p: { readonly times: number; readonly rate: string }) => string;
-    readonly stationary: (p: { readonly times: number }) => string;
-    readonly singularHessian: (p: { readonly k: number }) => string;
-    readonly notPositiveDefinite: (p: { readonly k: number }) => string;
-  };
-  readonly converged: (p: { readonly k: number; readonly tol: number }) => string;
-  /** `why`: what went past the bound; `nan`: undefined rather than infinite. */
-  readonly diverged: (p: {
+  /** What a run says while and when it ends (src/optim/run.ts and the optimizers' steps). */
+  readonly run: OptimRunMessages;
+}
+
+/** Numbers arrive formatted (`point`, `f`, `lr`…); step numbers as numbers. */
+export interface OptimRunMessages {
+  readonly converged: (p: { readonly k: number; readonly tol: string }) => string;
+  /** The gradient is undefined at a finite point: a minimum reached exactly (|x| at 0), or another corner. */
+  readonly corner: (p: {
     readonly k: number;
-    readonly why: 'gradient' | 'point' | 'loss' | 'growth';
-    readonly nan: boolean;
     readonly point: string;
-    readonly growth: string;
+    readonly f: string;
+    readonly minimum: boolean;
+  }) => string;
+  /** The loss has risen `steps` steps in a row, from step `start` to step `k`. */
+  readonly rising: (p: {
+    readonly steps: number;
+    readonly start: number;
+    readonly k: number;
+    readonly from: string;
+    readonly to: string;
+    readonly newton: boolean;
     readonly lr: string;
     readonly smaller: string;
   }) => string;
+  /** `advice`: a smaller rate, none (the loss fell without bound: no minimum), or Newton's own. */
+  readonly diverged: (p: {
+    readonly k: number;
+    readonly why: 'gradient' | 'point' | 'loss' | 'growth';
+    readonly kind: 'nan' | 'infinite';
+    readonly point: string;
+    readonly bound: string;
+    readonly advice: 'rate' | 'no-minimum' | 'newton';
+    readonly lr: string;
+    readonly smaller: string;
+  }) => string;
+  /** Step halving: this ε does not pass the Armijo condition. */
+  readonly halve: (p: {
+    readonly rate: string;
+    readonly from: string;
+    readonly to: string;
+    readonly bound: string;
+  }) => string;
+  /** Step halving gave up; with `eps` the rate was too large, without the point is stationary. */
+  readonly noDecrease: (p: { readonly halvings: number; readonly eps?: string }) => string;
+  readonly singular: (p: { readonly k: number }) => string;
+  readonly indefinite: (p: { readonly k: number }) => string;
 }
 
 export interface Messages {
