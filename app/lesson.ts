@@ -30,15 +30,15 @@ export const FORMULAS = {
   minQuad: String.raw`\min_{x} f(x) = x^2 - 4x + 6`,
   square: String.raw`\begin{aligned}f(x) &= x^2 - 4x + 6\\ &= (x - 2)^2 + 2\end{aligned}`,
   derivative: String.raw`f'(x) = 2x - 4 = 0 \;\Rightarrow\; x = 2`,
-  gd: String.raw`w^{(k+1)} \leftarrow w^{(k)} - \epsilon \nabla f(w^{(k)})`,
+  gd: String.raw`w^{(k+1)} \leftarrow w^{(k)} - \varepsilon \nabla f(w^{(k)})`,
   sgdGradient: String.raw`\nabla f(w^{(k)}) = \begin{bmatrix} \frac{\partial f}{\partial w_{1,1}} & \cdots & \frac{\partial f}{\partial w_{1,N}} \\ \vdots & \ddots & \vdots \\ \frac{\partial f}{\partial w_{M,1}} & \cdots & \frac{\partial f}{\partial w_{M,N}} \end{bmatrix}`,
-  momentum: String.raw`\begin{aligned}v^{(k+1)} &\leftarrow \alpha v^{(k)} - \epsilon \nabla f(w^{(k)})\\ w^{(k+1)} &\leftarrow w^{(k)} + v^{(k+1)}\end{aligned}`,
-  nesterov: String.raw`\begin{aligned}v^{(k+1)} &\leftarrow \alpha v^{(k)} - \epsilon \nabla f(w^{(k)} + \alpha v^{(k)})\\ w^{(k+1)} &\leftarrow w^{(k)} + v^{(k+1)}\end{aligned}`,
-  adagrad: String.raw`\begin{aligned}r^{(k+1)} &\leftarrow r^{(k)} + \nabla f(w^{(k)}) \odot \nabla f(w^{(k)})\\ w^{(k+1)} &\leftarrow w^{(k)} - \frac{\epsilon}{\delta + \sqrt{r^{(k+1)}}} \odot \nabla f(w^{(k)})\end{aligned}`,
-  rmsprop: String.raw`\begin{aligned}r^{(k+1)} &\leftarrow \rho\, r^{(k)} + (1-\rho)\nabla f(w^{(k)}) \odot \nabla f(w^{(k)})\\ w^{(k+1)} &\leftarrow w^{(k)} - \frac{\epsilon}{\delta + \sqrt{r^{(k+1)}}} \odot \nabla f(w^{(k)})\end{aligned}`,
+  momentum: String.raw`\begin{aligned}v^{(k+1)} &\leftarrow \alpha v^{(k)} - \varepsilon \nabla f(w^{(k)})\\ w^{(k+1)} &\leftarrow w^{(k)} + v^{(k+1)}\end{aligned}`,
+  nesterov: String.raw`\begin{aligned}v^{(k+1)} &\leftarrow \alpha v^{(k)} - \varepsilon \nabla f(w^{(k)} + \alpha v^{(k)})\\ w^{(k+1)} &\leftarrow w^{(k)} + v^{(k+1)}\end{aligned}`,
+  adagrad: String.raw`\begin{aligned}r^{(k+1)} &\leftarrow r^{(k)} + \nabla f(w^{(k)}) \odot \nabla f(w^{(k)})\\ w^{(k+1)} &\leftarrow w^{(k)} - \frac{\varepsilon}{\delta + \sqrt{r^{(k+1)}}} \odot \nabla f(w^{(k)})\end{aligned}`,
+  rmsprop: String.raw`\begin{aligned}r^{(k+1)} &\leftarrow \rho\, r^{(k)} + (1-\rho)\nabla f(w^{(k)}) \odot \nabla f(w^{(k)})\\ w^{(k+1)} &\leftarrow w^{(k)} - \frac{\varepsilon}{\delta + \sqrt{r^{(k+1)}}} \odot \nabla f(w^{(k)})\end{aligned}`,
   adamS: String.raw`\begin{aligned}s^{(k+1)} &\leftarrow \rho_1 s^{(k)} + (1 - \rho_1) \nabla f(w^{(k)})\\ \hat{s}^{(k+1)} &\leftarrow \frac{s^{(k+1)}}{1 - \rho_1^{\,k+1}}\end{aligned}`,
   adamR: String.raw`\begin{aligned}r^{(k+1)} &\leftarrow \rho_2 r^{(k)} + (1-\rho_2) \nabla f(w^{(k)}) \odot \nabla f(w^{(k)})\\ \hat{r}^{(k+1)} &\leftarrow \frac{r^{(k+1)}}{1-\rho_2^{\,k+1}}\end{aligned}`,
-  adamW: String.raw`w^{(k+1)} \leftarrow w^{(k)} - \frac{\epsilon}{\delta + \sqrt{\hat{r}^{(k+1)}}}\, \hat{s}^{(k+1)}`,
+  adamW: String.raw`w^{(k+1)} \leftarrow w^{(k)} - \frac{\varepsilon}{\delta + \sqrt{\hat{r}^{(k+1)}}}\, \hat{s}^{(k+1)}`,
 } as const;
 
 /** The bowl every optimizer stepper of section 3 runs on (the lesson's exercise 2). */

@@ -331,7 +331,7 @@ export const en: Messages = {
 
   optim: {
     names: {
-      gd: 'Gradient descent (SGD)',
+      gd: 'Gradient descent',
       momentum: 'Momentum',
       nesterov: 'Nesterov momentum',
       adagrad: 'Adagrad',

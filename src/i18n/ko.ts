@@ -321,7 +321,7 @@ export const ko: Messages = {
 
   optim: {
     names: {
-      gd: '경사하강법 (SGD)',
+      gd: '경사하강법',
       momentum: '모멘텀',
       nesterov: '네스테로프 모멘텀',
       adagrad: 'Adagrad',

@@ -266,7 +266,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'gd',
     aliases: ['sgd'],
-    name: { en: 'Gradient descent (SGD)', ko: '경사하강법 (SGD)' },
+    name: { en: 'Gradient descent', ko: '경사하강법' },
     summary: {
       en: 'Step against the gradient with a constant learning rate.',
       ko: '일정한 학습률로 기울기의 반대 방향으로 이동합니다.',
