@@ -14,7 +14,11 @@ describe('feedback typeset as math', () => {
       expect(text).not.toMatch(/2\*x/);
       // Put back together, the parts are the message with each expression in its place.
       expect(parts.map((p) => ('text' in p ? p.text : '§')).join('')).toBe(
-        r.messages[lang].replace('x = 2', '§').replace('(2*x - 1)^3', '§').replace('2*x - 1', '§').replace(/ 2(을|를|,|\.| )/, ' §$1'),
+        r.messages[lang]
+          .replace('x = 2', '§')
+          .replace('(2*x - 1)^3', '§')
+          .replace('2*x - 1', '§')
+          .replace(/ 2(을|를|,|\.| )/, ' §$1'),
       );
     }
     expect(r.rich).toBe(r.richMessages.en);

@@ -67,7 +67,9 @@ describe('gs-answer', () => {
     expect(text).not.toContain('Not quite');
     // No ASCII expression is left in the message: they are KaTeX.
     expect(text).not.toContain('2*x');
-    expect(texIn(verdict.querySelector('.message') as Element)).toEqual(expect.arrayContaining(['(2x-1)^{3}', '2x-1', 'x = 2']));
+    expect(texIn(verdict.querySelector('.message') as Element)).toEqual(
+      expect.arrayContaining(['(2x-1)^{3}', '2x-1', 'x = 2']),
+    );
     const good = await mount('gs-answer', { problem: 'x^2' });
     await answer(good, '2x');
     const goodText = (good.shadowRoot as ShadowRoot).querySelector('[part="verdict"]')?.textContent ?? '';

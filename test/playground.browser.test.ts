@@ -288,6 +288,36 @@ describe('accessibility and keyboard', () => {
   });
 });
 
+describe('scroll cues at phone width', () => {
+  it('the grid-search table and wide display formulas say that they scroll, and which way', async () => {
+    await page.viewport(390, 844);
+    const a = await mount('?lang=en');
+    await until(() => expect(a.root.querySelector('.grid-table')).not.toBeNull());
+    await tick(1500);
+    await a.settled();
+    const scrollers = [...a.root.querySelectorAll<HTMLElement>('.table-wrap, gs-math[display]')];
+    expect(scrollers.length).toBeGreaterThan(5);
+    for (const el of scrollers) {
+      const scrolls = el.scrollWidth > el.clientWidth + 1;
+      expect(el.getAttribute('data-scroll'), el.outerHTML.slice(0, 80)).toBe(scrolls ? 'right' : null);
+    }
+    const grid = a.root.querySelector('.grid-table')?.closest('.table-wrap') as HTMLElement;
+    expect(grid.scrollWidth).toBeGreaterThan(grid.clientWidth);
+    expect(getComputedStyle(grid).maskImage).toContain('linear-gradient');
+    grid.scrollLeft = grid.scrollWidth;
+    await until(() => expect(grid.getAttribute('data-scroll')).toBe('left'));
+    grid.scrollLeft = 10;
+    await until(() => expect(grid.getAttribute('data-scroll')).toBe('both'));
+    grid.scrollLeft = 0;
+    grid.scrollIntoView();
+    await tick(200);
+    await page.screenshot({
+      path: '../screenshots/pg-grid-table-phone.png',
+      element: grid.parentElement as HTMLElement,
+    });
+  });
+});
+
 describe('screenshots', () => {
   const shots: [string, string][] = [
     ['derivative', `&expr=sqrt(1%20-%20x%5E2)&tab=derivative&order=1`],

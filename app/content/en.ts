@@ -101,6 +101,22 @@ export const en = {
     pickHint: 'Click or tap the plot to start there.',
     dataNote: 'Each step uses one mini-batch; its rows are highlighted on the data plot.',
   },
+  /** components.html, the embedding guide: its prose (the snippets are code, the same in every language). */
+  componentsPage: {
+    pageTitle: 'gradstep components — embed them in any course page',
+    back: '← Back to the gradstep app',
+    language: 'Language',
+    title: 'gradstep components',
+    intro:
+      'One script tag defines every gs- element. Attributes are read by gradstep’s parser (never evaluated), so a student’s or a teacher’s text is safe to pass in. Set lang="ko" on an element or the page for Korean (this page: ?lang=ko). Events bubble and cross shadow roots.',
+    plotText:
+      'The plots the other elements are built from. They take JavaScript functions and points as properties (curves, paths, markers, slope); probe adds a draggable tangent, and without one a click fires gs-point-pick.',
+    contourText:
+      'A contour map of f(x, y) with paths and arrows; equal-axes keeps one unit as long both ways, and a click fires gs-point-pick with the point.',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyLabel: 'Copy this code',
+  },
   optimizerNames: {
     gd: 'Gradient descent',
     sgd: 'Stochastic gradient descent',

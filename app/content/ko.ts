@@ -101,6 +101,22 @@ export const ko: AppContent = {
     pickHint: '그래프를 클릭하거나 누르면 그 점에서 시작합니다.',
     dataNote: '단계마다 미니배치 하나를 씁니다. 데이터 그래프에 그 행이 강조됩니다.',
   },
+  /** components.html, the embedding guide: its prose (the snippets are code, the same in every language). */
+  componentsPage: {
+    pageTitle: 'gradstep 컴포넌트 — 어느 강의 페이지에나 넣기',
+    back: '← gradstep 앱으로 돌아가기',
+    language: '언어',
+    title: 'gradstep 컴포넌트',
+    intro:
+      '스크립트 태그 하나로 모든 gs- 요소가 정의됩니다. 속성은 gradstep의 파서가 읽을 뿐 실행하지 않으므로, 학생이나 교사가 쓴 글을 그대로 넘겨도 안전합니다. 요소나 페이지에 lang="ko"를 지정하면 한국어로 표시됩니다(이 페이지는 ?lang=ko). 이벤트는 버블링되며 섀도 루트를 넘어 전달됩니다.',
+    plotText:
+      '다른 요소들이 쓰는 그래프입니다. JavaScript 함수와 점을 속성(curves, paths, markers, slope)으로 받습니다. probe를 주면 끌어서 움직이는 접선이 생기고, 없으면 클릭할 때 gs-point-pick 이벤트가 발생합니다.',
+    contourText:
+      'f(x, y)의 등고선 지도에 경로와 화살표를 그립니다. equal-axes를 주면 두 축의 단위 길이가 같아지고, 클릭하면 그 점과 함께 gs-point-pick 이벤트가 발생합니다.',
+    copy: '복사',
+    copied: '복사했습니다',
+    copyLabel: '이 코드 복사',
+  },
   optimizerNames: {
     gd: '경사 하강법 (Gradient Descent)',
     sgd: '확률적 경사 하강법 (SGD)',
