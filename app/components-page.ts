@@ -17,7 +17,6 @@ for (const el of document.querySelectorAll<HTMLElement>('[data-text]')) {
 }
 const back = document.getElementById('back') as HTMLAnchorElement | null;
 if (back) back.href = `./index.html?lang=${lang}`;
-document.getElementById('langs')?.setAttribute('aria-label', TEXT.language[lang]);
 for (const a of document.querySelectorAll<HTMLAnchorElement>('#langs a')) {
   a.setAttribute('aria-current', a.lang === lang ? 'true' : 'false');
 }

@@ -26,16 +26,16 @@ import {
   DATASET_CHOICES,
   type DatasetChoice,
   DETAILS,
-  MODES,
-  SPEEDS,
-  VARIES,
   HYPER_OF,
   type HyperKey,
   LIMITS,
+  MODES,
   OPTIMIZERS,
   type OptimizerChoice,
+  SPEEDS,
   TABS,
   type Tab,
+  VARIES,
 } from './state.js';
 
 export type Commit = (patch: Partial<AppState>, mode: 'push' | 'replace') => void;

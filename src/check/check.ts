@@ -292,7 +292,12 @@ export function checkPrepared(p: PreparedProblem, typed: string, lang: Lang = 'e
   return finish(
     'incorrect',
     verdictMessages.incorrect(comparison.counterexample, explanation),
-    { answer: shown, counterexample: comparison.counterexample, method: 'numeric', ...(diagnosis ? { diagnosis } : {}) },
+    {
+      answer: shown,
+      counterexample: comparison.counterexample,
+      method: 'numeric',
+      ...(diagnosis ? { diagnosis } : {}),
+    },
     [...(mutant ? mutantMath(mutant) : []), ...pointMath(comparison.counterexample.at)],
   );
 }
