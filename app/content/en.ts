@@ -60,7 +60,6 @@ export const en = {
   playground: {
     params: 'Parameters',
     paramsHint: 'names held constant, e.g. a, b',
-    badParams: 'Use plain names separated by commas.',
     order: 'Order',
     orderNames: ['f′ (first)', 'f″ (second)', 'f‴ (third)'],
     orderN: 'th derivative',
@@ -105,7 +104,6 @@ export const en = {
   componentsPage: {
     pageTitle: 'gradstep components — embed them in any course page',
     back: '← Back to the gradstep app',
-    language: 'Language',
     title: 'gradstep components',
     intro:
       'One script tag defines every gs- element. Attributes are read by gradstep’s parser (never evaluated), so a student’s or a teacher’s text is safe to pass in. Set lang="ko" on an element or the page for Korean (this page: ?lang=ko). Events bubble and cross shadow roots.',

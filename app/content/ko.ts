@@ -60,7 +60,6 @@ export const ko: AppContent = {
   playground: {
     params: '매개변수',
     paramsHint: '상수로 두는 이름, 예: a, b',
-    badParams: '쉼표로 구분한 이름만 쓸 수 있습니다.',
     order: '계수',
     orderNames: ['f′ (1계)', 'f″ (2계)', 'f‴ (3계)'],
     orderN: '계 도함수',
@@ -105,7 +104,6 @@ export const ko: AppContent = {
   componentsPage: {
     pageTitle: 'gradstep 컴포넌트 — 어느 강의 페이지에나 넣기',
     back: '← gradstep 앱으로 돌아가기',
-    language: '언어',
     title: 'gradstep 컴포넌트',
     intro:
       '스크립트 태그 하나로 모든 gs- 요소가 정의됩니다. 속성은 gradstep의 파서가 읽을 뿐 실행하지 않으므로, 학생이나 교사가 쓴 글을 그대로 넘겨도 안전합니다. 요소나 페이지에 lang="ko"를 지정하면 한국어로 표시됩니다(이 페이지는 ?lang=ko). 이벤트는 버블링되며 섀도 루트를 넘어 전달됩니다.',
