@@ -44,3 +44,19 @@ describe('feedback typeset as math', () => {
     expect(digitsToDistinguish(null, 1)).toBe(6);
   });
 });
+
+describe("a derivation's final simplification says what it did", () => {
+  it('records what it tidied, and nothing when it only reordered', async () => {
+    const { differentiate } = await import('../src/calculus/index.js');
+    const { parse } = await import('../src/expr/parse.js');
+    const { messagesFor } = await import('../src/i18n/index.js');
+    const last = (e: string) => differentiate(parse(e).expr, { wrt: 'x' }).steps.find((s) => s.rule === 'simplify');
+    expect(last('x^2 + x^2')?.tidied).toEqual(['like-terms']);
+    expect(last('x^2 * x^3')?.tidied).toContain('like-factors');
+    expect(last('x sin x')?.tidied).toEqual([]);
+    const m = messagesFor('en').simplified;
+    expect(m.join([m.did['like-terms'], m.did['numeric-factors']])).toBe(
+      'Collected like terms and multiplied the numbers in a product.',
+    );
+  });
+});

@@ -26,6 +26,13 @@ function contains(step: Step, id: string): boolean {
   return step.id === id || step.substeps.some((s) => contains(s, id));
 }
 
+/** What a final simplification did, from the reasons the engine recorded on the step. */
+function simplifiedText(step: Step, lang: Lang): string {
+  const m = messagesFor(lang).simplified;
+  const did = (step.tidied ?? []).map((r) => m.did[r]);
+  return m.join(did.length ? did : [m.rewrote]);
+}
+
 /**
  * A derivation as nested disclosure widgets: each step shows its rule, the line
  * with the functions substituted, and (opened) the general formula, the prose
@@ -49,7 +56,13 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
           <span class="line">${math(tex.tex)}</span>
         </summary>
         <div class="explain">
-          <div class="formula"><span class="label">${UI.generalFormula[options.lang]}:</span> ${math(tex.formula)}</div>
+          ${
+            step.rule === 'simplify'
+              ? html`<div class="formula">
+                  <span class="label">${messagesFor(options.lang).simplified.label}:</span> ${simplifiedText(step, options.lang)}
+                </div>`
+              : html`<div class="formula"><span class="label">${UI.generalFormula[options.lang]}:</span> ${math(tex.formula)}</div>`
+          }
           <p class="prose">${rule.prose}</p>
         </div>
         ${step.substeps.length ? html`<ol class="substeps">${step.substeps.map((s) => item(s, depth + 1))}</ol>` : nothing}

@@ -2,6 +2,7 @@
  * The shape of a derivation: a tree of steps computed once, then printed by
  * `print.ts` and checked by the answer checker. Computing and printing are separate.
  */
+import type { UnsimplifiedReason } from '../check/unsimplified.js';
 import type { Expr } from '../expr/ast.js';
 import type { Lang } from '../i18n/index.js';
 
@@ -67,6 +68,8 @@ export interface Step {
   readonly rewritten?: Expr;
   /** Simplify: the form before simplification (the result of its only substep). */
   readonly before?: Expr;
+  /** Simplify: what it tidied up in `before` (empty when it only rewrote the form). */
+  readonly tidied?: readonly UnsimplifiedReason[];
 }
 
 export interface DifferentiateOptions {

@@ -4,6 +4,7 @@
  * always the root step's result, simplified — never a separate computation.
  */
 
+import { unsimplifiedReasons } from '../check/unsimplified.js';
 import { GradstepError } from '../errors.js';
 import { deeperThan, type Expr, freeVars } from '../expr/ast.js';
 import { parse } from '../expr/parse.js';
@@ -63,6 +64,7 @@ function withSimplify(root: Step, simplified: Expr): Step {
     result: simplified,
     substeps: [root],
     before: root.result,
+    tidied: unsimplifiedReasons(root.result),
   };
 }
 
