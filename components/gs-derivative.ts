@@ -34,6 +34,8 @@ export interface ExpressionChangeDetail {
  * @attr expr - The function, as a person types it (`3x^3 - 2x + 1`). Untrusted: parsed, never evaluated.
  * @attr wrt - The variable to differentiate by (default: the only variable, or x).
  * @attr vars - The variables, comma-separated, when the function has several (partials are then taken).
+ *   With `vars`, every other name is a parameter: a constant symbol, held constant (`a t^2 + b t`, vars `t`).
+ * @attr params - Names to read as parameters (constant symbols), comma-separated, also longer ones (`rate`).
  * @attr order - 1 for f′ (default), 2 for f″, …
  * @attr detail - "normal" (default), "full" (every step) or "brief" (chain, product, quotient and the answer).
  * @attr editable - Shows an input so the reader can change the function.
@@ -101,6 +103,7 @@ export class GsDerivative extends MathElement {
   @property() expr = '';
   @property() wrt = '';
   @property() vars = '';
+  @property() params = '';
   @property({ type: Number }) order = 1;
   @property() detail: 'full' | 'normal' | 'brief' = 'normal';
   @property({ type: Boolean }) editable = false;
@@ -120,8 +123,11 @@ export class GsDerivative extends MathElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (['expr', 'wrt', 'vars', 'order', 'detail', 'lang'].some((k) => changed.has(k as keyof GsDerivative))) {
-      if (changed.has('expr') || changed.has('wrt') || changed.has('vars')) this.probe = undefined;
+    if (
+      ['expr', 'wrt', 'vars', 'params', 'order', 'detail', 'lang'].some((k) => changed.has(k as keyof GsDerivative))
+    ) {
+      if (changed.has('expr') || changed.has('wrt') || changed.has('vars') || changed.has('params'))
+        this.probe = undefined;
       this.derive();
     }
   }
@@ -133,7 +139,7 @@ export class GsDerivative extends MathElement {
       this.problem = undefined;
       return;
     }
-    const reading = readExpression(this.expr, splitVars(this.vars), lang);
+    const reading = readExpression(this.expr, splitVars(this.vars), lang, splitVars(this.params));
     if (!reading.ok) {
       this.derivation = undefined;
       this.parsed = undefined;
@@ -145,9 +151,9 @@ export class GsDerivative extends MathElement {
       this.derivation = differentiate(reading.parsed.expr, {
         ...(this.wrt ? { wrt: this.wrt } : {}),
         vars: reading.parsed.vars,
+        params: reading.parsed.params,
         order: Math.max(1, Math.min(10, Math.trunc(this.order) || 1)),
         detail: this.detail === 'full' || this.detail === 'brief' ? this.detail : 'normal',
-        lang,
       });
       this.problem = undefined;
     } catch (error) {
@@ -193,7 +199,7 @@ export class GsDerivative extends MathElement {
     return html`
       <div class="function">${math(`f(${args}) = ${toTex(d.expr)}`, true)}</div>
       ${this.parsed ? html`<div class="read-as">${UI.readAs[lang]}: <code>${this.parsed.text}</code></div>` : nothing}
-      ${stepsTemplate(d.steps, { lang, partial })}
+      ${stepsTemplate(d.steps, { lang, partial, simplified: d.simplified })}
       <div class="answer" part="answer" aria-live="polite">
         ${math(`${name} = ${toTex(d.result)}`, true)}
       </div>
@@ -202,7 +208,8 @@ export class GsDerivative extends MathElement {
   }
 
   private plotTemplate(d: Derivation, lang: Lang) {
-    if (this.plot === 'none' || d.vars.length !== 1) return nothing;
+    // A parameter has no value to plot with.
+    if (this.plot === 'none' || d.vars.length !== 1 || d.params.length > 0) return nothing;
     const v = d.vars[0] as string;
     let f: (x: number) => number;
     let df: (x: number) => number;

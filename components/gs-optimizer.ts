@@ -355,7 +355,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
             ${math(s.tex.substituted, true)}
             ${
               s.batch
-                ? html`<div class="batch">${UI.batch[lang]} (epoch ${s.batch.epoch + 1}): ${s.batch.rows.map((r) => r + 1).join(', ')}</div>`
+                ? html`<div class="batch">${UI.batch[lang]} (${UI.epoch[lang]} ${s.batch.epoch + 1}): ${s.batch.rows.map((r) => r + 1).join(', ')}</div>`
                 : nothing
             }`
           : html`<div class="label">${UI.step[lang]} 0</div>

@@ -44,6 +44,8 @@ export interface ErrorParams {
   'calculus/unknown-function': { readonly name: string };
   'calculus/bad-option': { readonly option: string; readonly value: string };
   'calculus/too-large': { readonly nodes: number; readonly ms: number };
+  /** A negative constant base (as text) under a varying exponent. */
+  'calculus/domain': { readonly base: string };
   'compile/unknown-variable': { readonly name: string; readonly vars: readonly string[] };
   'compile/bad-node': { readonly what: string };
   'compile/too-deep': { readonly max: number };

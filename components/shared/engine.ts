@@ -33,9 +33,17 @@ export function toProblem(input: string, error: unknown, lang: Lang): InputProbl
 }
 
 /** Reads an untrusted attribute or answer through the expression core (never evaluated). */
-export function readExpression(input: string, vars: readonly string[], lang: Lang): Reading {
+export function readExpression(
+  input: string,
+  vars: readonly string[],
+  lang: Lang,
+  params: readonly string[] = [],
+): Reading {
   try {
-    return { ok: true, parsed: parse(input, vars.length ? { vars } : {}) };
+    return {
+      ok: true,
+      parsed: parse(input, { ...(vars.length ? { vars } : {}), ...(params.length ? { params } : {}) }),
+    };
   } catch (error) {
     return { ok: false, ...toProblem(input, error, lang) };
   }

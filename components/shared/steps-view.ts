@@ -1,6 +1,13 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { type Step, stepTex } from '../../src/calculus/index.js';
+import {
+  heldNames,
+  type Simplification,
+  type Step,
+  type StepTex,
+  simplificationTex,
+  stepTex,
+} from '../../src/calculus/index.js';
 import { texSymbol } from '../../src/expr/print-tex.js';
 import { type Lang, messagesFor } from '../../src/i18n/index.js';
 import { renderTex } from '../katex/render.js';
@@ -20,16 +27,18 @@ export interface StepsViewOptions {
   readonly highlight?: string | undefined;
   /** Open every level (otherwise the first two levels are open). */
   readonly expanded?: boolean;
+  /** Per root: its final simplification (shown after the rules it tidies), from `Derivation.simplified`. */
+  readonly simplified?: readonly (Simplification | undefined)[];
 }
 
 function contains(step: Step, id: string): boolean {
   return step.id === id || step.substeps.some((s) => contains(s, id));
 }
 
-/** What a final simplification did, from the reasons the engine recorded on the step. */
-function simplifiedText(step: Step, lang: Lang): string {
+/** What a final simplification did, from the reasons the engine recorded. */
+function simplifiedText(simplified: Simplification, lang: Lang): string {
   const m = messagesFor(lang).simplified;
-  const did = (step.tidied ?? []).map((r) => m.did[r]);
+  const did = (simplified.tidied ?? []).map((r) => m.did[r]);
   return m.join(did.length ? did : [m.rewrote]);
 }
 
@@ -45,8 +54,9 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
     const marked = options.highlight === step.id;
     const open =
       options.expanded || depth < 2 || (options.highlight !== undefined && contains(step, options.highlight));
-    const held = step.held?.length
-      ? html`<span class="held">(${step.held.map((v) => texSymbol(v)).map((v) => math(v))} ${UI.heldConstant[options.lang]})</span>`
+    const names = heldNames(step);
+    const held = names.length
+      ? html`<span class="held">(${names.map((v) => texSymbol(v)).map((v) => math(v))} ${UI.heldConstant[options.lang]})</span>`
       : nothing;
     return html`<li class="step ${marked ? 'marked' : ''}" data-step=${step.id} data-rule=${step.rule}>
       <details ?open=${open}>
@@ -56,24 +66,37 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
           <span class="line">${math(tex.tex)}</span>
         </summary>
         <div class="explain">
-          ${
-            step.rule === 'simplify'
-              ? html`<div class="formula">
-                  <span class="label">${messagesFor(options.lang).simplified.label}:</span> ${simplifiedText(step, options.lang)}
-                </div>`
-              : html`<div class="formula"><span class="label">${UI.generalFormula[options.lang]}:</span> ${math(tex.formula)}</div>`
-          }
+          <div class="formula"><span class="label">${UI.generalFormula[options.lang]}:</span> ${math(tex.formula)}</div>
           <p class="prose">${rule.prose}</p>
         </div>
         ${step.substeps.length ? html`<ol class="substeps">${step.substeps.map((s) => item(s, depth + 1))}</ol>` : nothing}
       </details>
     </li>`;
   };
+  const simplification = (
+    tex: StepTex,
+    id: string,
+    simplified: Simplification,
+  ): TemplateResult => html`<li class="step" data-step=${id} data-rule="simplify">
+      <details>
+        <summary>
+          <span class="rule-name" part="rule-name">${messagesFor(options.lang).rules.simplify.name}</span>
+          <span class="line">${math(tex.tex)}</span>
+        </summary>
+        <div class="explain">
+          <div class="formula">
+            <span class="label">${messagesFor(options.lang).simplified.label}:</span> ${simplifiedText(simplified, options.lang)}
+          </div>
+          <p class="prose">${messagesFor(options.lang).rules.simplify.prose}</p>
+        </div>
+      </details>
+    </li>`;
   // Read as on paper: a final simplification comes after the rules it tidies up.
-  const roots = steps.flatMap((s) =>
-    s.rule === 'simplify' && s.substeps[0] ? [s.substeps[0], { ...s, substeps: [] }] : [s],
-  );
-  return html`<ol class="steps" part="steps">${roots.map((s) => item(s, 0))}</ol>`;
+  const roots = steps.map((s, k) => {
+    const simplified = options.simplified?.[k];
+    return html`${item(s, 0)}${simplified ? simplification(simplificationTex(simplified), `${s.id}.simplify`, simplified) : nothing}`;
+  });
+  return html`<ol class="steps" part="steps">${roots}</ol>`;
 }
 
 export const stepsStyles = css`

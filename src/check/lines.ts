@@ -101,11 +101,12 @@ const PRIME = /\)\s*['′’]/;
 interface Context {
   readonly wrt: string;
   readonly vars: readonly string[];
+  readonly params: readonly string[];
 }
 
 function derivativeText(inner: string, wrt: string, ctx: Context): string {
   const resolved = carryOut(inner, ctx, 0).text;
-  const result = differentiate(resolved, { wrt, vars: ctx.vars }).result;
+  const result = differentiate(resolved, { wrt, vars: ctx.vars, params: ctx.params }).result;
   return `(${toText(result)})`;
 }
 
@@ -161,7 +162,7 @@ export function checkDerivation(input: DerivationCheckInput): DerivationCheckRes
     throw new GradstepError('check/too-many-lines', { count: input.lines.length, max: MAX_LINES });
   }
   const p = prepareProblem(input);
-  const ctx: Context = { wrt: p.wrt, vars: p.vars };
+  const ctx: Context = { wrt: p.wrt, vars: p.vars, params: p.params };
   const reports: LineReport[] = [];
   let firstBroken: number | undefined;
   let lastExpr: Expr | undefined;
@@ -185,8 +186,8 @@ export function checkDerivation(input: DerivationCheckInput): DerivationCheckRes
       applied = carried.applied;
       const left = findDerivativeNotation(carried.text, p.vars);
       if (left) throw unreadable(left.text, left.range);
-      const parsed = parse(carried.text, { vars: p.vars });
-      const unknown = freeVars(parsed.expr).find((v) => !p.vars.includes(v));
+      const parsed = parse(carried.text, { vars: p.vars, params: p.params });
+      const unknown = freeVars(parsed.expr).find((v) => !p.vars.includes(v) && !p.params.includes(v));
       if (unknown) {
         throw new GradstepError('check/unknown-variable', { name: unknown });
       }

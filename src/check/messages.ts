@@ -30,7 +30,7 @@ export function mistakeMessage(mutant: Mutant, context: { wrt: string; others: r
   const facts = {
     expr: show(step.expr),
     detail: show(mutant.detail),
-    inner: show(step.u?.expr ?? step.expr),
+    inner: show(step.rule === 'chain' ? step.u.expr : step.expr),
     wrt: context.wrt,
     others: context.others,
     held: step.rule === 'held-constant',

@@ -10,20 +10,21 @@ import { langOption, parseArgs, reportError, splitVars } from './args.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
-const USAGE = `Usage: gradstep check "<problem>" "<answer>" [--wrt x] [--vars x,y] [--order n] [--lang en|ko] [--json]
+const USAGE = `Usage: gradstep check "<problem>" "<answer>" [--wrt x] [--vars x,y] [--params a,b] [--order n] [--lang en|ko] [--json]
        gradstep check --file answers.csv [--lang en|ko] [--json]
 
 Checks a derivative: correct, correct but not simplified, or incorrect — with the likely
 mistake, the step of the derivation where it happens, and a point where the two differ.
   --wrt x        the variable to differentiate by (default: the only variable, or x)
-  --vars x,y     the variables (so 'xy' reads as x·y); others are held constant
+  --vars x,y     the variables (so 'xy' reads as x·y); any other name is a parameter, held constant
+  --params a,b   names to read as parameters (constant symbols), also longer ones such as 'rate'
   --order n      1 for f′ (default), 2 for f″, …
   --lang en|ko   language of the messages
   --json         the result as JSON
   --file path    a CSV with the columns problem, wrt, answer (header row first)
 Exit status: 0 correct, 1 incorrect, 2 unreadable input.`;
 
-const KNOWN = ['wrt', 'vars', 'order', 'lang', 'file'];
+const KNOWN = ['wrt', 'vars', 'params', 'order', 'lang', 'file'];
 
 /** The exit status of a verdict. */
 export function exitStatus(verdict: Verdict): number {
@@ -192,12 +193,14 @@ export const checkCommand: Command = {
       }
       const order = options.order === undefined ? undefined : Number(options.order);
       const vars = splitVars(options.vars);
+      const params = splitVars(options.params);
       const r = checkAnswer({
         problem: positional[0] as string,
         answer: positional[1] as string,
         lang,
         ...(options.wrt !== undefined ? { wrt: options.wrt } : {}),
         ...(vars ? { vars } : {}),
+        ...(params ? { params } : {}),
         ...(order !== undefined ? { order } : {}),
       });
       io.out(json ? JSON.stringify(checkJson(r), null, 2) : checkText(r, lang));

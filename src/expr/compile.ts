@@ -18,6 +18,7 @@
 import { GradstepError } from '../errors.js';
 import type { Expr, FunctionName } from './ast.js';
 import { children, deeperThan, isFunctionName } from './ast.js';
+import { FUNCTION_NAMES, FUNCTIONS } from './functions.js';
 
 /** How a compiled function evaluates: generated JavaScript, or a closure tree when `new Function` is blocked. */
 export type CompileBackend = 'function' | 'closure';
@@ -50,59 +51,19 @@ function oddRootPow(x: number, p: number, q: number): number {
   return p % 2 === 0 ? magnitude : -magnitude;
 }
 
-/** The helpers generated code may call, by the name it calls them. */
-const HELPERS = {
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  sec: (x: number) => 1 / Math.cos(x),
-  csc: (x: number) => 1 / Math.sin(x),
-  cot: (x: number) => Math.cos(x) / Math.sin(x),
-  asin: Math.asin,
-  acos: Math.acos,
-  atan: Math.atan,
-  // atan(1/x), the convention of mathjs and SymPy (range (-π/2, π/2]).
-  acot: (x: number) => Math.atan(1 / x),
-  sinh: Math.sinh,
-  cosh: Math.cosh,
-  tanh: Math.tanh,
-  exp: Math.exp,
-  ln: Math.log,
-  log10: Math.log10,
-  log2: Math.log2,
-  log: (x: number, b: number) => Math.log(x) / Math.log(b),
-  sqrt: Math.sqrt,
-  cbrt: Math.cbrt,
-  abs: Math.abs,
+type HelperName = FunctionName | 'pow' | 'oddRootPow';
+
+/** The helpers generated code may call, by the name it calls them: every function's compiled form (`functions.ts`). */
+const HELPERS: Readonly<Record<HelperName, (...a: number[]) => number>> = {
+  ...(Object.fromEntries(FUNCTION_NAMES.map((name) => [name, FUNCTIONS[name].evaluate])) as Record<
+    FunctionName,
+    (...a: number[]) => number
+  >),
   pow: Math.pow,
-  oddRootPow,
-} as const satisfies Record<FunctionName | 'pow' | 'oddRootPow', (...a: number[]) => number>;
-
-type HelperName = keyof typeof HELPERS;
-
-const ARITY: Record<FunctionName, number> = {
-  sin: 1,
-  cos: 1,
-  tan: 1,
-  sec: 1,
-  csc: 1,
-  cot: 1,
-  asin: 1,
-  acos: 1,
-  atan: 1,
-  acot: 1,
-  sinh: 1,
-  cosh: 1,
-  tanh: 1,
-  exp: 1,
-  ln: 1,
-  log10: 1,
-  log2: 1,
-  log: 2,
-  sqrt: 1,
-  cbrt: 1,
-  abs: 1,
+  oddRootPow: oddRootPow as (...a: number[]) => number,
 };
+
+const arity = (fn: FunctionName): number => FUNCTIONS[fn].arity;
 
 // ------------------------------------------------------------------ exact exponents
 
@@ -243,7 +204,7 @@ class CodeWriter {
         break;
       case 'call':
         if (!isFunctionName(e.fn)) throw badNode(`the function '${String(e.fn)}'`);
-        if (e.args.length !== ARITY[e.fn]) throw badNode(`${e.fn} with ${e.args.length} argument(s)`);
+        if (e.args.length !== arity(e.fn)) throw badNode(`${e.fn} with ${e.args.length} argument(s)`);
         key = `f${e.fn}(${kidIds.join(',')})`;
         break;
       case 'add':
@@ -582,7 +543,7 @@ function closureOf(e: Expr, varIndex: ReadonlyMap<string, number>): Evaluator {
     }
     case 'call': {
       if (!isFunctionName(e.fn)) throw badNode(`the function '${String(e.fn)}'`);
-      if (e.args.length !== ARITY[e.fn]) throw badNode(`${e.fn} with ${e.args.length} argument(s)`);
+      if (e.args.length !== arity(e.fn)) throw badNode(`${e.fn} with ${e.args.length} argument(s)`);
       const f = HELPERS[e.fn] as (...v: number[]) => number;
       if (e.args.length === 1) {
         const x = rec(e.args[0] as Expr);

@@ -37,6 +37,7 @@ import {
   pow,
   sym,
 } from './ast.js';
+import { FUNCTIONS } from './functions.js';
 import { type Construct, parseErrors } from './messages.js';
 import type { Leaf } from './normalize.js';
 
@@ -235,7 +236,7 @@ export function fromMathjs(root: MathNode, options: ConvertOptions): { expr: Exp
       else throw parseErrors.arity('log', 'one-or-two', node.args.length, leaf.span);
     } else if (isFunctionName(name)) {
       fn = name;
-      if (node.args.length !== 1) throw parseErrors.arity(name, 'one', node.args.length, leaf.span);
+      if (node.args.length !== FUNCTIONS[name].arity) throw parseErrors.arity(name, 'one', node.args.length, leaf.span);
     } else throw parseErrors.unknownFunction(name, leaf.range);
     const args = node.args.map((arg) => convert(arg, depth + 1));
     return count(call(fn, ...args));

@@ -395,12 +395,14 @@ class Normaliser {
     const next = this.peek();
     if (next?.kind === 'lparen') {
       this.group();
+      this.subscriptBase(name);
     } else {
       // `sin -x` is sin(-x); `sin + 1` is a missing argument.
       const minus = next?.kind === 'op' && next.op === '-';
       if (!minus && !this.startsOperand(next, closer, true))
         throw parseErrors.missingArgument(name.typed, { start: name.range.start, end: this.lastEnd() });
       this.implicitArgument(closer);
+      this.subscriptBase(name);
       const end = this.lastEnd();
       // With a power on the name, the function-power note below says it all.
       if (!power)
@@ -432,6 +434,15 @@ class Normaliser {
     }
     leaf.span = { start: name.range.start, end: this.lastEnd() };
     this.depth--;
+  }
+
+  /** `log_b x`: the subscript is the base, `log(x, b)`, put inside the call's closing parenthesis. */
+  private subscriptBase(name: Token & { kind: 'func' }): void {
+    if (!name.base) return;
+    const close = this.out.pop() as Chunk;
+    this.emit(',', name.range);
+    this.emitLeaf(name.base.kind, name.base.text, name.range);
+    this.out.push(close);
   }
 
   /**

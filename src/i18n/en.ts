@@ -1,9 +1,9 @@
 /** English: every string gradstep shows. The shape is `Messages` (src/i18n/messages.ts). */
 
-import type { RuleId } from '../calculus/derivation.js';
-import { RULES } from '../calculus/rules.js';
-import type { Messages, RuleMessages } from './messages.js';
+import { FUNCTION_NAMES } from '../expr/functions.js';
+import type { Messages } from './messages.js';
 import { plural } from './plural.js';
+import { RULES_EN } from './rules.en.js';
 
 const n = (count: number, forms: { one: string; other: string }) => `${count} ${plural('en', count, forms)}`;
 const quoted = (names: readonly string[]) => names.map((x) => `'${x}'`).join(', ');
@@ -12,13 +12,11 @@ const capital = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 const isAre = (names: readonly string[]) => `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'}`;
 
 const ALLOWED = 'an expression may use only numbers, variables, e, π, + − × ÷ ^, parentheses and functions';
-const FUNCTIONS =
-  'sin, cos, tan, sec, csc, cot, asin, acos, atan, acot, sinh, cosh, tanh, exp, ln, log, log10, log2, sqrt, cbrt and abs';
+/** The functions gradstep knows: the names of the function table. */
+const FUNCTIONS = `${FUNCTION_NAMES.slice(0, -1).join(', ')} and ${FUNCTION_NAMES.at(-1)}`;
 
-// Until the engine's rules.en.ts lands, the rule table's own English words.
-const rules = Object.fromEntries(
-  Object.entries(RULES).map(([id, r]) => [id, { name: r.name.en, prose: r.prose.en }]),
-) as Record<RuleId, { name: string; prose: string }> satisfies RuleMessages;
+/** The rule table's words: written by the engine in rules.en.ts. */
+const rules = RULES_EN;
 
 export const en: Messages = {
   tag: 'en',
@@ -76,6 +74,8 @@ export const en: Messages = {
     'parse/internal': () => 'The expression could not be read (an internal check failed).',
     'calculus/unknown-function': ({ name }) => `gradstep does not know how to differentiate the function '${name}'.`,
     'calculus/bad-option': ({ option, value }) => `Invalid ${option}: ${value}.`,
+    'calculus/domain': ({ base }) =>
+      `A negative base (${base}) raised to a varying power is not a real function: it is real only at some rational exponents. Write it with a positive base, e.g. (-1)^n·2^x for (-2)^x at whole n.`,
     'calculus/too-large': ({ nodes, ms }) =>
       `The expression is too large to differentiate step by step (over ${nodes.toLocaleString('en')} nodes or ${ms} ms).`,
     'compile/unknown-variable': ({ name, vars }) =>
@@ -313,6 +313,7 @@ export const en: Messages = {
     withNumbers: 'With the numbers',
     gradientAt: 'Gradient at the current point',
     batch: 'Mini-batch rows',
+    epoch: 'epoch',
     lossPerStep: 'Loss per step',
     keyboardHint: 'Keys: ← previous, → next, space play/pause',
     internalError: 'Something went wrong inside gradstep.',
@@ -372,6 +373,46 @@ export const en: Messages = {
       converged: 'converged',
       diverged: 'diverged',
       stopped: 'stopped',
+    },
+    summaries: {
+      gd: 'Step against the gradient with a constant learning rate.',
+      momentum: 'Accumulate a velocity from recent gradients and move with it.',
+      nesterov: 'Momentum with the gradient taken where the velocity is about to carry you.',
+      adagrad: 'Scale each coordinate’s rate by the inverse root of its accumulated squared gradients.',
+      rmsprop: 'Like Adagrad, but with an exponentially decaying (short-term) average of squared gradients.',
+      adam: 'Momentum on the gradient and RMSProp on its square, both bias-corrected.',
+      'gd-halving': 'If a step would raise the loss, halve ε and try again; the smaller ε is kept.',
+      newton: 'Step to the minimum of the local quadratic model: w ← w − H⁻¹∇f.',
+    },
+    states: {
+      velocity: 'velocity',
+      momentumBuffer: 'momentum buffer',
+      squaredGradient: 'accumulated squared gradient',
+      firstMoment: 'first moment estimate',
+      secondMoment: 'second moment estimate',
+      rateInUse: 'learning rate in use',
+    },
+    datasets: { line: 'Noisy line y ≈ 2x + 1 (20 rows)', logistic: 'Two classes on a line (16 rows)' },
+    notes: {
+      halve: ({ rate, from, to }) => `With ε = ${rate} the loss would rise from ${from} to ${to}: halve ε.`,
+      rateTooLarge: ({ times, rate }) =>
+        `No step along −∇f lowers the loss even after ${times} halvings of ε (now ${rate}): the learning rate is far too large; start with a smaller one.`,
+      stationary: ({ times }) =>
+        `No step along −∇f lowers the loss even after ${times} halvings of ε: the point is (numerically) stationary.`,
+      singularHessian: ({ k }) =>
+        `The Hessian at step ${k} is singular, so H⁻¹∇f does not exist; Newton's method stops here. Try gradient descent, or another start.`,
+      notPositiveDefinite: ({ k }) =>
+        `The Hessian at step ${k} is not positive definite: the Newton step heads for a saddle point or a maximum, not necessarily downhill.`,
+    },
+    converged: ({ k, tol }) => `Converged at step ${k}: the gradient’s length is at most ${tol}.`,
+    diverged: ({ k, why, nan, point, growth, lr, smaller }) => {
+      const what = {
+        gradient: `the gradient at w^(${k}) = ${point} is ${nan ? 'undefined (NaN)' : 'infinite'}`,
+        point: `w^(${k}) = ${point} is ${nan ? 'undefined (NaN)' : 'infinite (overflow)'}`,
+        loss: `f(w^(${k})) at w^(${k}) = ${point} is ${nan ? 'undefined (NaN): the step left the domain or overflowed' : 'infinite (overflow)'}`,
+        growth: `the loss f(w^(${k})) grew past ${growth} times its starting value`,
+      }[why];
+      return `Diverged at step ${k}: ${what}. Try a smaller learning rate than ε = ${lr} (for example ${smaller}).`;
     },
   },
 };

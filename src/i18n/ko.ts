@@ -1,20 +1,19 @@
 /** 한국어: gradstep이 보여 주는 모든 문자열. 모양은 `Messages`(src/i18n/messages.ts)를 따른다. */
-import type { RuleId } from '../calculus/derivation.js';
-import { RULES } from '../calculus/rules.js';
+
+import { FUNCTION_NAMES } from '../expr/functions.js';
 import { josa } from './josa.js';
-import type { Messages, RuleMessages } from './messages.js';
+import type { Messages } from './messages.js';
+import { RULES_KO } from './rules.ko.js';
 
 const list = (names: readonly string[]) => names.join(', ');
 const quoted = (names: readonly string[]) => names.map((x) => `'${x}'`).join(', ');
 
 const ALLOWED = '수식에는 숫자, 변수, e, π, + − × ÷ ^, 괄호와 함수만 쓸 수 있습니다';
-const FUNCTIONS =
-  'sin, cos, tan, sec, csc, cot, asin, acos, atan, acot, sinh, cosh, tanh, exp, ln, log, log10, log2, sqrt, cbrt, abs';
+/** The functions gradstep knows: the names of the function table. */
+const FUNCTIONS = FUNCTION_NAMES.join(', ');
 
-// 엔진의 rules.ko.ts가 들어오기 전까지는 규칙 표의 한국어를 그대로 쓴다.
-const rules = Object.fromEntries(
-  Object.entries(RULES).map(([id, r]) => [id, { name: r.name.ko, prose: r.prose.ko }]),
-) as Record<RuleId, { name: string; prose: string }> satisfies RuleMessages;
+/** The rule table's words: written by the engine in rules.ko.ts. */
+const rules = RULES_KO;
 
 export const ko: Messages = {
   tag: 'ko',
@@ -28,19 +27,19 @@ export const ko: Messages = {
     'parse/too-many-nodes': ({ max }) => `수식이 너무 큽니다: 숫자, 변수, 연산을 합쳐 최대 ${max}개까지 허용됩니다.`,
     'parse/unexpected': ({ kind, near }) =>
       ({
-        character: `예상하지 못한 문자 ${josa(`'${near}'`, '이/가')} 있습니다.`,
+        character: `예상하지 못한 문자가 있습니다: '${near}'.`,
         end: '수식이 너무 일찍 끝났습니다: 끝에 무언가 빠졌습니다.',
         value: `'${near}' 앞에 숫자, 변수 또는 괄호가 있어야 합니다.`,
         paren: `'${near}' 앞에 ')'가 있어야 합니다.`,
-        operator: `예상하지 못한 ${josa(`'${near}'`, '이/가')} 있습니다.`,
+        operator: `예상하지 못한 기호가 있습니다: '${near}'.`,
         other: `'${near}' 부분을 읽을 수 없습니다.`,
       })[kind],
     'parse/not-allowed': ({ construct, detail }) =>
-      `${josa(`${ko.constructs[construct]}${detail === undefined ? '' : ` '${detail}'`}`, '은/는')} 쓸 수 없습니다. ${ALLOWED}.`,
+      `쓸 수 없는 표현입니다: ${ko.constructs[construct]}${detail === undefined ? '' : ` '${detail}'`}. ${ALLOWED}.`,
     'parse/unbalanced': ({ opener, closer }) =>
       opener === undefined
-        ? `${josa(`'${closer}'`, '과/와')} 짝이 맞는 여는 괄호가 없습니다.`
-        : `${josa(`'${opener}'`, '이/가')} 닫히지 않았습니다: ${josa(`'${closer}'`, '이/가')} 빠졌습니다.`,
+        ? `'${closer}' 괄호와 짝이 맞는 여는 괄호가 없습니다.`
+        : `'${opener}' 괄호가 닫히지 않았습니다: 짝이 되는 '${closer}' 괄호가 빠졌습니다.`,
     'parse/unknown-name': ({ unknown, word, declared }) => {
       const whole = unknown.length === 1 && unknown[0] === word;
       const hint =
@@ -71,6 +70,8 @@ export const ko: Messages = {
     'calculus/unknown-function': ({ name }) => `gradstep은 함수 '${name}'의 미분법을 알지 못합니다.`,
     'calculus/bad-option': ({ option, value }) =>
       `${option === 'order' ? '미분 계수' : option} 값이 올바르지 않습니다: ${value}.`,
+    'calculus/domain': ({ base }) =>
+      `음수 밑(${base})의 거듭제곱은 지수가 변하면 실수 함수가 아닙니다(일부 유리수 지수에서만 실수). 양수 밑으로 바꾸어 쓰세요(예: 정수 n에서 (-2)^x는 (-1)^n·2^x).`,
     'calculus/too-large': ({ nodes, ms }) =>
       `식이 너무 커서 단계별로 미분할 수 없습니다 (노드 ${nodes.toLocaleString('ko')}개 또는 ${ms}ms 초과).`,
     'compile/unknown-variable': ({ name, vars }) =>
@@ -284,7 +285,7 @@ export const ko: Messages = {
     counterexample: '다른 지점',
     correct: '정답입니다!',
     correctUnsimplified: '맞았지만 더 간단히 할 수 있습니다.',
-    incorrect: '틀렸습니다.',
+    incorrect: '아직 정답이 아닙니다.',
     unevaluated: '답에 아직 계산하지 않은 미분이 있습니다.',
     invalid: '답을 읽을 수 없습니다.',
     previous: '이전 단계',
@@ -300,6 +301,7 @@ export const ko: Messages = {
     withNumbers: '숫자를 대입하면',
     gradientAt: '현재 점의 그래디언트',
     batch: '미니배치 행',
+    epoch: '에폭',
     lossPerStep: '단계별 손실',
     keyboardHint: '키보드: ← 이전, → 다음, 스페이스 재생/정지',
     internalError: '내부 오류가 발생했습니다.',
@@ -359,6 +361,47 @@ export const ko: Messages = {
       converged: '수렴했습니다',
       diverged: '발산했습니다',
       stopped: '멈췄습니다',
+    },
+    summaries: {
+      gd: '일정한 학습률로 기울기의 반대 방향으로 이동합니다.',
+      momentum: '최근 기울기를 누적한 속도로 이동합니다.',
+      nesterov: '속도가 데려갈 지점에서 기울기를 구하는 모멘텀입니다.',
+      adagrad: '누적된 제곱 기울기의 제곱근에 반비례하도록 좌표마다 학습률을 조절합니다.',
+      rmsprop: 'Adagrad와 같지만 제곱 기울기의 지수 이동 평균(단기 누적)을 씁니다.',
+      adam: '기울기에는 모멘텀을, 제곱 기울기에는 RMSProp을 적용하고 둘 다 편향을 보정합니다.',
+      'gd-halving': '이동하면 손실이 커질 때 ε을 절반으로 줄여 다시 시도하고, 줄인 ε을 계속 씁니다.',
+      newton: '국소 2차 근사의 최솟점으로 이동합니다: w ← w − H⁻¹∇f.',
+    },
+    states: {
+      velocity: '속도',
+      momentumBuffer: '모멘텀 버퍼',
+      squaredGradient: '누적 제곱 기울기',
+      firstMoment: '1차 모멘트 추정',
+      secondMoment: '2차 모멘트 추정',
+      rateInUse: '현재 학습률',
+    },
+    datasets: { line: '잡음이 있는 직선 y ≈ 2x + 1 (20행)', logistic: '직선 위의 두 부류 (16행)' },
+    notes: {
+      halve: ({ rate, from, to }) =>
+        `ε = ${rate}이면 손실이 ${from}에서 ${josa(to, '으로/로')} 커지므로 ε을 절반으로 줄입니다.`,
+      rateTooLarge: ({ times, rate }) =>
+        `ε을 ${times}번 절반으로 줄여도(현재 ${rate}) −∇f 방향으로 손실이 줄지 않습니다. 학습률이 너무 크니 더 작은 값으로 시작하세요.`,
+      stationary: ({ times }) =>
+        `ε을 ${times}번 절반으로 줄여도 −∇f 방향으로 손실이 줄지 않습니다. 이 점은 (수치적으로) 정류점입니다.`,
+      singularHessian: ({ k }) =>
+        `${k}단계의 헤시안이 특이 행렬이라 H⁻¹∇f가 존재하지 않아 뉴턴 방법을 멈춥니다. 경사하강법이나 다른 시작점을 시도해 보세요.`,
+      notPositiveDefinite: ({ k }) =>
+        `${k}단계의 헤시안이 양의 정부호가 아니므로 뉴턴 단계가 내리막이 아니라 안장점이나 극댓값으로 향할 수 있습니다.`,
+    },
+    converged: ({ k, tol }) => `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
+    diverged: ({ k, why, nan, point, growth, lr, smaller }) => {
+      const what = {
+        gradient: `w^(${k}) = ${point}에서 기울기가 ${nan ? '정의되지 않습니다(NaN)' : '무한대입니다'}`,
+        point: `w^(${k}) = ${josa(point, '이/가')} ${nan ? '정의되지 않습니다(NaN)' : '무한대입니다(오버플로)'}`,
+        loss: `w^(${k}) = ${point}에서 f(w^(${k}))가 ${nan ? '정의되지 않습니다(NaN): 정의역을 벗어났거나 오버플로가 일어났습니다' : '무한대입니다(오버플로)'}`,
+        growth: `손실 f(w^(${k}))가 처음 값의 ${growth}배를 넘었습니다`,
+      }[why];
+      return `${k}단계에서 발산했습니다: ${what}. ε = ${lr}보다 작은 학습률(예: ${smaller})을 시도해 보세요.`;
     },
   },
 };

@@ -157,6 +157,8 @@ export interface UiMessages {
   readonly withNumbers: string;
   readonly gradientAt: string;
   readonly batch: string;
+  /** Before the number of a pass over the data. */
+  readonly epoch: string;
   readonly lossPerStep: string;
   readonly keyboardHint: string;
   readonly internalError: string;
@@ -205,6 +207,38 @@ export interface OptimMessages {
   readonly ranges: Readonly<Record<HyperRange, string>>;
   /** How a run ended, in a few words. */
   readonly status: Readonly<Record<'max-steps' | 'converged' | 'diverged' | 'stopped', string>>;
+  /** One sentence on what each optimizer does. */
+  readonly summaries: Readonly<Record<OptimizerId, string>>;
+  /** The optimizers' state variables. */
+  readonly states: {
+    readonly velocity: string;
+    readonly momentumBuffer: string;
+    readonly squaredGradient: string;
+    readonly firstMoment: string;
+    readonly secondMoment: string;
+    readonly rateInUse: string;
+  };
+  /** The built-in data sets. */
+  readonly datasets: { readonly line: string; readonly logistic: string };
+  /** Notes and stops written during a run (numbers already formatted). */
+  readonly notes: {
+    readonly halve: (p: { readonly rate: string; readonly from: string; readonly to: string }) => string;
+    readonly rateTooLarge: (p: { readonly times: number; readonly rate: string }) => string;
+    readonly stationary: (p: { readonly times: number }) => string;
+    readonly singularHessian: (p: { readonly k: number }) => string;
+    readonly notPositiveDefinite: (p: { readonly k: number }) => string;
+  };
+  readonly converged: (p: { readonly k: number; readonly tol: number }) => string;
+  /** `why`: what went past the bound; `nan`: undefined rather than infinite. */
+  readonly diverged: (p: {
+    readonly k: number;
+    readonly why: 'gradient' | 'point' | 'loss' | 'growth';
+    readonly nan: boolean;
+    readonly point: string;
+    readonly growth: string;
+    readonly lr: string;
+    readonly smaller: string;
+  }) => string;
 }
 
 export interface Messages {

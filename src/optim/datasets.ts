@@ -2,7 +2,7 @@
  * Small built-in data sets for SGD demos, generated deterministically (seeded
  * noise), so every run of every demo sees the same rows.
  */
-import type { Localized } from '../i18n/index.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
 import { mulberry32 } from '../util/prng.js';
 
 export interface Dataset {
@@ -56,7 +56,7 @@ function logisticRows(): number[][] {
 export const DATASETS: readonly Dataset[] = [
   {
     id: 'line',
-    name: { en: 'Noisy line y ≈ 2x + 1 (20 rows)', ko: '잡음이 있는 직선 y ≈ 2x + 1 (20행)' },
+    name: localizeAll((m) => m.optim.datasets.line),
     columns: ['x', 'y'],
     rows: linearRows(),
     loss: '(w*x + b - y)^2',
@@ -66,7 +66,7 @@ export const DATASETS: readonly Dataset[] = [
   },
   {
     id: 'logistic',
-    name: { en: 'Two classes on a line (16 rows)', ko: '직선 위의 두 부류 (16행)' },
+    name: localizeAll((m) => m.optim.datasets.logistic),
     columns: ['x', 'y'],
     rows: logisticRows(),
     // Cross-entropy of the logistic model σ(wx + b), written with softplus so it stays finite.

@@ -3,7 +3,7 @@
  * where they come from (compiled derivatives in `optimize`, hand-written ones in tests).
  */
 import { type ErrorCode, type ErrorParams, GradstepError } from '../errors.js';
-import type { Localized } from '../i18n/index.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
 import { formatNumber, formatVector } from '../util/format.js';
 import { HYPER_SPECS } from './optimizers.js';
 import type { Convention, HyperId, OptimizerDefinition, StepResult, Variant, Vec } from './types.js';
@@ -230,10 +230,7 @@ export function runNumeric(problem: NumericProblem, settings: RunSettings): Nume
 }
 
 function convergedMessage(k: number, tol: number): Localized {
-  return {
-    en: `Converged at step ${k}: the gradient’s length is at most ${tol}.`,
-    ko: `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
-  };
+  return localizeAll((m) => m.optim.converged({ k, tol }));
 }
 
 type NotFinite = 'nan' | 'infinite';
@@ -251,26 +248,16 @@ function divergedMessage(
   at: ArrayLike<number>,
   kind: NotFinite = 'infinite',
 ): Localized {
-  const smaller = formatNumber(lr / 10);
-  const point = formatVector(at);
-  const nanEn = 'undefined (NaN): the step left the domain or overflowed';
-  const nanKo = '정의되지 않습니다(NaN): 정의역을 벗어났거나 오버플로가 일어났습니다';
-  const en = {
-    gradient: `the gradient at w^(${k}) = ${point} is ${kind === 'nan' ? 'undefined (NaN)' : 'infinite'}`,
-    point: `w^(${k}) = ${point} is ${kind === 'nan' ? 'undefined (NaN)' : 'infinite (overflow)'}`,
-    loss: `f(w^(${k})) at w^(${k}) = ${point} is ${kind === 'nan' ? nanEn : 'infinite (overflow)'}`,
-    growth: `the loss f(w^(${k})) grew past ${GROWTH_BOUND.toExponential(0)} times its starting value`,
-  }[why];
-  const ko = {
-    gradient: `w^(${k}) = ${point}에서 기울기가 ${kind === 'nan' ? '정의되지 않습니다(NaN)' : '무한대입니다'}`,
-    point: `w^(${k}) = ${point}가 ${kind === 'nan' ? '정의되지 않습니다(NaN)' : '무한대입니다(오버플로)'}`,
-    loss: `w^(${k}) = ${point}에서 f(w^(${k}))가 ${kind === 'nan' ? nanKo : '무한대입니다(오버플로)'}`,
-    growth: `손실 f(w^(${k}))가 처음 값의 ${GROWTH_BOUND.toExponential(0)}배를 넘었습니다`,
-  }[why];
-  return {
-    en: `Diverged at step ${k}: ${en}. Try a smaller learning rate than ε = ${formatNumber(lr)} (for example ${smaller}).`,
-    ko: `${k}단계에서 발산했습니다: ${ko}. ε = ${formatNumber(lr)}보다 작은 학습률(예: ${smaller})을 시도해 보세요.`,
+  const facts = {
+    k,
+    why,
+    nan: kind === 'nan',
+    point: formatVector(at),
+    growth: GROWTH_BOUND.toExponential(0),
+    lr: formatNumber(lr),
+    smaller: formatNumber(lr / 10),
   };
+  return localizeAll((m) => m.optim.diverged(facts));
 }
 
 export { HYPER_SPECS };
