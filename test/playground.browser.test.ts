@@ -318,6 +318,33 @@ describe('scroll cues at phone width', () => {
   });
 });
 
+describe('feedback screenshots', () => {
+  for (const lang of ['en', 'ko'] as const) {
+    for (const [device, width, height] of [
+      ['desktop', 1280, 900],
+      ['phone', 390, 844],
+    ] as const) {
+      it(`typeset feedback in ${lang} at ${device} width`, async () => {
+        await page.viewport(width, height);
+        const a = await mount(`?lang=${lang}&view=playground&expr=(2x%20-%201)%5E3&tab=check`);
+        const answer = a.root.querySelector('gs-answer') as HTMLElement & { updateComplete: Promise<unknown> };
+        await answer.updateComplete;
+        const input = answer.shadowRoot?.querySelector('input') as HTMLInputElement;
+        input.focus();
+        await userEvent.type(input, '3(2x - 1)^2');
+        await userEvent.keyboard('{Enter}');
+        await answer.updateComplete;
+        const verdict = answer.shadowRoot?.querySelector('[part="verdict"]') as HTMLElement;
+        await until(() => expect(verdict.querySelectorAll('.message .katex').length).toBeGreaterThan(2));
+        expect(verdict.querySelector('.message')?.textContent).not.toContain('*');
+        await tick(300);
+        answer.scrollIntoView();
+        await page.screenshot({ path: `../screenshots/pg-feedback-${lang}-${device}.png`, element: answer });
+      });
+    }
+  }
+});
+
 describe('screenshots', () => {
   const shots: [string, string][] = [
     ['derivative', `&expr=sqrt(1%20-%20x%5E2)&tab=derivative&order=1`],
