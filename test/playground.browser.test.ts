@@ -318,6 +318,20 @@ describe('scroll cues at phone width', () => {
   });
 });
 
+describe('scroll cue inside the elements', () => {
+  it('the optimizer formulas box shades the edge that has more', async () => {
+    await page.viewport(390, 844);
+    const a = await mount(`${PG}&expr=x&tab=optimize&mode=data&step=3`);
+    const opt = a.root.querySelector('gs-optimizer') as GsOptimizer;
+    await until(() => expect(opt.shadowRoot?.querySelector('[part="formulas"]')).toBeTruthy());
+    const box = opt.shadowRoot?.querySelector('[part="formulas"]') as HTMLElement;
+    expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
+    const bg = getComputedStyle(box);
+    expect(bg.backgroundImage).toContain('radial-gradient');
+    expect(bg.backgroundAttachment).toContain('local');
+  });
+});
+
 describe('feedback screenshots', () => {
   for (const lang of ['en', 'ko'] as const) {
     for (const [device, width, height] of [
