@@ -255,6 +255,8 @@ describe('accessibility and keyboard', () => {
     ['compare mode', `${PG}&expr=x%5E2%20%2B%20y%5E2&tab=optimize&mode=compare&start=3,3`],
     ['compare by starts', `${PG}&expr=x%20sin%20x&tab=optimize&mode=compare&vary=start&values=2.5;1.5`],
     ['data mode', `${PG}&lang=ko&expr=x&tab=optimize&mode=data`],
+    ['one optimizer on two variables', `${PG}&expr=x%5E2%20%2B%20y%5E2&tab=optimize&start=3,3&equal=1`],
+    ['check tab', `${PG}&expr=x%5E3&tab=check&order=2`],
   ] as const) {
     it(`${name}: no serious axe violations in the controls`, async () => {
       const a = await mount(search);
