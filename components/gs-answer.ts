@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { FormName } from '../src/calculus/index.js';
 import { type CheckResult, checkPrepared, type PreparedProblem, prepareProblem } from '../src/check/check.js';
 import { digitsToDistinguish } from '../src/check/rich.js';
 import { compile } from '../src/expr/compile.js';
@@ -14,6 +15,7 @@ import type { PlotCurve, PlotMarker } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
+import { otherFormsStyles, otherFormsTemplate } from './shared/forms-view.js';
 import { resolveLang } from './shared/lang.js';
 import { markedInputTemplate, problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
@@ -27,6 +29,8 @@ export interface CheckEventDetail {
   readonly answer: string;
   /** The diagnosed mistake's id, when the answer is incorrect and one was found. */
   readonly diagnosis?: string;
+  /** For a correct answer: the form it is written in (`textbook`, `factored`, …), when it is one of them. */
+  readonly form?: FormName;
 }
 
 /**
@@ -49,7 +53,7 @@ export interface CheckEventDetail {
  * @attr placeholder - Placeholder text of the input.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
- * @fires gs-check - After each check: `detail` is `{ verdict, correct, answer, diagnosis? }`. Bubbles and is composed.
+ * @fires gs-check - After each check: `detail` is `{ verdict, correct, answer, diagnosis?, form? }`. Bubbles and is composed.
  *
  * @csspart problem - The problem statement.
  * @csspart input - The answer field.
@@ -57,6 +61,7 @@ export interface CheckEventDetail {
  * @csspart echo - The live "read as" line.
  * @csspart verdict - The verdict and feedback (an aria-live region).
  * @csspart solution - The worked solution, when revealed.
+ * @csspart other-forms - "Also written as": the expected answer's other forms (after a correct verdict and in the solution).
  * @csspart error - An inline error with the offending part of the input marked.
  *
  * @cssprop [--gs-success-color] - Colour of a correct verdict.
@@ -69,6 +74,7 @@ export class GsAnswer extends MathElement {
     themeStyles,
     katexStyles,
     stepsStyles,
+    otherFormsStyles,
     css`
       :host {
         display: block;
@@ -240,6 +246,7 @@ export class GsAnswer extends MathElement {
       correct: this.result.correct,
       answer: this.value,
       ...(this.result.diagnosis ? { diagnosis: this.result.diagnosis.id } : {}),
+      ...(this.result.form ? { form: this.result.form } : {}),
     };
     emit(this, 'gs-check', detail);
     return this.result;
@@ -307,6 +314,7 @@ export class GsAnswer extends MathElement {
         <span class="mark" aria-hidden="true">${good ? '✓' : '✗'}</span>
         ${parts.map((part) => ('tex' in part ? math(part.tex) : part.text))}
       </p>
+      ${r.correct ? otherFormsTemplate(p.expected, lang, r.form) : nothing}
       ${r.verdict === 'invalid-answer' && r.error?.range ? html`<div part="error" class="error">${markedInputTemplate(this.checkedText, r.error.range)}</div>` : nothing}
       ${r.counterexample ? this.counterexampleTemplate(r, p, lang) : nothing}
     </div>`;
@@ -360,7 +368,8 @@ export class GsAnswer extends MathElement {
       ${
         this.showSolution
           ? html`${stepsTemplate(p.derivation.steps, { lang, partial: p.vars.length > 1, highlight, simplified: p.derivation.simplified })}
-            <div>${math(`= ${p.expectedShown.tex}`, true)}</div>`
+            <div>${math(`= ${p.expectedShown.tex}`, true)}</div>
+            ${otherFormsTemplate(p.expected, lang)}`
           : nothing
       }
     </div>`;

@@ -9,7 +9,6 @@ import { GradstepError } from '../errors.js';
 import { deeperThan, type Expr, freeVars } from '../expr/ast.js';
 import { parse } from '../expr/parse.js';
 import { toText } from '../expr/print-text.js';
-import { simplify } from '../expr/simplify.js';
 import { Budget, countNodes, MAX_DEPTH, NODE_BUDGET, TIME_BUDGET_MS, tooLarge } from './budget.js';
 import type {
   Derivation,
@@ -23,7 +22,7 @@ import type {
 } from './derivation.js';
 import { assignIds, deriveStep } from './derive.js';
 import { atDetail } from './detail.js';
-import { smallestForm } from './forms.js';
+import { finalForm } from './forms.js';
 
 export const MAX_ORDER = 10;
 /** The Hessian has n² entries: more variables than this is not a worksheet. */
@@ -93,7 +92,8 @@ function derivation(
   let current = expr;
   for (let k = 0; k < order; k++) {
     const root = deriveStep(current, wrt, { budget, taken, inner: 0 });
-    const after = smallestForm(simplify(root.result));
+    // The answer as a textbook prints it; the other forms (smallest, factored, …) are computed on demand.
+    const after = finalForm(root.result, current);
     budget.charge(after);
     full.push(assignIds(root, `s${k}`));
     // Recorded when simplification changes how the answer reads.

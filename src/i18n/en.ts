@@ -244,8 +244,16 @@ export const en: Messages = {
     },
   },
 
+  forms: {
+    textbook: 'textbook form',
+    smallest: 'shortest form',
+    factored: 'factored form',
+    'common-denominator': 'common-denominator form',
+    expanded: 'expanded form',
+  },
+
   verdicts: {
-    correct: () => 'Correct.',
+    correct: ({ form }) => (form ? `Correct. Your answer is in the ${form}.` : 'Correct.'),
     unsimplified: ({ reason, expected }) => `Correct, but not simplified: ${reason}. Simplified: ${expected}.`,
     incorrect: ({ at, expected, answer }) =>
       answer === null
@@ -280,6 +288,7 @@ export const en: Messages = {
 
   ui: {
     readAs: 'Read as',
+    alsoWrittenAs: 'Also written as',
     steps: 'Steps',
     generalFormula: 'General formula',
     heldConstant: 'held constant',

@@ -235,8 +235,16 @@ export const ko: Messages = {
     join: (items) => items.join(', '),
   },
 
+  forms: {
+    textbook: '교과서 꼴',
+    smallest: '가장 짧은 꼴',
+    factored: '인수분해한 꼴',
+    'common-denominator': '통분한 꼴',
+    expanded: '전개한 꼴',
+  },
+
   verdicts: {
-    correct: () => '정답입니다.',
+    correct: ({ form }) => (form ? `정답입니다. 답은 ${form}입니다.` : '정답입니다.'),
     unsimplified: ({ reason, expected }) => `맞았지만 정리되지 않았습니다: ${reason}. 정리하면 ${expected}입니다.`,
     incorrect: ({ at, expected, answer }) =>
       answer === null
@@ -268,6 +276,7 @@ export const ko: Messages = {
 
   ui: {
     readAs: '읽은 식',
+    alsoWrittenAs: '다르게 쓰면',
     steps: '풀이 과정',
     generalFormula: '일반 공식',
     heldConstant: '상수로 취급',
