@@ -110,6 +110,14 @@ describe('derivative controls', () => {
     const d = a.root.querySelector('gs-derivative') as HTMLElement;
     expect(d.getAttribute('params')).toBe('a,b');
     expect(d.getAttribute('vars')).toBe('x');
+    // a and b are held constant: f′(x) = 2ax.
+    await until(() =>
+      expect(
+        deepAll(d, '[part="answer"] annotation')
+          .map((n) => n.textContent)
+          .join(' '),
+      ).toMatch(/= 2\s*a\s*x/),
+    );
   });
 
   it('reads hostile URL values back to safe ones', () => {
