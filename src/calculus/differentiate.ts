@@ -86,7 +86,7 @@ function derivation(
   const detail: Detail = options.detail ?? 'normal';
   if (detail !== 'full' && detail !== 'normal' && detail !== 'brief') throw badOption('detail', detail);
 
-  const taken = new Set([...freeVars(expr), ...vars, ...params]);
+  const taken = new Set([...freeVars(expr), ...vars, ...params, wrt]);
   const full: Step[] = [];
   const simplified: (Simplification | undefined)[] = [];
   let current = expr;

@@ -274,4 +274,44 @@ export interface Messages {
   readonly ui: UiMessages;
   readonly cli: CliMessages;
   readonly optim: OptimMessages;
+  readonly graph: GraphMessages;
+}
+
+/** Computation graphs: the printers' words (lower case, inside labels) and gs-graph's. */
+export interface GraphMessages {
+  // Printers (CLI table, DOT labels).
+  readonly node: string;
+  readonly operation: string;
+  readonly value: string;
+  readonly adjoint: string;
+  readonly edge: string;
+  readonly local: string;
+  readonly gradient: string;
+  readonly param: string;
+  readonly data: string;
+  readonly constant: string;
+  // The element.
+  readonly graph: string;
+  readonly legend: string;
+  readonly start: string;
+  readonly forward: string;
+  readonly backward: string;
+  readonly where: string;
+  readonly seed: string;
+  readonly chain: string;
+  readonly sumParents: string;
+  readonly locals: string;
+  readonly backprop: string;
+  readonly symbolic: string;
+  readonly agree: string;
+  readonly disagree: string;
+  readonly descend: string;
+  readonly loss: string;
+  readonly table: string;
+  readonly nodeHeader: string;
+  readonly operationHeader: string;
+  readonly valueHeader: string;
+  readonly adjointHeader: string;
+  readonly edgeHeader: string;
+  readonly localHeader: string;
 }
