@@ -2,10 +2,12 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { FormName } from '../src/calculus/index.js';
 import { type CheckResult, checkPrepared, type PreparedProblem, prepareProblem } from '../src/check/check.js';
+import { digitsToDistinguish } from '../src/check/rich.js';
 import { compile } from '../src/expr/compile.js';
 import { parse } from '../src/expr/parse.js';
 import { texSymbol } from '../src/expr/print-tex.js';
-import type { Lang } from '../src/i18n/index.js';
+import { type Lang, messagesFor } from '../src/i18n/index.js';
+import { texNumber } from '../src/util/format.js';
 import { GsPlot, type PlotCurve, type PlotMarker } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
@@ -13,7 +15,7 @@ import { emit } from './shared/events.js';
 import { otherFormsStyles, otherFormsTemplate } from './shared/forms-view.js';
 import { resolveLang } from './shared/lang.js';
 import { MathElement } from './shared/math-element.js';
-import { problemTemplate } from './shared/problem-view.js';
+import { markedInputTemplate, problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
@@ -117,13 +119,18 @@ export class GsAnswer extends MathElement {
       [part='verdict'].bad {
         border-left: 4px solid var(--_bad);
       }
-      .verdict-title {
-        font-weight: 700;
+      .message {
+        margin: 0;
+        overflow-x: auto;
       }
-      .good .verdict-title {
+      .mark {
+        font-weight: 700;
+        margin-right: 0.3em;
+      }
+      .good .mark {
         color: var(--_good);
       }
-      .bad .verdict-title {
+      .bad .mark {
         color: var(--_bad);
       }
       mark {
@@ -362,25 +369,22 @@ export class GsAnswer extends MathElement {
   private echoTemplate(p: PreparedProblem, lang: Lang) {
     if (!this.value.trim()) return nothing;
     const reading = readExpression(this.value, p.vars, lang, p.params);
-    if (!reading.ok) return problemTemplate(reading);
+    // Once checked, the verdict says why the answer cannot be read; the echo does not repeat it.
+    if (!reading.ok) return this.result && this.checkedText === this.value ? nothing : problemTemplate(reading);
     return html`${UI.readAs[lang]}: ${math(reading.parsed.tex)}`;
   }
 
   private verdictTemplate(r: CheckResult, p: PreparedProblem, lang: Lang) {
     const good = r.correct;
-    const title = {
-      correct: UI.correct,
-      'correct-unsimplified': UI.correctUnsimplified,
-      incorrect: UI.incorrect,
-      'invalid-answer': UI.invalid,
-      unevaluated: UI.unevaluated,
-      undecided: UI.incorrect,
-    }[r.verdict][lang];
+    // The message says the verdict (once); the expressions it quotes are typeset.
+    const parts = r.richMessages?.[lang] ?? [{ text: r.messages[lang] }];
     return html`<div part="verdict" class=${good ? 'good' : 'bad'} data-verdict=${r.verdict}>
-      <div class="verdict-title">${title}</div>
-      <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>${r.messages[lang]}</p>
+      <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>
+        <span class="mark" aria-hidden="true">${good ? '✓' : '✗'}</span>
+        ${parts.map((part) => ('tex' in part ? math(part.tex) : part.text))}
+      </p>
       ${r.correct ? otherFormsTemplate(p.expected, lang, r.form) : nothing}
-      ${r.verdict === 'invalid-answer' && r.error ? problemTemplate({ input: this.checkedText, message: r.error.messages[lang], ...(r.error.range ? { range: r.error.range } : {}) }) : nothing}
+      ${r.verdict === 'invalid-answer' && r.error?.range ? html`<div part="error" class="error">${markedInputTemplate(this.checkedText, r.error.range)}</div>` : nothing}
       ${r.counterexample ? this.counterexampleTemplate(r, p, lang) : nothing}
     </div>`;
   }
@@ -389,10 +393,12 @@ export class GsAnswer extends MathElement {
     const c = r.counterexample;
     if (!c) return nothing;
     const at = Object.entries(c.at)
-      .map(([v, x]) => `${texSymbol(v)} = ${Number(x.toPrecision(6))}`)
+      .map(([v, x]) => `${texSymbol(v)} = ${texNumber(x)}`)
       .join(',\\ ');
+    // As many digits as it takes to show that the two values differ.
+    const digits = digitsToDistinguish(c.expected, c.answer);
     const fmt = (v: number | null) =>
-      v === null || !Number.isFinite(v) ? '\\text{undefined}' : String(Number(v.toPrecision(6)));
+      v === null || !Number.isFinite(v) ? `\\text{${messagesFor(lang).verdicts.undefinedValue}}` : texNumber(v, digits);
     const line = `${at}:\\quad \\text{${UI.expected[lang]}} = ${fmt(c.expected)},\\quad \\text{${UI.yourAnswer[lang]}} = ${fmt(c.answer)}`;
     let plot: unknown = nothing;
     if (p.vars.length === 1 && r.answer) {

@@ -56,7 +56,38 @@ describe('gs-answer', () => {
     expect(texIn((el.shadowRoot as ShadowRoot).querySelector('[part="echo"]') as Element)).toEqual(['2x']);
     const detail = await answer(el, '2x +');
     expect(detail.verdict).toBe('invalid-answer');
-    expect((el.shadowRoot as ShadowRoot).querySelector('[part="verdict"] [part="error"]')).not.toBeNull();
+    const root = el.shadowRoot as ShadowRoot;
+    expect(root.querySelector('[part="verdict"] [part="error"] mark')).not.toBeNull();
+    // The reading error is said once: in the verdict, not again under it or in the echo.
+    const error = detail.verdict === 'invalid-answer' ? (el.lastResult?.error?.messages.en ?? '') : '';
+    expect(error).not.toBe('');
+    expect(root.textContent?.split(error).length).toBe(2);
+  });
+
+  it('says each verdict once and typesets the quoted expressions', async () => {
+    const el = await mount('gs-answer', { problem: '(2x - 1)^3' });
+    await answer(el, '3(2x - 1)^2');
+    const verdict = (el.shadowRoot as ShadowRoot).querySelector('[part="verdict"]') as HTMLElement;
+    const text = verdict.querySelector('.message')?.textContent ?? '';
+    expect(text.match(/Not correct/g)?.length).toBe(1);
+    expect(text).not.toContain('Not quite');
+    // No ASCII expression is left in the message: they are KaTeX.
+    expect(text).not.toContain('2*x');
+    expect(texIn(verdict.querySelector('.message') as Element)).toEqual(
+      expect.arrayContaining(['(2x-1)^{3}', '2x-1', 'x = 2']),
+    );
+    const good = await mount('gs-answer', { problem: 'x^2' });
+    await answer(good, '2x');
+    const goodText = (good.shadowRoot as ShadowRoot).querySelector('[part="verdict"]')?.textContent ?? '';
+    expect(goodText.match(/Correct/g)?.length).toBe(1);
+  });
+
+  it('prints a counterexample with enough digits to show the difference', async () => {
+    const el = await mount('gs-answer', { problem: 'x^3' });
+    await answer(el, '3x^2 + 0.0000001');
+    const verdict = (el.shadowRoot as ShadowRoot).querySelector('[part="verdict"]') as HTMLElement;
+    expect(verdict.querySelector('.message')?.textContent).toContain('12.0000001');
+    expect(texIn(verdict.querySelector('.counterexample') as Element).join(' ')).toContain('12.0000001');
   });
 
   it('takes part in a form: name, value and validity', async () => {

@@ -35,6 +35,13 @@ function contains(step: Step, id: string): boolean {
   return step.id === id || step.substeps.some((s) => contains(s, id));
 }
 
+/** What a final simplification did, from the reasons the engine recorded. */
+function simplifiedText(simplified: Simplification, lang: Lang): string {
+  const m = messagesFor(lang).simplified;
+  const did = (simplified.tidied ?? []).map((r) => m.did[r]);
+  return m.join(did.length ? did : [m.rewrote]);
+}
+
 /**
  * A derivation as nested disclosure widgets: each step shows its rule, the line
  * with the functions substituted, and (opened) the general formula, the prose
@@ -69,19 +76,25 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
   const simplification = (
     tex: StepTex,
     id: string,
+    simplified: Simplification,
   ): TemplateResult => html`<li class="step" data-step=${id} data-rule="simplify">
       <details>
         <summary>
           <span class="rule-name" part="rule-name">${messagesFor(options.lang).rules.simplify.name}</span>
           <span class="line">${math(tex.tex)}</span>
         </summary>
-        <div class="explain"><p class="prose">${messagesFor(options.lang).rules.simplify.prose}</p></div>
+        <div class="explain">
+          <div class="formula">
+            <span class="label">${messagesFor(options.lang).simplified.label}:</span> ${simplifiedText(simplified, options.lang)}
+          </div>
+          <p class="prose">${messagesFor(options.lang).rules.simplify.prose}</p>
+        </div>
       </details>
     </li>`;
   // Read as on paper: a final simplification comes after the rules it tidies up.
   const roots = steps.map((s, k) => {
     const simplified = options.simplified?.[k];
-    return html`${item(s, 0)}${simplified ? simplification(simplificationTex(simplified), `${s.id}.simplify`) : nothing}`;
+    return html`${item(s, 0)}${simplified ? simplification(simplificationTex(simplified), `${s.id}.simplify`, simplified) : nothing}`;
   });
   return html`<ol class="steps" part="steps">${roots}</ol>`;
 }

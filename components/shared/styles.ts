@@ -99,6 +99,21 @@ export const themeStyles = css`
   .error {
     color: var(--_bad);
   }
+  /*
+   * A scroll cue for the boxed formulas that scroll sideways on a phone: a shadow shows
+   * at the edge with more to see (covers that scroll with the content hide it at the ends).
+   */
+  :host [part='formulas'],
+  :host .answer {
+    background:
+      linear-gradient(to right, var(--_surface) 40%, transparent) left center / 2em 100% no-repeat local,
+      linear-gradient(to left, var(--_surface) 40%, transparent) right center / 2em 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, color-mix(in srgb, var(--_fg) 28%, transparent), transparent) left center /
+        0.8em 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, color-mix(in srgb, var(--_fg) 28%, transparent), transparent) right
+        center / 0.8em 100% no-repeat scroll,
+      var(--_surface);
+  }
 `;
 
 /** The series colours, in order, for plots with several runs. */

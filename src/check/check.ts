@@ -19,10 +19,11 @@ import { type FormName, formOf } from '../calculus/forms.js';
 import { isGradstepError, type SourceRange } from '../errors.js';
 import { dependsOn, type Expr, equals, freeVars } from '../expr/ast.js';
 import { parse } from '../expr/parse.js';
-import { toTex } from '../expr/print-tex.js';
+import { texSymbol, toTex } from '../expr/print-tex.js';
 import { toText } from '../expr/print-text.js';
 import { simplify } from '../expr/simplify.js';
-import type { Lang, Localized } from '../i18n/index.js';
+import { LANGS, type Lang, type Localized } from '../i18n/index.js';
+import { formatNumber, texNumber } from '../util/format.js';
 import {
   type Counterexample,
   compareWithSample,
@@ -34,6 +35,7 @@ import {
 } from './equivalence.js';
 import { mistakeMessage, verdictMessages } from './messages.js';
 import { byPriority, type MistakeId, type Mutant, mutants } from './mistakes.js';
+import { type MessagePart, type QuotedMath, richMessage } from './rich.js';
 import { type UnsimplifiedReason, unsimplifiedReason } from './unsimplified.js';
 
 export type Verdict = 'correct' | 'correct-unsimplified' | 'incorrect' | 'invalid-answer' | 'unevaluated' | 'undecided';
@@ -70,6 +72,10 @@ export interface Diagnosis {
 
 export interface CheckResult {
   readonly verdict: Verdict;
+  /** `message` split into text and the expressions it quotes, as TeX (for typesetting it). */
+  readonly rich: readonly MessagePart[];
+  /** `rich` in every language. */
+  readonly richMessages: Readonly<Record<Lang, readonly MessagePart[]>>;
   /** `correct` or `correct-unsimplified`. */
   readonly correct: boolean;
   /** The main message in the requested language, and in every language. */
@@ -217,15 +223,22 @@ export function checkPrepared(p: PreparedProblem, typed: string, lang: Lang = 'e
   const finish = (
     verdict: Verdict,
     messages: Localized,
-    extra: Partial<Omit<CheckResult, 'verdict' | 'message' | 'messages' | 'correct'>> = {},
-  ): CheckResult => ({
-    verdict,
-    correct: verdict === 'correct' || verdict === 'correct-unsimplified',
-    message: localize(messages, lang),
-    messages,
-    ...base,
-    ...extra,
-  });
+    extra: Partial<Omit<CheckResult, 'verdict' | 'message' | 'messages' | 'correct' | 'rich' | 'richMessages'>> = {},
+    quoted: readonly QuotedMath[] = [],
+  ): CheckResult => {
+    const richMessages = {} as Record<Lang, readonly MessagePart[]>;
+    for (const l of LANGS) richMessages[l] = richMessage(messages[l], quoted);
+    return {
+      verdict,
+      correct: verdict === 'correct' || verdict === 'correct-unsimplified',
+      message: localize(messages, lang),
+      messages,
+      rich: richMessages[lang],
+      richMessages,
+      ...base,
+      ...extra,
+    };
+  };
 
   const notation = findDerivativeNotation(answerText.slice(0, MAX_ANSWER_LENGTH), p.vars);
   if (notation) {
@@ -263,12 +276,12 @@ export function checkPrepared(p: PreparedProblem, typed: string, lang: Lang = 'e
   const equal = (method: 'exact' | 'numeric', points?: number): CheckResult => {
     const reason = unsimplifiedReason(answer);
     if (reason) {
-      return finish('correct-unsimplified', verdictMessages.unsimplified(reason, p.expectedShown.text), {
-        answer: shown,
-        unsimplified: reason,
-        method,
-        ...(points !== undefined ? { points } : {}),
-      });
+      return finish(
+        'correct-unsimplified',
+        verdictMessages.unsimplified(reason, p.expectedShown.text),
+        { answer: shown, unsimplified: reason, method, ...(points !== undefined ? { points } : {}) },
+        [p.expectedShown],
+      );
     }
     const form = formOfSafely(answer, p.expected);
     return finish('correct', verdictMessages.correct(form), {
@@ -293,12 +306,32 @@ export function checkPrepared(p: PreparedProblem, typed: string, lang: Lang = 'e
   const diagnosis = mutant ? toDiagnosis(p, mutant) : undefined;
   const sameAsProblem = !mutant && p.order === 1 && matchesValues(p.sample, valuesAt(p.sample, p.expr), answer);
   const explanation = diagnosis?.messages ?? (sameAsProblem ? verdictMessages.sameAsProblem() : undefined);
-  return finish('incorrect', verdictMessages.incorrect(comparison.counterexample, explanation), {
-    answer: shown,
-    counterexample: comparison.counterexample,
-    method: 'numeric',
-    ...(diagnosis ? { diagnosis } : {}),
-  });
+  return finish(
+    'incorrect',
+    verdictMessages.incorrect(comparison.counterexample, explanation),
+    {
+      answer: shown,
+      counterexample: comparison.counterexample,
+      method: 'numeric',
+      ...(diagnosis ? { diagnosis } : {}),
+    },
+    [...(mutant ? mutantMath(mutant) : []), ...pointMath(comparison.counterexample.at)],
+  );
+}
+
+/** The expressions a mistake's message quotes, as it prints them and as TeX. */
+function mutantMath(m: Mutant): QuotedMath[] {
+  return [m.step.expr, m.detail, m.step.rule === 'chain' ? m.step.u.expr : undefined]
+    .filter((e): e is Expr => e !== undefined)
+    .map((e) => ({ text: toText(e), tex: toTex(e) }));
+}
+
+/** The point of a counterexample, "x = 2", as TeX. */
+function pointMath(at: Readonly<Record<string, number>>): QuotedMath[] {
+  return Object.entries(at).map(([k, v]) => ({
+    text: `${k} = ${formatNumber(v)}`,
+    tex: `${texSymbol(k)} = ${texNumber(v)}`,
+  }));
 }
 
 /** Naming the form is a bonus too: without it the verdict stands. */

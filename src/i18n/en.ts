@@ -240,6 +240,24 @@ export const en: Messages = {
     'double-negation': 'a double minus is left in',
   },
 
+  simplified: {
+    label: 'What the simplification did',
+    did: {
+      'numeric-factors': 'multiplied the numbers in a product',
+      'numeric-terms': 'added up the numbers in a sum',
+      'identity-element': 'dropped + 0, factors 1 and exponents 1',
+      'like-terms': 'collected like terms',
+      'like-factors': 'combined like factors',
+      'foldable-constant': 'evaluated the constants',
+      'double-negation': 'removed a double minus',
+    },
+    rewrote: 'rewrote the result in a tidier equivalent form',
+    join: (items) => {
+      const text = items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+      return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+    },
+  },
+
   forms: {
     textbook: 'textbook form',
     smallest: 'shortest form',
@@ -359,7 +377,7 @@ export const en: Messages = {
 
   optim: {
     names: {
-      gd: 'Gradient descent (SGD)',
+      gd: 'Gradient descent',
       momentum: 'Momentum',
       nesterov: 'Nesterov momentum',
       adagrad: 'Adagrad',

@@ -234,6 +234,21 @@ export const ko: Messages = {
     'double-negation': '이중 부호가 남아 있습니다',
   },
 
+  simplified: {
+    label: '정리한 내용',
+    did: {
+      'numeric-factors': '곱에 있는 수끼리 곱했습니다',
+      'numeric-terms': '합에 있는 수끼리 더했습니다',
+      'identity-element': '+ 0, 곱하기 1, 지수 1을 없앴습니다',
+      'like-terms': '동류항을 모았습니다',
+      'like-factors': '같은 밑의 인수를 묶었습니다',
+      'foldable-constant': '상수를 계산했습니다',
+      'double-negation': '이중 부호를 없앴습니다',
+    },
+    rewrote: '결과를 같은 값의 더 간단한 꼴로 바꿔 썼습니다',
+    join: (items) => items.join(', '),
+  },
+
   forms: {
     textbook: '교과서 꼴',
     smallest: '가장 짧은 꼴',
@@ -350,7 +365,7 @@ export const ko: Messages = {
 
   optim: {
     names: {
-      gd: '경사하강법 (SGD)',
+      gd: '경사하강법',
       momentum: '모멘텀',
       nesterov: '네스테로프 모멘텀',
       adagrad: 'Adagrad',

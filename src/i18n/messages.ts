@@ -293,6 +293,14 @@ export interface Messages {
   readonly mistakes: MistakeMessages;
   /** Why a correct answer is not simplified. */
   readonly unsimplified: Readonly<Record<UnsimplifiedReason, string>>;
+  /** A derivation's final simplification: what it did (the same reasons, said as done), and its label. */
+  readonly simplified: {
+    readonly label: string;
+    readonly did: Readonly<Record<UnsimplifiedReason, string>>;
+    /** When it only rewrote the form (reordered, expanded, factored). */
+    readonly rewrote: string;
+    readonly join: (items: readonly string[]) => string;
+  };
   readonly verdicts: VerdictMessages;
   /** The names of an answer's forms (src/calculus/forms.ts), as a noun phrase: `factored form`. */
   readonly forms: Readonly<Record<FormName, string>>;
