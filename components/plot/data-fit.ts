@@ -4,29 +4,12 @@
  * mini-batch highlighted. Used by gs-optimizer when it runs with `data`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { compile } from '../../src/expr/compile.js';
-import { parse } from '../../src/expr/parse.js';
 import type { Lang } from '../../src/i18n/index.js';
 import type { Dataset, Trace } from '../../src/optim/index.js';
-import { formatNumber } from '../../src/optim/index.js';
+import { datasetModel, formatNumber } from '../../src/optim/index.js';
 import type { PlotMarker } from '../gs-plot.js';
 import '../gs-plot.js';
 import { UI } from '../shared/strings.js';
-
-const cache = new WeakMap<Dataset, ((...a: number[]) => number) | null>();
-
-/** The model as a function of (parameters…, inputs…), read once per data set. */
-function modelOf(dataset: Dataset): ((...a: number[]) => number) | undefined {
-  if (!cache.has(dataset)) {
-    try {
-      const names = [...dataset.params, ...dataset.columns.slice(0, -1)];
-      cache.set(dataset, compile(parse(dataset.model, { vars: names }).expr, names));
-    } catch {
-      cache.set(dataset, null);
-    }
-  }
-  return cache.get(dataset) ?? undefined;
-}
 
 /** The data plot for step `step` of a trace over `dataset` (one input column). */
 export function dataFitTemplate(
@@ -36,9 +19,9 @@ export function dataFitTemplate(
   lang: Lang,
 ): TemplateResult | typeof nothing {
   if (dataset.columns.length !== 2) return nothing;
-  const model = modelOf(dataset);
+  const model = datasetModel(dataset);
   const w = trace.path[Math.min(step, trace.path.length - 1)];
-  if (!model || !w) return nothing;
+  if (!w) return nothing;
   // The parameters in the model's order (the trace may list them in another).
   const params = dataset.params.map((p) => w[trace.vars.indexOf(p)] ?? Number.NaN);
   const batch = new Set(step < trace.steps.length ? (trace.steps[step]?.batch?.rows ?? []) : []);

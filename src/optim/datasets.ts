@@ -2,6 +2,8 @@
  * Small built-in data sets for SGD demos, generated deterministically (seeded
  * noise), so every run of every demo sees the same rows.
  */
+import { compile } from '../expr/compile.js';
+import { parse } from '../expr/parse.js';
 import { type Localized, localizeAll } from '../i18n/index.js';
 import { mulberry32 } from '../util/prng.js';
 
@@ -79,4 +81,23 @@ export const DATASETS: readonly Dataset[] = [
 
 export function findDataset(id: string): Dataset | undefined {
   return DATASETS.find((d) => d.id === id);
+}
+
+/** A data set's model as a function of (parameters…, inputs…). */
+export type DatasetModel = (...args: number[]) => number;
+
+const compiledModels = new WeakMap<Dataset, DatasetModel>();
+
+/**
+ * The model of a data set compiled once, in the order (parameters…, inputs…), for drawing the fit;
+ * the model text is the data set's own (never user text).
+ */
+export function datasetModel(dataset: Dataset): DatasetModel {
+  let model = compiledModels.get(dataset);
+  if (!model) {
+    const names = [...dataset.params, ...dataset.columns.slice(0, -1)];
+    model = compile(parse(dataset.model, { vars: names }).expr, names);
+    compiledModels.set(dataset, model);
+  }
+  return model;
 }

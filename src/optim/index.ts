@@ -2,7 +2,7 @@
 
 export { formatNumber, texNumber } from '../util/format.js';
 export { mulberry32, shuffleInPlace } from '../util/prng.js';
-export { DATASETS, type Dataset, findDataset } from './datasets.js';
+export { DATASETS, type Dataset, type DatasetModel, datasetModel, findDataset } from './datasets.js';
 export {
   findHyper,
   HYPER_SETTINGS,
