@@ -213,6 +213,8 @@ export interface OptimMessages {
   readonly names: Readonly<Record<OptimizerId, string>>;
   /** Hyper-parameters, as a sentence names them (`decay rate`). */
   readonly hyper: Readonly<Record<HyperId, string>>;
+  /** What each of the other settings of a run means (CLI usage, element docs). */
+  readonly settings: Readonly<Record<PlainSettingName, string>>;
   /** What a hyper-parameter's value must be. */
   readonly ranges: Readonly<Record<HyperRange, string>>;
   /** How a run ended, in a few words. */
@@ -349,3 +351,17 @@ export interface GraphMessages {
   readonly edgeHeader: string;
   readonly localHeader: string;
 }
+
+/** The settings of an optimizer run other than the hyper-parameters (src/optim/hyper.ts). */
+export type PlainSettingName =
+  | 'optimizer'
+  | 'lr'
+  | 'start'
+  | 'vars'
+  | 'steps'
+  | 'convention'
+  | 'tol'
+  | 'data'
+  | 'batchSize'
+  | 'epochs'
+  | 'seed';
