@@ -26,8 +26,8 @@ import {
   DATASET_CHOICES,
   type DatasetChoice,
   DETAILS,
-  HYPER_OF,
   type HyperKey,
+  hyperOf,
   LIMITS,
   MODES,
   OPTIMIZERS,
@@ -386,29 +386,25 @@ function numberField(
 function hyperFields(ctx: PlaygroundContext): TemplateResult[] {
   const { state, commit } = ctx;
   const lang = state.lang;
-  const hyperLabel: Readonly<Record<HyperKey, keyof typeof UI>> = {
-    momentum: 'momentum',
-    rho: 'rho',
-    beta1: 'beta1',
-    beta2: 'beta2',
-    delta: 'delta',
-  };
   const setHyper = (key: HyperKey) => (value: number | undefined) => {
     const next = { ...state.hyper };
     if (value === undefined) delete next[key];
     else next[key] = value;
     commit({ hyper: next }, 'push');
   };
-  return HYPER_OF[state.optimizer].map((key) =>
-    numberField(
+  // The fields, their names, symbols and defaults come from the optimizer's own description.
+  return hyperFieldsOf(state.optimizer, state.convention).map((field) => {
+    const key = field.name as HyperKey;
+    const name = field.description[lang] ?? field.name;
+    return numberField(
       `pg-${key}`,
-      UI[hyperLabel[key]][lang],
+      `${name.charAt(0).toLocaleUpperCase(lang)}${name.slice(1)} ${field.text}`,
       state.hyper[key],
-      defaultHyper(state.optimizer, state.convention, key),
+      field.defaultValue === undefined ? '' : String(field.defaultValue),
       LIMITS.hyper[key],
       setHyper(key),
-    ),
-  );
+    );
+  });
 }
 
 /** Optional integer settings (batch size, epochs, seed): empty means the optimizer's default. */
@@ -438,7 +434,7 @@ function optimizePanel(ctx: PlaygroundContext, exprVars: readonly string[]): Tem
   const vars = dataMode ? dataset.params : exprVars;
   const expr = dataMode ? dataset.loss : state.expr;
   const start = effectiveStart(dataMode && !state.start ? '0' : state.start, vars.length);
-  const hyper = (key: HyperKey) => (HYPER_OF[state.optimizer].includes(key) ? state.hyper[key] : undefined);
+  const hyper = (key: HyperKey) => (hyperOf(state.optimizer).includes(key) ? state.hyper[key] : undefined);
   const domain = state.range && state.range.split(',').length === (vars.length === 2 ? 4 : 2) ? state.range : undefined;
   const optimizerSelect = selectField(
     'pg-opt',

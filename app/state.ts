@@ -5,6 +5,7 @@
  * The expression itself stays text — the components parse it safely.
  */
 import { type Lang, toLang } from '../src/i18n/index.js';
+import { findOptimizer, HYPER_FIELD_BOUNDS, HYPER_SETTINGS } from '../src/optim/index.js';
 
 export type View = 'lesson' | 'playground';
 export type Tab = 'derivative' | 'check' | 'optimize';
@@ -38,21 +39,15 @@ export const OPTIMIZERS: readonly OptimizerChoice[] = [
 ];
 export const CONVENTIONS: readonly ConventionChoice[] = ['textbook', 'pytorch', 'keras'];
 
-/** Optional hyper-parameters; absent means the optimizer's own default. */
-export const HYPER_KEYS = ['momentum', 'rho', 'beta1', 'beta2', 'delta'] as const;
-export type HyperKey = (typeof HYPER_KEYS)[number];
+type HyperSetting = (typeof HYPER_SETTINGS)[keyof typeof HYPER_SETTINGS];
+/** Optional hyper-parameters by their public names (src/optim/hyper.ts); absent means the optimizer's own default. */
+export type HyperKey = HyperSetting['name'];
+export const HYPER_KEYS: readonly HyperKey[] = Object.values(HYPER_SETTINGS).map((s: HyperSetting) => s.name);
 
-/** Which hyper-parameters each optimizer uses (the others are hidden). */
-export const HYPER_OF: Readonly<Record<OptimizerChoice, readonly HyperKey[]>> = {
-  gd: [],
-  momentum: ['momentum'],
-  nesterov: ['momentum'],
-  adagrad: ['delta'],
-  rmsprop: ['rho', 'delta'],
-  adam: ['beta1', 'beta2', 'delta'],
-  'gd-halving': [],
-  newton: [],
-};
+/** Which hyper-parameters an optimizer uses (the others are hidden), as the optimizer declares them. */
+export function hyperOf(optimizer: OptimizerChoice): readonly HyperKey[] {
+  return (findOptimizer(optimizer)?.hyper ?? []).map((h) => h.publicName as HyperKey);
+}
 
 export interface AppState {
   readonly lang: Lang;
@@ -111,13 +106,10 @@ export const LIMITS = {
   /** Runs in compare mode (the race draws at most 8). */
   runs: 8,
   valuesLength: 120,
-  hyper: {
-    momentum: [0, 0.999],
-    rho: [0, 0.999999],
-    beta1: [0, 0.999999],
-    beta2: [0, 0.999999],
-    delta: [1e-12, 1],
-  } as Readonly<Record<HyperKey, readonly [number, number]>>,
+  /** A form field's bounds for each hyper-parameter, from its range. */
+  hyper: Object.fromEntries(
+    Object.values(HYPER_SETTINGS).map((s: HyperSetting) => [s.name, HYPER_FIELD_BOUNDS[s.hyper.range]]),
+  ) as Readonly<Record<HyperKey, readonly [number, number]>>,
 };
 
 export function defaultState(lang: Lang): AppState {
@@ -248,6 +240,7 @@ export function readState(search: string, fallbackLang: Lang): AppState {
   const vars = cleanVars(varsText)?.join(',') ?? varsText;
   const steps = Math.round(clampNumber(q.get('steps'), LIMITS.steps[0], LIMITS.steps[1]) ?? base.steps);
   const vary = pick(q.get('vary'), VARIES, base.vary);
+  const optimizer = pick(q.get('opt'), OPTIMIZERS, base.optimizer);
   const hyper: Partial<Record<HyperKey, number>> = {};
   for (const key of HYPER_KEYS) {
     const [lo, hi] = LIMITS.hyper[key];
@@ -260,9 +253,10 @@ export function readState(search: string, fallbackLang: Lang): AppState {
     expr,
     vars,
     tab: pick(q.get('tab'), TABS, base.tab),
-    optimizer: pick(q.get('opt'), OPTIMIZERS, base.optimizer),
+    optimizer,
     convention: pick(q.get('conv'), CONVENTIONS, base.convention),
-    lr: clampNumber(q.get('lr'), LIMITS.lr[0], LIMITS.lr[1]) ?? base.lr,
+    // A link without a rate gets the optimizer's own default where it has one (Newton: ε = 1).
+    lr: clampNumber(q.get('lr'), LIMITS.lr[0], LIMITS.lr[1]) ?? findOptimizer(optimizer)?.defaultLr ?? base.lr,
     steps,
     start: q.has('start') ? cleanStart(q.get('start') ?? '') : base.start,
     step: Math.round(clampNumber(q.get('step'), 0, steps) ?? 0),
@@ -303,7 +297,7 @@ export function writeState(state: AppState): string {
     q.set('lr', String(state.lr));
     q.set('steps', String(state.steps));
     if (state.start) q.set('start', state.start);
-    for (const key of HYPER_OF[state.optimizer]) {
+    for (const key of hyperOf(state.optimizer)) {
       const value = state.hyper[key];
       if (value !== undefined) q.set(key, String(value));
     }

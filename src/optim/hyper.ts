@@ -43,6 +43,17 @@ function hyper<N extends string>(
   return { name, aliases, kind: 'number', value, description, hyper: { id, symbol, range } };
 }
 
+/**
+ * The closed interval a form field offers for each kind of range (a field cannot say "below 1"):
+ * the engine still checks the exact range.
+ */
+export const HYPER_FIELD_BOUNDS: Readonly<Record<HyperRange, readonly [number, number]>> = {
+  unit: [0, 0.999999],
+  'open-unit': [1e-6, 0.999999],
+  positive: [1e-12, 1e6],
+  nonnegative: [0, 1e6],
+};
+
 /** The hyper-parameters, by id. */
 export const HYPER_SETTINGS = {
   alpha: hyper('alpha', 'momentum', ['alpha'], '\\alpha', 'α', 'unit'),

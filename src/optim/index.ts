@@ -5,6 +5,7 @@ export { mulberry32, shuffleInPlace } from '../util/prng.js';
 export { DATASETS, type Dataset, type DatasetModel, datasetModel, findDataset } from './datasets.js';
 export {
   findHyper,
+  HYPER_FIELD_BOUNDS,
   HYPER_SETTINGS,
   kebab,
   SETTINGS,
