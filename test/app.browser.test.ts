@@ -2,7 +2,7 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { type MountedApp, mountApp } from '../app/main.js';
-import { cleanVars, readState, writeState } from '../app/state.js';
+import { cleanVars, LIMITS, readState, writeState } from '../app/state.js';
 
 const originalUrl = location.href;
 let app: MountedApp | undefined;
@@ -159,7 +159,7 @@ describe('app state in the URL', () => {
     expect(hostile.vars).toBe('x"><script>');
     expect(cleanVars(hostile.vars)).toBeUndefined();
     expect(hostile.start).toBe('');
-    expect(hostile.hyper.momentum).toBe(0.999);
+    expect(hostile.hyper.momentum).toBe(LIMITS.hyper.momentum[1]); // clamped to the field bound of [0, 1)
   });
 });
 
