@@ -13,6 +13,14 @@ import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { resolveLang } from './shared/lang.js';
+import {
+  type AttributeProblem,
+  checkLimits,
+  HINTS,
+  hintTemplate,
+  limitsTemplate,
+  SHARED_LIMITS,
+} from './shared/limits.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
@@ -36,14 +44,14 @@ export interface CheckEventDetail {
  * @summary Homework answer box that checks a derivative and names the mistake.
  *
  * @attr problem - The function to differentiate, as typed (untrusted: parsed, never evaluated).
- * @attr wrt - The variable to differentiate by (default: the only variable, or x).
- * @attr vars - The variables, comma-separated (for partial derivatives).
- * @attr order - 1 (default) for f′, 2 for f″, …
+ * @attr wrt - The variable to differentiate by (default: the only variable, or x); at most 32 characters.
+ * @attr vars - The variables, comma-separated (for partial derivatives); at most 200 characters.
+ * @attr order - 1 (default) for f′, 2 for f″, … up to 10 (a whole number).
  * @attr reveal - Allows showing the worked solution.
  * @attr name - The form field name.
  * @attr value - The student's answer.
  * @attr required - An empty answer makes the form invalid.
- * @attr placeholder - Placeholder text of the input.
+ * @attr placeholder - Placeholder text of the input; at most 200 characters.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
  * @fires gs-check - After each check: `detail` is `{ verdict, correct, answer, diagnosis? }`. Bubbles and is composed.
@@ -119,6 +127,14 @@ export class GsAnswer extends MathElement {
     `,
   ];
 
+  /** The limits of the attributes (refused values are replaced by the default, with a message). */
+  static readonly limits = {
+    vars: SHARED_LIMITS.vars,
+    wrt: SHARED_LIMITS.wrt,
+    order: SHARED_LIMITS.order,
+    placeholder: { kind: 'text', maxLength: 200 },
+  } as const;
+
   @property() problem = '';
   @property() wrt = '';
   @property() vars = '';
@@ -135,6 +151,7 @@ export class GsAnswer extends MathElement {
   /** The text the shown verdict is about (the input may have changed since). */
   private checkedText = '';
   @state() private showSolution = false;
+  private refused: AttributeProblem[] = [];
 
   private readonly internals: ElementInternals;
 
@@ -174,6 +191,7 @@ export class GsAnswer extends MathElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.refused = checkLimits(this, GsAnswer.limits, resolveLang(this));
     if (['problem', 'wrt', 'vars', 'order', 'lang'].some((k) => changed.has(k as keyof GsAnswer))) this.prepare();
     if (changed.has('value') || changed.has('required')) this.syncForm();
   }
@@ -233,6 +251,11 @@ export class GsAnswer extends MathElement {
 
   override render() {
     const lang = resolveLang(this);
+    return html`${limitsTemplate(this.refused)}${this.body(lang)}`;
+  }
+
+  private body(lang: Lang) {
+    if (!this.problem.trim()) return hintTemplate(HINTS.problem, lang);
     if (this.problemError) return problemTemplate(this.problemError);
     const p = this.prepared;
     if (!p) return nothing;

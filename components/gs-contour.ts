@@ -7,6 +7,8 @@ import { axesTemplate } from './plot/axes.js';
 import { contourBands, type RealFunction2 } from './plot/contour.js';
 import { parseDomain } from './shared/domain.js';
 import { GsElement } from './shared/gs-element.js';
+import { resolveLang } from './shared/lang.js';
+import { type AttributeProblem, checkLimits, limitsTemplate, SHARED_LIMITS } from './shared/limits.js';
 import { SERIES_COLORS, themeStyles } from './shared/styles.js';
 import { WidthController } from './shared/width-controller.js';
 
@@ -31,7 +33,7 @@ function bandFill(i: number, n: number): string {
  * @tagname gs-contour
  * @summary Contour map with paths, for functions of two variables.
  *
- * @attr domain - "xmin,xmax,ymin,ymax" (default "-5,5,-5,5").
+ * @attr domain - "xmin,xmax,ymin,ymax" (default "-5,5,-5,5"); each from -10⁶ to 10⁶, refused with a message otherwise.
  * @attr label - Accessible name of the map.
  * @attr x-label - Label of the horizontal axis.
  * @attr y-label - Label of the vertical axis.
@@ -105,7 +107,15 @@ export class GsContour extends GsElement {
   @property({ attribute: 'x-label' }) xLabel = 'x';
   @property({ attribute: 'y-label' }) yLabel = 'y';
 
+  /** The limits of the attributes (a refused domain falls back to the default, with a message). */
+  static readonly limits = { domain: SHARED_LIMITS.domain } as const;
+
   private readonly size = new WidthController(this, 420, 720);
+  private refused: AttributeProblem[] = [];
+
+  protected override willUpdate(): void {
+    this.refused = checkLimits(this, GsContour.limits, resolveLang(this));
+  }
   private cache: { key: unknown[]; bands: ReturnType<typeof contourBands> } | undefined;
 
   override render() {
@@ -126,6 +136,7 @@ export class GsContour extends GsElement {
     ];
     const legend = this.paths.map((p, i) => ({ label: p.label, color: color(i, p.color) })).filter((l) => l.label);
     return html`
+      ${limitsTemplate(this.refused)}
       <svg part="svg" role="img" aria-label=${this.label || nothing} viewBox="0 0 ${size} ${height}" height=${height}>
         <defs>
           <marker id="head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto">

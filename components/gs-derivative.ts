@@ -12,6 +12,14 @@ import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { resolveLang } from './shared/lang.js';
+import {
+  type AttributeProblem,
+  checkLimits,
+  HINTS,
+  hintTemplate,
+  limitsTemplate,
+  SHARED_LIMITS,
+} from './shared/limits.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
@@ -30,14 +38,14 @@ export interface ExpressionChangeDetail {
  * @summary Step-by-step derivative with a tangent-line plot.
  *
  * @attr expr - The function, as a person types it (`3x^3 - 2x + 1`). Untrusted: parsed, never evaluated.
- * @attr wrt - The variable to differentiate by (default: the only variable, or x).
- * @attr vars - The variables, comma-separated, when the function has several (partials are then taken).
- * @attr order - 1 for f′ (default), 2 for f″, …
+ * @attr wrt - The variable to differentiate by (default: the only variable, or x); at most 32 characters.
+ * @attr vars - The variables, comma-separated, when the function has several (partials are then taken); at most 200 characters.
+ * @attr order - 1 for f′ (default), 2 for f″, … up to 10 (a whole number).
  * @attr detail - "normal" (default), "full" (every step) or "brief" (chain, product, quotient and the answer).
  * @attr editable - Shows an input so the reader can change the function.
  * @attr plot - "auto" (default: plot when there is one variable) or "none".
- * @attr xmin - Left end of the plot (default -5).
- * @attr xmax - Right end of the plot (default 5).
+ * @attr xmin - Left end of the plot (default -5), from -10⁶ to 10⁶.
+ * @attr xmax - Right end of the plot (default 5), from -10⁶ to 10⁶.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
  * @fires gs-change - The reader edited the function; `detail.expr` is the new text. Bubbles and is composed.
@@ -52,6 +60,15 @@ export interface ExpressionChangeDetail {
  * @cssprop [--gs-font-size] - Base font size.
  */
 export class GsDerivative extends MathElement {
+  /** The limits of the attributes (refused values are replaced by the default, with a message). */
+  static readonly limits = {
+    vars: SHARED_LIMITS.vars,
+    wrt: SHARED_LIMITS.wrt,
+    order: SHARED_LIMITS.order,
+    xmin: { ...SHARED_LIMITS.coordinate, fallback: -5 },
+    xmax: { ...SHARED_LIMITS.coordinate, fallback: 5 },
+  } as const;
+
   static override styles = [
     themeStyles,
     katexStyles,
@@ -110,6 +127,7 @@ export class GsDerivative extends MathElement {
   @state() private parsed: Parsed | undefined;
   @state() private problem: InputProblem | undefined;
   @state() private probe = 1;
+  private refused: AttributeProblem[] = [];
 
   /** The derivation shown (undefined while the input cannot be read). */
   get current(): Derivation | undefined {
@@ -117,6 +135,7 @@ export class GsDerivative extends MathElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.refused = checkLimits(this, GsDerivative.limits, resolveLang(this));
     if (['expr', 'wrt', 'vars', 'order', 'detail', 'lang'].some((k) => changed.has(k as keyof GsDerivative))) {
       this.derive();
     }
@@ -157,6 +176,8 @@ export class GsDerivative extends MathElement {
     const d = this.derivation;
     return html`
       ${this.editable ? this.inputTemplate(lang) : nothing}
+      ${limitsTemplate(this.refused)}
+      ${!this.expr.trim() && !this.editable ? hintTemplate(HINTS.expr, lang) : nothing}
       ${this.problem ? problemTemplate(this.problem) : nothing}
       ${d ? this.derivationTemplate(d, lang) : nothing}
     `;

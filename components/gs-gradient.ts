@@ -6,6 +6,14 @@ import { defineElement } from './define.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { resolveLang } from './shared/lang.js';
+import {
+  type AttributeProblem,
+  checkLimits,
+  HINTS,
+  hintTemplate,
+  limitsTemplate,
+  SHARED_LIMITS,
+} from './shared/limits.js';
 import { MathElement } from './shared/math-element.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
@@ -20,7 +28,7 @@ import { themeStyles } from './shared/styles.js';
  * @summary Partial derivatives with steps, the gradient ∇f and the Hessian.
  *
  * @attr expr - The function, as a person types it (`3xy^2 + 4x^3 - 5y^2 + 1`). Untrusted: parsed, never evaluated.
- * @attr vars - The variables, comma-separated (default: those that occur, sorted).
+ * @attr vars - The variables, comma-separated (default: those that occur, sorted); at most 200 characters.
  * @attr hessian - Also shows the second partials and the Hessian matrix.
  * @attr detail - "normal" (default), "full" or "brief".
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
@@ -35,6 +43,9 @@ import { themeStyles } from './shared/styles.js';
  * @cssprop [--gs-accent] - Accent colour.
  */
 export class GsGradient extends MathElement {
+  /** The limits of the attributes (refused values are replaced by the default, with a message). */
+  static readonly limits = { vars: SHARED_LIMITS.vars } as const;
+
   static override styles = [
     themeStyles,
     katexStyles,
@@ -73,8 +84,10 @@ export class GsGradient extends MathElement {
 
   @state() private result: Gradient | Hessian | undefined;
   @state() private problem: InputProblem | undefined;
+  private refused: AttributeProblem[] = [];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.refused = checkLimits(this, GsGradient.limits, resolveLang(this));
     if (['expr', 'vars', 'hessian', 'detail', 'lang'].some((k) => changed.has(k as keyof GsGradient))) this.derive();
   }
 
@@ -102,9 +115,13 @@ export class GsGradient extends MathElement {
 
   override render() {
     const lang = resolveLang(this);
+    return html`${limitsTemplate(this.refused)}${this.body(lang)}`;
+  }
+
+  private body(lang: 'en' | 'ko') {
     if (this.problem) return problemTemplate(this.problem);
     const g = this.result;
-    if (!g) return nothing;
+    if (!g) return this.expr.trim() ? nothing : hintTemplate(HINTS.expr, lang);
     const args = g.vars.map(texSymbol).join(', ');
     return html`
       <div class="function">${math(`f(${args}) = ${toTex(g.expr)}`, true)}</div>

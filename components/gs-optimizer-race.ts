@@ -14,6 +14,16 @@ import { type InputProblem, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { resolveLang } from './shared/lang.js';
 import {
+  type AttributeProblem,
+  checkLimits,
+  HINTS,
+  hintTemplate,
+  limitsTemplate,
+  OPTIMIZER_LIMITS,
+  RACE_STEP_BUDGET,
+  raceBudgetMessage,
+} from './shared/limits.js';
+import {
   OPTIMIZER_SETTING_KEYS,
   type OptimizerAttributes,
   parseNumberList,
@@ -114,6 +124,14 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     `,
   ];
 
+  /** The limits of the attributes (refused values are replaced by the default, with a message). */
+  static readonly limits = {
+    ...OPTIMIZER_LIMITS,
+    values: { kind: 'list', min: -1e6, max: 1e6, maxCount: 24, fallback: '' },
+    optimizers: { kind: 'text', maxLength: 200 },
+    step: { kind: 'number', min: -1, max: 20_000, integer: true, fallback: -1 },
+  } as const;
+
   @property() expr = '';
   @property() vars = '';
   @property() start = '';
@@ -140,6 +158,9 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
 
   @state() private runs: Run[] = [];
   @state() private problem: InputProblem | undefined;
+  private refused: AttributeProblem[] = [];
+  /** Said when the steps were cut to fit the race's budget. */
+  private budgetNote = '';
   private readonly playback = new PlaybackController(
     this,
     () => {
@@ -159,6 +180,7 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.refused = checkLimits(this, GsOptimizerRace.limits, resolveLang(this));
     const keys = [...OPTIMIZER_SETTING_KEYS, 'optimizers', 'vary', 'values', 'lang'];
     if (keys.some((k) => changed.has(k as keyof GsOptimizerRace))) this.compute();
     const max = this.maxSteps();
@@ -172,6 +194,7 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
   private compute(): void {
     const lang = resolveLang(this);
     this.problem = undefined;
+    this.budgetNote = '';
     this.runs = [];
     if (!this.expr.trim()) return;
     const vars = splitVars(this.vars);
@@ -211,6 +234,11 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
       for (const id of splitVars(this.optimizers).slice(0, MAX_RUNS))
         configs.push({ label: id, overrides: { optimizer: id } });
     }
+    // The race's total work is budgeted: the runs share RACE_STEP_BUDGET steps.
+    const requested = Math.trunc(parseNumberList(steps)[0] ?? 0);
+    const perRun = Math.floor(RACE_STEP_BUDGET / Math.max(1, configs.length));
+    this.budgetNote = requested > perRun ? raceBudgetMessage(configs.length, requested, perRun, lang) : '';
+    if (requested > perRun) base.steps = String(perRun);
     this.runs = configs.map(({ label, overrides }) => {
       try {
         const trace = optimize({ ...toOptimizeOptions(base, { ...shared, ...overrides }), tex: false });
@@ -248,8 +276,13 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
 
   override render() {
     const lang = resolveLang(this);
+    return html`${limitsTemplate(this.refused)}${this.body(lang)}`;
+  }
+
+  private body(lang: Lang) {
+    if (!this.expr.trim()) return hintTemplate(HINTS.expr, lang);
     if (this.problem) return problemTemplate(this.problem);
-    if (!this.runs.length) return nothing;
+    if (!this.runs.length) return hintTemplate(HINTS.optimizers, lang);
     const max = this.maxSteps();
     const failed = this.runs.filter((r) => r.problem);
     return html`
@@ -271,6 +304,7 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
         />
         <span aria-live="polite">${UI.iteration[lang]} ${this.step} / ${max}</span>
       </div>
+      ${this.budgetNote ? html`<div part="error" class="error budget" role="status">${this.budgetNote}</div>` : nothing}
       ${failed.map((r) => html`<div class="run-error error">${r.label}: ${r.problem?.message}</div>`)}
       <div part="plot">${this.plotTemplate(lang)}</div>
       <h4>${UI.lossPerStep[lang]}</h4>

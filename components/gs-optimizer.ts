@@ -17,6 +17,14 @@ import { type InputProblem, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { resolveLang } from './shared/lang.js';
 import {
+  type AttributeProblem,
+  checkLimits,
+  HINTS,
+  hintTemplate,
+  limitsTemplate,
+  OPTIMIZER_LIMITS,
+} from './shared/limits.js';
+import {
   OPTIMIZER_SETTING_KEYS,
   type OptimizerAttributes,
   readSettings,
@@ -173,6 +181,12 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     `,
   ];
 
+  /** The limits of the attributes (refused values are replaced by the default, with a message). */
+  static readonly limits = {
+    ...OPTIMIZER_LIMITS,
+    step: { kind: 'number', min: 0, max: 20_000, integer: true, fallback: 0 },
+  } as const;
+
   @property() expr = '';
   @property() vars = '';
   @property() start = '';
@@ -196,6 +210,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
 
   @state() private trace: Trace | undefined;
   @state() private problem: InputProblem | undefined;
+  private refused: AttributeProblem[] = [];
   private readonly playback = new PlaybackController(this, () => this.advance(), 700);
   private fn: ((...w: number[]) => number) | undefined;
   private fn2: ((x: number, y: number) => number) | undefined;
@@ -217,6 +232,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.refused = checkLimits(this, GsOptimizer.limits, resolveLang(this));
     const settings = [...OPTIMIZER_SETTING_KEYS, 'lang'];
     if (settings.some((k) => changed.has(k as keyof GsOptimizer))) this.run();
     const max = this.trace?.steps.length ?? 0;
@@ -296,6 +312,11 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
 
   override render() {
     const lang = resolveLang(this);
+    return html`${limitsTemplate(this.refused)}${this.body(lang)}`;
+  }
+
+  private body(lang: Lang) {
+    if (!this.expr.trim()) return hintTemplate(HINTS.expr, lang);
     if (this.problem) return problemTemplate(this.problem);
     const t = this.trace;
     if (!t) return nothing;

@@ -6,6 +6,14 @@ import { parseDomain } from './shared/domain.js';
 import { type Compiled2, compileSurface } from './shared/engine.js';
 import { GsElement } from './shared/gs-element.js';
 import { resolveLang } from './shared/lang.js';
+import {
+  type AttributeProblem,
+  checkLimits,
+  HINTS,
+  hintTemplate,
+  limitsTemplate,
+  SHARED_LIMITS,
+} from './shared/limits.js';
 import { themeStyles } from './shared/styles.js';
 
 const STRINGS = {
@@ -21,8 +29,8 @@ const STRINGS = {
  * @summary Rotatable 3-D surface plot (the lesson's plotly figure).
  *
  * @attr expr - The function of two variables, as a person types it (untrusted; parsed, never evaluated).
- * @attr vars - The two variables, comma-separated (default "x,y").
- * @attr domain - "xmin,xmax,ymin,ymax" (default "-5,5,-5,5").
+ * @attr vars - The two variables, comma-separated (default "x,y"); at most 200 characters.
+ * @attr domain - "xmin,xmax,ymin,ymax" (default "-5,5,-5,5"); each from -10⁶ to 10⁶, refused with a message otherwise.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
  * @csspart canvas - The drawing surface (focusable; arrow keys rotate).
@@ -60,6 +68,10 @@ export class GsSurface extends GsElement {
   /** Points of a path drawn on the surface, e.g. an optimizer's iterates. */
   @property({ attribute: false }) path: readonly (readonly [number, number])[] = [];
 
+  /** The limits of the attributes (refused values are replaced by the default, with a message). */
+  static readonly limits = { vars: SHARED_LIMITS.vars, domain: SHARED_LIMITS.domain } as const;
+  private refused: AttributeProblem[] = [];
+
   @state() private view: SurfaceView = { azimuth: -0.7, elevation: 0.55 };
   @state() private error = '';
   @query('canvas') private canvas!: HTMLCanvasElement | null;
@@ -71,8 +83,10 @@ export class GsSurface extends GsElement {
 
   override render() {
     const lang = resolveLang(this);
-    if (this.error) return html`<p part="error" class="error" role="alert">${this.error}</p>`;
-    return html`<canvas
+    if (!this.expr.trim()) return html`${limitsTemplate(this.refused)}${hintTemplate(HINTS.expr, lang)}`;
+    if (this.error)
+      return html`${limitsTemplate(this.refused)}<p part="error" class="error" role="alert">${this.error}</p>`;
+    return html`${limitsTemplate(this.refused)}<canvas
         part="canvas"
         tabindex="0"
         role="img"
@@ -84,6 +98,7 @@ export class GsSurface extends GsElement {
   }
 
   protected override willUpdate(): void {
+    this.refused = checkLimits(this, GsSurface.limits, resolveLang(this));
     // Rotating redraws every frame; read and compile the expression only when it changes.
     const key = `${resolveLang(this)}\u0000${this.vars}\u0000${this.expr}`;
     if (this.compiledKey === key) return;
@@ -94,7 +109,7 @@ export class GsSurface extends GsElement {
 
   override async updated(): Promise<void> {
     const compiled = this.compiled;
-    if (!compiled?.ok) return;
+    if (!compiled?.ok || !this.expr.trim()) return;
     this.renderer ??= await import('./plot/surface-renderer.js');
     const canvas = this.canvas;
     if (!canvas) return;
