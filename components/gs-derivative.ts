@@ -4,6 +4,7 @@ import { type Derivation, differentiate } from '../src/calculus/index.js';
 import { compile } from '../src/expr/compile.js';
 import type { Parsed } from '../src/expr/parse.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
+import { toText } from '../src/expr/print-text.js';
 import { defineElement } from './define.js';
 import { MathElement } from './shared/math-element.js';
 import './gs-plot.js';
@@ -208,11 +209,11 @@ export class GsDerivative extends MathElement {
       ? `\\frac{\\partial${d.order > 1 ? `^{${d.order}}` : ''} f}{\\partial ${w}${d.order > 1 ? `^{${d.order}}` : ''}}`
       : `f${"'".repeat(Math.min(d.order, 3))}${d.order > 3 ? `^{(${d.order})}` : ''}(${args})`;
     return html`
-      <div class="function">${math(`f(${args}) = ${toTex(d.expr)}`, true)}</div>
+      <div class="function">${math(`f(${args}) = ${toTex(d.expr)}`, true, `f = ${toText(d.expr)}`, lang)}</div>
       ${this.parsed ? html`<div class="read-as">${UI.readAs[lang]}: <code>${this.parsed.text}</code></div>` : nothing}
       ${stepsTemplate(d.steps, { lang, partial })}
       <div class="answer" part="answer" aria-live="polite">
-        ${math(`${name} = ${toTex(d.result)}`, true)}
+        ${math(`${name} = ${toTex(d.result)}`, true, toText(d.result), lang)}
       </div>
       ${this.plotTemplate(d, lang)}
     `;

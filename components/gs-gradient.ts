@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type Gradient, gradient, gradientTex, type Hessian, hessian, hessianTex } from '../src/calculus/index.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
+import { toText } from '../src/expr/print-text.js';
 import { defineElement } from './define.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
@@ -124,22 +125,22 @@ export class GsGradient extends MathElement {
     if (!g) return this.expr.trim() ? nothing : hintTemplate(HINTS.expr, lang);
     const args = g.vars.map(texSymbol).join(', ');
     return html`
-      <div class="function">${math(`f(${args}) = ${toTex(g.expr)}`, true)}</div>
+      <div class="function">${math(`f(${args}) = ${toTex(g.expr)}`, true, toText(g.expr), lang)}</div>
       ${g.partials.map((p, i) => {
         const v = texSymbol(g.vars[i] as string);
         const held = g.vars.filter((_, j) => j !== i);
         return html`<section part="partial" data-var=${g.vars[i]}>
           <h4>${UI.partialWrt[lang]} ${math(v)}${held.length ? html` (${held.map((h) => math(texSymbol(h)))} ${UI.heldConstant[lang]})` : nothing}</h4>
-          ${stepsTemplate(p.steps, { lang, partial: true })}
-          <div class="result">${math(`\\frac{\\partial f}{\\partial ${v}} = ${toTex(g.gradient[i] ?? p.result)}`)}</div>
+          ${stepsTemplate(p.steps, { lang, partial: true, budget: g })}
+          <div class="result">${math(`\\frac{\\partial f}{\\partial ${v}} = ${toTex(g.gradient[i] ?? p.result)}`, false, toText(g.gradient[i] ?? p.result), lang)}</div>
         </section>`;
       })}
       <h4>${UI.gradient[lang]}</h4>
-      <div part="gradient">${math(gradientTex(g), true)}</div>
+      <div part="gradient">${math(gradientTex(g), true, undefined, lang)}</div>
       ${
         'hessian' in g
           ? html`<h4>${UI.hessian[lang]}</h4>
-            <div part="hessian">${math(hessianTex(g), true)}</div>`
+            <div part="hessian">${math(hessianTex(g), true, undefined, lang)}</div>`
           : nothing
       }
     `;

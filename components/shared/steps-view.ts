@@ -1,15 +1,26 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { RULES, type Step, stepTex } from '../../src/calculus/index.js';
 import { texSymbol } from '../../src/expr/print-tex.js';
+import { toText } from '../../src/expr/print-text.js';
 import type { Lang } from '../../src/i18n/index.js';
-import { renderTex } from '../katex/render.js';
+import { shorten } from '../../src/util/visible.js';
 import { UI } from './strings.js';
+import { budgetFor, overBudget, tooLongNote, typeset, typesetLater } from './typeset.js';
 
-/** Typeset TeX that gradstep produced (KaTeX with trust: false; errors shown as text). */
-export function math(tex: string, display = false): TemplateResult {
-  const result = renderTex(tex, display);
-  return result.ok ? html`${unsafeHTML(result.html)}` : html`<code class="error">${tex}</code>`;
+/**
+ * Typeset TeX that gradstep produced (KaTeX with trust: false; errors shown as text).
+ * TeX over the one-formula budget (`TYPESET_BUDGET.formula`) is shown as `text` (or
+ * the TeX source, shortened) with a note, instead of blocking the page.
+ */
+export function math(tex: string, display = false, text?: string, lang: Lang = 'en'): TemplateResult {
+  if (overBudget(tex)) {
+    return html`<code class="typeset-text">${shorten(text ?? tex, 600)}</code>
+      <small class="typeset-note">${tooLongNote(tex.length, lang)}</small>`;
+  }
+  const result = typeset(tex, display);
+  return result.ok ? html`${unsafeHTML(result.html)}` : html`<code class="error">${shorten(tex, 600)}</code>`;
 }
 
 export interface StepsViewOptions {
@@ -20,6 +31,19 @@ export interface StepsViewOptions {
   readonly highlight?: string | undefined;
   /** Open every level (otherwise the first two levels are open). */
   readonly expanded?: boolean;
+  /** What the typesetting budget is counted for (default: these steps); share one across several lists. */
+  readonly budget?: object;
+}
+
+/** The final simplification shown after the rules it tidies: one copy per step, kept across renders. */
+const tidied = new WeakMap<Step, Step>();
+function withoutSubsteps(step: Step): Step {
+  let copy = tidied.get(step);
+  if (!copy) {
+    copy = { ...step, substeps: [] };
+    tidied.set(step, copy);
+  }
+  return copy;
 }
 
 function contains(step: Step, id: string): boolean {
@@ -32,25 +56,41 @@ function contains(step: Step, id: string): boolean {
  * and its substeps. Native <details> keeps it keyboard and screen-reader friendly.
  */
 export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions): TemplateResult {
+  const partial = options.partial ?? false;
+  const lang = options.lang;
+  const budget = budgetFor(options.budget ?? steps);
+  // Formulas are typeset lazily: only when on screen (closed steps are not), in chunks that yield.
+  const lazy = (step: Step, part: 'line' | 'formula') =>
+    ref((el) =>
+      typesetLater(el, {
+        key: [step, part, partial, lang],
+        tex: () => (part === 'line' ? stepTex(step, partial).tex : RULES[step.rule].formula),
+        text: () =>
+          part === 'line'
+            ? `d/d${step.wrt} [${toText(step.expr)}] = ${toText(step.result)}`
+            : RULES[step.rule].name[lang],
+        lang,
+        budget,
+      }),
+    );
   const item = (step: Step, depth: number): TemplateResult => {
     const rule = RULES[step.rule];
-    const tex = stepTex(step, options.partial ?? false);
     const marked = options.highlight === step.id;
     const open =
       options.expanded || depth < 2 || (options.highlight !== undefined && contains(step, options.highlight));
     const held = step.held?.length
-      ? html`<span class="held">(${step.held.map((v) => texSymbol(v)).map((v) => math(v))} ${UI.heldConstant[options.lang]})</span>`
+      ? html`<span class="held">(${step.held.map((v) => texSymbol(v)).map((v) => math(v))} ${UI.heldConstant[lang]})</span>`
       : nothing;
     return html`<li class="step ${marked ? 'marked' : ''}" data-step=${step.id} data-rule=${step.rule}>
       <details ?open=${open}>
         <summary>
-          <span class="rule-name" part="rule-name">${rule.name[options.lang]}</span>
+          <span class="rule-name" part="rule-name">${rule.name[lang]}</span>
           ${held}
-          <span class="line">${math(tex.tex)}</span>
+          <span class="line" ${lazy(step, 'line')}></span>
         </summary>
         <div class="explain">
-          <div class="formula"><span class="label">${UI.generalFormula[options.lang]}:</span> ${math(tex.formula)}</div>
-          <p class="prose">${rule.prose[options.lang]}</p>
+          <div class="formula"><span class="label">${UI.generalFormula[lang]}:</span> <span ${lazy(step, 'formula')}></span></div>
+          <p class="prose">${rule.prose[lang]}</p>
         </div>
         ${step.substeps.length ? html`<ol class="substeps">${step.substeps.map((s) => item(s, depth + 1))}</ol>` : nothing}
       </details>
@@ -58,7 +98,7 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
   };
   // Read as on paper: a final simplification comes after the rules it tidies up.
   const roots = steps.flatMap((s) =>
-    s.rule === 'simplify' && s.substeps[0] ? [s.substeps[0], { ...s, substeps: [] }] : [s],
+    s.rule === 'simplify' && s.substeps[0] ? [s.substeps[0], withoutSubsteps(s)] : [s],
   );
   return html`<ol class="steps" part="steps">${roots.map((s) => item(s, 0))}</ol>`;
 }
@@ -99,6 +139,23 @@ export const stepsStyles = css`
   }
   .line {
     display: inline-block;
+    /* Off-screen formulas are neither laid out nor painted. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 10em auto 1.4em;
+  }
+  .pending {
+    color: var(--_muted);
+    font-family: ui-monospace, monospace;
+    font-size: 0.85em;
+    min-height: 1.2em;
+  }
+  .typeset-text {
+    font-size: 0.85em;
+    white-space: pre-wrap;
+    word-break: break-all;
+  }
+  .typeset-note {
+    color: var(--_muted);
   }
   .explain {
     margin: 0.2em 0 0.4em 1.2em;
