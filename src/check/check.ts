@@ -13,6 +13,7 @@
  * 4. A different answer is matched against the typical wrong derivations
  *    (`mistakes.ts`); the first match names the mistake and its step.
  */
+import { Budget, countNodes, NODE_BUDGET, TIME_BUDGET_MS } from '../calculus/budget.js';
 import type { Derivation, Step } from '../calculus/derivation.js';
 import { differentiate } from '../calculus/differentiate.js';
 import { isGradstepError, type SourceRange } from '../errors.js';
@@ -81,6 +82,11 @@ export interface CheckResult {
   /** The answer as it was read; absent when it could not be read. */
   readonly answer?: Shown;
   readonly diagnosis?: Diagnosis;
+  /**
+   * For `incorrect`: the search for the likely mistake ran out of the check's budget
+   * (`CHECK_BUDGET`) and was skipped; the verdict stands.
+   */
+  readonly diagnosisSkipped?: boolean;
   readonly counterexample?: Counterexample;
   /** Why an equal answer counts as unsimplified. */
   readonly unsimplified?: UnsimplifiedReason;
@@ -92,6 +98,19 @@ export interface CheckResult {
   readonly method?: 'exact' | 'numeric';
   readonly points?: number;
 }
+
+/**
+ * The work one check may do after reading the answer: the same node and time budget
+ * as one derivation. Mistake diagnosis spends what the comparison left; past it the
+ * diagnosis is skipped ("diagnosis skipped") and the verdict is still given.
+ */
+export const CHECK_BUDGET = { nodes: NODE_BUDGET, ms: TIME_BUDGET_MS } as const;
+
+/** Said after the verdict when the diagnosis was skipped (kept together for the message catalogue). */
+const DIAGNOSIS_SKIPPED: Localized = {
+  en: '(Diagnosis skipped: finding the likely mistake would take longer than the checker allows.)',
+  ko: '(진단 생략: 실수를 찾는 데 검사 한도보다 오래 걸립니다.)',
+};
 
 /** Longer answers are refused by the parser; the notation scan stops there too. */
 const MAX_ANSWER_LENGTH = 1000;
@@ -186,7 +205,13 @@ export function checkAnswer(input: CheckInput): CheckResult {
 }
 
 /** Checks an answer against an already prepared problem. */
-export function checkPrepared(p: PreparedProblem, typed: string, lang: Lang = 'en'): CheckResult {
+export function checkPrepared(
+  p: PreparedProblem,
+  typed: string,
+  lang: Lang = 'en',
+  budget: { readonly nodes: number; readonly ms: number } = CHECK_BUDGET,
+): CheckResult {
+  const work = new Budget(budget.nodes, budget.ms);
   // "f'(x) = 2x" answers with its right-hand side; ranges still point into what was typed.
   const eq = typed.lastIndexOf('=');
   const offset = eq >= 0 && eq < MAX_ANSWER_LENGTH ? eq + 1 : 0;
@@ -272,24 +297,32 @@ export function checkPrepared(p: PreparedProblem, typed: string, lang: Lang = 'e
     return finish('undecided', verdictMessages.undecided(comparison.points), { answer: shown, method: 'numeric' });
   }
 
-  const mutant = diagnoseSafely(p, answer);
+  const found = diagnoseSafely(p, answer, work);
+  const mutant = found === 'skipped' ? undefined : found;
   const diagnosis = mutant ? toDiagnosis(p, mutant) : undefined;
-  const sameAsProblem = !mutant && p.order === 1 && matchesValues(p.sample, valuesAt(p.sample, p.expr), answer);
+  const sameAsProblem =
+    found !== 'skipped' && !mutant && p.order === 1 && matchesValues(p.sample, valuesAt(p.sample, p.expr), answer);
   const explanation = diagnosis?.messages ?? (sameAsProblem ? verdictMessages.sameAsProblem() : undefined);
-  return finish('incorrect', verdictMessages.incorrect(comparison.counterexample, explanation), {
+  const incorrect = verdictMessages.incorrect(comparison.counterexample, explanation);
+  const messages: Localized =
+    found === 'skipped'
+      ? { en: `${incorrect.en} ${DIAGNOSIS_SKIPPED.en}`, ko: `${incorrect.ko} ${DIAGNOSIS_SKIPPED.ko}` }
+      : incorrect;
+  return finish('incorrect', messages, {
     answer: shown,
     counterexample: comparison.counterexample,
     method: 'numeric',
     ...(diagnosis ? { diagnosis } : {}),
+    ...(found === 'skipped' ? { diagnosisSkipped: true } : {}),
   });
 }
 
-/** A diagnosis is a bonus: when the engine's work budget runs out, the verdict stands without one. */
-function diagnoseSafely(p: PreparedProblem, answer: Expr): Mutant | undefined {
+/** A diagnosis is a bonus: when the check's work budget runs out, the verdict stands without one. */
+function diagnoseSafely(p: PreparedProblem, answer: Expr, budget: Budget): Mutant | undefined | 'skipped' {
   try {
-    return diagnose(p, answer);
+    return diagnose(p, answer, budget);
   } catch (error) {
-    if (isGradstepError(error)) return undefined;
+    if (isGradstepError(error)) return 'skipped';
     throw error;
   }
 }
@@ -311,12 +344,21 @@ function otherPartials(p: PreparedProblem): Expr[] {
 }
 
 /** The most likely mistake that turns the correct derivation into `answer`, if any. */
-export function diagnose(p: PreparedProblem, answer: Expr): Mutant | undefined {
+export function diagnose(
+  p: PreparedProblem,
+  answer: Expr,
+  budget = new Budget(CHECK_BUDGET.nodes, CHECK_BUDGET.ms),
+): Mutant | undefined {
   const root = p.derivation.steps.at(-1) as Step | undefined;
   if (!root) return undefined;
   const answerValues = valuesAt(p.sample, answer);
   const seen: Expr[] = [];
-  for (const m of byPriority(mutants(root, otherPartials(p)))) {
+  budget.spend(0);
+  const candidates = byPriority(mutants(root, otherPartials(p)));
+  for (const m of candidates) {
+    // Each candidate costs its size (compared with those seen, then evaluated at every point).
+    budget.spend(countNodes(m.result, budget.remaining + 1) * (1 + seen.length / 16));
+    budget.checkTime();
     if (seen.some((s) => equals(s, m.result))) continue;
     seen.push(m.result);
     const values = valuesAt(p.sample, m.result);
