@@ -6,6 +6,7 @@ import { run } from '../src/cli/main.js';
 import { captureIO } from './support/cli.js';
 
 /** Characters that act on a terminal or on the text around them (newline and tab excepted). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
 const OSC52 = '\u001b]52;c;aGFja2Vk\u0007';
