@@ -9,6 +9,7 @@ import { deeperThan, type Expr, freeVars } from '../expr/ast.js';
 import { parse } from '../expr/parse.js';
 import { toText } from '../expr/print-text.js';
 import { simplify } from '../expr/simplify.js';
+import { assertDefinedSomewhere, validateTree } from '../expr/validate.js';
 import { Budget, countNodes, MAX_DEPTH, NODE_BUDGET, TIME_BUDGET_MS, tooLarge } from './budget.js';
 import type {
   Derivation,
@@ -37,9 +38,18 @@ function read(input: string | Expr, vars: readonly string[] | undefined): Input 
     const parsed = parse(input, vars ? { vars } : {});
     return { expr: parsed.expr, vars: vars ?? parsed.vars };
   }
+  // A tree from code: well-formed first (only GradstepError from here on), then bounded.
+  validateTree(input);
   // Count first: the count stops at the budget, the depth check walks the whole tree.
   if (countNodes(input, NODE_BUDGET) > NODE_BUDGET || deeperThan(input, MAX_DEPTH)) throw tooLarge();
   return { expr: input, vars: vars ?? freeVars(input) };
+}
+
+/** The input, refused when a part of it is undefined for every value (1/0, ln|tan π|). */
+function readDefined(input: string | Expr, vars: readonly string[] | undefined): Input {
+  const read_ = read(input, vars);
+  assertDefinedSomewhere(read_.expr);
+  return read_;
 }
 
 function defaultWrt(vars: readonly string[]): string {
@@ -98,7 +108,7 @@ function derivation(
 
 /** The derivative of `input` (text or tree) with its step-by-step derivation. */
 export function differentiate(input: string | Expr, options: DifferentiateOptions = {}): Derivation {
-  const { expr, vars } = read(input, options.vars);
+  const { expr, vars } = readDefined(input, options.vars);
   return derivation(expr, vars, options);
 }
 
@@ -109,7 +119,7 @@ function checkVars(vars: readonly string[]): void {
 
 /** Every first partial derivative, each with its own derivation (other variables held constant), and ∇f. */
 export function gradient(input: string | Expr, options: GradientOptions = {}): Gradient {
-  const { expr, vars } = read(input, options.vars);
+  const { expr, vars } = readDefined(input, options.vars);
   checkVars(vars);
   const detail = options.detail ?? 'normal';
   const budget = new Budget(NODE_BUDGET * 4, TIME_BUDGET_MS * 4);
