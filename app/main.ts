@@ -13,7 +13,7 @@ import '../components/gs-plot.js';
 import '../components/gs-surface.js';
 import './app.css';
 import { html, render, type TemplateResult } from 'lit';
-import { type Lang, toLang } from '../src/i18n/index.js';
+import { LANGS, type Lang, messagesFor, toLang } from '../src/i18n/index.js';
 import { UI } from './content.js';
 import { lessonView } from './lesson.js';
 import { playgroundView } from './playground.js';
@@ -237,7 +237,7 @@ class TutorApp implements MountedApp {
             >
             <nav class="views" aria-label="gradstep">${link('lesson')} ${link('playground')}</nav>
             <div class="lang-switch" role="group" aria-label=${UI.language[lang]}>
-              ${langButton('en', 'English')} ${langButton('ko', '한국어')}
+              ${LANGS.map((l) => langButton(l, messagesFor(l).name))}
             </div>
           </div>
         </header>

@@ -9,23 +9,33 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { parse } from '../src/expr/parse.js';
 import type { Lang } from '../src/i18n/index.js';
+import { DATASETS } from '../src/optim/datasets.js';
 import { findOptimizer } from '../src/optim/optimizers.js';
-import { OPTIMIZER_NAMES, UI } from './content.js';
+import { OPTIMIZER_NAMES, PG, UI } from './content.js';
 import {
   type AppState,
   CONVENTIONS,
   type ConventionChoice,
   clampNumber,
   cleanExpr,
+  cleanRace,
+  cleanRange,
   cleanStart,
+  cleanValues,
   cleanVars,
+  DATASET_CHOICES,
+  type DatasetChoice,
+  DETAILS,
   HYPER_OF,
   type HyperKey,
   LIMITS,
+  MODES,
   OPTIMIZERS,
   type OptimizerChoice,
+  SPEEDS,
   TABS,
   type Tab,
+  VARIES,
 } from './state.js';
 
 export type Commit = (patch: Partial<AppState>, mode: 'push' | 'replace') => void;
@@ -50,12 +60,13 @@ export const EXAMPLES: readonly { expr: string; vars: string }[] = [
   { expr: '(1 - x)^2 + 100(y - x^2)^2', vars: '' },
 ];
 
-/** The variables: as typed, else those the expression uses (sorted), else x. */
+/** The variables: as typed, else those the expression uses (sorted, less the parameters), else x. */
 export function effectiveVars(state: AppState): string[] {
   const typed = cleanVars(state.vars);
   if (typed && typed.length > 0) return typed;
+  const params = cleanVars(state.params) ?? [];
   try {
-    const found = parse(state.expr, { maxLength: LIMITS.exprLength }).vars;
+    const found = parse(state.expr, { maxLength: LIMITS.exprLength }).vars.filter((v) => !params.includes(v));
     return found.length > 0 ? found.slice(0, LIMITS.vars) : ['x'];
   } catch {
     return ['x'];
@@ -138,6 +149,25 @@ export function playgroundView(ctx: PlaygroundContext): TemplateResult {
             ${varsOk ? UI.varsHint[lang] : UI.badVars[lang]}
           </small>
         </div>
+        <div class="field field-vars">
+          <label for="pg-params">${PG.params[lang]}</label>
+          <input
+            id="pg-params"
+            name="params"
+            type="text"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck="false"
+            maxlength="60"
+            aria-describedby="pg-params-hint"
+            .value=${live(state.params)}
+            @change=${(e: Event) => {
+              const clean = cleanVars((e.target as HTMLInputElement).value);
+              ctx.commit({ params: clean ? clean.join(',') : '' }, 'push');
+            }}
+          />
+          <small id="pg-params-hint" class="hint">${PG.paramsHint[lang]}</small>
+        </div>
       </form>
       <div class="examples" aria-label=${UI.examples[lang]}>
         <span class="examples-label">${UI.examples[lang]}:</span>
@@ -196,20 +226,129 @@ function panel(ctx: PlaygroundContext, vars: readonly string[]): TemplateResult 
   const { state } = ctx;
   const lang = state.lang;
   const varList = vars.join(',');
+  const wrt = state.wrt && vars.includes(state.wrt) ? state.wrt : (vars[0] ?? 'x');
   switch (state.tab) {
     case 'derivative':
-      return vars.length <= 1
-        ? html`<gs-derivative expr=${state.expr} wrt=${vars[0] ?? 'x'} vars=${varList} lang=${lang}></gs-derivative>`
-        : html`<gs-gradient expr=${state.expr} vars=${varList} hessian lang=${lang}></gs-gradient>`;
+      return html`${derivativeControls(ctx, vars, wrt)}
+        ${
+          vars.length <= 1 || state.order > 1
+            ? html`<gs-derivative
+                expr=${state.expr}
+                wrt=${wrt}
+                vars=${varList}
+                params=${state.params}
+                order=${state.order}
+                detail=${state.detail}
+                xmin=${ifDefined(rangeOf(state.range)[0])}
+                xmax=${ifDefined(rangeOf(state.range)[1])}
+                lang=${lang}
+              ></gs-derivative>`
+            : html`<gs-gradient expr=${state.expr} vars=${varList} params=${state.params} hessian lang=${lang}></gs-gradient>`
+        }`;
     case 'check':
-      return html`<p class="note">${UI.checkIntro[lang]}</p>
+      return html`<form class="controls" @submit=${(e: Event) => e.preventDefault()}>${orderField(ctx)}</form>
+        <p class="note">${UI.checkIntro[lang]}</p>
         ${vars.map(
           (v) =>
-            html`<gs-answer class="answer" problem=${state.expr} wrt=${v} vars=${varList} reveal lang=${lang}></gs-answer>`,
+            html`<gs-answer
+              class="answer"
+              problem=${state.expr}
+              wrt=${v}
+              vars=${varList}
+              params=${state.params}
+              order=${state.order}
+              reveal
+              lang=${lang}
+            ></gs-answer>`,
         )}`;
     case 'optimize':
       return optimizePanel(ctx, vars);
   }
+}
+
+/** The two ends of the x range, when the range is set. */
+function rangeOf(range: string): [number | undefined, number | undefined] {
+  const parts = range ? range.split(',').map(Number) : [];
+  return [parts[0], parts[1]];
+}
+
+function selectField<T extends string>(
+  id: string,
+  label: string,
+  value: T,
+  options: readonly T[],
+  name: (option: T) => string,
+  onValue: (value: T) => void,
+): TemplateResult {
+  return html`<div class="field">
+    <label for=${id}>${label}</label>
+    <select id=${id} .value=${live(value)} @change=${(e: Event) => onValue((e.target as HTMLSelectElement).value as T)}>
+      ${options.map((o) => html`<option value=${o} ?selected=${o === value}>${name(o)}</option>`)}
+    </select>
+  </div>`;
+}
+
+function orderField(ctx: PlaygroundContext): TemplateResult {
+  const { state } = ctx;
+  const lang = state.lang;
+  const orders = Array.from({ length: LIMITS.order[1] }, (_, i) => String(i + 1));
+  return selectField(
+    'pg-order',
+    PG.order[lang],
+    String(state.order),
+    orders,
+    (o) => PG.orderNames[Number(o) - 1]?.[lang] ?? `${o}${PG.orderN[lang]}`,
+    (o) => ctx.commit({ order: Number(o) }, 'push'),
+  );
+}
+
+function rangeField(ctx: PlaygroundContext, dims: number): TemplateResult {
+  const { state } = ctx;
+  const lang = state.lang;
+  const hint = dims === 2 ? PG.rangeHint2[lang] : PG.rangeHint1[lang];
+  return html`<div class="field field-wide">
+    <label for="pg-range">${PG.range[lang]}</label>
+    <input
+      id="pg-range"
+      type="text"
+      inputmode="decimal"
+      autocomplete="off"
+      placeholder=${hint}
+      aria-describedby="pg-range-hint"
+      .value=${live(state.range.replaceAll(',', ', '))}
+      @change=${(e: Event) => ctx.commit({ range: cleanRange((e.target as HTMLInputElement).value) }, 'push')}
+    />
+    <small id="pg-range-hint" class="hint">${hint}</small>
+  </div>`;
+}
+
+function derivativeControls(ctx: PlaygroundContext, vars: readonly string[], wrt: string): TemplateResult {
+  const { state } = ctx;
+  const lang = state.lang;
+  return html`<form class="controls" @submit=${(e: Event) => e.preventDefault()}>
+    ${orderField(ctx)}
+    ${selectField(
+      'pg-detail',
+      PG.detail[lang],
+      state.detail,
+      DETAILS,
+      (d) => PG.detailNames[d][lang],
+      (detail) => ctx.commit({ detail }, 'push'),
+    )}
+    ${
+      vars.length > 1
+        ? selectField(
+            'pg-wrt',
+            PG.wrt[lang],
+            wrt,
+            vars,
+            (v) => v,
+            (v) => ctx.commit({ wrt: v }, 'push'),
+          )
+        : nothing
+    }
+    ${vars.length <= 1 || state.order > 1 ? rangeField(ctx, 1) : nothing}
+  </form>`;
 }
 
 /** The app's hyper-parameter names in the engine's notation (α, ρ, ρ₁, ρ₂, δ). */
@@ -246,10 +385,10 @@ function numberField(
   </div>`;
 }
 
-function optimizePanel(ctx: PlaygroundContext, vars: readonly string[]): TemplateResult {
+/** Hyper-parameter fields of the chosen optimizer, placeholders showing its defaults. */
+function hyperFields(ctx: PlaygroundContext): TemplateResult[] {
   const { state, commit } = ctx;
   const lang = state.lang;
-  const start = effectiveStart(state.start, vars.length);
   const hyperLabel: Readonly<Record<HyperKey, keyof typeof UI>> = {
     momentum: 'momentum',
     rho: 'rho',
@@ -257,100 +396,297 @@ function optimizePanel(ctx: PlaygroundContext, vars: readonly string[]): Templat
     beta2: 'beta2',
     delta: 'delta',
   };
-  const hyper = (key: HyperKey) => (HYPER_OF[state.optimizer].includes(key) ? state.hyper[key] : undefined);
   const setHyper = (key: HyperKey) => (value: number | undefined) => {
     const next = { ...state.hyper };
     if (value === undefined) delete next[key];
     else next[key] = value;
     commit({ hyper: next }, 'push');
   };
+  return HYPER_OF[state.optimizer].map((key) =>
+    numberField(
+      `pg-${key}`,
+      UI[hyperLabel[key]][lang],
+      state.hyper[key],
+      defaultHyper(state.optimizer, state.convention, key),
+      LIMITS.hyper[key],
+      setHyper(key),
+    ),
+  );
+}
+
+/** Optional integer settings (batch size, epochs, seed): empty means the optimizer's default. */
+function intField(
+  ctx: PlaygroundContext,
+  key: 'batch' | 'epochs' | 'seed',
+  label: string,
+  placeholder: string,
+): TemplateResult {
+  const range = LIMITS[key];
+  return numberField(
+    `pg-${key}`,
+    label,
+    ctx.state[key],
+    placeholder,
+    range,
+    (v) => ctx.commit({ [key]: v === undefined ? undefined : Math.round(v), step: 0 }, 'push'),
+    '1',
+  );
+}
+
+function optimizePanel(ctx: PlaygroundContext, exprVars: readonly string[]): TemplateResult {
+  const { state, commit } = ctx;
+  const lang = state.lang;
+  const dataset = DATASETS.find((d) => d.id === state.data) ?? DATASETS[0];
+  const dataMode = state.mode === 'data' && dataset !== undefined;
+  const vars = dataMode ? dataset.params : exprVars;
+  const expr = dataMode ? dataset.loss : state.expr;
+  const start = effectiveStart(dataMode && !state.start ? '0' : state.start, vars.length);
+  const hyper = (key: HyperKey) => (HYPER_OF[state.optimizer].includes(key) ? state.hyper[key] : undefined);
+  const domain = state.range && state.range.split(',').length === (vars.length === 2 ? 4 : 2) ? state.range : undefined;
+  const optimizerSelect = selectField(
+    'pg-opt',
+    UI.optimizer[lang],
+    state.optimizer,
+    OPTIMIZERS,
+    (o) => OPTIMIZER_NAMES[o]?.[lang] ?? o,
+    (optimizer) => commit({ optimizer }, 'push'),
+  );
+  const onPick = (event: Event) => {
+    // The loss and data charts are not the parameter space.
+    const part = (event.composedPath()[0] as Element | undefined)?.getAttribute?.('part');
+    if (part === 'loss' || part === 'data') return;
+    const { x, y } = (event as CustomEvent<{ x: number; y: number }>).detail;
+    const point = cleanStart(vars.length === 2 ? `${x},${y}` : String(x));
+    if (!point || vars.length > 2) return;
+    if (state.mode === 'compare' && state.vary === 'start') {
+      const kept = state.values ? state.values.split(';') : [];
+      commit({ values: cleanValues([...kept, point].slice(-LIMITS.runs).join(';'), 'start') }, 'push');
+    } else commit({ start: point, step: 0 }, 'push');
+  };
+  const speedSelect = selectField(
+    'pg-speed',
+    PG.speed[lang],
+    String(state.speed),
+    SPEEDS.includes(state.speed) ? SPEEDS.map(String) : [...SPEEDS, state.speed].map(String),
+    (ms) => `${Number(ms) / 1000} ${PG.perStep[lang]}`,
+    (ms) => commit({ speed: Number(ms) }, 'replace'),
+  );
   return html`
     <form class="controls" @submit=${(e: Event) => e.preventDefault()}>
-      <div class="field">
-        <label for="pg-opt">${UI.optimizer[lang]}</label>
-        <select
-          id="pg-opt"
-          .value=${live(state.optimizer)}
-          @change=${(e: Event) => commit({ optimizer: (e.target as HTMLSelectElement).value as OptimizerChoice }, 'push')}
-        >
-          ${OPTIMIZERS.map(
-            (o) =>
-              html`<option value=${o} ?selected=${o === state.optimizer}>${OPTIMIZER_NAMES[o]?.[lang] ?? o}</option>`,
+      <fieldset class="field field-full mode">
+        <legend>${PG.mode[lang]}</legend>
+        <div class="segmented">
+          ${MODES.map(
+            (m) => html`<label
+              ><input
+                type="radio"
+                name="pg-mode"
+                value=${m}
+                .checked=${live(state.mode === m)}
+                @change=${() => commit({ mode: m, step: 0 }, 'push')}
+              /><span>${PG.modeNames[m][lang]}</span></label
+            >`,
           )}
-        </select>
-      </div>
-      <div class="field">
-        <label for="pg-conv">${UI.convention[lang]}</label>
-        <select
-          id="pg-conv"
-          .value=${live(state.convention)}
-          @change=${(e: Event) =>
-            commit({ convention: (e.target as HTMLSelectElement).value as ConventionChoice }, 'push')}
-        >
-          ${CONVENTIONS.map(
-            (c) =>
-              html`<option value=${c} ?selected=${c === state.convention}>${UI[CONVENTION_LABEL[c]][lang]}</option>`,
-          )}
-        </select>
-      </div>
-      ${numberField('pg-lr', UI.lr[lang], state.lr, '0.1', LIMITS.lr, (lr) => commit({ lr: lr ?? 0.1 }, 'push'))}
-      ${numberField(
-        'pg-steps',
-        UI.steps[lang],
-        state.steps,
-        '10',
-        LIMITS.steps,
-        (steps) => {
-          const n = Math.round(steps ?? 10);
-          commit({ steps: n, step: Math.min(state.step, n) }, 'push');
-        },
-        '1',
+        </div>
+      </fieldset>
+      ${
+        dataMode
+          ? selectField(
+              'pg-data',
+              PG.dataset[lang],
+              state.data,
+              DATASET_CHOICES,
+              (d) => DATASETS.find((x) => x.id === d)?.name[lang] ?? d,
+              (data: DatasetChoice) => commit({ data, step: 0 }, 'push'),
+            )
+          : nothing
+      }
+      ${
+        state.mode === 'compare'
+          ? selectField(
+              'pg-vary',
+              PG.vary[lang],
+              state.vary,
+              VARIES,
+              (v) => PG.varyNames[v][lang],
+              (vary) => commit({ vary, values: cleanValues(state.values, vary) }, 'push'),
+            )
+          : nothing
+      }
+      ${state.mode !== 'compare' || state.vary !== 'optimizers' ? optimizerSelect : nothing}
+      ${selectField(
+        'pg-conv',
+        UI.convention[lang],
+        state.convention,
+        CONVENTIONS,
+        (c) => UI[CONVENTION_LABEL[c]][lang],
+        (convention: ConventionChoice) => commit({ convention }, 'push'),
       )}
-      <div class="field">
-        <label for="pg-start">${UI.start[lang]} (${vars.join(', ')})</label>
-        <input
-          id="pg-start"
-          type="text"
-          inputmode="decimal"
-          autocomplete="off"
-          title=${UI.startHint[lang]}
-          .value=${live(start)}
-          @change=${(e: Event) => commit({ start: cleanStart((e.target as HTMLInputElement).value) }, 'push')}
-        />
-      </div>
-      ${HYPER_OF[state.optimizer].map((key) =>
-        numberField(
-          `pg-${key}`,
-          UI[hyperLabel[key]][lang],
-          hyper(key),
-          defaultHyper(state.optimizer, state.convention, key),
-          LIMITS.hyper[key],
-          setHyper(key),
-        ),
-      )}
+      ${
+        state.mode === 'compare' && state.vary === 'lr'
+          ? nothing
+          : numberField('pg-lr', UI.lr[lang], state.lr, '0.1', LIMITS.lr, (lr) => commit({ lr: lr ?? 0.1 }, 'push'))
+      }
+      ${
+        dataMode
+          ? html`${intField(ctx, 'batch', PG.batch[lang], '4')} ${intField(ctx, 'epochs', PG.epochs[lang], '5')}
+            ${intField(ctx, 'seed', PG.seed[lang], '1')}`
+          : numberField(
+              'pg-steps',
+              UI.steps[lang],
+              state.steps,
+              '10',
+              LIMITS.steps,
+              (steps) => {
+                const n = Math.round(steps ?? 10);
+                commit({ steps: n, step: Math.min(state.step, n) }, 'push');
+              },
+              '1',
+            )
+      }
+      ${
+        state.mode === 'compare' && state.vary === 'start'
+          ? nothing
+          : html`<div class="field">
+              <label for="pg-start">${UI.start[lang]} (${vars.join(', ')})</label>
+              <input
+                id="pg-start"
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                title=${UI.startHint[lang]}
+                .value=${live(start)}
+                @change=${(e: Event) => commit({ start: cleanStart((e.target as HTMLInputElement).value), step: 0 }, 'push')}
+              />
+            </div>`
+      }
+      ${state.mode === 'compare' && state.vary === 'optimizers' ? nothing : hyperFields(ctx)}
+      ${state.mode === 'compare' ? compareFields(ctx) : nothing}
+      ${speedSelect}
+      ${dataMode ? nothing : rangeField(ctx, vars.length)}
+      ${
+        vars.length === 2
+          ? html`<div class="field field-check">
+              <label
+                ><input
+                  type="checkbox"
+                  .checked=${live(state.equal)}
+                  @change=${(e: Event) => commit({ equal: (e.target as HTMLInputElement).checked }, 'replace')}
+                />
+                ${PG.equal[lang]}</label
+              >
+            </div>`
+          : nothing
+      }
     </form>
-    <gs-optimizer
-      expr=${state.expr}
-      vars=${vars.join(',')}
-      start=${start}
-      optimizer=${state.optimizer}
-      convention=${state.convention}
-      lr=${state.lr}
-      steps=${state.steps}
-      momentum=${ifDefined(hyper('momentum'))}
-      rho=${ifDefined(hyper('rho'))}
-      beta1=${ifDefined(hyper('beta1'))}
-      beta2=${ifDefined(hyper('beta2'))}
-      delta=${ifDefined(hyper('delta'))}
-      .step=${state.step}
-      lang=${lang}
-      @gs-step-change=${(e: Event) => {
-        const step = (e as CustomEvent<{ step?: number }>).detail?.step;
-        if (typeof step === 'number' && step !== state.step) commit({ step }, 'replace');
-      }}
-    ></gs-optimizer>
-    ${nothing}
+    ${
+      dataMode
+        ? html`<p class="note">${PG.dataNote[lang]} <code>${dataset.loss}</code></p>`
+        : vars.length <= 2
+          ? html`<p class="hint pick-hint">${PG.pickHint[lang]}</p>`
+          : nothing
+    }
+    ${
+      state.mode === 'compare'
+        ? html`<gs-optimizer-race
+            expr=${expr}
+            vars=${vars.join(',')}
+            start=${start}
+            optimizers=${state.race}
+            optimizer=${state.optimizer}
+            vary=${state.vary === 'optimizers' ? '' : state.vary}
+            values=${state.vary === 'optimizers' ? '' : state.vary === 'start' ? state.values || start : state.values || '0.2,0.05,0.01'}
+            convention=${state.convention}
+            lr=${state.lr}
+            steps=${state.steps}
+            momentum=${ifDefined(hyper('momentum'))}
+            rho=${ifDefined(hyper('rho'))}
+            beta1=${ifDefined(hyper('beta1'))}
+            beta2=${ifDefined(hyper('beta2'))}
+            delta=${ifDefined(hyper('delta'))}
+            domain=${ifDefined(domain)}
+            interval=${state.speed}
+            ?equal-axes=${state.equal}
+            lang=${lang}
+            @gs-point-pick=${onPick}
+          ></gs-optimizer-race>`
+        : html`<gs-optimizer
+            expr=${expr}
+            vars=${vars.join(',')}
+            start=${start}
+            optimizer=${state.optimizer}
+            convention=${state.convention}
+            lr=${state.lr}
+            steps=${dataMode ? '' : state.steps}
+            momentum=${ifDefined(hyper('momentum'))}
+            rho=${ifDefined(hyper('rho'))}
+            beta1=${ifDefined(hyper('beta1'))}
+            beta2=${ifDefined(hyper('beta2'))}
+            delta=${ifDefined(hyper('delta'))}
+            data=${dataMode ? dataset.id : ''}
+            batch-size=${ifDefined(dataMode ? state.batch : undefined)}
+            epochs=${ifDefined(dataMode ? state.epochs : undefined)}
+            seed=${ifDefined(dataMode ? state.seed : undefined)}
+            domain=${ifDefined(domain)}
+            interval=${state.speed}
+            ?equal-axes=${state.equal}
+            loss-chart
+            .step=${state.step}
+            lang=${lang}
+            @gs-point-pick=${onPick}
+            @gs-step-change=${(e: Event) => {
+              const step = (e as CustomEvent<{ step?: number }>).detail?.step;
+              if (typeof step === 'number' && step !== state.step) commit({ step }, 'replace');
+            }}
+          ></gs-optimizer>`
+    }
   `;
+}
+
+/** Compare mode: which optimizers race, or the learning rates or starts one optimizer tries. */
+function compareFields(ctx: PlaygroundContext): TemplateResult {
+  const { state, commit } = ctx;
+  const lang = state.lang;
+  if (state.vary === 'optimizers') {
+    const chosen = state.race.split(',');
+    return html`<fieldset class="field field-full race-set">
+      <legend>${PG.raceSet[lang]}</legend>
+      <div class="checks">
+        ${OPTIMIZERS.map(
+          (o) => html`<label
+            ><input
+              type="checkbox"
+              value=${o}
+              .checked=${live(chosen.includes(o))}
+              @change=${(e: Event) => {
+                const on = (e.target as HTMLInputElement).checked;
+                const next = cleanRace(OPTIMIZERS.filter((x) => (x === o ? on : chosen.includes(x))).join(','));
+                if (next) commit({ race: next }, 'push');
+                else (e.target as HTMLInputElement).checked = true;
+              }}
+            />
+            ${OPTIMIZER_NAMES[o]?.[lang] ?? o}</label
+          >`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+  const hint = state.vary === 'lr' ? PG.valuesHintLr[lang] : PG.valuesHintStart[lang];
+  return html`<div class="field field-wide">
+    <label for="pg-values">${PG.varyNames[state.vary][lang]}</label>
+    <input
+      id="pg-values"
+      type="text"
+      inputmode="decimal"
+      autocomplete="off"
+      maxlength=${LIMITS.valuesLength}
+      placeholder=${state.vary === 'lr' ? '0.2, 0.05, 0.01' : hint}
+      aria-describedby="pg-values-hint"
+      .value=${live(state.values.replaceAll(',', ', ').replaceAll(';', '; '))}
+      @change=${(e: Event) => commit({ values: cleanValues((e.target as HTMLInputElement).value, state.vary) }, 'push')}
+    />
+    <small id="pg-values-hint" class="hint">${hint}</small>
+  </div>`;
 }
 
 export type { Lang };

@@ -11,7 +11,20 @@ export type Tab = 'derivative' | 'check' | 'optimize';
 export type OptimizerChoice = 'gd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam' | 'gd-halving' | 'newton';
 export type ConventionChoice = 'textbook' | 'pytorch' | 'keras';
 
+export type Detail = 'normal' | 'full' | 'brief';
+/** The optimizer tab: one optimizer stepped, several compared, or SGD over a data set. */
+export type Mode = 'single' | 'compare' | 'data';
+/** What compare mode varies: the optimizer, the learning rate or the start. */
+export type Vary = 'optimizers' | 'lr' | 'start';
+export type DatasetChoice = 'line' | 'logistic';
+
 export const VIEWS: readonly View[] = ['lesson', 'playground'];
+export const DETAILS: readonly Detail[] = ['normal', 'full', 'brief'];
+export const MODES: readonly Mode[] = ['single', 'compare', 'data'];
+export const VARIES: readonly Vary[] = ['optimizers', 'lr', 'start'];
+export const DATASET_CHOICES: readonly DatasetChoice[] = ['line', 'logistic'];
+/** Play speeds offered, in milliseconds per step. */
+export const SPEEDS: readonly number[] = [1500, 700, 300, 100, 30];
 export const TABS: readonly Tab[] = ['derivative', 'check', 'optimize'];
 export const OPTIMIZERS: readonly OptimizerChoice[] = [
   'gd',
@@ -54,6 +67,30 @@ export interface AppState {
   readonly steps: number;
   /** Comma-separated start point ('' = the default for the variables). */
   readonly start: string;
+  /** Derivative order: 1 for f′, 2 for f″, … */
+  readonly order: number;
+  readonly detail: Detail;
+  /** The differentiation variable ('' = the first variable). */
+  readonly wrt: string;
+  /** Comma-separated parameter names, held constant ('' = none declared). */
+  readonly params: string;
+  /** Plot range "xmin,xmax" or "xmin,xmax,ymin,ymax" ('' = automatic). */
+  readonly range: string;
+  readonly mode: Mode;
+  /** Compare mode: the optimizers raced (comma-separated ids). */
+  readonly race: string;
+  readonly vary: Vary;
+  /** Compare mode: the learning rates ("0.2,0.01,1") or starts ("4;-2" or "4,4;-4,4") tried. */
+  readonly values: string;
+  readonly data: DatasetChoice;
+  /** Data mode: rows per mini-batch, passes, shuffling seed (undefined = the optimizer's defaults). */
+  readonly batch: number | undefined;
+  readonly epochs: number | undefined;
+  readonly seed: number | undefined;
+  /** Milliseconds per step when playing. */
+  readonly speed: number;
+  /** One unit as long on both axes of a contour map. */
+  readonly equal: boolean;
   /** The optimizer stepper's current iteration. */
   readonly step: number;
   readonly hyper: Readonly<Partial<Record<HyperKey, number>>>;
@@ -65,6 +102,15 @@ export const LIMITS = {
   lr: [1e-6, 100] as const,
   steps: [1, 200] as const,
   start: [-1e6, 1e6] as const,
+  order: [1, 6] as const,
+  range: [-1e6, 1e6] as const,
+  batch: [1, 64] as const,
+  epochs: [1, 50] as const,
+  seed: [0, 2 ** 31 - 1] as const,
+  speed: [16, 5000] as const,
+  /** Runs in compare mode (the race draws at most 8). */
+  runs: 8,
+  valuesLength: 120,
   hyper: {
     momentum: [0, 0.999],
     rho: [0, 0.999999],
@@ -88,7 +134,69 @@ export function defaultState(lang: Lang): AppState {
     start: '4',
     step: 0,
     hyper: {},
+    order: 1,
+    detail: 'normal',
+    wrt: '',
+    params: '',
+    range: '',
+    mode: 'single',
+    race: 'gd,momentum,nesterov,adagrad,rmsprop,adam',
+    vary: 'optimizers',
+    values: '',
+    data: 'line',
+    batch: undefined,
+    epochs: undefined,
+    seed: undefined,
+    speed: 700,
+    equal: false,
   };
+}
+
+/** "xmin,xmax" or "xmin,xmax,ymin,ymax" with each pair increasing, normalised; '' when unreadable. */
+export function cleanRange(text: string): string {
+  const parts = text.split(',').map((p) => p.trim());
+  if (parts.length !== 2 && parts.length !== 4) return '';
+  const values = parts.map((p) => clampNumber(p, LIMITS.range[0], LIMITS.range[1]));
+  if (values.some((v) => v === undefined)) return '';
+  const v = values as number[];
+  if (!((v[0] as number) < (v[1] as number)) || (v.length === 4 && !((v[2] as number) < (v[3] as number)))) return '';
+  return v.join(',');
+}
+
+/** A comma-separated list of known optimizer ids, without repeats ('' when none). */
+export function cleanRace(text: string): string {
+  const ids = text.split(',').map((v) => v.trim());
+  return [...new Set(ids.filter((id): id is OptimizerChoice => (OPTIMIZERS as readonly string[]).includes(id)))]
+    .slice(0, LIMITS.runs)
+    .join(',');
+}
+
+/**
+ * Compare-mode values: learning rates "0.2,0.01,1" (positive, clamped), or starts
+ * separated by ";" ("4;-2", "4,4;-4,4"); at most `LIMITS.runs`, '' when unreadable.
+ */
+export function cleanValues(text: string, vary: Vary): string {
+  const bounded = text.slice(0, LIMITS.valuesLength);
+  if (vary === 'lr') {
+    const rates = bounded
+      .split(/[,;]/)
+      .map((p) => clampNumber(p, LIMITS.lr[0], LIMITS.lr[1]))
+      .filter((v): v is number => v !== undefined);
+    return rates.slice(0, LIMITS.runs).join(',');
+  }
+  if (vary === 'start') {
+    const groups = bounded
+      .split(';')
+      .map((g) => cleanStart(g))
+      .filter(Boolean);
+    return groups.slice(0, LIMITS.runs).join(';');
+  }
+  return '';
+}
+
+function clampInt(text: string | null, range: readonly [number, number]): number | undefined {
+  const v = clampNumber(text, range[0], range[1]);
+  return v === undefined ? undefined : Math.round(v);
 }
 
 const VAR_NAME = /^[A-Za-z][A-Za-z0-9_]{0,15}$/;
@@ -139,6 +247,7 @@ export function readState(search: string, fallbackLang: Lang): AppState {
   const varsText = cleanExpr(q.get('vars') ?? '').slice(0, 60);
   const vars = cleanVars(varsText)?.join(',') ?? varsText;
   const steps = Math.round(clampNumber(q.get('steps'), LIMITS.steps[0], LIMITS.steps[1]) ?? base.steps);
+  const vary = pick(q.get('vary'), VARIES, base.vary);
   const hyper: Partial<Record<HyperKey, number>> = {};
   for (const key of HYPER_KEYS) {
     const [lo, hi] = LIMITS.hyper[key];
@@ -158,6 +267,21 @@ export function readState(search: string, fallbackLang: Lang): AppState {
     start: q.has('start') ? cleanStart(q.get('start') ?? '') : base.start,
     step: Math.round(clampNumber(q.get('step'), 0, steps) ?? 0),
     hyper,
+    order: clampInt(q.get('order'), LIMITS.order) ?? base.order,
+    detail: pick(q.get('detail'), DETAILS, base.detail),
+    wrt: cleanVars(q.get('wrt') ?? '')?.[0] ?? '',
+    params: cleanVars(cleanExpr(q.get('params') ?? ''))?.join(',') ?? '',
+    range: cleanRange(q.get('range') ?? ''),
+    mode: pick(q.get('mode'), MODES, base.mode),
+    race: q.has('race') ? cleanRace(q.get('race') ?? '') || base.race : base.race,
+    vary,
+    values: cleanValues(q.get('values') ?? '', vary),
+    data: pick(q.get('data'), DATASET_CHOICES, base.data),
+    batch: clampInt(q.get('batch'), LIMITS.batch),
+    epochs: clampInt(q.get('epochs'), LIMITS.epochs),
+    seed: clampInt(q.get('seed'), LIMITS.seed),
+    speed: clampInt(q.get('speed'), LIMITS.speed) ?? base.speed,
+    equal: q.get('equal') === '1',
   };
 }
 
@@ -182,6 +306,28 @@ export function writeState(state: AppState): string {
     for (const key of HYPER_OF[state.optimizer]) {
       const value = state.hyper[key];
       if (value !== undefined) q.set(key, String(value));
+    }
+    if (state.order !== base.order) q.set('order', String(state.order));
+    if (state.detail !== base.detail) q.set('detail', state.detail);
+    if (state.wrt) q.set('wrt', state.wrt);
+    if (state.params) q.set('params', state.params);
+    if (state.range) q.set('range', state.range);
+    if (state.tab === 'optimize') {
+      if (state.mode !== base.mode) q.set('mode', state.mode);
+      if (state.mode === 'compare') {
+        if (state.race !== base.race) q.set('race', state.race);
+        if (state.vary !== base.vary) q.set('vary', state.vary);
+        if (state.values) q.set('values', state.values);
+      }
+      if (state.mode === 'data') {
+        if (state.data !== base.data) q.set('data', state.data);
+        for (const key of ['batch', 'epochs', 'seed'] as const) {
+          const value = state[key];
+          if (value !== undefined) q.set(key, String(value));
+        }
+      }
+      if (state.speed !== base.speed) q.set('speed', String(state.speed));
+      if (state.equal) q.set('equal', '1');
     }
     if (state.tab === 'optimize' && state.step > 0) q.set('step', String(state.step));
   }

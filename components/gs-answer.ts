@@ -45,7 +45,8 @@ export interface CheckEventDetail {
  *
  * @attr problem - The function to differentiate, as typed (untrusted: parsed, never evaluated).
  * @attr wrt - The variable to differentiate by (default: the only variable, or x); at most 32 characters.
- * @attr vars - The variables, comma-separated (for partial derivatives); at most 200 characters.
+ * @attr vars - The variables, comma-separated (for partial derivatives); at most 200 characters. Every other name is a parameter.
+ * @attr params - Names to read as parameters (constant symbols), comma-separated; the answer may use them too.
  * @attr order - 1 (default) for f′, 2 for f″, … up to 10 (a whole number).
  * @attr reveal - Allows showing the worked solution.
  * @attr name - The form field name.
@@ -138,6 +139,7 @@ export class GsAnswer extends MathElement {
   @property() problem = '';
   @property() wrt = '';
   @property() vars = '';
+  @property() params = '';
   @property({ type: Number }) order = 1;
   @property({ type: Boolean }) reveal = false;
   @property({ reflect: true }) name = '';
@@ -192,8 +194,11 @@ export class GsAnswer extends MathElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.refused = checkLimits(this, GsAnswer.limits, resolveLang(this));
-    if (['problem', 'wrt', 'vars', 'order', 'lang'].some((k) => changed.has(k as keyof GsAnswer))) this.prepare();
-    if (changed.has('value') || changed.has('required')) this.syncForm();
+    if (['problem', 'wrt', 'vars', 'params', 'order'].some((k) => changed.has(k as keyof GsAnswer))) this.prepare();
+    // A new language keeps the verdict (its messages exist in every language); only the problem's
+    // error and the form's validity message are made again.
+    else if (changed.has('lang' as keyof GsAnswer) && !this.prepared) this.prepare();
+    if (changed.has('value') || changed.has('required') || changed.has('lang' as keyof GsAnswer)) this.syncForm();
   }
 
   private prepare(): void {
@@ -201,11 +206,13 @@ export class GsAnswer extends MathElement {
     this.result = undefined;
     this.showSolution = false;
     const vars = splitVars(this.vars);
+    const params = splitVars(this.params);
     try {
       this.prepared = prepareProblem({
         problem: this.problem,
         ...(this.wrt ? { wrt: this.wrt } : {}),
         ...(vars.length ? { vars } : {}),
+        ...(params.length ? { params } : {}),
         order: Math.max(1, Math.min(10, Math.trunc(this.order) || 1)),
       });
       this.problemError = undefined;
@@ -224,7 +231,7 @@ export class GsAnswer extends MathElement {
     }
     if (this.value.trim()) {
       try {
-        parse(this.value, this.prepared ? { vars: this.prepared.vars } : {});
+        parse(this.value, this.prepared ? { vars: this.prepared.vars, params: this.prepared.params } : {});
       } catch (error) {
         this.internals.setValidity({ customError: true }, toProblem(this.value, error, lang).message);
         return;
@@ -301,7 +308,7 @@ export class GsAnswer extends MathElement {
 
   private echoTemplate(p: PreparedProblem, lang: Lang) {
     if (!this.value.trim()) return nothing;
-    const reading = readExpression(this.value, p.vars, lang);
+    const reading = readExpression(this.value, p.vars, lang, p.params);
     if (!reading.ok) return problemTemplate(reading);
     return html`${UI.readAs[lang]}: ${math(reading.parsed.tex)}`;
   }
@@ -318,7 +325,7 @@ export class GsAnswer extends MathElement {
     }[r.verdict][lang];
     return html`<div part="verdict" class=${good ? 'good' : 'bad'} data-verdict=${r.verdict}>
       <div class="verdict-title">${title}</div>
-      <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>${r.message}</p>
+      <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>${r.messages[lang]}</p>
       ${r.verdict === 'invalid-answer' && r.error ? problemTemplate({ input: this.checkedText, message: r.error.messages[lang], ...(r.error.range ? { range: r.error.range } : {}) }) : nothing}
       ${r.counterexample ? this.counterexampleTemplate(r, p, lang) : nothing}
     </div>`;
@@ -338,8 +345,12 @@ export class GsAnswer extends MathElement {
       try {
         const v = p.vars[0] as string;
         const x0 = c.at[v] ?? 0;
-        const expected = compile(p.expected, [v]);
-        const answer = compile(parse(this.checkedText, { vars: p.vars }).expr, [v]);
+        // Parameters stay at the values of the counterexample.
+        const fixed = p.params.map((q) => c.at[q] ?? 1);
+        const names = [v, ...p.params];
+        const atX = (f: (...a: number[]) => number) => (x: number) => f(x, ...fixed);
+        const expected = atX(compile(p.expected, names));
+        const answer = atX(compile(parse(this.checkedText, { vars: p.vars, params: p.params }).expr, names));
         const curves: PlotCurve[] = [
           { fn: expected, label: UI.expected[lang] },
           { fn: answer, label: UI.yourAnswer[lang], dashed: true },
@@ -365,7 +376,7 @@ export class GsAnswer extends MathElement {
       }}>${UI.showSolution[lang]}</button>
       ${
         this.showSolution
-          ? html`${stepsTemplate(p.derivation.steps, { lang, partial: p.vars.length > 1, highlight })}
+          ? html`${stepsTemplate(p.derivation.steps, { lang, partial: p.vars.length > 1, highlight, simplified: p.derivation.simplified })}
             <div>${math(`= ${p.expectedShown.tex}`, true)}</div>`
           : nothing
       }

@@ -1,11 +1,14 @@
-import { scaleLinear } from 'd3-scale';
+import { type ScaleLinear, scaleLinear } from 'd3-scale';
 import { css, html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defineElement } from './define.js';
 import type { PlotPath } from './gs-plot.js';
-import { axesTemplate } from './plot/axes.js';
+import { axesTemplate, formatTick } from './plot/axes.js';
 import { contourBands, type RealFunction2 } from './plot/contour.js';
+import { equalAxes } from './plot/fit.js';
+import { placeLabels, pointBox } from './plot/labels.js';
 import { parseDomain } from './shared/domain.js';
+import { emit } from './shared/events.js';
 import { GsElement } from './shared/gs-element.js';
 import { resolveLang } from './shared/lang.js';
 import { type AttributeProblem, checkLimits, limitsTemplate, SHARED_LIMITS } from './shared/limits.js';
@@ -27,6 +30,12 @@ function bandFill(i: number, n: number): string {
   return `color-mix(in srgb, var(--_contour-high) ${pct}%, var(--_contour-low))`;
 }
 
+/** Detail of `gs-point-pick`: the point of the map that was clicked or tapped. */
+export interface PointPickDetail {
+  readonly x: number;
+  readonly y: number;
+}
+
 /**
  * A contour map of f(x, y) with optimizer paths and arrows.
  *
@@ -37,6 +46,9 @@ function bandFill(i: number, n: number): string {
  * @attr label - Accessible name of the map.
  * @attr x-label - Label of the horizontal axis.
  * @attr y-label - Label of the vertical axis.
+ * @attr equal-axes - One unit is as long on both axes (the shorter side of the domain is widened).
+ *
+ * @fires gs-point-pick - The map was clicked or tapped; `detail` is the point `{ x, y }`. Bubbles and is composed.
  *
  * @csspart svg - The SVG drawing.
  * @csspart legend - The legend under the map.
@@ -75,7 +87,14 @@ export class GsContour extends GsElement {
       }
       .point-label {
         fill: var(--_fg);
-        font-size: 11px;
+        font-size: 12px;
+        paint-order: stroke;
+        stroke: var(--_bg);
+        stroke-width: 3px;
+        stroke-linejoin: round;
+      }
+      svg {
+        cursor: crosshair;
       }
       .arrow {
         stroke: var(--_bad);
@@ -106,6 +125,7 @@ export class GsContour extends GsElement {
   @property() label = '';
   @property({ attribute: 'x-label' }) xLabel = 'x';
   @property({ attribute: 'y-label' }) yLabel = 'y';
+  @property({ type: Boolean, attribute: 'equal-axes' }) equalAxes = false;
 
   /** The limits of the attributes (a refused domain falls back to the default, with a message). */
   static readonly limits = { domain: SHARED_LIMITS.domain } as const;
@@ -119,9 +139,9 @@ export class GsContour extends GsElement {
   private cache: { key: unknown[]; bands: ReturnType<typeof contourBands> } | undefined;
 
   override render() {
-    const [x0, x1, y0, y1] = this.domain as [number, number, number, number];
     const size = this.size.width;
     const height = Math.round(size * 0.8);
+    const [x0, x1, y0, y1] = this.shownDomain(size, height);
     const x = scaleLinear()
       .domain([x0, x1])
       .range([MARGIN.left, size - MARGIN.right]);
@@ -135,9 +155,32 @@ export class GsContour extends GsElement {
       y(Math.min(y1, Math.max(y0, p[1]))),
     ];
     const legend = this.paths.map((p, i) => ({ label: p.label, color: color(i, p.color) })).filter((l) => l.label);
+    const drawn = this.paths.map((p) =>
+      p.points
+        .map((q, k) => ({ q, k }))
+        .filter(({ q }) => Number.isFinite(q[0]) && Number.isFinite(q[1]))
+        .map(({ q, k }) => ({ q, k, at: clamp(q), outside: q[0] < x0 || q[0] > x1 || q[1] < y0 || q[1] > y1 })),
+    );
+    // Every label of every path placed at once, so none overlap.
+    const requests = drawn.flatMap((pts, i) =>
+      pts.map(({ k, at, outside, q }) => {
+        const name = this.paths[i]?.labels?.[k] ?? '';
+        return {
+          x: at[0],
+          y: at[1],
+          text: outside && name ? `${name} = (${formatTick(q[0])}, ${formatTick(q[1])})` : name,
+          important: outside,
+        };
+      }),
+    );
+    const labels = placeLabels(
+      requests,
+      { left: 2, top: 2, right: size - 2, bottom: height - MARGIN.bottom },
+      drawn.flat().map(({ at }) => pointBox(at[0], at[1], 3)),
+    );
     return html`
       ${limitsTemplate(this.refused)}
-      <svg part="svg" role="img" aria-label=${this.label || nothing} viewBox="0 0 ${size} ${height}" height=${height}>
+      <svg part="svg" role="img" aria-label=${this.label || nothing} viewBox="0 0 ${size} ${height}" height=${height} @click=${(e: MouseEvent) => this.onClick(e, x, y, size)}>
         <defs>
           <marker id="head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto">
             <path d="M0,0 L10,5 L0,10 z" fill="context-stroke"></path>
@@ -145,15 +188,15 @@ export class GsContour extends GsElement {
         </defs>
         ${bands.map((b, i) => svg`<path class="band" fill=${bandFill(i, bands.length)} d=${b.d}></path>`)}
         ${axesTemplate(x, y, { x: this.xLabel, y: this.yLabel })}
-        ${this.paths.map((p, i) => {
-          const pts = p.points.filter((q) => Number.isFinite(q[0]) && Number.isFinite(q[1])).map(clamp);
-          const c = color(i, p.color);
+        ${drawn.map((pts, i) => {
+          const c = color(i, this.paths[i]?.color);
+          const last = pts.length - 1;
           return svg`<g class="path">
-            <polyline fill="none" stroke=${c} stroke-width="2" points=${pts.map((q) => q.join(',')).join(' ')}></polyline>
-            ${pts.map((q, k) => svg`<circle cx=${q[0]} cy=${q[1]} r=${k === pts.length - 1 ? 4.5 : 2.5} fill=${c}></circle>`)}
-            ${p.labels ? pts.map((q, k) => (p.labels?.[k] ? svg`<text class="point-label" x=${q[0] + 5} y=${q[1] - 5}>${p.labels[k]}</text>` : null)) : null}
+            <polyline fill="none" stroke=${c} stroke-width="2" points=${pts.map((p) => p.at.join(',')).join(' ')}></polyline>
+            ${pts.map((p, k) => svg`<circle cx=${p.at[0]} cy=${p.at[1]} r=${k === last ? 4.5 : 2.5} fill=${c} stroke=${p.outside ? 'var(--_bad)' : nothing}><title>${this.paths[i]?.labels?.[p.k] ?? ''} (${formatTick(p.q[0])}, ${formatTick(p.q[1])})</title></circle>`)}
           </g>`;
         })}
+        <g class="labels">${labels.map((l) => svg`<text class="point-label" x=${l.x.toFixed(1)} y=${l.y.toFixed(1)}>${l.text}</text>`)}</g>
         ${this.arrows.map((a) => {
           const from = clamp(a.from);
           const to = clamp(a.to);
@@ -165,6 +208,32 @@ export class GsContour extends GsElement {
     `;
   }
 
+  /** The domain drawn: as given, or widened for equal axis scales. */
+  shownDomain(width = this.size.width, height = Math.round(width * 0.8)): [number, number, number, number] {
+    const d = this.domain as [number, number, number, number];
+    if (!this.equalAxes) return d;
+    return equalAxes(d, width - MARGIN.left - MARGIN.right, height - MARGIN.top - MARGIN.bottom);
+  }
+
+  private onClick(
+    event: MouseEvent,
+    x: ScaleLinear<number, number>,
+    y: ScaleLinear<number, number>,
+    width: number,
+  ): void {
+    const svgEl = event.currentTarget as SVGSVGElement;
+    const box = svgEl.getBoundingClientRect();
+    if (!box.width) return;
+    const scale = width / box.width;
+    const px = (event.clientX - box.left) * scale;
+    const py = (event.clientY - box.top) * scale;
+    const [left, right] = x.range() as [number, number];
+    const [bottom, top] = y.range() as [number, number];
+    if (px < left || px > right || py < top || py > bottom) return;
+    const round = (v: number) => Number.parseFloat(v.toPrecision(3));
+    emit<PointPickDetail>(this, 'gs-point-pick', { x: round(x.invert(px)), y: round(y.invert(py)) });
+  }
+
   private bands(
     x: (v: number) => number,
     y: (v: number) => number,
@@ -172,11 +241,12 @@ export class GsContour extends GsElement {
     height: number,
   ): ReturnType<typeof contourBands> {
     if (!this.fn) return [];
-    const key = [this.fn, ...this.domain, width, height];
+    const domain = this.shownDomain(width, height);
+    const key = [this.fn, ...domain, width, height];
     if (this.cache && this.cache.key.length === key.length && this.cache.key.every((k, i) => k === key[i])) {
       return this.cache.bands;
     }
-    const bands = contourBands(this.fn, this.domain as [number, number, number, number], (a, b) => [x(a), y(b)]);
+    const bands = contourBands(this.fn, domain, (a, b) => [x(a), y(b)]);
     this.cache = { key, bands };
     return bands;
   }

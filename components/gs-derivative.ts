@@ -5,11 +5,13 @@ import { compile } from '../src/expr/compile.js';
 import type { Parsed } from '../src/expr/parse.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
 import { toText } from '../src/expr/print-text.js';
+import type { Lang } from '../src/i18n/index.js';
 import { defineElement } from './define.js';
 import { MathElement } from './shared/math-element.js';
 import './gs-plot.js';
 import type { PlotCurve, ProbeChangeDetail } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
+import { probePoint, realRange } from './plot/sample.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { resolveLang } from './shared/lang.js';
@@ -41,12 +43,14 @@ export interface ExpressionChangeDetail {
  * @attr expr - The function, as a person types it (`3x^3 - 2x + 1`). Untrusted: parsed, never evaluated.
  * @attr wrt - The variable to differentiate by (default: the only variable, or x); at most 32 characters.
  * @attr vars - The variables, comma-separated, when the function has several (partials are then taken); at most 200 characters.
+ *   With `vars`, every other name is a parameter: a constant symbol, held constant (`a t^2 + b t`, vars `t`).
+ * @attr params - Names to read as parameters (constant symbols), comma-separated, also longer ones (`rate`).
  * @attr order - 1 for f′ (default), 2 for f″, … up to 10 (a whole number).
  * @attr detail - "normal" (default), "full" (every step) or "brief" (chain, product, quotient and the answer).
  * @attr editable - Shows an input so the reader can change the function.
  * @attr plot - "auto" (default: plot when there is one variable) or "none".
- * @attr xmin - Left end of the plot (default -5), from -10⁶ to 10⁶.
- * @attr xmax - Right end of the plot (default 5), from -10⁶ to 10⁶.
+ * @attr xmin - Left end of the plot (default: −5, or where the function's real domain starts inside [−5, 5]); from -10⁶ to 10⁶.
+ * @attr xmax - Right end of the plot (default: 5, or where the real domain ends); from -10⁶ to 10⁶.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
  * @fires gs-change - The reader edited the function; `detail.expr` is the new text. Bubbles and is composed.
@@ -117,17 +121,19 @@ export class GsDerivative extends MathElement {
   @property() expr = '';
   @property() wrt = '';
   @property() vars = '';
+  @property() params = '';
   @property({ type: Number }) order = 1;
   @property() detail: 'full' | 'normal' | 'brief' = 'normal';
   @property({ type: Boolean }) editable = false;
   @property() plot: 'auto' | 'none' = 'auto';
-  @property({ type: Number }) xmin = -5;
-  @property({ type: Number }) xmax = 5;
+  @property({ type: Number }) xmin: number | undefined = undefined;
+  @property({ type: Number }) xmax: number | undefined = undefined;
 
   @state() private derivation: Derivation | undefined;
   @state() private parsed: Parsed | undefined;
   @state() private problem: InputProblem | undefined;
-  @state() private probe = 1;
+  /** The tangent point the reader moved to (undefined: chosen from the function's domain). */
+  @state() private probe: number | undefined = undefined;
   private refused: AttributeProblem[] = [];
 
   /** The derivation shown (undefined while the input cannot be read). */
@@ -137,7 +143,11 @@ export class GsDerivative extends MathElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.refused = checkLimits(this, GsDerivative.limits, resolveLang(this));
-    if (['expr', 'wrt', 'vars', 'order', 'detail', 'lang'].some((k) => changed.has(k as keyof GsDerivative))) {
+    if (
+      ['expr', 'wrt', 'vars', 'params', 'order', 'detail', 'lang'].some((k) => changed.has(k as keyof GsDerivative))
+    ) {
+      if (changed.has('expr') || changed.has('wrt') || changed.has('vars') || changed.has('params'))
+        this.probe = undefined;
       this.derive();
     }
   }
@@ -149,7 +159,7 @@ export class GsDerivative extends MathElement {
       this.problem = undefined;
       return;
     }
-    const reading = readExpression(this.expr, splitVars(this.vars), lang);
+    const reading = readExpression(this.expr, splitVars(this.vars), lang, splitVars(this.params));
     if (!reading.ok) {
       this.derivation = undefined;
       this.parsed = undefined;
@@ -161,9 +171,9 @@ export class GsDerivative extends MathElement {
       this.derivation = differentiate(reading.parsed.expr, {
         ...(this.wrt ? { wrt: this.wrt } : {}),
         vars: reading.parsed.vars,
+        params: reading.parsed.params,
         order: Math.max(1, Math.min(10, Math.trunc(this.order) || 1)),
         detail: this.detail === 'full' || this.detail === 'brief' ? this.detail : 'normal',
-        lang,
       });
       this.problem = undefined;
     } catch (error) {
@@ -184,7 +194,7 @@ export class GsDerivative extends MathElement {
     `;
   }
 
-  private inputTemplate(lang: 'en' | 'ko') {
+  private inputTemplate(lang: Lang) {
     return html`<label>
       <span class="label">${UI.editExpression[lang]}</span>
       <input
@@ -201,7 +211,7 @@ export class GsDerivative extends MathElement {
     </label>`;
   }
 
-  private derivationTemplate(d: Derivation, lang: 'en' | 'ko') {
+  private derivationTemplate(d: Derivation, lang: Lang) {
     const partial = d.vars.length > 1;
     const w = texSymbol(d.wrt);
     const args = d.vars.map(texSymbol).join(', ');
@@ -211,7 +221,7 @@ export class GsDerivative extends MathElement {
     return html`
       <div class="function">${math(`f(${args}) = ${toTex(d.expr)}`, true, `f = ${toText(d.expr)}`, lang)}</div>
       ${this.parsed ? html`<div class="read-as">${UI.readAs[lang]}: <code>${this.parsed.text}</code></div>` : nothing}
-      ${stepsTemplate(d.steps, { lang, partial })}
+      ${stepsTemplate(d.steps, { lang, partial, simplified: d.simplified })}
       <div class="answer" part="answer" aria-live="polite">
         ${math(`${name} = ${toTex(d.result)}`, true, toText(d.result), lang)}
       </div>
@@ -219,8 +229,9 @@ export class GsDerivative extends MathElement {
     `;
   }
 
-  private plotTemplate(d: Derivation, lang: 'en' | 'ko') {
-    if (this.plot === 'none' || d.vars.length !== 1) return nothing;
+  private plotTemplate(d: Derivation, lang: Lang) {
+    // A parameter has no value to plot with.
+    if (this.plot === 'none' || d.vars.length !== 1 || d.params.length > 0) return nothing;
     const v = d.vars[0] as string;
     let f: (x: number) => number;
     let df: (x: number) => number;
@@ -237,16 +248,22 @@ export class GsDerivative extends MathElement {
       { fn: f, label: 'f' },
       { fn: df, label: d.order === 1 ? 'f′' : `f^(${d.order})`, dashed: true },
     ];
-    // Keep the tangent point on the plot when the range leaves out the default x = 1.
-    const at = this.probe >= this.xmin && this.probe <= this.xmax ? this.probe : (this.xmin + this.xmax) / 2;
+    const given = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+    // Without a given range: [−5, 5], narrowed to where f is real.
+    const [autoLo, autoHi] = realRange(f, given(this.xmin) ? this.xmin : -5, given(this.xmax) ? this.xmax : 5);
+    const lo = given(this.xmin) ? this.xmin : autoLo;
+    const hi = given(this.xmax) && this.xmax > lo ? this.xmax : Math.max(autoHi, lo + 1e-6);
+    // The reader's point while it is on the plot; else one inside f's domain where the slope is real.
+    const at =
+      this.probe !== undefined && this.probe >= lo && this.probe <= hi ? this.probe : probePoint(f, slope, lo, hi);
     const m = slope(at);
     return html`
       <gs-plot
         .curves=${curves}
         .slope=${slope}
         .probe=${at}
-        .xmin=${this.xmin}
-        .xmax=${this.xmax}
+        .xmin=${lo}
+        .xmax=${hi}
         x-label=${v}
         label=${UI.plotOf[lang]}
         @gs-probe-change=${(e: CustomEvent<ProbeChangeDetail>) => {

@@ -29,7 +29,8 @@ import { themeStyles } from './shared/styles.js';
  * @summary Partial derivatives with steps, the gradient ∇f and the Hessian.
  *
  * @attr expr - The function, as a person types it (`3xy^2 + 4x^3 - 5y^2 + 1`). Untrusted: parsed, never evaluated.
- * @attr vars - The variables, comma-separated (default: those that occur, sorted); at most 200 characters.
+ * @attr vars - The variables, comma-separated (default: those that occur, sorted); at most 200 characters. Every other name is a parameter.
+ * @attr params - Names to read as parameters (constant symbols), comma-separated, held constant in every partial.
  * @attr hessian - Also shows the second partials and the Hessian matrix.
  * @attr detail - "normal" (default), "full" or "brief".
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
@@ -80,6 +81,7 @@ export class GsGradient extends MathElement {
 
   @property() expr = '';
   @property() vars = '';
+  @property() params = '';
   @property({ type: Boolean }) hessian = false;
   @property() detail: 'full' | 'normal' | 'brief' = 'normal';
 
@@ -89,7 +91,8 @@ export class GsGradient extends MathElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.refused = checkLimits(this, GsGradient.limits, resolveLang(this));
-    if (['expr', 'vars', 'hessian', 'detail', 'lang'].some((k) => changed.has(k as keyof GsGradient))) this.derive();
+    if (['expr', 'vars', 'params', 'hessian', 'detail', 'lang'].some((k) => changed.has(k as keyof GsGradient)))
+      this.derive();
   }
 
   private derive(): void {
@@ -97,15 +100,15 @@ export class GsGradient extends MathElement {
     this.result = undefined;
     this.problem = undefined;
     if (!this.expr.trim()) return;
-    const reading = readExpression(this.expr, splitVars(this.vars), lang);
+    const reading = readExpression(this.expr, splitVars(this.vars), lang, splitVars(this.params));
     if (!reading.ok) {
       this.problem = reading;
       return;
     }
     const options = {
       vars: reading.parsed.vars,
+      params: reading.parsed.params,
       detail: this.detail === 'full' || this.detail === 'brief' ? this.detail : ('normal' as const),
-      lang,
     };
     try {
       this.result = this.hessian ? hessian(reading.parsed.expr, options) : gradient(reading.parsed.expr, options);
@@ -128,10 +131,10 @@ export class GsGradient extends MathElement {
       <div class="function">${math(`f(${args}) = ${toTex(g.expr)}`, true, toText(g.expr), lang)}</div>
       ${g.partials.map((p, i) => {
         const v = texSymbol(g.vars[i] as string);
-        const held = g.vars.filter((_, j) => j !== i);
+        const held = [...g.vars.filter((_, j) => j !== i), ...g.params];
         return html`<section part="partial" data-var=${g.vars[i]}>
           <h4>${UI.partialWrt[lang]} ${math(v)}${held.length ? html` (${held.map((h) => math(texSymbol(h)))} ${UI.heldConstant[lang]})` : nothing}</h4>
-          ${stepsTemplate(p.steps, { lang, partial: true, budget: g })}
+          ${stepsTemplate(p.steps, { lang, partial: true, simplified: p.simplified, budget: g })}
           <div class="result">${math(`\\frac{\\partial f}{\\partial ${v}} = ${toTex(g.gradient[i] ?? p.result)}`, false, toText(g.gradient[i] ?? p.result), lang)}</div>
         </section>`;
       })}

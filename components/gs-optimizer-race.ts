@@ -9,6 +9,7 @@ import { GsElement } from './shared/gs-element.js';
 import './gs-contour.js';
 import './gs-plot.js';
 import type { PlotPath } from './gs-plot.js';
+import { fitDomain } from './plot/fit.js';
 import { parseDomain } from './shared/domain.js';
 import { type InputProblem, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
@@ -73,7 +74,9 @@ const DEFAULT_LR = 0.1;
  * @attr epochs - Passes over the data.
  * @attr seed - Seed of the shuffling.
  * @attr layout - "overlay" (default: one plot) or "multiples" (one plot per run, side by side).
- * @attr domain - Plot range: "xmin,xmax" or "xmin,xmax,ymin,ymax".
+ * @attr domain - Plot range: "xmin,xmax" or "xmin,xmax,ymin,ymax" (default: the paths and the minimum near them).
+ * @attr interval - Milliseconds per step when playing (default 400).
+ * @attr equal-axes - One unit as long on both axes of the contour map.
  * @attr step - Iterations shown.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
@@ -154,6 +157,10 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
   @property() seed = '';
   @property() layout: 'overlay' | 'multiples' = 'overlay';
   @property() domain = '';
+  /** Milliseconds per step when playing (default 400). */
+  @property({ type: Number }) interval = 400;
+  /** One unit as long on both axes of the contour map. */
+  @property({ type: Boolean, attribute: 'equal-axes' }) equalAxes = false;
   @property({ type: Number, reflect: true }) step = -1;
 
   @state() private runs: Run[] = [];
@@ -167,7 +174,7 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
       this.go(this.step + 1);
       return this.step < this.maxSteps();
     },
-    400,
+    () => this.interval,
   );
   private fn: ((...w: number[]) => number) | undefined;
   private fn2: ((x: number, y: number) => number) | undefined;
@@ -226,7 +233,7 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
       for (const start of this.startValues().slice(0, MAX_RUNS)) {
         const shown = start.map((v) => formatNumber(v)).join(', ');
         configs.push({
-          label: `w₀ = ${start.length > 1 ? `(${shown})` : shown}`,
+          label: `${names.length === 1 ? (names[0] ?? 'x') : 'w'}₀ = ${start.length > 1 ? `(${shown})` : shown}`,
           overrides: { start, optimizer: this.optimizer || 'gd' },
         });
       }
@@ -323,7 +330,8 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
         dims === 1
           ? shown.map((p) => [p[0] as number, f(p[0] as number)] as const)
           : shown.map((p) => [p[0] as number, p[1] as number] as const);
-      const labels = dims === 1 && this.runs.length <= 3 ? shown.map((_, k) => `x${subscript(k)}`) : undefined;
+      const name = r.trace.vars[0] ?? 'x';
+      const labels = dims === 1 && this.runs.length <= 3 ? shown.map((_, k) => `${name}${subscript(k)}`) : undefined;
       return [{ points, label: r.label, color, ...(labels ? { labels } : {}) }];
     });
   }
@@ -345,10 +353,17 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
       return plot(paths, first.expr.text);
     }
     if (first.vars.length === 2) {
-      const domain = this.domain.split(',').length === 4 ? parseDomain(this.domain) : this.autoDomain();
+      const domain =
+        this.domain.split(',').length === 4
+          ? parseDomain(this.domain)
+          : fitDomain(
+              this.fn2,
+              this.runs.flatMap((r) => r.trace?.path ?? []),
+            );
       return html`<gs-contour
         .fn=${this.fn2}
         .domain=${domain}
+        ?equal-axes=${this.equalAxes}
         .paths=${paths}
         x-label=${first.vars[0] ?? 'x'}
         y-label=${first.vars[1] ?? 'y'}
@@ -389,20 +404,6 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     const hi = Math.max(...xs);
     const pad = Math.max(1, (hi - lo) * 0.25);
     return [lo - pad, hi + pad];
-  }
-
-  private autoDomain(): number[] {
-    const pts = this.runs
-      .flatMap((r) => r.trace?.path ?? [])
-      .filter((p) => p.every((v) => Number.isFinite(v) && Math.abs(v) < 1e6));
-    if (!pts.length) return [-5, 5, -5, 5];
-    const range = (vals: number[]): [number, number] => {
-      const lo = Math.min(...vals);
-      const hi = Math.max(...vals);
-      const pad = Math.max(1, (hi - lo) * 0.25);
-      return [lo - pad, hi + pad];
-    };
-    return [...range(pts.map((p) => p[0] as number)), ...range(pts.map((p) => p[1] as number))];
   }
 }
 

@@ -4,7 +4,7 @@ import { compile } from '../src/expr/compile.js';
 import { parse } from '../src/expr/parse.js';
 import { texSymbol } from '../src/expr/print-tex.js';
 import type { Lang } from '../src/i18n/index.js';
-import { findDataset, formatNumber, optimize, type Trace } from '../src/optim/index.js';
+import { type Dataset, findDataset, formatNumber, optimize, type Trace } from '../src/optim/index.js';
 import { defineElement } from './define.js';
 import { MathElement } from './shared/math-element.js';
 import { PlaybackController } from './shared/playback.js';
@@ -12,6 +12,8 @@ import './gs-contour.js';
 import './gs-plot.js';
 import type { PlotArrow } from './gs-contour.js';
 import { katexStyles } from './katex/render.js';
+import { dataFitTemplate } from './plot/data-fit.js';
+import { fitDomain } from './plot/fit.js';
 import { parseDomain } from './shared/domain.js';
 import { type InputProblem, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
@@ -90,7 +92,10 @@ function objective(trace: Trace, expr: string, dataId: string): ((...w: number[]
  * @attr epochs - Passes over the data.
  * @attr seed - Seed of the shuffling.
  * @attr step - Iterations shown (0 = just the start).
- * @attr domain - Plot range: "xmin,xmax" for one variable, "xmin,xmax,ymin,ymax" for two.
+ * @attr domain - Plot range: "xmin,xmax" for one variable, "xmin,xmax,ymin,ymax" for two (default: the path and the minimum near it).
+ * @attr interval - Milliseconds per step when playing (default 700).
+ * @attr equal-axes - One unit as long on both axes of the contour map.
+ * @attr loss-chart - Also draws the loss per step.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
  * @fires gs-step-change - The shown iteration changed; `detail.step`. Bubbles and is composed.
@@ -205,13 +210,23 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
   @property() epochs = '';
   @property() seed = '';
   @property() domain = '';
+  /** Milliseconds per step when playing (default 700). */
+  @property({ type: Number }) interval = 700;
+  /** One unit as long on both axes of the contour map. */
+  @property({ type: Boolean, attribute: 'equal-axes' }) equalAxes = false;
+  /** Also draws the loss f(w⁽ᵏ⁾) per step. */
+  @property({ type: Boolean, attribute: 'loss-chart' }) lossChart = false;
   /** Iterations shown: 0 is the start; at most the number of steps computed. */
   @property({ type: Number, reflect: true }) step = 0;
 
   @state() private trace: Trace | undefined;
   @state() private problem: InputProblem | undefined;
   private refused: AttributeProblem[] = [];
-  private readonly playback = new PlaybackController(this, () => this.advance(), 700);
+  private readonly playback = new PlaybackController(
+    this,
+    () => this.advance(),
+    () => this.interval,
+  );
   private fn: ((...w: number[]) => number) | undefined;
   private fn2: ((x: number, y: number) => number) | undefined;
 
@@ -335,6 +350,8 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
       ${this.formulasTemplate(t, lang)}
       ${this.statusTemplate(t, lang)}
       <div part="plot">${this.plotTemplate(t)}</div>
+      ${this.data && findDataset(this.data) ? dataFitTemplate(t, findDataset(this.data) as Dataset, this.step, lang) : nothing}
+      ${this.lossChart ? this.lossTemplate(t, lang) : nothing}
       ${this.historyTemplate(t, lang)}
     `;
   }
@@ -359,7 +376,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
             ${math(s.tex.substituted, true)}
             ${
               s.batch
-                ? html`<div class="batch">${UI.batch[lang]} (epoch ${s.batch.epoch + 1}): ${s.batch.rows.map((r) => r + 1).join(', ')}</div>`
+                ? html`<div class="batch">${UI.batch[lang]} (${UI.epoch[lang]} ${s.batch.epoch + 1}): ${s.batch.rows.map((r) => r + 1).join(', ')}</div>`
                 : nothing
             }`
           : html`<div class="label">${UI.step[lang]} 0</div>
@@ -393,12 +410,13 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
       ></gs-plot>`;
     }
     if (t.vars.length === 2 && f) {
-      const domain = this.domain.split(',').length === 4 ? parseDomain(this.domain) : autoDomain(t.path);
+      const domain = this.domain.split(',').length === 4 ? parseDomain(this.domain) : fitDomain(this.fn2, t.path);
       const s = this.step < t.steps.length ? t.steps[this.step] : undefined;
       const arrows: PlotArrow[] = s ? [{ from: s.w as [number, number], to: s.next as [number, number] }] : [];
       return html`<gs-contour
         .fn=${this.fn2}
         .domain=${domain}
+        ?equal-axes=${this.equalAxes}
         .paths=${[{ points: shown.map((p) => [p[0] as number, p[1] as number] as const), labels: labels.map((l, k) => (k === shown.length - 1 ? l : '')) }]}
         .arrows=${arrows}
         x-label=${t.vars[0] ?? 'x'}
@@ -407,6 +425,14 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
       ></gs-contour>`;
     }
     return nothing;
+  }
+
+  private lossTemplate(t: Trace, lang: Lang) {
+    const points = t.values
+      .slice(0, this.step + 1)
+      .map((v, k) => [k, v] as const)
+      .filter((p) => Number.isFinite(p[1]) && Math.abs(p[1]) < 1e12);
+    return html`<gs-plot part="loss" .paths=${[{ points, label: UI.loss[lang] }]} .xmin=${0} .xmax=${Math.max(1, t.steps.length)} height="170" x-label="k" y-label=${UI.loss[lang]} label=${UI.lossPerStep[lang]}></gs-plot>`;
   }
 
   private historyTemplate(t: Trace, lang: Lang) {
@@ -443,14 +469,6 @@ function autoRange(xs: readonly number[]): [number, number] {
   const hi = Math.max(...xs);
   const pad = Math.max(1, (hi - lo) * 0.3);
   return [lo - pad, hi + pad];
-}
-
-function autoDomain(path: readonly number[][]): number[] {
-  const xs = path.map((p) => p[0] as number).filter(Number.isFinite);
-  const ys = path.map((p) => p[1] as number).filter(Number.isFinite);
-  const [x0, x1] = autoRange(xs);
-  const [y0, y1] = autoRange(ys);
-  return [x0, x1, y0, y1];
 }
 
 defineElement('gs-optimizer', GsOptimizer);

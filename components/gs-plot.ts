@@ -1,9 +1,10 @@
-import { scaleLinear } from 'd3-scale';
+import { type ScaleLinear, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { css, html, nothing, type PropertyValues, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defineElement } from './define.js';
 import { axesTemplate, formatTick } from './plot/axes.js';
+import { type Box, type LabelRequest, placeLabels, pointBox } from './plot/labels.js';
 import { clipRuns, niceYRange, type RealFunction, sampleCurve } from './plot/sample.js';
 import { emit } from './shared/events.js';
 import { GsElement } from './shared/gs-element.js';
@@ -36,6 +37,14 @@ export interface PlotMarker {
   readonly y: number;
   readonly label?: string;
   readonly color?: string;
+  /** Radius in px (default 5). */
+  readonly size?: number;
+}
+
+/** Detail of `gs-point-pick`: the point of the plot that was clicked or tapped. */
+export interface PointPickDetail {
+  readonly x: number;
+  readonly y: number;
 }
 
 /** Detail of `gs-probe-change`. */
@@ -66,6 +75,7 @@ const MARGIN = { top: 18, right: 16, bottom: 34, left: 46 };
  * whose coordinates are not finite are left out of the drawing.
  *
  * @fires gs-probe-change - The probe moved; `detail.x` is its new position. Bubbles and is composed.
+ * @fires gs-point-pick - Without a probe, the plot was clicked or tapped; `detail` is the point `{ x, y }`. Bubbles and is composed.
  *
  * @csspart svg - The SVG drawing.
  * @csspart legend - The legend under the plot.
@@ -86,7 +96,7 @@ export class GsPlot extends GsElement {
         display: block;
         width: 100%;
         overflow: visible;
-        touch-action: none;
+        touch-action: pan-y;
         user-select: none;
       }
       .grid line {
@@ -105,6 +115,14 @@ export class GsPlot extends GsElement {
       .point-label {
         fill: var(--_fg);
         font-size: 12px;
+        paint-order: stroke;
+        stroke: var(--_bg);
+        stroke-width: 3px;
+        stroke-linejoin: round;
+      }
+      .edge-marker {
+        stroke: var(--_bg);
+        stroke-width: 1;
       }
       .curve {
         fill: none;
@@ -186,8 +204,9 @@ export class GsPlot extends GsElement {
       .range([MARGIN.left, this.size.width - MARGIN.right]);
     const runs = this.curves.map((c) => sampleCurve(c.fn, this.xmin, this.xmax, Math.min(800, this.size.width)));
     const mustShow = [
-      ...this.paths.flatMap((p) => p.points.map((q) => q[1])),
-      ...this.markers.map((m) => m.y),
+      // Points beyond the x range are marked at the edge; their heights need not stretch the plot.
+      ...this.paths.flatMap((p) => p.points.filter((q) => q[0] >= this.xmin && q[0] <= this.xmax).map((q) => q[1])),
+      ...this.markers.filter((m) => m.x >= this.xmin && m.x <= this.xmax).map((m) => m.y),
       ...(this.probe !== undefined ? this.curves.slice(0, 1).map((c) => c.fn(this.probe as number)) : []),
     ];
     const [autoLo, autoHi] = niceYRange(runs.flat(), mustShow);
@@ -235,35 +254,99 @@ export class GsPlot extends GsElement {
           )}
           ${this.tangentTemplate(x, y)}
         </g>
-        ${this.paths.map((p, i) => this.pathTemplate(p, color(i + this.curves.length, p.color), x, y))}
-        ${this.markers
-          .filter((m) => Number.isFinite(x(m.x)) && Number.isFinite(y(m.y)))
-          .map(
-            (m) => svg`<circle cx=${x(m.x)} cy=${y(m.y)} r="5" fill=${m.color ?? 'var(--_bad)'}></circle>
-            ${m.label ? svg`<text class="point-label" x=${x(m.x) + 8} y=${y(m.y) - 8}>${m.label}</text>` : null}`,
-          )}
+        ${this.pointsTemplate(color, x, y)}
         ${this.probeTemplate(x, y)}
       </svg>
       ${legend.length ? html`<div part="legend">${legend.map((l) => html`<span><span class="swatch" style="background:${l.color}"></span>${l.label}</span>`)}</div>` : nothing}
     `;
   }
 
-  private pathTemplate(p: PlotPath, color: string, x: (v: number) => number, y: (v: number) => number) {
-    const pts = p.points.filter((q) => Number.isFinite(x(q[0])) && Number.isFinite(y(q[1])));
-    return svg`<g class="path">
-      ${
-        p.connect !== false
-          ? pts.slice(1).map((q, i) => {
-              const from = pts[i] as readonly [number, number];
-              return svg`<line x1=${x(from[0])} y1=${y(from[1])} x2=${x(q[0])} y2=${y(q[1])} stroke=${color} stroke-width="1.5" marker-end="url(#arrow)"></line>`;
-            })
-          : null
+  /** Screen position of a data point, clamped to the plot area; `edge` says which side it was pushed to. */
+  private place(
+    q: readonly [number, number],
+    x: ScaleLinear<number, number>,
+    y: ScaleLinear<number, number>,
+  ): { sx: number; sy: number; edge: '' | 'left' | 'right' | 'top' | 'bottom' } {
+    const [x0, x1] = x.domain() as [number, number];
+    const [y0, y1] = y.domain() as [number, number];
+    const edge = q[0] < x0 ? 'left' : q[0] > x1 ? 'right' : q[1] < y0 ? 'bottom' : q[1] > y1 ? 'top' : '';
+    return {
+      sx: x(Math.min(x1, Math.max(x0, q[0]))),
+      sy: y(Math.min(y1, Math.max(y0, q[1]))),
+      edge,
+    };
+  }
+
+  /**
+   * The paths' points and arrows, the markers, and every label placed so that none
+   * overlap. A point outside the range sits on the edge as a triangle with its value.
+   */
+  private pointsTemplate(
+    color: (i: number, given?: string) => string,
+    x: ScaleLinear<number, number>,
+    y: ScaleLinear<number, number>,
+  ) {
+    const requests: LabelRequest[] = [];
+    const obstacles: Box[] = [];
+    const drawn = this.paths.map((p, i) => {
+      const c = color(i + this.curves.length, p.color);
+      const pts = p.points
+        .map((q, k) => ({ q, k }))
+        .filter(({ q }) => Number.isFinite(q[0]) && Number.isFinite(q[1]))
+        .map(({ q, k }) => ({ q, k, ...this.place(q, x, y) }));
+      for (const pt of pts) {
+        obstacles.push(pointBox(pt.sx, pt.sy));
+        const name = p.labels?.[pt.k] ?? '';
+        if (pt.edge) {
+          const value = pt.edge === 'left' || pt.edge === 'right' ? pt.q[0] : pt.q[1];
+          const axis = pt.edge === 'left' || pt.edge === 'right' ? this.xLabel : this.yLabel;
+          requests.push({ x: pt.sx, y: pt.sy, text: `${name || axis} = ${formatTick(value)}`, important: true });
+        } else requests.push({ x: pt.sx, y: pt.sy, text: name });
       }
-      ${pts.map(
-        (q, i) => svg`<circle cx=${x(q[0])} cy=${y(q[1])} r="4" fill=${color}></circle>
-        ${p.labels?.[i] ? svg`<text class="point-label" x=${x(q[0]) + 6} y=${y(q[1]) - 7}>${p.labels[i]}</text>` : null}`,
+      return { p, c, pts };
+    });
+    for (const m of this.markers) {
+      const at = this.place([m.x, m.y], x, y);
+      obstacles.push(pointBox(at.sx, at.sy, 5));
+      requests.push({ x: at.sx, y: at.sy, text: m.label ?? '', important: true });
+    }
+    const [left, right] = x.range() as [number, number];
+    const [bottom] = y.range() as [number, number];
+    const labels = placeLabels(
+      requests,
+      { left: left - MARGIN.left + 2, top: 2, right: right + MARGIN.right - 2, bottom },
+      obstacles,
+    );
+    const triangle = (sx: number, sy: number, edge: string) => {
+      const turn = { left: 180, right: 0, top: -90, bottom: 90 }[edge] ?? 0;
+      return svg`<path class="edge-marker" d="M-5,-6 L6,0 L-5,6 z" transform="translate(${sx},${sy}) rotate(${turn})"></path>`;
+    };
+    return svg`
+      ${drawn.map(
+        ({ p, c, pts }) => svg`<g class="path">
+          ${
+            p.connect !== false
+              ? pts.slice(1).map((q, i) => {
+                  const from = pts[i] as (typeof pts)[number];
+                  const clipped = Boolean(from.edge || q.edge);
+                  return svg`<line x1=${from.sx} y1=${from.sy} x2=${q.sx} y2=${q.sy} stroke=${c} stroke-width="1.5" stroke-dasharray=${clipped ? '3 3' : nothing} marker-end=${clipped ? nothing : 'url(#arrow)'}></line>`;
+                })
+              : null
+          }
+          ${pts.map((q) =>
+            q.edge
+              ? svg`<g class="edge" fill=${c}>${triangle(q.sx, q.sy, q.edge)}<title>${p.labels?.[q.k] ?? ''} (${formatTick(q.q[0])}, ${formatTick(q.q[1])})</title></g>`
+              : svg`<circle cx=${q.sx} cy=${q.sy} r="4" fill=${c}><title>${p.labels?.[q.k] ? `${p.labels[q.k]} ` : ''}(${formatTick(q.q[0])}, ${formatTick(q.q[1])})</title></circle>`,
+          )}
+        </g>`,
       )}
-    </g>`;
+      ${this.markers.map((m) => {
+        const at = this.place([m.x, m.y], x, y);
+        return at.edge
+          ? svg`<g fill=${m.color ?? 'var(--_bad)'}>${triangle(at.sx, at.sy, at.edge)}</g>`
+          : svg`<circle class="marker" cx=${at.sx} cy=${at.sy} r=${m.size ?? 5} fill=${m.color ?? 'var(--_bad)'}></circle>`;
+      })}
+      <g class="labels">${labels.map((l) => svg`<text class="point-label" x=${l.x.toFixed(1)} y=${l.y.toFixed(1)}>${l.text}</text>`)}</g>`;
   }
 
   private tangentTemplate(x: (v: number) => number, y: (v: number) => number) {
@@ -302,6 +385,21 @@ export class GsPlot extends GsElement {
     ></circle>`;
   }
 
+  /** Without a probe, a click or tap reports the point of the plot under it. */
+  private pick(event: PointerEvent): void {
+    const svgEl = event.currentTarget as SVGSVGElement;
+    const box = svgEl.getBoundingClientRect();
+    if (!box.width) return;
+    const { x, y } = this.scales();
+    const px = ((event.clientX - box.left) / box.width) * this.size.width;
+    const py = ((event.clientY - box.top) / box.width) * this.size.width;
+    const [left, right] = x.range() as [number, number];
+    const [bottom, top] = y.range() as [number, number];
+    if (px < left || px > right || py < top || py > bottom) return;
+    const round = (v: number) => Number.parseFloat(v.toPrecision(3));
+    emit<PointPickDetail>(this, 'gs-point-pick', { x: round(x.invert(px)), y: round(y.invert(py)) });
+  }
+
   private moveProbe(value: number): void {
     const clamped = Math.min(this.xmax, Math.max(this.xmin, value));
     const rounded = Number.parseFloat(clamped.toPrecision(4));
@@ -321,7 +419,10 @@ export class GsPlot extends GsElement {
   };
 
   private onPointerDown = (event: PointerEvent): void => {
-    if (this.probe === undefined) return;
+    if (this.probe === undefined) {
+      this.pick(event);
+      return;
+    }
     const svgEl = event.currentTarget as SVGSVGElement;
     const { x } = this.scales();
     const toX = (e: PointerEvent) => {

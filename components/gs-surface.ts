@@ -14,12 +14,8 @@ import {
   limitsTemplate,
   SHARED_LIMITS,
 } from './shared/limits.js';
+import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
-
-const STRINGS = {
-  rotate: { en: 'Drag or use the arrow keys to rotate', ko: '드래그하거나 화살표 키로 회전하세요' },
-  surface: { en: 'Surface of', ko: '곡면:' },
-};
 
 /**
  * A rotatable 3-D surface z = f(x, y), with an optional optimizer path. The
@@ -33,7 +29,8 @@ const STRINGS = {
  * @attr domain - "xmin,xmax,ymin,ymax" (default "-5,5,-5,5"); each from -10⁶ to 10⁶, refused with a message otherwise.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
- * @csspart canvas - The drawing surface (focusable; arrow keys rotate).
+ * @csspart canvas - The drawing surface (focusable; arrow keys rotate), with axes and ticks.
+ * @csspart scale - The colour scale: which colour is which height z.
  * @csspart error - An inline error for an unreadable expression.
  *
  * @cssprop [--gs-surface-low=#3b6fd8] - Colour of the lowest points (hex).
@@ -59,6 +56,21 @@ export class GsSurface extends GsElement {
         font-size: 0.8em;
         color: var(--_muted);
       }
+      [part='scale'] {
+        display: flex;
+        align-items: center;
+        gap: 0.5em;
+        font-size: 0.8em;
+        color: var(--_muted);
+        font-variant-numeric: tabular-nums;
+        margin-top: 0.3em;
+      }
+      .bar {
+        flex: 0 1 12em;
+        height: 0.7em;
+        border-radius: 2px;
+        border: 1px solid var(--_border);
+      }
     `,
   ];
 
@@ -74,6 +86,8 @@ export class GsSurface extends GsElement {
 
   @state() private view: SurfaceView = { azimuth: -0.7, elevation: 0.55 };
   @state() private error = '';
+  /** The range of z the colours span, known once drawn. */
+  @state() private zRange: { zMin: number; zMax: number; low: string; high: string } | undefined;
   @query('canvas') private canvas!: HTMLCanvasElement | null;
   private renderer: typeof import('./plot/surface-renderer.js') | undefined;
   private compiled: Compiled2 | undefined;
@@ -90,11 +104,24 @@ export class GsSurface extends GsElement {
         part="canvas"
         tabindex="0"
         role="img"
-        aria-label="${STRINGS.surface[lang]} ${this.expr}. ${STRINGS.rotate[lang]}"
+        aria-label="${UI.surfaceOf[lang]} ${this.expr}. ${UI.rotateHint[lang]}"
         @keydown=${this.onKey}
         @pointerdown=${this.onPointerDown}
       ></canvas>
-      <div class="hint">${STRINGS.rotate[lang]}</div>${nothing}`;
+      ${this.scaleTemplate(lang)}
+      <div class="hint">${UI.rotateHint[lang]}</div>${nothing}`;
+  }
+
+  private scaleTemplate(lang: 'en' | 'ko') {
+    const r = this.zRange;
+    if (!r || !this.renderer) return nothing;
+    const render = this.renderer;
+    const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => `${render.levelColor(t, r.low, r.high)} ${t * 100}%`).join(', ');
+    const fmt = (v: number) => String(Number.parseFloat(v.toPrecision(4)));
+    const z = this.vars.split(',').length === 3 ? (this.vars.split(',')[2] as string).trim() : 'z';
+    return html`<div part="scale" role="img" aria-label="${UI.colourScale[lang]}: ${fmt(r.zMin)} … ${fmt(r.zMax)}">
+      <span>${z}</span><span>${fmt(r.zMin)}</span><span class="bar" style="background: linear-gradient(to right, ${stops})"></span><span>${fmt(r.zMax)}</span>
+    </div>`;
   }
 
   protected override willUpdate(): void {
@@ -115,21 +142,24 @@ export class GsSurface extends GsElement {
     if (!canvas) return;
     const style = getComputedStyle(this);
     const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-    this.renderer.drawSurface(
+    const [xName, yName] = this.vars.split(',').map((v) => v.trim());
+    const low = read('--gs-surface-low', '#3b6fd8');
+    const high = read('--gs-surface-high', '#f7c35f');
+    const drawn = this.renderer.drawSurface(
       canvas,
       {
         fn: compiled.fn,
         domain: this.domain as [number, number, number, number],
         path: this.path,
-        colors: {
-          low: read('--gs-surface-low', '#3b6fd8'),
-          high: read('--gs-surface-high', '#f7c35f'),
-          path: '#d9480f',
-          axis: '#888888',
-        },
+        colors: { low, high, path: '#d9480f', axis: '#888888', text: style.color || '#444444' },
+        labels: { x: xName || 'x', y: yName || 'y', z: 'z' },
       },
       this.view,
     );
+    const r = this.zRange;
+    if (drawn && (!r || r.zMin !== drawn.zMin || r.zMax !== drawn.zMax || r.low !== low || r.high !== high)) {
+      this.zRange = { ...drawn, low, high };
+    }
     this.drawCount++;
   }
 

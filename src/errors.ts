@@ -1,4 +1,6 @@
-import type { Lang, Localized } from './i18n/index.js';
+import type { Construct } from './expr/messages.js';
+import { type Lang, type Localized, localizeAll, messagesFor } from './i18n/index.js';
+import type { HyperId, HyperRange, OptimizerId } from './optim/types.js';
 
 /** Character offsets `[start, end)` in the text the person typed. */
 export interface SourceRange {
@@ -6,36 +8,151 @@ export interface SourceRange {
   readonly end: number;
 }
 
+type None = Record<string, never>;
+
 /**
- * The one error type gradstep throws on bad input: a stable code, a message in
- * each language, and (for parse errors) the range of the input it concerns.
+ * Every error code gradstep throws, with the parameters its message needs. The text lives
+ * in the catalogues (`src/i18n/<lang>.ts`, section `errors`); adding a code here without a
+ * message there is a type error.
  */
-export class GradstepError extends Error {
-  readonly code: string;
+export interface ErrorParams {
+  'parse/not-text': None;
+  'parse/empty': None;
+  'parse/too-long': { readonly length: number; readonly max: number };
+  'parse/too-deep': { readonly max: number };
+  'parse/too-many-nodes': { readonly max: number };
+  /** `character`: a character gradstep does not read; the others come from the expression parser. */
+  'parse/unexpected': {
+    readonly kind: 'character' | 'end' | 'value' | 'paren' | 'operator' | 'other';
+    readonly near: string;
+  };
+  'parse/not-allowed': { readonly construct: Construct; readonly detail?: string };
+  /** Without `opener`: a closing parenthesis with no opening one. */
+  'parse/unbalanced': { readonly opener?: string; readonly closer: string };
+  /** `declared` undefined: every single letter is a variable. */
+  'parse/unknown-name': {
+    readonly unknown: readonly string[];
+    readonly word: string;
+    readonly declared?: readonly string[];
+  };
+  /** `inverse`: the name was written with ^-1 and has no inverse gradstep knows. */
+  'parse/unknown-function': { readonly name: string; readonly inverse?: boolean };
+  'parse/missing-argument': { readonly name: string };
+  'parse/arity': { readonly name: string; readonly expected: 'one' | 'one-or-two'; readonly got: number };
+  'parse/bad-variable': { readonly name: string; readonly why: 'syntax' | 'reserved' | 'function' | 'constant' };
+  'parse/internal': None;
+  'calculus/unknown-function': { readonly name: string };
+  'calculus/bad-option': { readonly option: string; readonly value: string };
+  'calculus/too-large': { readonly nodes: number; readonly ms: number };
+  /** A negative constant base (as text) under a varying exponent. */
+  'calculus/domain': { readonly base: string };
+  'compile/unknown-variable': { readonly name: string; readonly vars: readonly string[] };
+  'compile/bad-node': { readonly what: string };
+  'compile/too-deep': { readonly max: number };
+  'compile/duplicate-variable': { readonly name: string };
+  'compile/bad-number': None;
+  'compile/wrong-arity': { readonly what: 'coordinates' | 'columns'; readonly expected: number; readonly got: number };
+  'compile/ragged-columns': None;
+  'compile/short-output': { readonly have: number; readonly need: number };
+  'print/too-deep': None;
+  'simplify/too-deep': None;
+  /** A tree built by code that is not a gradstep expression (`what` names the problem, never the caller's text). */
+  'expr/bad-tree': { readonly what: string };
+  /** A part without variables that has no real value (1/0, ln 0, √-1), as text. */
+  'expr/undefined-everywhere': { readonly part: string };
+  /** `near` undefined: unbalanced parentheses before a prime. */
+  'check/unreadable-derivative': { readonly near?: string };
+  'check/too-many-lines': { readonly count: number; readonly max: number };
+  'check/line-too-long': { readonly length: number; readonly max: number };
+  'check/unknown-variable': { readonly name: string };
+  'check/file': { readonly path: string };
+  'check/file-too-large': { readonly max: number };
+  'check/csv-columns': None;
+  'check/csv-too-long': { readonly count: number; readonly max: number };
+  /** A command-line option that needs a number. */
+  'cli/bad-option': { readonly option: string; readonly value: string };
+  'cli/missing-option': { readonly option: string };
+  'optim/unknown-hyper': { readonly optimizer: OptimizerId; readonly key: string; readonly known: readonly string[] };
+  'optim/bad-hyper': { readonly hyper: HyperId; readonly range: HyperRange; readonly value: number };
+  /** `missingFor`: the optimizer has no default learning rate and none was given. */
+  'optim/bad-learning-rate': { readonly value: number } | { readonly missingFor: OptimizerId };
+  /** Without `expected`: a coordinate is not a finite number. */
+  'optim/bad-start': { readonly expected?: number; readonly got?: number };
+  'optim/bad-steps': { readonly value: number; readonly max: number };
+  'optim/bad-tolerance': { readonly value: number };
+  'optim/undefined-at-start': { readonly point: string; readonly f: string };
+  'optim/no-hessian': { readonly optimizer: OptimizerId };
+  'optim/unknown-dataset': { readonly name: string };
+  /** With `row`: that row (0-based) is not a row of finite numbers; else the table's size is wrong. */
+  'optim/bad-data': { readonly maxRows: number; readonly row?: number; readonly columns?: readonly string[] };
+  'optim/no-parameters': None;
+  'optim/parameter-is-data': { readonly name: string };
+  'optim/unknown-variable': { readonly names: readonly string[]; readonly params: readonly string[] };
+  'optim/bad-setting': { readonly name: string; readonly min: number; readonly max: number; readonly value: number };
+  /** With `rowsPerStep`: the data make the run too long; else the TeX trace would be. */
+  'optim/too-many-steps':
+    | { readonly steps: number; readonly maxTex: number; readonly max: number }
+    | { readonly steps: number; readonly rowsPerStep: number; readonly most: number; readonly budget: number };
+  'optim/unknown-optimizer': { readonly name: string; readonly known: readonly string[] };
+  'optim/unknown-convention': { readonly name: string };
+}
+
+/** The union of every error code, so callers can switch exhaustively. */
+export type ErrorCode = keyof ErrorParams;
+
+/** The plain data of an error, as JSON carries it. */
+export interface GradstepErrorJson {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams[ErrorCode];
+  /** The message in English (the JSON's default language). */
+  readonly message: string;
   readonly messages: Localized;
+  readonly range?: SourceRange;
+}
+
+/**
+ * The one error type gradstep throws on bad input: a stable code with its parameters and
+ * (for parse errors) the range of the input it concerns. Its text is made where it is
+ * shown, in the language asked for: `error.localized('ko')`. `message` is the English text.
+ */
+export class GradstepError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly params: ErrorParams[C];
   readonly range: SourceRange | undefined;
 
-  constructor(code: string, messages: Localized, range?: SourceRange) {
-    super(messages.en);
+  constructor(code: C, params: ErrorParams[C], range?: SourceRange) {
+    super(formatError(code, params, 'en'));
     this.name = 'GradstepError';
     this.code = code;
-    this.messages = messages;
+    this.params = params;
     this.range = range;
   }
 
   /** The message in the given language. */
   localized(lang: Lang): string {
-    return this.messages[lang];
+    return formatError(this.code, this.params, lang);
   }
 
-  toJSON(): { code: string; message: string; messages: Localized; range?: SourceRange } {
+  /** The message in every language gradstep speaks. */
+  get messages(): Localized {
+    return localizeAll((m) => (m.errors[this.code] as (p: ErrorParams[C]) => string)(this.params));
+  }
+
+  toJSON(): GradstepErrorJson {
     return {
       code: this.code,
-      message: this.messages.en,
+      params: this.params,
+      message: this.message,
       messages: this.messages,
       ...(this.range ? { range: this.range } : {}),
     };
   }
+}
+
+/** The text of an error in a language. */
+export function formatError<C extends ErrorCode>(code: C, params: ErrorParams[C], lang: Lang): string {
+  const format = messagesFor(lang).errors[code] as (p: ErrorParams[C]) => string;
+  return format(params);
 }
 
 export function isGradstepError(e: unknown): e is GradstepError {

@@ -30,7 +30,15 @@ export {
 } from './check/lines.js';
 export { MISTAKE_IDS, type MistakeId } from './check/mistakes.js';
 // Errors and languages
-export { GradstepError, isGradstepError, type SourceRange } from './errors.js';
+export {
+  type ErrorCode,
+  type ErrorParams,
+  formatError,
+  GradstepError,
+  type GradstepErrorJson,
+  isGradstepError,
+  type SourceRange,
+} from './errors.js';
 // Expressions
 export * from './expr/ast.js';
 export {
@@ -56,7 +64,20 @@ export {
 export { texDerivative, texPartial, texSymbol, toTex } from './expr/print-tex.js';
 export { toText } from './expr/print-text.js';
 export { canonicalKey, simplify } from './expr/simplify.js';
-export { LANGS, type Lang, type Localized, toLang } from './i18n/index.js';
+export {
+  CATALOGUES,
+  DEFAULT_LANG,
+  isLang,
+  josa,
+  LANGS,
+  type Lang,
+  type Localized,
+  localizeAll,
+  type Messages,
+  messagesFor,
+  plural,
+  toLang,
+} from './i18n/index.js';
 // Optimizers
 export * from './optim/index.js';
 export { MAX_ROW_EVALUATIONS, MAX_TEX_STEPS } from './optim/optimize.js';

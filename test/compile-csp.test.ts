@@ -8,7 +8,7 @@ afterEach(() => {
 
 /** What a browser does once a Content-Security-Policy without 'unsafe-eval' is in force. */
 function blockCodeGeneration(): void {
-  const Blocked = function Function(): never {
+  const Blocked = function blocked(): never {
     throw new EvalError("Refused to evaluate a string as JavaScript because 'unsafe-eval' is not allowed");
   };
   vi.stubGlobal('Function', Blocked);

@@ -19,7 +19,12 @@ import {
 } from '../src/expr/ast.js';
 import { compile, compileBatch, compiledSource, compileVector } from '../src/expr/compile.js';
 import { arbExpr, arbPoint } from './support/arbitraries.js';
-import { close as closeShared, evaluate as evaluateShared, wellConditioned } from './support/evaluate.js';
+import {
+  close as closeShared,
+  evaluate as evaluateShared,
+  UNARY_FUNCTIONS,
+  wellConditioned,
+} from './support/evaluate.js';
 
 const x = sym('x');
 const y = sym('y');
@@ -105,7 +110,29 @@ function interpret(e: Expr, env: Record<string, number>): number {
         sqrt: () => Math.sqrt(a),
         cbrt: () => Math.cbrt(a),
         abs: () => Math.abs(a),
-      };
+        ...Object.fromEntries(
+          (
+            [
+              'asec',
+              'acsc',
+              'sech',
+              'csch',
+              'coth',
+              'asinh',
+              'acosh',
+              'atanh',
+              'asech',
+              'acsch',
+              'acoth',
+              'sgn',
+              'sigmoid',
+              'relu',
+              'softplus',
+              'step',
+            ] as const
+          ).map((name) => [name, () => UNARY_FUNCTIONS[name](a)]),
+        ),
+      } as Record<FunctionName, () => number>;
       return table[e.fn]();
     }
   }

@@ -27,6 +27,12 @@ describe('gs-answer', () => {
     expect(verdict.dataset.verdict).toBe('correct');
   });
 
+  it('reads the other names as parameters and samples them too', async () => {
+    const el = await mount('gs-answer', { problem: 'a t^2 + b t', vars: 't' });
+    expect((await answer(el, '2at + b')).verdict).toBe('correct');
+    expect((await answer(el, '2t + b')).verdict).toBe('incorrect');
+  });
+
   it('names the forgotten chain factor for 3(2x-1)^2, shows where the answers differ, and highlights the step', async () => {
     const el = await mount('gs-answer', { problem: '(2x-1)^3', wrt: 'x', reveal: '' });
     const detail = await answer(el, '3(2x-1)^2');

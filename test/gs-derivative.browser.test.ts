@@ -19,6 +19,20 @@ describe('gs-derivative', () => {
     await page.screenshot({ path: '../screenshots/gs-derivative.png', element: el });
   });
 
+  it('holds the parameters constant: a t² + b t with vars t, and params declared by attribute', async () => {
+    const el = await mount('gs-derivative', { expr: 'a t^2 + b t', vars: 't' });
+    const root = el.shadowRoot as ShadowRoot;
+    expect(root.querySelector('[part="error"]')).toBeNull();
+    expect(texIn(root.querySelector('[part="answer"]') as Element).join(' ')).toContain("f'(t) = 2at+b");
+    expect(root.textContent).toContain('held constant');
+    // No values for a and b: no plot.
+    expect(root.querySelector('gs-plot')).toBeNull();
+    const rate = await mount('gs-derivative', { expr: 'rate*t^2', params: 'rate' });
+    const answer = texIn((rate.shadowRoot as ShadowRoot).querySelector('[part="answer"]') as Element).join(' ');
+    expect(answer).toContain('2');
+    expect(answer).toContain('rate');
+  });
+
   it('names the inner function u for the chain rule, in Korean when asked', async () => {
     const el = await mount('gs-derivative', { expr: '(2x-1)^3', lang: 'ko' });
     // Steps are typeset lazily, once on screen.

@@ -36,7 +36,7 @@ describe('gradstep parse', () => {
     const { status, out } = await runParse('ln x', '--json');
     expect(status).toBe(0);
     const json = JSON.parse(out) as { expr: unknown; text: string; tex: string; vars: string[]; notes: unknown[] };
-    expect(json.text).toBe('log(x)');
+    expect(json.text).toBe('ln(x)');
     expect(json.tex).toBe('\\ln x');
     expect(json.expr).toEqual({ kind: 'call', fn: 'ln', args: [{ kind: 'sym', name: 'x' }] });
     expect(json.vars).toEqual(['x']);
@@ -44,14 +44,17 @@ describe('gradstep parse', () => {
   });
 
   it('prints the error with a caret under the offending range and exits 2', async () => {
-    const { status, out, err } = await runParse('xz + 1', '--vars', 'x,y');
+    const { status, out, err } = await runParse('hello + 1', '--vars', 'x,y');
     expect(status).toBe(2);
     expect(out).toBe('');
     expect(err.split('\n')).toEqual([
-      "gradstep parse: Unknown name 'z' in 'xz': the variables are x, y.",
-      '  xz + 1',
-      '  ^^',
+      "gradstep parse: Unknown name 'hello': the variables are x, y.",
+      '  hello + 1',
+      '  ^^^^^',
     ]);
+    // With declared variables, another single letter is a parameter.
+    const param = await runParse('xz + 1', '--vars', 'x,y');
+    expect(param.out).toContain('params: z');
     const unclosed = await runParse('3(x + 1');
     expect(unclosed.err.split('\n').slice(1)).toEqual(['  3(x + 1', '   ^']);
   });

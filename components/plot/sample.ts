@@ -66,3 +66,44 @@ export function clipRuns(runs: readonly [number, number][][], yMin: number, yMax
   }
   return out;
 }
+
+/**
+ * The part of [lo, hi] where f is real: the window is narrowed on each side where
+ * f is undefined at its edge (sqrt(1 − x²) on [−5, 5] → about [−1.05, 1.05]).
+ * The whole window when f is real at both edges or nowhere.
+ */
+export function realRange(fn: RealFunction, lo = -5, hi = 5, count = 400): [number, number] {
+  let first = -1;
+  let last = -1;
+  const at = (i: number) => lo + ((hi - lo) * i) / count;
+  for (let i = 0; i <= count; i++) {
+    if (Number.isFinite(fn(at(i)))) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0) return [lo, hi];
+  const a = at(first);
+  const b = at(last);
+  const pad = Math.max((b - a) * 0.05, (hi - lo) / count);
+  return [first === 0 ? lo : Math.max(lo, a - pad), last === count ? hi : Math.min(hi, b + pad)];
+}
+
+/**
+ * A tangent point inside the range where f and its slope are real, away from the
+ * edge of f's domain: `preferred` when it is such a point, else the nearest one.
+ */
+export function probePoint(fn: RealFunction, slope: RealFunction, lo: number, hi: number, preferred = 1): number {
+  const ok = (x: number) => {
+    const h = (hi - lo) / 100;
+    return [fn(x), slope(x), fn(x - h), fn(x + h)].every(Number.isFinite);
+  };
+  const [a, b] = realRange(fn, lo, hi);
+  const inset = (b - a) * 0.1;
+  const inner: [number, number] = [a + inset, b - inset];
+  if (preferred >= inner[0] && preferred <= inner[1] && ok(preferred)) return preferred;
+  const grid = Array.from({ length: 41 }, (_, i) => inner[0] + ((inner[1] - inner[0]) * i) / 40)
+    .map((x) => Number.parseFloat(x.toPrecision(3)))
+    .sort((p, q) => Math.abs(p - preferred) - Math.abs(q - preferred));
+  return grid.find(ok) ?? (lo + hi) / 2;
+}

@@ -1,7 +1,7 @@
 import { GradstepError, type SourceRange } from '../../src/errors.js';
 import { type CompiledFunction, compile } from '../../src/expr/compile.js';
 import { type Parsed, parse } from '../../src/expr/parse.js';
-import type { Lang } from '../../src/i18n/index.js';
+import { type Lang, messagesFor } from '../../src/i18n/index.js';
 
 /** An input the element could not read, with where in the text it went wrong. */
 export interface InputProblem {
@@ -28,14 +28,22 @@ export function toProblem(input: string, error: unknown, lang: Lang): InputProbl
   // Anything else is a bug in gradstep; say so without echoing internals.
   return {
     input,
-    message: lang === 'ko' ? '내부 오류가 발생했습니다.' : 'Something went wrong inside gradstep.',
+    message: messagesFor(lang).ui.internalError,
   };
 }
 
 /** Reads an untrusted attribute or answer through the expression core (never evaluated). */
-export function readExpression(input: string, vars: readonly string[], lang: Lang): Reading {
+export function readExpression(
+  input: string,
+  vars: readonly string[],
+  lang: Lang,
+  params: readonly string[] = [],
+): Reading {
   try {
-    return { ok: true, parsed: parse(input, vars.length ? { vars } : {}) };
+    return {
+      ok: true,
+      parsed: parse(input, { ...(vars.length ? { vars } : {}), ...(params.length ? { params } : {}) }),
+    };
   } catch (error) {
     return { ok: false, ...toProblem(input, error, lang) };
   }

@@ -1,12 +1,26 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { Lang, Messages } from '../../src/i18n/index.js';
+import { LocalizeController } from './localize.js';
 
 /**
- * Base of every gs- element: `lang` is a reactive property, so switching a
- * page or element between English and Korean redraws it.
+ * Base of every gs- element: it speaks the language of its own `lang`, else of its nearest
+ * ancestor with `lang`, else of the document, and redraws when any of these changes.
  */
 export class GsElement extends LitElement {
-  /** "en" or "ko"; when empty the nearest ancestor's `lang` (or the document's) is used. */
+  /** A language tag ("en", "ko"); when empty the nearest ancestor's `lang` (or the document's) is used. */
   // Not reflected: writing lang="" onto the element would hide the page's language.
   @property() override lang = '';
+
+  protected readonly localize = new LocalizeController(this);
+
+  /** The language the element speaks now. */
+  protected get speaks(): Lang {
+    return this.localize.lang();
+  }
+
+  /** The catalogue of that language. */
+  protected get msg(): Messages {
+    return this.localize.messages();
+  }
 }

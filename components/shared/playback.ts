@@ -6,13 +6,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  */
 export class PlaybackController implements ReactiveController {
   playing = false;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     /** Moves one step on; returns false when there is nothing left to show. */
     private readonly advance: () => boolean,
-    private readonly intervalMs: number,
+    /** Milliseconds a step; a function is read at each step, so a speed change applies at once. */
+    private readonly intervalMs: number | (() => number),
   ) {
     host.addController(this);
   }
@@ -20,14 +21,24 @@ export class PlaybackController implements ReactiveController {
   play(): void {
     if (this.playing) return;
     this.playing = true;
-    this.timer = setInterval(() => {
-      if (!this.advance()) this.pause();
-    }, this.intervalMs);
+    this.schedule();
     this.host.requestUpdate();
   }
 
+  private schedule(): void {
+    const ms = typeof this.intervalMs === 'function' ? this.intervalMs() : this.intervalMs;
+    this.timer = setTimeout(
+      () => {
+        if (!this.playing) return;
+        if (this.advance()) this.schedule();
+        else this.pause();
+      },
+      Math.max(16, Number.isFinite(ms) ? ms : 700),
+    );
+  }
+
   pause(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.playing) return;
     this.playing = false;

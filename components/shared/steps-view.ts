@@ -1,10 +1,10 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { RULES, type Step, stepTex } from '../../src/calculus/index.js';
+import { heldNames, type Simplification, type Step, simplificationTex, stepTex } from '../../src/calculus/index.js';
 import { texSymbol } from '../../src/expr/print-tex.js';
 import { toText } from '../../src/expr/print-text.js';
-import type { Lang } from '../../src/i18n/index.js';
+import { type Lang, messagesFor } from '../../src/i18n/index.js';
 import { shorten } from '../../src/util/visible.js';
 import { UI } from './strings.js';
 import { budgetFor, overBudget, tooLongNote, typeset, typesetLater } from './typeset.js';
@@ -31,19 +31,10 @@ export interface StepsViewOptions {
   readonly highlight?: string | undefined;
   /** Open every level (otherwise the first two levels are open). */
   readonly expanded?: boolean;
+  /** Per root: its final simplification (shown after the rules it tidies), from `Derivation.simplified`. */
+  readonly simplified?: readonly (Simplification | undefined)[];
   /** What the typesetting budget is counted for (default: these steps); share one across several lists. */
   readonly budget?: object;
-}
-
-/** The final simplification shown after the rules it tidies: one copy per step, kept across renders. */
-const tidied = new WeakMap<Step, Step>();
-function withoutSubsteps(step: Step): Step {
-  let copy = tidied.get(step);
-  if (!copy) {
-    copy = { ...step, substeps: [] };
-    tidied.set(step, copy);
-  }
-  return copy;
 }
 
 function contains(step: Step, id: string): boolean {
@@ -54,53 +45,75 @@ function contains(step: Step, id: string): boolean {
  * A derivation as nested disclosure widgets: each step shows its rule, the line
  * with the functions substituted, and (opened) the general formula, the prose
  * and its substeps. Native <details> keeps it keyboard and screen-reader friendly.
+ * Formulas are typeset lazily (only on screen; closed steps when opened), in chunks
+ * that yield, within the typesetting budget (`components/shared/typeset.ts`).
  */
 export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions): TemplateResult {
   const partial = options.partial ?? false;
   const lang = options.lang;
+  const rules = messagesFor(lang).rules;
   const budget = budgetFor(options.budget ?? steps);
-  // Formulas are typeset lazily: only when on screen (closed steps are not), in chunks that yield.
-  const lazy = (step: Step, part: 'line' | 'formula') =>
-    ref((el) =>
-      typesetLater(el, {
-        key: [step, part, partial, lang],
-        tex: () => (part === 'line' ? stepTex(step, partial).tex : RULES[step.rule].formula),
-        text: () =>
-          part === 'line'
-            ? `d/d${step.wrt} [${toText(step.expr)}] = ${toText(step.result)}`
-            : RULES[step.rule].name[lang],
-        lang,
-        budget,
-      }),
+  const lazy = (key: object, part: string, tex: () => string, text: () => string) =>
+    ref((el) => typesetLater(el, { key: [key, part, partial, lang], tex, text, lang, budget }));
+  const stepLine = (step: Step) =>
+    lazy(
+      step,
+      'line',
+      () => stepTex(step, partial).tex,
+      () => `d/d${step.wrt} [${toText(step.expr)}] = ${toText(step.result)}`,
     );
   const item = (step: Step, depth: number): TemplateResult => {
-    const rule = RULES[step.rule];
+    const rule = rules[step.rule];
     const marked = options.highlight === step.id;
     const open =
       options.expanded || depth < 2 || (options.highlight !== undefined && contains(step, options.highlight));
-    const held = step.held?.length
-      ? html`<span class="held">(${step.held.map((v) => texSymbol(v)).map((v) => math(v))} ${UI.heldConstant[lang]})</span>`
+    const names = heldNames(step);
+    const held = names.length
+      ? html`<span class="held">(${names.map((v) => texSymbol(v)).map((v) => math(v))} ${UI.heldConstant[lang]})</span>`
       : nothing;
     return html`<li class="step ${marked ? 'marked' : ''}" data-step=${step.id} data-rule=${step.rule}>
       <details ?open=${open}>
         <summary>
-          <span class="rule-name" part="rule-name">${rule.name[lang]}</span>
+          <span class="rule-name" part="rule-name">${rule.name}</span>
           ${held}
-          <span class="line" ${lazy(step, 'line')}></span>
+          <span class="line" ${stepLine(step)}></span>
         </summary>
         <div class="explain">
-          <div class="formula"><span class="label">${UI.generalFormula[lang]}:</span> <span ${lazy(step, 'formula')}></span></div>
-          <p class="prose">${rule.prose[lang]}</p>
+          <div class="formula"><span class="label">${UI.generalFormula[lang]}:</span> <span ${lazy(
+            step,
+            'formula',
+            () => stepTex(step, partial).formula,
+            () => rule.name,
+          )}></span></div>
+          <p class="prose">${rule.prose}</p>
         </div>
         ${step.substeps.length ? html`<ol class="substeps">${step.substeps.map((s) => item(s, depth + 1))}</ol>` : nothing}
       </details>
     </li>`;
   };
+  const simplification = (
+    s: Simplification,
+    id: string,
+  ): TemplateResult => html`<li class="step" data-step=${id} data-rule="simplify">
+      <details>
+        <summary>
+          <span class="rule-name" part="rule-name">${rules.simplify.name}</span>
+          <span class="line" ${lazy(
+            s,
+            'simplify',
+            () => simplificationTex(s).tex,
+            () => `${toText(s.before)} = ${toText(s.after)}`,
+          )}></span>
+        </summary>
+        <div class="explain"><p class="prose">${rules.simplify.prose}</p></div>
+      </details>
+    </li>`;
   // Read as on paper: a final simplification comes after the rules it tidies up.
-  const roots = steps.flatMap((s) =>
-    s.rule === 'simplify' && s.substeps[0] ? [s.substeps[0], withoutSubsteps(s)] : [s],
-  );
-  return html`<ol class="steps" part="steps">${roots.map((s) => item(s, 0))}</ol>`;
+  const roots = steps.map((s, k) => {
+    const simplified = options.simplified?.[k];
+    return html`${item(s, 0)}${simplified ? simplification(simplified, `${s.id}.simplify`) : nothing}`;
+  });
+  return html`<ol class="steps" part="steps">${roots}</ol>`;
 }
 
 export const stepsStyles = css`

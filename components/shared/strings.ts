@@ -1,47 +1,8 @@
-import type { Localized } from '../../src/i18n/index.js';
+import { byLang, transpose } from '../../src/i18n/index.js';
 
-/** Every visible string of the components, in English and Korean. */
-export const UI = {
-  readAs: { en: 'Read as', ko: '읽은 식' },
-  steps: { en: 'Steps', ko: '풀이 과정' },
-  generalFormula: { en: 'General formula', ko: '일반 공식' },
-  heldConstant: { en: 'held constant', ko: '상수로 취급' },
-  tangentAt: { en: 'Tangent at', ko: '접선 위치' },
-  slope: { en: 'slope', ko: '기울기' },
-  plotOf: { en: 'Plot of f and its derivative', ko: 'f와 도함수의 그래프' },
-  editExpression: { en: 'Function to differentiate', ko: '미분할 함수' },
-  gradient: { en: 'Gradient', ko: '그래디언트' },
-  hessian: { en: 'Hessian', ko: '헤세 행렬' },
-  partialWrt: { en: 'Partial derivative with respect to', ko: '편미분 변수' },
-  check: { en: 'Check', ko: '확인' },
-  yourAnswer: { en: 'Your answer', ko: '나의 답' },
-  showSolution: { en: 'Show the worked solution', ko: '풀이 보기' },
-  expected: { en: 'Expected', ko: '정답' },
-  counterexample: { en: 'Where they differ', ko: '다른 지점' },
-  correct: { en: 'Correct!', ko: '정답입니다!' },
-  correctUnsimplified: { en: 'Correct, but not simplified.', ko: '맞았지만 더 간단히 할 수 있습니다.' },
-  incorrect: { en: 'Not quite.', ko: '틀렸습니다.' },
-  unevaluated: {
-    en: 'The answer still contains a derivative to take.',
-    ko: '답에 아직 계산하지 않은 미분이 있습니다.',
-  },
-  invalid: { en: 'This answer could not be read.', ko: '답을 읽을 수 없습니다.' },
-  previous: { en: 'Previous step', ko: '이전 단계' },
-  next: { en: 'Next step', ko: '다음 단계' },
-  play: { en: 'Play', ko: '재생' },
-  pause: { en: 'Pause', ko: '일시 정지' },
-  reset: { en: 'Reset', ko: '처음으로' },
-  step: { en: 'Step', ko: '단계' },
-  iteration: { en: 'Iteration', ko: '반복' },
-  history: { en: 'History', ko: '기록' },
-  loss: { en: 'Loss', ko: '손실' },
-  updateRule: { en: 'Update rule', ko: '갱신 규칙' },
-  withNumbers: { en: 'With the numbers', ko: '숫자를 대입하면' },
-  gradientAt: { en: 'Gradient at the current point', ko: '현재 점의 그래디언트' },
-  batch: { en: 'Mini-batch rows', ko: '미니배치 행' },
-  lossPerStep: { en: 'Loss per step', ko: '단계별 손실' },
-  keyboardHint: {
-    en: 'Keys: ← previous, → next, space play/pause',
-    ko: '키보드: ← 이전, → 다음, 스페이스 재생/정지',
-  },
-} as const satisfies Record<string, Localized>;
+/**
+ * Every visible string of the components, in every language: `UI.check[lang]`. The text lives
+ * in the catalogues (src/i18n/<lang>.ts, section `ui`); add a key to `UiMessages` and to each
+ * catalogue to add a string.
+ */
+export const UI = transpose(byLang((m) => m.ui));

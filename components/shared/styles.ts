@@ -25,7 +25,11 @@ export const themeStyles = css`
     --_contour-high: var(--gs-contour-high, #fff4e0);
     color: var(--_fg);
     font-size: var(--gs-font-size, 1rem);
-    font-family: var(--gs-font-family, system-ui, -apple-system, 'Segoe UI', 'Noto Sans KR', sans-serif);
+    /* Latin first, then the Korean system fonts (macOS/iOS, Windows, Android/Linux). */
+    font-family: var(--gs-font-family, system-ui, -apple-system, 'Segoe UI', 'Apple SD Gothic Neo', 'Malgun Gothic', 'Noto Sans KR', 'Noto Sans CJK KR', 'NanumGothic', sans-serif);
+    /* Korean breaks between words (eojeol), not inside them; Latin is unaffected. */
+    word-break: keep-all;
+    overflow-wrap: break-word;
   }
   @media (prefers-color-scheme: dark) {
     :host {

@@ -46,10 +46,7 @@ export function countNodes(e: Expr, cap: number): number {
 }
 
 export function tooLarge(): GradstepError {
-  return new GradstepError('calculus/too-large', {
-    en: `The expression is too large to differentiate step by step (over ${NODE_BUDGET.toLocaleString('en')} nodes or ${TIME_BUDGET_MS} ms).`,
-    ko: `식이 너무 커서 단계별로 미분할 수 없습니다 (노드 ${NODE_BUDGET.toLocaleString('en')}개 또는 ${TIME_BUDGET_MS}ms 초과).`,
-  });
+  return new GradstepError('calculus/too-large', { nodes: NODE_BUDGET, ms: TIME_BUDGET_MS });
 }
 
 export class Budget {

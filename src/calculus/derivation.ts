@@ -3,10 +3,10 @@
  * `print.ts` and checked by the answer checker. Computing and printing are separate.
  */
 import type { Expr } from '../expr/ast.js';
-import type { Lang } from '../i18n/index.js';
+import type { FunctionRuleId } from '../expr/functions.js';
 
-/** Every step kind the engine produces; each has one entry in the rule table (`rules.ts`). */
-export type RuleId =
+/** The rules that are not the derivative of one elementary function. */
+export type StructuralRuleId =
   | 'constant'
   | 'variable'
   | 'held-constant'
@@ -18,55 +18,73 @@ export type RuleId =
   | 'quotient'
   | 'reciprocal'
   | 'chain'
-  | 'exp'
   | 'exponential'
-  | 'ln'
-  | 'log'
-  | 'sin'
-  | 'cos'
-  | 'tan'
-  | 'sec'
-  | 'csc'
-  | 'cot'
-  | 'asin'
-  | 'acos'
-  | 'atan'
-  | 'acot'
-  | 'sinh'
-  | 'cosh'
-  | 'tanh'
-  | 'abs'
-  | 'log-diff'
-  | 'simplify';
+  | 'zero-power'
+  | 'log-diff';
+
+/** The rule of a step: a structural rule, or the derivative of an elementary function (its table entry's rule). */
+export type StepRule = StructuralRuleId | FunctionRuleId;
+
+/** Every rule with a name and prose (`src/i18n/rules.*.ts`): the step rules, and the final simplification. */
+export type RuleId = StepRule | 'simplify';
 
 /** How much of the tree a view shows. */
 export type Detail = 'full' | 'normal' | 'brief';
 
 /**
- * One step: `d/d(wrt) expr = result`, justified by `rule` and its substeps.
+ * What every step has: `d/d(wrt) expr = result`, justified by `rule` and its substeps.
  * Invariant (checked by the property tests): `result` is the derivative of `expr`
  * with respect to `wrt`, for every step of every tree.
  */
-export interface Step {
+interface StepBase<R extends StepRule> {
   /** Stable path id: `s0` is the root of the first order, `s0.1` its second substep, … (kept when a view folds steps). */
   readonly id: string;
-  readonly rule: RuleId;
-  /** The variable this step differentiates by: the derivation's variable, or the inner name `u_k` of a chain step's outer part. */
+  readonly rule: R;
+  /** The variable this step differentiates by: the derivation's variable, or a chain step's inner variable. */
   readonly wrt: string;
+  /** `wrt` is the inner variable u of a chain step (written d/du, never ∂/∂u). */
+  readonly inner?: true;
   readonly expr: Expr;
   /** The derivative of `expr`, lightly tidied (trivial 0/1 folded), not simplified. */
   readonly result: Expr;
   readonly substeps: readonly Step[];
-  /** Chain rule: the inner function and its name (u_1, u_2, … distinct in one derivation). */
-  readonly u?: { readonly name: string; readonly expr: Expr };
-  /** Partials: the variables held constant in this step. */
-  readonly held?: readonly string[];
-  /** Constant multiple: the constant factor pulled out. */
-  readonly factor?: Expr;
-  /** Rewrite: the equivalent form that is differentiated instead (√x = x^{1/2}, 1/x² = x^{-2}). */
-  readonly rewritten?: Expr;
-  /** Simplify: the form before simplification (the result of its only substep). */
-  readonly before?: Expr;
+}
+
+/** The inner function of a chain step and its name (u_1, u_2, … distinct in one derivation). */
+export interface InnerFunction {
+  readonly name: string;
+  readonly expr: Expr;
+}
+
+export type HeldConstantStep = StepBase<'held-constant'> & {
+  /** The names held constant: every name of `expr` (none of them is `wrt`). */
+  readonly held: readonly string[];
+};
+export type ConstantMultipleStep = StepBase<'constant-multiple'> & {
+  /** The constant factor pulled out. */
+  readonly factor: Expr;
+  /** The names in the factor, held constant (may be none). */
+  readonly held: readonly string[];
+};
+export type ChainStep = StepBase<'chain'> & { readonly u: InnerFunction };
+export type RewriteStep = StepBase<'rewrite'> & {
+  /** The equivalent form that is differentiated instead (√x = x^{1/2}, 1/x² = x^{-2}). */
+  readonly rewritten: Expr;
+};
+export type PlainStep = StepBase<Exclude<StepRule, 'held-constant' | 'constant-multiple' | 'chain' | 'rewrite'>>;
+
+/** One step, typed by its rule: a chain step always has its u, a held-constant step its names. */
+export type Step = HeldConstantStep | ConstantMultipleStep | ChainStep | RewriteStep | PlainStep;
+
+/** The names a step holds constant (empty for most steps). */
+export function heldNames(step: Step): readonly string[] {
+  return step.rule === 'held-constant' || step.rule === 'constant-multiple' ? step.held : [];
+}
+
+/** The final simplification of one order's result: the rules give `before`, the answer is `after`. */
+export interface Simplification {
+  readonly before: Expr;
+  readonly after: Expr;
 }
 
 export interface DifferentiateOptions {
@@ -74,12 +92,15 @@ export interface DifferentiateOptions {
   readonly wrt?: string;
   /** 1 (default) for f′, 2 for f″, … */
   readonly order?: number;
-  /** The variables of the expression (for parsing `xy` as x·y, and for partials). */
+  /**
+   * The variables of the expression (for parsing `xy` as x·y, and for partials).
+   * With them, every other name is a parameter: a constant symbol, held constant.
+   */
   readonly vars?: readonly string[];
+  /** Names to read as parameters (constant symbols) even without `vars`, and longer ones (`rate`). */
+  readonly params?: readonly string[];
   /** How much of the tree the `steps` show. Default `normal`. */
   readonly detail?: Detail;
-  /** Language for prose when printing. Default `en`. */
-  readonly lang?: Lang;
 }
 
 export interface Derivation {
@@ -89,24 +110,32 @@ export interface Derivation {
   readonly order: number;
   /** The variables of the expression (the given `vars`, or its free variables). */
   readonly vars: readonly string[];
+  /** The parameters: names in the expression that are not variables, held constant throughout. */
+  readonly params: readonly string[];
   readonly detail: Detail;
-  /** One root step per order: f′, f″, … at the chosen detail; each root's result is that order's simplified answer. */
+  /** One root step per order: f′, f″, … at the chosen detail; each root's result is the rules' (tidied) result. */
   readonly steps: readonly Step[];
   /** The same roots with every step (the view `steps` is folded from these). */
   readonly full: readonly Step[];
+  /** Per order: the simplification of the root's result into that order's answer; undefined where it changes nothing. */
+  readonly simplified: readonly (Simplification | undefined)[];
   /** The final answer: the last root's result, simplified. */
   readonly result: Expr;
 }
 
 export interface GradientOptions {
+  /** The variables, in order; every other name is a parameter. Default: the names that occur, sorted. */
   readonly vars?: readonly string[];
+  /** Names to read as parameters (constant symbols), with or without `vars`. */
+  readonly params?: readonly string[];
   readonly detail?: Detail;
-  readonly lang?: Lang;
 }
 
 export interface Gradient {
   readonly expr: Expr;
   readonly vars: readonly string[];
+  /** The parameters (held constant in every partial). */
+  readonly params: readonly string[];
   /** One first-order derivation per variable, in the order of `vars`. */
   readonly partials: readonly Derivation[];
   /** ∇f: the simplified partials, in the order of `vars`. */

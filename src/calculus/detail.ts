@@ -3,20 +3,35 @@
  * only drops steps (keeping every remaining step's id, expr and result).
  */
 import type { Detail, Step } from './derivation.js';
-import { RULES } from './rules.js';
+import { RULE_OBJECTS } from './rules.js';
 
 function shown(step: Step, detail: Detail): boolean {
-  const rule = RULES[step.rule];
-  if (detail === 'brief') return rule.brief === true;
-  if (detail === 'normal') return rule.trivial !== true;
+  const rule = RULE_OBJECTS[step.rule];
+  if (detail === 'brief') return rule.detail === 'brief';
+  if (detail === 'normal') return rule.detail !== 'trivial';
   return true;
+}
+
+/** The step of the full tree a folded view step stands for (printers write a rule out from all its parts). */
+const FULL = new WeakMap<Step, Step>();
+
+/** The full step behind a step of a view (the step itself when nothing was folded under it). */
+export function fullStep(step: Step): Step {
+  return FULL.get(step) ?? step;
+}
+
+function folded(s: Step, kids: Step[]): Step {
+  if (sameSteps(kids, s.substeps)) return s;
+  const view = { ...s, substeps: kids };
+  FULL.set(view, fullStep(s));
+  return view;
 }
 
 function fold(steps: readonly Step[], detail: Detail): Step[] {
   const out: Step[] = [];
   for (const s of steps) {
     const kids = fold(s.substeps, detail);
-    if (shown(s, detail)) out.push(sameSteps(kids, s.substeps) ? s : { ...s, substeps: kids });
+    if (shown(s, detail)) out.push(folded(s, kids));
     else out.push(...kids);
   }
   return out;
@@ -33,6 +48,5 @@ function sameSteps(a: readonly Step[], b: readonly Step[]): boolean {
  */
 export function atDetail(root: Step, detail: Detail): Step {
   if (detail === 'full') return root;
-  const kids = fold(root.substeps, detail);
-  return sameSteps(kids, root.substeps) ? root : { ...root, substeps: kids };
+  return folded(root, fold(root.substeps, detail));
 }

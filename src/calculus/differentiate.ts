@@ -18,6 +18,7 @@ import type {
   Gradient,
   GradientOptions,
   Hessian,
+  Simplification,
   Step,
 } from './derivation.js';
 import { assignIds, deriveStep } from './derive.js';
@@ -31,23 +32,42 @@ export const MAX_VARS = 12;
 interface Input {
   readonly expr: Expr;
   readonly vars: readonly string[];
+  readonly params: readonly string[];
 }
 
-function read(input: string | Expr, vars: readonly string[] | undefined): Input {
+interface Names {
+  readonly vars?: readonly string[] | undefined;
+  readonly params?: readonly string[] | undefined;
+  readonly wrt?: string | undefined;
+}
+
+/**
+ * Reads the input and sorts its names into variables and parameters. A variable
+ * to differentiate by that is not among the declared ones is one all the same.
+ */
+function read(input: string | Expr, names: Names): Input {
+  const declared =
+    names.vars && names.wrt !== undefined && !names.vars.includes(names.wrt) ? [...names.vars, names.wrt] : names.vars;
   if (typeof input === 'string') {
-    const parsed = parse(input, vars ? { vars } : {});
-    return { expr: parsed.expr, vars: vars ?? parsed.vars };
+    const parsed = parse(input, {
+      ...(declared ? { vars: declared } : {}),
+      ...(names.params ? { params: names.params } : {}),
+    });
+    return { expr: parsed.expr, vars: parsed.vars, params: parsed.params };
   }
   // A tree from code: well-formed first (only GradstepError from here on), then bounded.
   validateTree(input);
   // Count first: the count stops at the budget, the depth check walks the whole tree.
   if (countNodes(input, NODE_BUDGET) > NODE_BUDGET || deeperThan(input, MAX_DEPTH)) throw tooLarge();
-  return { expr: input, vars: vars ?? freeVars(input) };
+  const free = freeVars(input);
+  const params = names.params ?? [];
+  const vars = declared ?? free.filter((v) => !params.includes(v));
+  return { expr: input, vars, params: free.filter((v) => !vars.includes(v)) };
 }
 
 /** The input, refused when a part of it is undefined for every value (1/0, ln|tan π|). */
-function readDefined(input: string | Expr, vars: readonly string[] | undefined): Input {
-  const read_ = read(input, vars);
+function readDefined(input: string | Expr, names: Names): Input {
+  const read_ = read(input, names);
   assertDefinedSomewhere(read_.expr);
   return read_;
 }
@@ -57,31 +77,15 @@ function defaultWrt(vars: readonly string[]): string {
 }
 
 function badOption(what: string, value: unknown): GradstepError {
-  return new GradstepError('calculus/bad-option', {
-    en: `Invalid ${what}: ${String(value)}.`,
-    ko: `${what === 'order' ? '미분 계수' : what} 값이 올바르지 않습니다: ${String(value)}.`,
-  });
+  return new GradstepError('calculus/bad-option', { option: what, value: String(value) });
 }
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/** Wraps a root step in a `simplify` step when simplification changes how the answer reads. */
-function withSimplify(root: Step, simplified: Expr): Step {
-  if (toText(simplified) === toText(root.result)) return root;
-  return {
-    id: '',
-    rule: 'simplify',
-    wrt: root.wrt,
-    expr: root.expr,
-    result: simplified,
-    substeps: [root],
-    before: root.result,
-  };
-}
-
 function derivation(
   expr: Expr,
   vars: readonly string[],
+  params: readonly string[],
   options: DifferentiateOptions,
   budget: Budget = new Budget(),
 ): Derivation {
@@ -92,24 +96,27 @@ function derivation(
   const detail: Detail = options.detail ?? 'normal';
   if (detail !== 'full' && detail !== 'normal' && detail !== 'brief') throw badOption('detail', detail);
 
-  const taken = new Set([...freeVars(expr), ...vars]);
+  const taken = new Set([...freeVars(expr), ...vars, ...params]);
   const full: Step[] = [];
+  const simplified: (Simplification | undefined)[] = [];
   let current = expr;
   for (let k = 0; k < order; k++) {
-    const raw = deriveStep(current, wrt, { budget, taken, inner: 0 });
-    const simplified = smallestForm(simplify(raw.result));
-    budget.charge(simplified);
-    full.push(assignIds(withSimplify(raw, simplified), `s${k}`));
-    current = simplified;
+    const root = deriveStep(current, wrt, { budget, taken, inner: 0 });
+    const after = smallestForm(simplify(root.result));
+    budget.charge(after);
+    full.push(assignIds(root, `s${k}`));
+    // Recorded when simplification changes how the answer reads.
+    simplified.push(toText(after) === toText(root.result) ? undefined : { before: root.result, after });
+    current = after;
   }
   const steps = full.map((root) => atDetail(root, detail));
-  return { expr, wrt, order, vars, detail, steps, full, result: current };
+  return { expr, wrt, order, vars, params, detail, steps, full, simplified, result: current };
 }
 
 /** The derivative of `input` (text or tree) with its step-by-step derivation. */
 export function differentiate(input: string | Expr, options: DifferentiateOptions = {}): Derivation {
-  const { expr, vars } = readDefined(input, options.vars);
-  return derivation(expr, vars, options);
+  const { expr, vars, params } = readDefined(input, options);
+  return derivation(expr, vars, params, options);
 }
 
 function checkVars(vars: readonly string[]): void {
@@ -119,12 +126,12 @@ function checkVars(vars: readonly string[]): void {
 
 /** Every first partial derivative, each with its own derivation (other variables held constant), and ∇f. */
 export function gradient(input: string | Expr, options: GradientOptions = {}): Gradient {
-  const { expr, vars } = readDefined(input, options.vars);
+  const { expr, vars, params } = readDefined(input, options);
   checkVars(vars);
   const detail = options.detail ?? 'normal';
   const budget = new Budget(NODE_BUDGET * 4, TIME_BUDGET_MS * 4);
-  const partials = vars.map((wrt) => derivation(expr, vars, { wrt, detail }, budget));
-  return { expr, vars, partials, gradient: partials.map((p) => p.result) };
+  const partials = vars.map((wrt) => derivation(expr, vars, params, { wrt, detail }, budget));
+  return { expr, vars, params, partials, gradient: partials.map((p) => p.result) };
 }
 
 /** The gradient plus every second partial: `secondPartials[i][j]` differentiates ∂f/∂vᵢ by vⱼ. */
@@ -134,7 +141,7 @@ export function hessian(input: string | Expr, options: GradientOptions = {}): He
   // One budget for all n² second partials, so a large Hessian stops as quickly as one derivation.
   const budget = new Budget(NODE_BUDGET * 4, TIME_BUDGET_MS * 4);
   const secondPartials = first.partials.map((p) =>
-    first.vars.map((wrt) => derivation(p.result, first.vars, { wrt, detail }, budget)),
+    first.vars.map((wrt) => derivation(p.result, first.vars, first.params, { wrt, detail }, budget)),
   );
   return { ...first, secondPartials, hessian: secondPartials.map((row) => row.map((d) => d.result)) };
 }

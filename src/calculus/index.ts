@@ -7,8 +7,11 @@ export type {
   GradientOptions,
   Hessian,
   RuleId,
+  Simplification,
   Step,
+  StepRule,
 } from './derivation.js';
+export { heldNames } from './derivation.js';
 export { atDetail } from './detail.js';
 export { differentiate, gradient, hessian, MAX_ORDER } from './differentiate.js';
 export {
@@ -21,10 +24,12 @@ export {
   gradientTex,
   gradientText,
   hessianTex,
+  type SimplificationJson,
   type StepJson,
   type StepTex,
+  simplificationTex,
   stepJson,
   stepTex,
   stepText,
 } from './print.js';
-export { FUNCTION_RULES, type FunctionRule, RULES, type Rule } from './rules.js';
+export { RULE_OBJECTS, RULES, type Rule, type RuleInfo, ruleFormula } from './rules.js';

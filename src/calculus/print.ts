@@ -4,31 +4,42 @@
  * aligned chain; plain text with prose in English or Korean; JSON of the tree.
  * They only read the step tree — nothing here differentiates.
  */
-import { add, div, type Expr, mul, neg, pow, substitute, sym } from '../expr/ast.js';
-import { texSymbol, toTex } from '../expr/print-tex.js';
+import { add, type Expr, freeVars, pow, sym } from '../expr/ast.js';
+import type { Builders } from '../expr/functions.js';
+import { texSymbol, toTex, toTexWith } from '../expr/print-tex.js';
 import { toText } from '../expr/print-text.js';
-import type { Lang } from '../i18n/index.js';
-import type { Derivation, Gradient, Hessian, Step } from './derivation.js';
-import { RULES } from './rules.js';
+import { simplify } from '../expr/simplify.js';
+import { type Lang, messagesFor } from '../i18n/index.js';
+import {
+  type Derivation,
+  type Gradient,
+  type Hessian,
+  heldNames,
+  type Simplification,
+  type Step,
+} from './derivation.js';
+import { fullStep } from './detail.js';
+import { operatorTex, PLAIN, RULE_OBJECTS, ruleFormula, type Shape, SIMPLIFY_FORMULA, TIDY } from './rules.js';
+import { tMul } from './tidy.js';
 
 // ------------------------------------------------------------ templates
 
 /**
- * A rule's instance as an expression in which the derivatives still to be taken
- * are placeholder symbols; `toTex` then sets the parentheses, and the
- * placeholders are replaced by `\frac{d}{dx}\left(…\right)`.
+ * Derivatives still to be taken, as tree nodes: each is a symbol whose name no
+ * person can type (`#0`, `#1`, …); `toTex` prints it as `\frac{d}{dx}\left(…\right)`
+ * through its symbol hook, and sets the parentheses around it like around any atom.
  */
 class Placeholders {
   private readonly tex: string[] = [];
 
   /** A placeholder standing for the (not yet evaluated) derivative of `e`. */
   derivative(e: Expr, wrt: string, partial: boolean): Expr {
-    this.tex.push(`${operator(wrt, partial)}\\left(${exprTex(e)}\\right)`);
-    return sym(`Zq${this.tex.length - 1}qZ`);
+    this.tex.push(`${operatorTex(wrt, partial)}\\left(${exprTex(e)}\\right)`);
+    return sym(`#${this.tex.length - 1}`);
   }
 
   print(e: Expr): string {
-    return toTex(e).replace(/\\mathrm\{Zq(\d+)qZ\}/g, (_, i: string) => this.tex[Number(i)] ?? '');
+    return toTexWith(e, (name) => (name.startsWith('#') ? this.tex[Number(name.slice(1))] : undefined));
   }
 }
 
@@ -59,61 +70,58 @@ function powerInstance(e: Expr): string | undefined {
   return `${coef}\\,${exprTex(lowered)}`;
 }
 
-function operator(wrt: string, partial: boolean): string {
-  const v = texSymbol(wrt);
-  return partial ? `\\frac{\\partial}{\\partial ${v}}` : `\\frac{d}{d${v}}`;
-}
+/** Whether a step writes ∂ (a partial of a function of several variables, never by an inner variable). */
+const usesPartial = (s: Step, partial: boolean): boolean => partial && !s.inner;
 
 /**
- * The step with its substeps' derivatives given by `part` (a placeholder, an
- * expanded form or a result): the rule written out for this instance. Undefined for
- * a rule applied in one move (a leaf: constant, power, sin, …).
+ * The step's rule written out with its substeps' derivatives given by `part` (a
+ * placeholder, an expanded form or a result), through the rule's own `combine`.
+ * Undefined for a rule applied in one move (a leaf: constant, power, sin, …) and
+ * for a sum of one term.
  */
-function instance(step: Step, part: (sub: Step) => Expr): Expr | undefined {
-  const subs = step.substeps;
-  const p = (i: number): Expr => part(subs[i] as Step);
-  const e = step.expr;
-  switch (step.rule) {
-    case 'sum':
-      return subs.length > 1 ? add(...subs.map((_, i) => p(i))) : undefined;
-    case 'constant-multiple':
-      return step.factor && subs.length === 1 ? mul(step.factor, p(0)) : undefined;
-    case 'rewrite':
-    case 'simplify':
-      return subs.length === 1 ? p(0) : undefined;
-    case 'product': {
-      if (e.kind !== 'mul' || subs.length !== e.factors.length) return undefined;
-      return add(...e.factors.map((_, i) => mul(...e.factors.map((f, j) => (i === j ? p(i) : f)))));
-    }
-    case 'quotient': {
-      if (e.kind !== 'div' || subs.length !== 2) return undefined;
-      return div(add(mul(p(0), e.den), neg(mul(e.num, p(1)))), pow(e.den, { kind: 'num', n: 2, d: 1 }));
-    }
-    case 'reciprocal': {
-      if (e.kind !== 'div' || subs.length !== 1) return undefined;
-      return neg(div(p(0), pow(e.den, { kind: 'num', n: 2, d: 1 })));
-    }
-    case 'chain': {
-      const [outer] = subs;
-      if (!outer || !step.u || subs.length !== 2) return undefined;
-      return mul(substitute(outer.result, { [step.u.name]: step.u.expr }), p(1));
-    }
-    case 'log-diff':
-      return subs.length === 1 ? mul(e, p(0)) : undefined;
-    default:
-      return undefined;
-  }
+function instance(view: Step, part: (sub: Step) => Expr, b: Builders): Expr | undefined {
+  const step = fullStep(view);
+  if (step.substeps.length === 0) return undefined;
+  if (step.rule === 'sum' && step.substeps.length < 2) return undefined;
+  // The outer part of a chain is applied in one move: f′(u) is written with u put back.
+  const parts = step.substeps.map((s, i) => (step.rule === 'chain' && i === 0 ? s.result : part(s)));
+  return RULE_OBJECTS[step.rule].combine(step as Shape, parts, b);
 }
+
+const hasPlaceholder = (e: Expr): boolean => freeVars(e).some((n) => n.startsWith('#'));
+
+/**
+ * How a line is written once some derivatives are taken: products of results read
+ * as a teacher writes them (x·(1/x) → 1, cos x·cos x → cos²x, 2x·x → 2x²), numbers
+ * gathered, but a sum keeps its zero terms (`+ 0`), so a constant's derivative is
+ * seen to vanish rather than silently dropped.
+ */
+const SHOWN: Builders = {
+  ...TIDY,
+  add: (...terms) => {
+    const flat = terms.flatMap((t) => (t.kind === 'add' ? t.terms : [t]));
+    return flat.length === 1 ? (flat[0] as Expr) : add(...flat);
+  },
+  mul: (...factors) => {
+    const product = tMul(...factors);
+    if (product.kind !== 'mul' || hasPlaceholder(product)) return product;
+    try {
+      return simplify(product);
+    } catch {
+      return product;
+    }
+  },
+};
 
 // ------------------------------------------------------------ one step
 
 export interface StepTex {
-  /** The rule's general formula. */
+  /** The rule's general formula, naming this step's variable. */
   readonly formula: string;
   /** The rule written out for this step, derivatives of the parts not yet taken ('' for a one-move rule). */
   readonly instance: string;
   readonly result: string;
-  /** The whole line: `d/dx f = instance = result` (with u = … for the chain rule). */
+  /** The whole line: `d/dx f = instance = result` (with u = … for the chain rule); never `A = A`. */
   readonly tex: string;
 }
 
@@ -123,27 +131,36 @@ export function stepTex(step: Step, partial = false): StepTex {
   const inst =
     step.rule === 'chain'
       ? undefined
-      : instance(step, (s) => holes.derivative(s.expr, s.wrt, partial && !s.wrt.startsWith('u_')));
-  const lhs = `${operator(step.wrt, partial && !step.wrt.startsWith('u_'))}\\left(${exprTex(step.expr)}\\right)`;
+      : instance(step, (s) => holes.derivative(s.expr, s.wrt, usesPartial(s, partial)), PLAIN);
+  // The parts' derivatives put in, before tidying: `9x^{2} - 2 + 0` names the vanished constant.
+  const filled = step.rule === 'chain' ? undefined : instance(step, (s) => s.result, SHOWN);
+  const lhs = `${operatorTex(step.wrt, usesPartial(step, partial))}\\left(${exprTex(step.expr)}\\right)`;
   const result = toTex(step.result);
   const instanceTex = inst ? holes.print(inst) : step.rule === 'power' ? (powerInstance(step.expr) ?? '') : '';
   const middle: string[] = [];
-  if (instanceTex && instanceTex !== result) middle.push(instanceTex);
-  if (step.rule === 'simplify' && step.before) middle.push(toTex(step.before));
-  if (step.rule === 'chain' && step.u) {
+  if (instanceTex) middle.push(instanceTex);
+  if (filled) middle.push(toTex(filled));
+  if (step.rule === 'chain') {
     // dy/dx = dy/du · du/dx = f′(u) · g′(x), then u substituted back.
     const [outer, inner] = step.substeps;
     const u = texSymbol(step.u.name);
     if (outer && inner) {
       middle.push(
-        `\\frac{d}{d${u}}\\left(${exprTex(outer.expr)}\\right)\\cdot ${operator(step.wrt, partial)}\\left(${toTex(inner.expr)}\\right)`,
+        `\\frac{d}{d${u}}\\left(${exprTex(outer.expr)}\\right)\\cdot ${operatorTex(step.wrt, usesPartial(step, partial))}\\left(${toTex(inner.expr)}\\right)`,
       );
       middle.push(`${parenthesized(outer.result)}\\cdot ${parenthesized(inner.result)}`);
     }
   }
-  const chainHead = step.u ? `${texSymbol(step.u.name)} = ${toTex(step.u.expr)}:\\quad ` : '';
-  const line = [lhs, ...dedupe(middle), result].join(' = ');
-  return { formula: RULES[step.rule].formula, instance: instanceTex, result, tex: chainHead + line };
+  const chainHead = step.rule === 'chain' ? `${texSymbol(step.u.name)} = ${toTex(step.u.expr)}:\\quad ` : '';
+  const line = distinct([lhs, ...middle, result]).join(' = ');
+  return { formula: ruleFormula(step, partial), instance: instanceTex, result, tex: chainHead + line };
+}
+
+/** TeX of a final simplification: the rules' result = the answer. */
+export function simplificationTex(s: Simplification): StepTex {
+  const before = toTex(s.before);
+  const result = toTex(s.after);
+  return { formula: SIMPLIFY_FORMULA, instance: '', result, tex: distinct([before, result]).join(' = ') };
 }
 
 function parenthesized(e: Expr): string {
@@ -151,41 +168,41 @@ function parenthesized(e: Expr): string {
   return e.kind === 'add' || t.startsWith('-') ? `\\left(${t}\\right)` : t;
 }
 
-function dedupe(lines: readonly string[]): string[] {
+/** The lines without a repeat of the line before: a chain never reads `A = A`. */
+function distinct(lines: readonly string[]): string[] {
   return lines.filter((l, i) => l !== lines[i - 1]);
 }
 
 // ------------------------------------------------------------ the whole derivation
 
-/** Whether printing uses ∂: the function has more than one variable. */
+/** Whether printing uses ∂: the function has more than one variable (parameters do not count). */
 export function isPartial(d: Derivation): boolean {
   return d.vars.length > 1;
 }
 
 /**
  * The lines of the aligned chain for one root: the rule applied at the top with the
- * parts' derivatives pending, then each level of pending derivatives taken in turn,
- * then the tidied result (and the simplified one).
+ * parts' derivatives pending, then each level of pending derivatives taken in turn
+ * (tidied: 0 and 1 folded), then the result and the simplified answer.
  */
-function chainLines(root: Step, partial: boolean): string[] {
+function chainLines(root: Step, simplified: Simplification | undefined, partial: boolean): string[] {
   const lines: string[] = [];
-  const top = root.rule === 'simplify' ? (root.substeps[0] ?? root) : root;
   for (let depth = 1; depth <= 64; depth++) {
     const holes = new Placeholders();
     let pending = false;
     const expand = (s: Step, level: number): Expr => {
       if (level === 0) {
         pending = true;
-        return holes.derivative(s.expr, s.wrt, partial);
+        return holes.derivative(s.expr, s.wrt, usesPartial(s, partial));
       }
-      return instance(s, (sub) => expand(sub, level - 1)) ?? s.result;
+      return instance(s, (sub) => expand(sub, level - 1), depth > 1 ? SHOWN : PLAIN) ?? s.result;
     };
-    lines.push(holes.print(expand(top, depth)));
+    lines.push(holes.print(expand(root, depth)));
     if (!pending) break;
   }
-  lines.push(toTex(top.result));
-  if (root !== top) lines.push(toTex(root.result));
-  return dedupe(lines);
+  // The simplified answer follows the last expanded line; without one, the rules' result ends the chain.
+  lines.push(toTex(simplified ? simplified.after : root.result));
+  return distinct(lines);
 }
 
 /** The derivation as one `aligned` chain of equalities, every order in turn. */
@@ -193,9 +210,9 @@ export function derivationTex(d: Derivation): string {
   const partial = isPartial(d);
   const rows: string[] = [];
   d.full.forEach((root, k) => {
-    const f = k === 0 ? toTex(d.expr) : toTex(root.expr);
-    const lhs = `${operator(d.wrt, partial)}\\left(${f}\\right)`;
-    const lines = chainLines(root, partial);
+    const f = toTex(root.expr);
+    const lhs = `${operatorTex(d.wrt, partial)}\\left(${f}\\right)`;
+    const lines = chainLines(root, d.simplified[k], partial);
     lines.forEach((line, i) => {
       rows.push(`${i === 0 ? lhs : ''} &= ${line}`);
     });
@@ -209,7 +226,7 @@ export function derivationTex(d: Derivation): string {
 function chainNames(root: Step): string[] {
   const out: string[] = [];
   const visit = (s: Step): void => {
-    if (s.u) out.push(`${texSymbol(s.u.name)} = ${toTex(s.u.expr)}`);
+    if (s.rule === 'chain') out.push(`${texSymbol(s.u.name)} = ${toTex(s.u.expr)}`);
     for (const c of s.substeps) visit(c);
   };
   visit(root);
@@ -218,43 +235,35 @@ function chainNames(root: Step): string[] {
 
 // ------------------------------------------------------------ prose and text
 
-const HELD: Record<Lang, (names: string) => string> = {
-  en: (names) => `${names} held constant`,
-  ko: (names) => `${names}을(를) 상수로 취급`,
-};
-const LET: Record<Lang, string> = { en: 'let', ko: '치환' };
-
 /** One line of prose for a step: rule name, what it does here, d/dx f = result. */
 export function stepText(step: Step, lang: Lang = 'en'): string {
-  const rule = RULES[step.rule];
+  const m = messagesFor(lang);
   const notes: string[] = [];
-  if (step.u) notes.push(`${LET[lang]} ${step.u.name} = ${toText(step.u.expr)}`);
-  if (step.held && step.held.length > 0) notes.push(HELD[lang](step.held.join(', ')));
+  if (step.rule === 'chain') notes.push(`${m.derivation.letWord} ${step.u.name} = ${toText(step.u.expr)}`);
+  const held = heldNames(step);
+  if (held.length > 0) notes.push(m.derivation.held({ names: held }));
   const note = notes.length ? ` (${notes.join('; ')})` : '';
-  return `${rule.name[lang]}${note}: d/d${step.wrt} [${toText(step.expr)}] = ${toText(step.result)}`;
+  return `${m.rules[step.rule].name}${note}: d/d${step.wrt} [${toText(step.expr)}] = ${toText(step.result)}`;
 }
 
 /** The derivation as indented plain text, one step a line, then the answer. */
 export function derivationText(d: Derivation, lang: Lang = 'en'): string {
+  const m = messagesFor(lang);
   const lines: string[] = [];
   const visit = (s: Step, indent: string): void => {
     lines.push(`${indent}${stepText(s, lang)}`);
     for (const c of s.substeps) visit(c, `${indent}  `);
   };
   d.steps.forEach((root, k) => {
-    if (d.order > 1) lines.push(lang === 'ko' ? `${k + 1}계 도함수:` : `Order ${k + 1}:`);
+    if (d.order > 1) lines.push(m.derivation.order({ k: k + 1 }));
     const indent = d.order > 1 ? '  ' : '';
     // Read top to bottom as on paper: the rules first, then the simplification of their result.
-    const inner = root.rule === 'simplify' ? root.substeps[0] : undefined;
-    if (!inner || !root.before) {
-      visit(root, indent);
-      return;
-    }
-    visit(inner, indent);
-    lines.push(`${indent}${RULES.simplify.name[lang]}: ${toText(root.before)} = ${toText(root.result)}`);
+    visit(root, indent);
+    const simplified = d.simplified[k];
+    if (simplified)
+      lines.push(`${indent}${m.rules.simplify.name}: ${toText(simplified.before)} = ${toText(simplified.after)}`);
   });
-  const label = lang === 'ko' ? '답' : 'Answer';
-  lines.push(`${label}: ${toText(d.result)}`);
+  lines.push(`${m.derivation.answer}: ${toText(d.result)}`);
   return lines.join('\n');
 }
 
@@ -273,7 +282,15 @@ export interface StepJson {
   readonly prose: string;
   readonly u?: { readonly name: string; readonly expr: string };
   readonly held?: readonly string[];
+  /** The step differentiates by an inner variable u (d/du). */
+  readonly inner?: true;
   readonly substeps: readonly StepJson[];
+}
+
+export interface SimplificationJson {
+  readonly before: string;
+  readonly after: string;
+  readonly tex: string;
 }
 
 export interface DerivationJson {
@@ -285,23 +302,27 @@ export interface DerivationJson {
   readonly result: string;
   readonly tex: string;
   readonly resultTex: string;
+  readonly params: readonly string[];
   readonly steps: readonly StepJson[];
+  /** Per order: the final simplification of the rules' result, or null where it changes nothing. */
+  readonly simplified: readonly (SimplificationJson | null)[];
 }
 
 export function stepJson(step: Step, lang: Lang = 'en', partial = false): StepJson {
-  const rule = RULES[step.rule];
+  const words = messagesFor(lang).rules[step.rule];
   return {
     id: step.id,
     rule: step.rule,
-    name: rule.name[lang],
+    name: words.name,
     wrt: step.wrt,
     expr: toText(step.expr),
     result: toText(step.result),
     tex: stepTex(step, partial).tex,
-    formula: rule.formula,
-    prose: rule.prose[lang],
-    ...(step.u ? { u: { name: step.u.name, expr: toText(step.u.expr) } } : {}),
-    ...(step.held ? { held: step.held } : {}),
+    formula: ruleFormula(step, partial),
+    prose: words.prose,
+    ...(step.rule === 'chain' ? { u: { name: step.u.name, expr: toText(step.u.expr) } } : {}),
+    ...(step.rule === 'held-constant' || step.rule === 'constant-multiple' ? { held: step.held } : {}),
+    ...(step.inner ? { inner: true as const } : {}),
     substeps: step.substeps.map((s) => stepJson(s, lang, partial)),
   };
 }
@@ -314,11 +335,15 @@ export function derivationJson(d: Derivation, lang: Lang = 'en'): DerivationJson
     wrt: d.wrt,
     order: d.order,
     vars: d.vars,
+    params: d.params,
     detail: d.detail,
     result: toText(d.result),
     tex: derivationTex(d),
     resultTex: toTex(d.result),
     steps: d.steps.map((s) => stepJson(s, lang, partial)),
+    simplified: d.simplified.map((s) =>
+      s ? { before: toText(s.before), after: toText(s.after), tex: simplificationTex(s).tex } : null,
+    ),
   };
 }
 

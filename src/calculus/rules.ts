@@ -1,399 +1,517 @@
 /**
- * The rule table: one entry per step kind, with its name, its general formula in
- * TeX and its prose in every language. Function rules also carry the outer
- * derivative f′(u) they apply; `derive.ts` wraps them in the chain rule when the
- * argument is not the variable itself.
+ * The differentiation rules, one object each. A rule owns
+ *
+ * - `match`: whether it applies to an expression, and which sub-derivations it
+ *   needs (the substeps, in order);
+ * - `combine`: how the substeps' results make its result — the one statement of
+ *   the rule's law. The engine calls it with the tidy builders, the printers with
+ *   plain builders and placeholder nodes for the derivatives still to be taken,
+ *   and the answer checker with deliberately wrong sub-results;
+ * - `formula`: its general formula in TeX, naming the step's own variable.
+ *
+ * Names and prose live in `src/i18n/rules.*.ts`, keyed by rule id. Functions come
+ * from the function table (`functions.ts`): each function with a derivative is one
+ * rule made from its entry, and its formula is printed from that same derivative.
  */
-import { call, div, type Expr, type FunctionName, MINUS_ONE, ONE, pow } from '../expr/ast.js';
-import type { Localized } from '../i18n/index.js';
-import type { RuleId } from './derivation.js';
-import { tAdd, tMul, tNeg, tPow } from './tidy.js';
+import { GradstepError } from '../errors.js';
+import { add, call, dependsOn, div, type Expr, freeVars, mul, neg, num, pow, substitute, sym } from '../expr/ast.js';
+import {
+  type Builders,
+  FUNCTION_NAMES,
+  FUNCTIONS,
+  type FunctionName,
+  type FunctionRuleId,
+  functionRule,
+} from '../expr/functions.js';
+import { texSymbol, toTex } from '../expr/print-tex.js';
+import { toText } from '../expr/print-text.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
+import type { Budget } from './budget.js';
+import type { InnerFunction, RuleId, Step, StepRule } from './derivation.js';
+import { foldNumber, isOne, numNeg, tAdd, tDiv, tMul, tNeg, tPow } from './tidy.js';
+
+/** The builders the engine uses: light tidying (0 and 1 folded, numbers gathered). */
+export const TIDY: Builders = { add: tAdd, mul: tMul, neg: tNeg, div: tDiv, pow: tPow, call, num };
+
+/** Plain constructors: the shape of a rule as written, for the printers. */
+export const PLAIN: Builders = { add, mul, neg, div, pow, call, num };
+
+/** A step without its id, result and substeps: what `combine` and `formula` read. */
+export type Shape<S extends Step = Step> = S extends Step ? Omit<S, 'id' | 'result' | 'substeps'> : never;
+
+/** A sub-derivation a rule needs: the derivative of `expr` by `wrt`. */
+export interface Need {
+  readonly expr: Expr;
+  readonly wrt: string;
+  /** `wrt` is an inner variable (the outer part of a chain step). */
+  readonly inner?: true;
+}
+
+export interface Plan {
+  readonly shape: Shape;
+  readonly needs: readonly Need[];
+}
+
+export interface MatchContext {
+  readonly budget: Budget;
+  /** A fresh inner-function name (u_1, u_2, …, skipping names in use). */
+  fresh(): string;
+}
 
 export interface Rule {
+  readonly id: StepRule;
+  /** `brief`: shown in brief detail; `trivial`: folded away in normal detail (the parent's line says it). */
+  readonly detail?: 'brief' | 'trivial';
+  /** Whether the rule applies to `e` (by `wrt`), and what it needs. Only rules listed for `e.kind` are asked. */
+  match(e: Expr, wrt: string, ctx: MatchContext): Plan | undefined;
+  /** The rule's law: its result from the substeps' results. */
+  combine(step: Shape, subs: readonly Expr[], b: Builders): Expr;
+  /** The general formula in TeX, with the step's variable (∂ when `partial`). */
+  formula(step: Shape, partial: boolean): string;
+}
+
+/** The derivative operator in TeX: d/dx, or ∂/∂x for a partial (never for an inner variable). */
+export function operatorTex(wrt: string, partial: boolean): string {
+  const v = texSymbol(wrt);
+  return partial ? `\\frac{\\partial}{\\partial ${v}}` : `\\frac{d}{d${v}}`;
+}
+
+const op = (s: Shape, partial: boolean): string => operatorTex(s.wrt, partial && !s.inner);
+const isVar = (e: Expr | undefined, wrt: string): boolean => e?.kind === 'sym' && e.name === wrt;
+const sub = (subs: readonly Expr[], i: number): Expr => subs[i] as Expr;
+const squared = (e: Expr, b: Builders): Expr => b.pow(e, b.num(2));
+
+function domainError(base: Expr): GradstepError {
+  return new GradstepError('calculus/domain', { base: toText(base) });
+}
+
+// ------------------------------------------------------------ constants
+
+const constant: Rule = {
+  id: 'constant',
+  detail: 'trivial',
+  match: (e, wrt) =>
+    !dependsOn(e, wrt) && freeVars(e).length === 0 ? { shape: shapeOf('constant', e, wrt), needs: [] } : undefined,
+  combine: (_s, _subs, b) => b.num(0),
+  formula: (s, partial) => `${op(s, partial)}c = 0`,
+};
+
+const heldConstant: Rule = {
+  id: 'held-constant',
+  match: (e, wrt) => {
+    if (dependsOn(e, wrt)) return undefined;
+    const held = freeVars(e);
+    return held.length > 0 ? { shape: { rule: 'held-constant', wrt, expr: e, held }, needs: [] } : undefined;
+  },
+  combine: (_s, _subs, b) => b.num(0),
+  // It names this step's variable and the names held: ∂/∂y c(x) = 0.
+  formula: (s, partial) => {
+    const held = s.rule === 'held-constant' ? s.held.map(texSymbol).join(', ') : 'c';
+    return `${op(s, partial)}\\,c(${held}) = 0`;
+  },
+};
+
+function shapeOf(
+  rule: Exclude<StepRule, 'held-constant' | 'constant-multiple' | 'chain' | 'rewrite'>,
+  expr: Expr,
+  wrt: string,
+): Shape {
+  return { rule, wrt, expr } as Shape;
+}
+
+/**
+ * Every constant factor of `e`, pulled out at once: −f, c·f·g, f/c and c/g.
+ * Returns undefined when there is none.
+ */
+function splitConstantFactor(e: Expr, wrt: string): { factor: Expr; rest: Expr } | undefined {
+  switch (e.kind) {
+    case 'neg': {
+      const inner = splitConstantFactor(e.arg, wrt);
+      return inner ? { factor: tMul(num(-1), inner.factor), rest: inner.rest } : { factor: num(-1), rest: e.arg };
+    }
+    case 'mul': {
+      const constants = e.factors.filter((f) => !dependsOn(f, wrt));
+      if (constants.length === 0) return undefined;
+      const varying = e.factors.filter((f) => dependsOn(f, wrt));
+      const rest = varying.length === 1 ? (varying[0] as Expr) : { kind: 'mul' as const, factors: varying };
+      const inner = splitConstantFactor(rest, wrt);
+      return inner
+        ? { factor: tMul(...constants, inner.factor), rest: inner.rest }
+        : { factor: tMul(...constants), rest };
+    }
+    case 'div': {
+      if (!dependsOn(e.den, wrt)) {
+        const inner = splitConstantFactor(e.num, wrt);
+        const over = tDiv(num(1), e.den);
+        return inner ? { factor: tMul(inner.factor, over), rest: inner.rest } : { factor: over, rest: e.num };
+      }
+      if (!dependsOn(e.num, wrt) && !isOne(e.num)) return { factor: e.num, rest: div(num(1), e.den) };
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const constantMultiple: Rule = {
+  id: 'constant-multiple',
+  match: (e, wrt) => {
+    const split = splitConstantFactor(e, wrt);
+    if (!split) return undefined;
+    return {
+      shape: { rule: 'constant-multiple', wrt, expr: e, factor: split.factor, held: freeVars(split.factor) },
+      needs: [{ expr: split.rest, wrt }],
+    };
+  },
+  combine: (s, subs, b) => b.mul(s.rule === 'constant-multiple' ? s.factor : b.num(1), sub(subs, 0)),
+  formula: () => "(c\\,f)' = c\\,f'",
+};
+
+// ------------------------------------------------------------ sums, products, quotients
+
+const variable: Rule = {
+  id: 'variable',
+  detail: 'trivial',
+  match: (e, wrt) => (isVar(e, wrt) ? { shape: shapeOf('variable', e, wrt), needs: [] } : undefined),
+  combine: (_s, _subs, b) => b.num(1),
+  formula: (s, partial) => `${op(s, partial)}${texSymbol(s.wrt)} = 1`,
+};
+
+const sum: Rule = {
+  id: 'sum',
+  match: (e, wrt) =>
+    e.kind === 'add' ? { shape: shapeOf('sum', e, wrt), needs: e.terms.map((t) => ({ expr: t, wrt })) } : undefined,
+  combine: (_s, subs, b) => b.add(...subs),
+  formula: () => "(f \\pm g)' = f' \\pm g'",
+};
+
+const product: Rule = {
+  id: 'product',
+  detail: 'brief',
+  match: (e, wrt, ctx) => {
+    if (e.kind !== 'mul' || e.factors.length < 2) return undefined;
+    // The result holds n terms of n factors: charge that before building it.
+    ctx.budget.spend(e.factors.length * e.factors.length);
+    return { shape: shapeOf('product', e, wrt), needs: e.factors.map((f) => ({ expr: f, wrt })) };
+  },
+  combine: (s, subs, b) => {
+    const factors = s.expr.kind === 'mul' ? s.expr.factors : [];
+    return b.add(...factors.map((_, i) => b.mul(...factors.map((f, j) => (j === i ? sub(subs, i) : f)))));
+  },
+  formula: () => "(fg)' = f'g + fg'",
+};
+
+/** Whether 1/den reads better as a power: 1/x, 1/x², 1/√x. */
+function asPower(den: Expr, wrt: string): Expr | undefined {
+  if (den.kind === 'sym') return pow(den, num(-1));
+  if (den.kind === 'pow' && !dependsOn(den.exp, wrt)) {
+    const negated = den.exp.kind === 'num' ? numNeg(den.exp) : tMul(num(-1), den.exp);
+    return pow(den.base, negated);
+  }
+  if (den.kind === 'call' && den.fn === 'sqrt' && den.args.length === 1) return pow(den.args[0] as Expr, num(-1, 2));
+  if (den.kind === 'call' && den.fn === 'cbrt' && den.args.length === 1) return pow(den.args[0] as Expr, num(-1, 3));
+  return undefined;
+}
+
+const reciprocal: Rule = {
+  id: 'reciprocal',
+  match: (e, wrt) =>
+    // Only 1/g reaches here (c/g is a constant multiple of it).
+    e.kind === 'div' && !dependsOn(e.num, wrt) && !asPower(e.den, wrt)
+      ? { shape: shapeOf('reciprocal', e, wrt), needs: [{ expr: e.den, wrt }] }
+      : undefined,
+  combine: (s, subs, b) => (s.expr.kind === 'div' ? b.neg(b.div(sub(subs, 0), squared(s.expr.den, b))) : b.num(0)),
+  formula: () => "\\left(\\frac{1}{g}\\right)' = -\\frac{g'}{g^{2}}",
+};
+
+const quotient: Rule = {
+  id: 'quotient',
+  detail: 'brief',
+  match: (e, wrt) =>
+    e.kind === 'div' && dependsOn(e.num, wrt)
+      ? {
+          shape: shapeOf('quotient', e, wrt),
+          needs: [
+            { expr: e.num, wrt },
+            { expr: e.den, wrt },
+          ],
+        }
+      : undefined,
+  combine: (s, subs, b) => {
+    if (s.expr.kind !== 'div') return b.num(0);
+    const { num: f, den: g } = s.expr;
+    return b.div(b.add(b.mul(sub(subs, 0), g), b.neg(b.mul(f, sub(subs, 1)))), squared(g, b));
+  },
+  formula: () => "\\left(\\frac{f}{g}\\right)' = \\frac{f'g - fg'}{g^{2}}",
+};
+
+/** The equivalent form a rule applies to: √u = u^{1/2}, 1/x² = x^{-2}, log_b u = ln u / ln b for a varying b. */
+function rewritten(e: Expr, wrt: string): Expr | undefined {
+  if (e.kind === 'div' && !dependsOn(e.num, wrt)) return asPower(e.den, wrt);
+  if (e.kind !== 'call') return undefined;
+  const [arg, base] = e.args;
+  if (arg === undefined) return undefined;
+  if (e.fn === 'sqrt') return pow(arg, num(1, 2));
+  if (e.fn === 'cbrt') return pow(arg, num(1, 3));
+  if (e.fn === 'log' && base !== undefined && dependsOn(base, wrt)) return div(call('ln', arg), call('ln', base));
+  return undefined;
+}
+
+const rewrite: Rule = {
+  id: 'rewrite',
+  match: (e, wrt) => {
+    const form = rewritten(e, wrt);
+    return form
+      ? { shape: { rule: 'rewrite', wrt, expr: e, rewritten: form }, needs: [{ expr: form, wrt }] }
+      : undefined;
+  },
+  combine: (_s, subs) => sub(subs, 0),
+  formula: () => '\\sqrt[n]{x} = x^{1/n},\\quad \\frac{1}{x^{n}} = x^{-n},\\quad \\log_{b} u = \\frac{\\ln u}{\\ln b}',
+};
+
+// ------------------------------------------------------------ powers and exponentials
+
+/** A numeric exponent as typed (1/2, −3) is folded so the power rule can lower it: ½ − 1 = −½. */
+function exponentOf(e: Expr): Expr {
+  return e.kind === 'pow' ? (foldNumber(e.exp) ?? e.exp) : num(1);
+}
+
+const power: Rule = {
+  id: 'power',
+  match: (e, wrt) =>
+    e.kind === 'pow' && isVar(e.base, wrt) && !dependsOn(e.exp, wrt)
+      ? { shape: shapeOf('power', e, wrt), needs: [] }
+      : undefined,
+  combine: (s, _subs, b) => {
+    if (s.expr.kind !== 'pow') return b.num(0);
+    const n = exponentOf(s.expr);
+    const lowered = n.kind === 'num' && !n.approx ? b.num(n.n - n.d, n.d) : b.add(n, b.num(-1));
+    return b.mul(n, b.pow(s.expr.base, lowered));
+  },
+  formula: (s, partial) => `${op(s, partial)}${texSymbol(s.wrt)}^{n} = n\\,${texSymbol(s.wrt)}^{n-1}`,
+};
+
+/** The value of a purely numeric base, when it has one. */
+function baseValue(base: Expr): number | undefined {
+  const n = foldNumber(base);
+  return n ? n.n / n.d : undefined;
+}
+
+const zeroPower: Rule = {
+  id: 'zero-power',
+  match: (e, wrt) =>
+    e.kind === 'pow' && baseValue(e.base) === 0 && dependsOn(e.exp, wrt)
+      ? { shape: shapeOf('zero-power', e, wrt), needs: [] }
+      : undefined,
+  combine: (_s, _subs, b) => b.num(0),
+  formula: (s, partial) => `${op(s, partial)}0^{u} = 0\\quad(u > 0)`,
+};
+
+const isE = (e: Expr): boolean => e.kind === 'const' && e.name === 'e';
+
+const exponential: Rule = {
+  id: 'exponential',
+  match: (e, wrt) => {
+    if (e.kind !== 'pow' || !isVar(e.exp, wrt) || dependsOn(e.base, wrt)) return undefined;
+    const value = baseValue(e.base);
+    if (value !== undefined && value < 0) throw domainError(e.base);
+    return { shape: shapeOf('exponential', e, wrt), needs: [] };
+  },
+  combine: (s, _subs, b) => {
+    if (s.expr.kind !== 'pow') return b.num(0);
+    const a = s.expr.base;
+    const same = b.pow(a, s.expr.exp);
+    return isE(a) ? same : b.mul(same, b.call('ln', a));
+  },
+  formula: (s, partial) => {
+    const u = texSymbol(s.wrt);
+    return s.expr.kind === 'pow' && isE(s.expr.base)
+      ? `${op(s, partial)}e^{${u}} = e^{${u}}`
+      : `${op(s, partial)}a^{${u}} = a^{${u}}\\ln a`;
+  },
+};
+
+const logDiff: Rule = {
+  id: 'log-diff',
+  match: (e, wrt) =>
+    e.kind === 'pow' && dependsOn(e.base, wrt) && dependsOn(e.exp, wrt)
+      ? { shape: shapeOf('log-diff', e, wrt), needs: [{ expr: tMul(e.exp, call('ln', e.base)), wrt }] }
+      : undefined,
+  combine: (s, subs, b) => b.mul(s.expr, sub(subs, 0)),
+  formula: () => "(f^{g})' = f^{g}\\,(g\\ln f)'",
+};
+
+// ------------------------------------------------------------ the chain rule
+
+/** An outer function applied to an inner one: f(g), g^n, a^g, log_b g — with the outer part rebuilt on u. */
+function outerOf(e: Expr, wrt: string): { inner: Expr; build: (u: Expr) => Expr } | undefined {
+  if (e.kind === 'pow') {
+    if (!dependsOn(e.exp, wrt)) return { inner: e.base, build: (u) => pow(u, exponentOf(e)) };
+    if (!dependsOn(e.base, wrt)) {
+      const value = baseValue(e.base);
+      if (value !== undefined && value < 0) throw domainError(e.base);
+      return value === 0 ? undefined : { inner: e.exp, build: (u) => pow(e.base, u) };
+    }
+    return undefined;
+  }
+  if (e.kind === 'call') {
+    const [arg, base] = e.args;
+    if (arg === undefined || functionRule(e.fn) === undefined) return undefined;
+    if (e.fn === 'log')
+      return base !== undefined && !dependsOn(base, wrt)
+        ? { inner: arg, build: (u) => call('log', u, base) }
+        : undefined;
+    if (e.args.length !== 1) return undefined;
+    const fn = e.fn;
+    return { inner: arg, build: (u) => call(fn, u) };
+  }
+  return undefined;
+}
+
+const chain: Rule = {
+  id: 'chain',
+  detail: 'brief',
+  match: (e, wrt, ctx) => {
+    const outer = outerOf(e, wrt);
+    if (!outer || isVar(outer.inner, wrt)) return undefined;
+    const name = ctx.fresh();
+    const u: InnerFunction = { name, expr: outer.inner };
+    return {
+      shape: { rule: 'chain', wrt, expr: e, u },
+      needs: [
+        { expr: outer.build(sym(name)), wrt: name, inner: true },
+        { expr: outer.inner, wrt },
+      ],
+    };
+  },
+  // dy/dx = dy/du · du/dx, with u substituted back.
+  combine: (s, subs, b) => {
+    const outer = s.rule === 'chain' ? substitute(sub(subs, 0), { [s.u.name]: s.u.expr }) : sub(subs, 0);
+    return b.mul(outer, sub(subs, 1));
+  },
+  formula: (s, partial) => {
+    const x = texSymbol(s.wrt);
+    const d = partial ? '\\partial' : 'd';
+    return `\\frac{${d}y}{${d}${x}} = \\frac{dy}{du}\\cdot\\frac{${d}u}{${d}${x}}`;
+  },
+};
+
+// ------------------------------------------------------------ elementary functions
+
+/** The derivative of log_b u for a base b that does not vary. */
+function logBase(u: Expr, base: Expr, b: Builders): Expr {
+  return b.div(b.num(1), b.mul(u, b.call('ln', base)));
+}
+
+/** The rule of one elementary function f: d/du f(u) = f′(u), from its table entry. */
+function functionRuleOf(id: FunctionRuleId, names: readonly FunctionName[]): Rule {
+  const derivative = (e: Expr, b: Builders): Expr => {
+    if (e.kind !== 'call') return b.num(0);
+    const [arg, base] = e.args as [Expr, Expr | undefined];
+    if (e.fn === 'log') return base ? logBase(arg, base, b) : b.num(0);
+    const d = FUNCTIONS[e.fn].derivative;
+    return d ? d(arg, b) : b.num(0);
+  };
+  return {
+    id,
+    match: (e, wrt) => {
+      if (e.kind !== 'call' || !names.includes(e.fn) || !isVar(e.args[0], wrt)) return undefined;
+      if (e.fn === 'log' && (e.args[1] === undefined || dependsOn(e.args[1], wrt))) return undefined;
+      return { shape: { rule: id, wrt, expr: e } as Shape, needs: [] };
+    },
+    combine: (s, _subs, b) => derivative(s.expr, b),
+    // Printed from the very derivative the rule applies, so formula and rule cannot drift apart.
+    formula: (s) => {
+      const u = sym(s.inner ? s.wrt : 'u');
+      const fn = s.expr.kind === 'call' ? s.expr.fn : (names[0] as FunctionName);
+      const general = fn === 'log' ? call('log', u, sym('b')) : call(fn, u);
+      return `\\frac{d}{d${texSymbol(u.name)}}${toTex(general)} = ${toTex(derivative(general, TIDY))}`;
+    },
+  };
+}
+
+const FUNCTION_RULE_LIST: readonly Rule[] = (() => {
+  const byRule = new Map<FunctionRuleId, FunctionName[]>();
+  for (const name of FUNCTION_NAMES) {
+    const id = functionRule(name);
+    if (id !== undefined) byRule.set(id, [...(byRule.get(id) ?? []), name]);
+  }
+  return [...byRule].map(([id, names]) => functionRuleOf(id, names));
+})();
+
+// ------------------------------------------------------------ the table
+
+const STRUCTURAL: readonly Rule[] = [
+  constant,
+  heldConstant,
+  constantMultiple,
+  variable,
+  sum,
+  product,
+  rewrite,
+  reciprocal,
+  quotient,
+  zeroPower,
+  power,
+  exponential,
+  logDiff,
+  chain,
+];
+
+/** Every step rule by id. */
+export const RULE_OBJECTS: Readonly<Record<StepRule, Rule>> = Object.fromEntries(
+  [...STRUCTURAL, ...FUNCTION_RULE_LIST].map((r) => [r.id, r]),
+) as Record<StepRule, Rule>;
+
+/** The rules asked first, for any expression. */
+export const FIRST_RULES: readonly Rule[] = [constant, heldConstant, constantMultiple];
+
+/** The rules asked next, by the kind of expression (in this order). */
+export const RULES_BY_KIND: Readonly<Record<Expr['kind'], readonly Rule[]>> = {
+  num: [],
+  const: [],
+  neg: [],
+  sym: [variable],
+  add: [sum],
+  mul: [product],
+  div: [rewrite, reciprocal, quotient],
+  pow: [zeroPower, power, exponential, logDiff, chain],
+  call: [rewrite, chain, ...FUNCTION_RULE_LIST],
+};
+
+// ------------------------------------------------------------ names and prose
+
+/** A rule's name, prose and display flags, in every language. */
+export interface RuleInfo {
   readonly id: RuleId;
   readonly name: Localized;
-  /** The general formula, in TeX. */
-  readonly formula: string;
-  /** What the rule says, as a teacher would say it. */
   readonly prose: Localized;
-  /** Shown in `brief` detail (besides the root of each order). */
   readonly brief?: true;
-  /** Folded away in `normal` detail: the parent's line already says it. */
   readonly trivial?: true;
 }
 
-/** A rule for an elementary function f: the derivative f′(u) of its outer part. */
-export interface FunctionRule extends Rule {
-  readonly fn: FunctionName;
-  readonly outer: (u: Expr) => Expr;
-}
-
-const sq = (e: Expr): Expr => tPow(e, { kind: 'num', n: 2, d: 1 });
-const one = ONE;
-
-function rule(
-  id: RuleId,
-  en: string,
-  ko: string,
-  formula: string,
-  proseEn: string,
-  proseKo: string,
-  flags: { brief?: true; trivial?: true } = {},
-): Rule {
-  return { id, name: { en, ko }, formula, prose: { en: proseEn, ko: proseKo }, ...flags };
-}
-
-function fnRule(
-  id: RuleId,
-  fn: FunctionName,
-  en: string,
-  ko: string,
-  formula: string,
-  proseEn: string,
-  proseKo: string,
-  outer: (u: Expr) => Expr,
-): FunctionRule {
-  return { ...rule(id, en, ko, formula, proseEn, proseKo), fn, outer };
-}
-
-const TRIG_EN = 'Derivative of a trigonometric function';
-const TRIG_KO = '삼각함수의 미분';
-const ATRIG_EN = 'Derivative of an inverse trigonometric function';
-const ATRIG_KO = '역삼각함수의 미분';
-const HYP_EN = 'Derivative of a hyperbolic function';
-const HYP_KO = '쌍곡선함수의 미분';
-
-/** The elementary functions, by the name the AST uses. `exp` shares the eᵘ rule; roots are rewritten as powers first. */
-export const FUNCTION_RULES: Readonly<Partial<Record<FunctionName, FunctionRule>>> = {
-  exp: fnRule(
-    'exp',
-    'exp',
-    'Exponential rule',
-    '지수함수의 미분',
-    '\\frac{d}{du}e^{u} = e^{u}',
-    'The derivative of eᵘ with respect to u is eᵘ itself.',
-    'eᵘ를 u에 대해 미분하면 자기 자신 eᵘ이다.',
-    (u) => call('exp', u),
-  ),
-  ln: fnRule(
-    'ln',
-    'ln',
-    'Natural logarithm rule',
-    '자연로그의 미분',
-    '\\frac{d}{du}\\ln u = \\frac{1}{u}',
-    'The derivative of ln u is 1/u.',
-    'ln u를 미분하면 1/u이다.',
-    (u) => div(one, u),
-  ),
-  log10: fnRule(
-    'log',
-    'log10',
-    'Logarithm rule',
-    '로그함수의 미분',
-    '\\frac{d}{du}\\log_{b} u = \\frac{1}{u\\ln b}',
-    'The derivative of log_b u is 1/(u ln b).',
-    'log_b u를 미분하면 1/(u ln b)이다.',
-    (u) => div(one, tMul(u, call('ln', { kind: 'num', n: 10, d: 1 }))),
-  ),
-  log2: fnRule(
-    'log',
-    'log2',
-    'Logarithm rule',
-    '로그함수의 미분',
-    '\\frac{d}{du}\\log_{b} u = \\frac{1}{u\\ln b}',
-    'The derivative of log_b u is 1/(u ln b).',
-    'log_b u를 미분하면 1/(u ln b)이다.',
-    (u) => div(one, tMul(u, call('ln', { kind: 'num', n: 2, d: 1 }))),
-  ),
-  sin: fnRule(
-    'sin',
-    'sin',
-    TRIG_EN,
-    TRIG_KO,
-    '\\frac{d}{du}\\sin u = \\cos u',
-    'The derivative of sin u is cos u.',
-    'sin u를 미분하면 cos u이다.',
-    (u) => call('cos', u),
-  ),
-  cos: fnRule(
-    'cos',
-    'cos',
-    TRIG_EN,
-    TRIG_KO,
-    '\\frac{d}{du}\\cos u = -\\sin u',
-    'The derivative of cos u is −sin u.',
-    'cos u를 미분하면 −sin u이다.',
-    (u) => tNeg(call('sin', u)),
-  ),
-  tan: fnRule(
-    'tan',
-    'tan',
-    TRIG_EN,
-    TRIG_KO,
-    '\\frac{d}{du}\\tan u = \\sec^{2} u',
-    'The derivative of tan u is sec² u.',
-    'tan u를 미분하면 sec² u이다.',
-    (u) => sq(call('sec', u)),
-  ),
-  sec: fnRule(
-    'sec',
-    'sec',
-    TRIG_EN,
-    TRIG_KO,
-    '\\frac{d}{du}\\sec u = \\sec u\\tan u',
-    'The derivative of sec u is sec u tan u.',
-    'sec u를 미분하면 sec u tan u이다.',
-    (u) => tMul(call('sec', u), call('tan', u)),
-  ),
-  csc: fnRule(
-    'csc',
-    'csc',
-    TRIG_EN,
-    TRIG_KO,
-    '\\frac{d}{du}\\csc u = -\\csc u\\cot u',
-    'The derivative of csc u is −csc u cot u.',
-    'csc u를 미분하면 −csc u cot u이다.',
-    (u) => tMul(MINUS_ONE, call('csc', u), call('cot', u)),
-  ),
-  cot: fnRule(
-    'cot',
-    'cot',
-    TRIG_EN,
-    TRIG_KO,
-    '\\frac{d}{du}\\cot u = -\\csc^{2} u',
-    'The derivative of cot u is −csc² u.',
-    'cot u를 미분하면 −csc² u이다.',
-    (u) => tNeg(sq(call('csc', u))),
-  ),
-  asin: fnRule(
-    'asin',
-    'asin',
-    ATRIG_EN,
-    ATRIG_KO,
-    '\\frac{d}{du}\\arcsin u = \\frac{1}{\\sqrt{1-u^{2}}}',
-    'The derivative of arcsin u is 1/√(1 − u²).',
-    'arcsin u를 미분하면 1/√(1 − u²)이다.',
-    (u) => div(one, call('sqrt', tAdd(one, tNeg(sq(u))))),
-  ),
-  acos: fnRule(
-    'acos',
-    'acos',
-    ATRIG_EN,
-    ATRIG_KO,
-    '\\frac{d}{du}\\arccos u = -\\frac{1}{\\sqrt{1-u^{2}}}',
-    'The derivative of arccos u is −1/√(1 − u²).',
-    'arccos u를 미분하면 −1/√(1 − u²)이다.',
-    (u) => tNeg(div(one, call('sqrt', tAdd(one, tNeg(sq(u)))))),
-  ),
-  atan: fnRule(
-    'atan',
-    'atan',
-    ATRIG_EN,
-    ATRIG_KO,
-    '\\frac{d}{du}\\arctan u = \\frac{1}{1+u^{2}}',
-    'The derivative of arctan u is 1/(1 + u²).',
-    'arctan u를 미분하면 1/(1 + u²)이다.',
-    (u) => div(one, tAdd(one, sq(u))),
-  ),
-  acot: fnRule(
-    'acot',
-    'acot',
-    ATRIG_EN,
-    ATRIG_KO,
-    '\\frac{d}{du}\\operatorname{arccot} u = -\\frac{1}{1+u^{2}}',
-    'The derivative of arccot u is −1/(1 + u²).',
-    'arccot u를 미분하면 −1/(1 + u²)이다.',
-    (u) => tNeg(div(one, tAdd(one, sq(u)))),
-  ),
-  sinh: fnRule(
-    'sinh',
-    'sinh',
-    HYP_EN,
-    HYP_KO,
-    '\\frac{d}{du}\\sinh u = \\cosh u',
-    'The derivative of sinh u is cosh u.',
-    'sinh u를 미분하면 cosh u이다.',
-    (u) => call('cosh', u),
-  ),
-  cosh: fnRule(
-    'cosh',
-    'cosh',
-    HYP_EN,
-    HYP_KO,
-    '\\frac{d}{du}\\cosh u = \\sinh u',
-    'The derivative of cosh u is sinh u.',
-    'cosh u를 미분하면 sinh u이다.',
-    (u) => call('sinh', u),
-  ),
-  tanh: fnRule(
-    'tanh',
-    'tanh',
-    HYP_EN,
-    HYP_KO,
-    '\\frac{d}{du}\\tanh u = \\frac{1}{\\cosh^{2} u}',
-    'The derivative of tanh u is 1/cosh² u.',
-    'tanh u를 미분하면 1/cosh² u이다.',
-    (u) => div(one, sq(call('cosh', u))),
-  ),
-  abs: fnRule(
-    'abs',
-    'abs',
-    'Absolute value rule',
-    '절댓값의 미분',
-    '\\frac{d}{du}|u| = \\frac{u}{|u|}\\quad(u \\ne 0)',
-    'The derivative of |u| is u/|u|, defined where u ≠ 0.',
-    '|u|를 미분하면 u/|u|이다 (u ≠ 0인 곳에서).',
-    (u) => div(u, call('abs', u)),
-  ),
-};
-
-/** The outer derivative of log_b u for a base b that does not depend on the variable. */
-export function logBaseOuter(u: Expr, base: Expr): Expr {
-  return div(one, tMul(u, call('ln', base)));
-}
-
-/** The outer derivative of the power uⁿ: n·u^(n−1). */
-export function powerOuter(u: Expr, n: Expr): Expr {
-  const lowered: Expr = n.kind === 'num' && !n.approx ? { kind: 'num', n: n.n - n.d, d: n.d } : tAdd(n, MINUS_ONE);
-  return tMul(n, tPow(u, lowered));
-}
-
-/** The outer derivative of aᵘ: aᵘ·ln a (eᵘ when a = e). */
-export function exponentialOuter(a: Expr, u: Expr): Expr {
-  if (a.kind === 'const' && a.name === 'e') return pow(a, u);
-  return tMul(pow(a, u), call('ln', a));
-}
-
-const ALL: readonly Rule[] = [
-  rule(
-    'constant',
-    'Constant rule',
-    '상수의 미분',
-    '\\frac{d}{dx}c = 0',
-    'The derivative of a constant is 0.',
-    '상수를 미분하면 0이다.',
-    { trivial: true },
-  ),
-  rule(
-    'variable',
-    'Variable rule',
-    '변수의 미분',
-    '\\frac{d}{dx}x = 1',
-    'The derivative of the variable with respect to itself is 1.',
-    '변수를 자기 자신에 대해 미분하면 1이다.',
-    { trivial: true },
-  ),
-  rule(
-    'held-constant',
-    'Held constant',
-    '상수로 취급',
-    '\\frac{\\partial}{\\partial x}c(y) = 0',
-    'In a partial derivative the other variables are held constant, so a term without the variable differentiates to 0.',
-    '편미분에서는 다른 변수를 상수로 취급하므로, 미분하는 변수가 없는 항을 미분하면 0이다.',
-  ),
-  rule(
-    'constant-multiple',
-    'Constant multiple rule',
-    '상수배의 법칙',
-    "(c\\,f)' = c\\,f'",
-    'A constant factor comes out of the derivative.',
-    '상수배는 미분 밖으로 꺼낼 수 있다.',
-  ),
-  rule(
-    'sum',
-    'Sum and difference rule',
-    '합과 차의 법칙',
-    "(f \\pm g)' = f' \\pm g'",
-    'The derivative of a sum or difference is the sum or difference of the derivatives.',
-    '합(차)의 미분은 각 항을 미분한 것의 합(차)이다.',
-  ),
-  rule(
-    'power',
-    'Power rule',
-    '거듭제곱의 미분법',
-    '\\frac{d}{dx}x^{n} = n\\,x^{n-1}',
-    'Bring the exponent down and lower it by one.',
-    '지수를 앞으로 내리고 지수를 1 줄인다.',
-  ),
-  rule(
-    'rewrite',
-    'Rewrite',
-    '식 변형',
-    '\\sqrt[n]{x} = x^{1/n},\\quad \\frac{1}{x^{n}} = x^{-n}',
-    'Rewrite the expression in an equivalent form that a rule applies to.',
-    '법칙을 적용할 수 있도록 같은 값의 다른 꼴로 바꾸어 쓴다.',
-  ),
-  rule(
-    'product',
-    'Product rule',
-    '곱의 법칙',
-    "(fg)' = f'g + fg'",
-    'Differentiate one factor at a time, keeping the others, and add the results.',
-    '인수를 하나씩 미분하고 나머지는 그대로 곱한 뒤 모두 더한다.',
-    { brief: true },
-  ),
-  rule(
-    'quotient',
-    'Quotient rule',
-    '몫의 법칙',
-    "\\left(\\frac{f}{g}\\right)' = \\frac{f'g - fg'}{g^{2}}",
-    'Derivative of the numerator times the denominator, minus the numerator times the derivative of the denominator, over the denominator squared.',
-    '(분자의 미분 × 분모 − 분자 × 분모의 미분) ÷ 분모의 제곱이다.',
-    { brief: true },
-  ),
-  rule(
-    'reciprocal',
-    'Reciprocal rule',
-    '역수의 미분법',
-    "\\left(\\frac{1}{g}\\right)' = -\\frac{g'}{g^{2}}",
-    'The derivative of 1/g is −g′/g².',
-    '1/g를 미분하면 −g′/g²이다.',
-  ),
-  rule(
-    'chain',
-    'Chain rule',
-    '연쇄법칙',
-    '\\frac{dy}{dx} = \\frac{dy}{du}\\cdot\\frac{du}{dx}',
-    'Name the inner function u, differentiate the outer function with respect to u, multiply by du/dx, and substitute u back.',
-    '안쪽 함수를 u로 두고, 바깥 함수를 u에 대해 미분한 것에 du/dx를 곱한 다음 u를 원래 식으로 되돌린다.',
-    { brief: true },
-  ),
-  rule(
-    'exponential',
-    'Exponential rule',
-    '지수함수의 미분',
-    '\\frac{d}{du}a^{u} = a^{u}\\ln a',
-    'The derivative of aᵘ is aᵘ ln a.',
-    'aᵘ를 미분하면 aᵘ ln a이다.',
-  ),
-  rule(
-    'log',
-    'Logarithm rule',
-    '로그함수의 미분',
-    '\\frac{d}{du}\\log_{b} u = \\frac{1}{u\\ln b}',
-    'The derivative of log_b u is 1/(u ln b).',
-    'log_b u를 미분하면 1/(u ln b)이다.',
-  ),
-  rule(
-    'log-diff',
-    'Logarithmic differentiation',
-    '로그 미분법',
-    "(f^{g})' = f^{g}\\,(g\\ln f)'",
-    'Write y = f^g, so ln y = g ln f; differentiate both sides and multiply by y.',
-    'y = f^g로 두면 ln y = g ln f이다. 양변을 미분한 뒤 y를 곱한다.',
-  ),
-  rule('simplify', 'Simplify', '정리', "f' = \\dots", 'Collect terms and tidy the result.', '결과를 정리한다.', {
-    brief: true,
+/** Every rule's name and prose by id, in every language (from the catalogues' `rules`, i.e. `src/i18n/rules.*.ts`). */
+export const RULES: Readonly<Record<RuleId, RuleInfo>> = Object.fromEntries(
+  ([...Object.keys(RULE_OBJECTS), 'simplify'] as RuleId[]).map((id) => {
+    const detail = id === 'simplify' ? 'brief' : RULE_OBJECTS[id].detail;
+    const info: RuleInfo = {
+      id,
+      name: localizeAll((m) => m.rules[id].name),
+      prose: localizeAll((m) => m.rules[id].prose),
+      ...(detail === 'brief' ? { brief: true as const } : {}),
+      ...(detail === 'trivial' ? { trivial: true as const } : {}),
+    };
+    return [id, info];
   }),
-];
+) as Record<RuleId, RuleInfo>;
 
-/** Every rule by id. */
-export const RULES: Readonly<Record<RuleId, Rule>> = (() => {
-  const table: Partial<Record<RuleId, Rule>> = {};
-  for (const r of ALL) table[r.id] = r;
-  for (const r of Object.values(FUNCTION_RULES)) if (r && !table[r.id]) table[r.id] = r;
-  return table as Record<RuleId, Rule>;
-})();
+/** The general formula of a step, in TeX (∂ when `partial`). */
+export function ruleFormula(step: Step, partial = false): string {
+  return RULE_OBJECTS[step.rule].formula(step as Shape, partial);
+}
+
+/** The TeX of the simplification "rule": the tidied result equals the answer. */
+export const SIMPLIFY_FORMULA = "f' = \\dots";
 
 /** A fresh symbol for the inner function of a chain step. */
 export function innerName(index: number): string {

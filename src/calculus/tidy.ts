@@ -3,7 +3,7 @@
  * gather numeric factors into one leading coefficient. Enough to keep every step
  * readable (3·3x² → 9x², not 3·(3·x^2)·1); the real canonical form is `simplify`'s job.
  */
-import { approx, type Expr, MINUS_ONE, type Num, num, ONE, ZERO } from '../expr/ast.js';
+import { approx, type Expr, equals, MINUS_ONE, type Num, num, ONE, ZERO } from '../expr/ast.js';
 
 function isExactNum(e: Expr): e is Num {
   return e.kind === 'num' && !e.approx;
@@ -51,11 +51,55 @@ export function tMul(...factors: Expr[]): Expr {
   };
   for (const f of factors) visit(f);
   if (isZero(coef)) return ZERO;
+  if (rest.length > 1) mergePowers(rest);
   // Monomial factors first, as a textbook writes them: x·cos x, not cos x·x.
   if (rest.length > 1) rest.sort((a, b) => rank(a) - rank(b));
   if (rest.length === 0) return coef;
   if (isOne(coef)) return rest.length === 1 ? (rest[0] as Expr) : { kind: 'mul', factors: rest };
   return { kind: 'mul', factors: [coef, ...rest] };
+}
+
+/** A factor as base^k with an exact integer k: x → (x, 1), x³ → (x, 3), 1/x → (x, −1). */
+function powerOf(f: Expr): { base: Expr; k: number } | undefined {
+  if (f.kind === 'pow' && isExactNum(f.exp) && f.exp.d === 1) return { base: f.base, k: f.exp.n };
+  if (f.kind === 'div' && isOne(f.num)) {
+    const inner = powerOf(f.den);
+    return inner ? { base: inner.base, k: -inner.k } : { base: f.den, k: -1 };
+  }
+  if (f.kind === 'num') return undefined;
+  return { base: f, k: 1 };
+}
+
+/**
+ * Equal bases in one product merged, in place: cos x·cos x → cos²x, 2x·x → 2x², x²·(1/x) → x,
+ * as a teacher writes a step. Only exact integer powers; the first occurrence keeps its place.
+ */
+function mergePowers(rest: Expr[]): void {
+  for (let i = 0; i < rest.length; i++) {
+    const a = powerOf(rest[i] as Expr);
+    if (!a) continue;
+    let k = a.k;
+    let merged = false;
+    for (let j = rest.length - 1; j > i; j--) {
+      const b = powerOf(rest[j] as Expr);
+      if (b && equals(a.base, b.base)) {
+        k += b.k;
+        rest.splice(j, 1);
+        merged = true;
+      }
+    }
+    if (!merged) continue;
+    if (k === 0) {
+      rest.splice(i, 1);
+      i--;
+    } else
+      rest[i] =
+        k === 1
+          ? a.base
+          : k > 0
+            ? { kind: 'pow', base: a.base, exp: num(k) }
+            : tDiv(ONE, k === -1 ? a.base : { kind: 'pow', base: a.base, exp: num(-k) });
+  }
 }
 
 /** A sum, flattened, with zeros dropped and numbers gathered into one trailing constant. */

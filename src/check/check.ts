@@ -43,8 +43,10 @@ export interface CheckInput {
   readonly problem: string;
   /** The variable to differentiate by (default: the only variable, else x, else the first of `vars`). */
   readonly wrt?: string;
-  /** The variables of the problem (for reading `xy` as x·y, and for partials). */
+  /** The variables of the problem (for reading `xy` as x·y, and for partials); every other name is a parameter. */
   readonly vars?: readonly string[];
+  /** Names to read as parameters (constant symbols), also longer ones (`rate`). */
+  readonly params?: readonly string[];
   /** 1 (default) for f′, 2 for f″, … */
   readonly order?: number;
   /** The student's derivative, as typed. */
@@ -76,6 +78,8 @@ export interface CheckResult {
   readonly problem: Shown;
   readonly wrt: string;
   readonly vars: readonly string[];
+  /** The parameters (constant symbols) of the problem. */
+  readonly params: readonly string[];
   readonly order: number;
   /** The expected derivative (simplified). */
   readonly expected: Shown;
@@ -151,6 +155,8 @@ export interface PreparedProblem {
   readonly shown: Shown;
   readonly wrt: string;
   readonly vars: readonly string[];
+  /** The parameters (constant symbols): held constant, sampled like the variables. */
+  readonly params: readonly string[];
   readonly order: number;
   readonly derivation: Derivation;
   readonly expected: Expr;
@@ -170,25 +176,30 @@ export function prepareProblem(input: {
   problem: string;
   wrt?: string;
   vars?: readonly string[];
+  params?: readonly string[];
   order?: number;
 }): PreparedProblem {
-  const parsed = parse(input.problem, input.vars ? { vars: input.vars } : {});
+  const names = { ...(input.vars ? { vars: input.vars } : {}), ...(input.params ? { params: input.params } : {}) };
+  const parsed = parse(input.problem, names);
   const declared = input.vars ?? parsed.vars;
   const wrt = chooseWrt(input.wrt, declared);
   const vars = declared.includes(wrt) ? [...declared] : [...declared, wrt];
+  const params = parsed.params.filter((q) => !vars.includes(q));
   const order = input.order ?? 1;
-  const derivation = differentiate(parsed.expr, { wrt, order, vars, detail: 'full' });
+  const derivation = differentiate(parsed.expr, { wrt, order, vars, params, detail: 'full' });
   const expected = derivation.result;
   return {
     expr: parsed.expr,
     shown: { text: parsed.text, tex: parsed.tex },
     wrt,
     vars,
+    params,
     order,
     derivation,
     expected,
     expectedShown: { text: toText(expected), tex: toTex(expected) },
-    sample: sampleDomain(parsed.expr, expected, vars),
+    // Parameters are sampled like the variables: the answer must be right for every value of them.
+    sample: sampleDomain(parsed.expr, expected, [...vars, ...params]),
   };
 }
 
@@ -221,6 +232,7 @@ export function checkPrepared(
     problem: p.shown,
     wrt: p.wrt,
     vars: p.vars,
+    params: p.params,
     order: p.order,
     expected: p.expectedShown,
   };
@@ -247,7 +259,7 @@ export function checkPrepared(
   let answer: Expr;
   let shown: Shown;
   try {
-    const parsed = parse(answerText, { vars: p.vars });
+    const parsed = parse(answerText, { vars: p.vars, params: p.params });
     answer = parsed.expr;
     shown = { text: parsed.text, tex: parsed.tex };
   } catch (error) {
@@ -256,7 +268,7 @@ export function checkPrepared(
       error: { code: error.code, messages: error.messages, ...(error.range ? { range: shift(error.range) } : {}) },
     });
   }
-  const unknown = freeVars(answer).find((v) => !p.vars.includes(v));
+  const unknown = freeVars(answer).find((v) => !p.vars.includes(v) && !p.params.includes(v));
   if (unknown) {
     const messages = verdictMessages.unknownVariable(unknown, p.vars);
     const at = answerText.indexOf(unknown);
@@ -340,7 +352,7 @@ function simplifySafely(e: Expr): Expr {
 function otherPartials(p: PreparedProblem): Expr[] {
   if (p.order !== 1) return [];
   const others = p.vars.filter((v) => v !== p.wrt && dependsOn(p.expr, v));
-  return others.map((v) => differentiate(p.expr, { wrt: v, vars: p.vars, detail: 'brief' }).result);
+  return others.map((v) => differentiate(p.expr, { wrt: v, vars: p.vars, params: p.params, detail: 'brief' }).result);
 }
 
 /** The most likely mistake that turns the correct derivation into `answer`, if any. */

@@ -16,7 +16,7 @@ import { GradstepError, isGradstepError, type SourceRange } from '../errors.js';
 import { type Expr, freeVars } from '../expr/ast.js';
 import { parse } from '../expr/parse.js';
 import { toText } from '../expr/print-text.js';
-import type { Lang, Localized } from '../i18n/index.js';
+import { type Lang, type Localized, localizeAll, type Messages } from '../i18n/index.js';
 import {
   type CheckInput,
   type Diagnosis,
@@ -101,11 +101,12 @@ const PRIME = /\)\s*['′’]/;
 interface Context {
   readonly wrt: string;
   readonly vars: readonly string[];
+  readonly params: readonly string[];
 }
 
 function derivativeText(inner: string, wrt: string, ctx: Context): string {
   const resolved = carryOut(inner, ctx, 0).text;
-  const result = differentiate(resolved, { wrt, vars: ctx.vars }).result;
+  const result = differentiate(resolved, { wrt, vars: ctx.vars, params: ctx.params }).result;
   return `(${toText(result)})`;
 }
 
@@ -129,7 +130,7 @@ function carryOut(text: string, ctx: Context, depth: number): { text: string; ap
     const p = PRIME.exec(current);
     if (p) {
       const open = openingIndex(current, p.index);
-      if (open < 0) throw unreadable('unbalanced parentheses before the prime', { start: 0, end: p.index + 1 });
+      if (open < 0) throw unreadable(undefined, { start: 0, end: p.index + 1 });
       const replacement = derivativeText(current.slice(open + 1, p.index), ctx.wrt, ctx);
       current = current.slice(0, open) + replacement + current.slice(p.index + p[0].length);
       applied = true;
@@ -140,15 +141,9 @@ function carryOut(text: string, ctx: Context, depth: number): { text: string; ap
   return { text: current, applied };
 }
 
-function unreadable(why: string, range: SourceRange): GradstepError {
-  return new GradstepError(
-    'check/unreadable-derivative',
-    {
-      en: `This derivative notation could not be read (${why}). Write d/dx(…) with brackets, or (…)'.`,
-      ko: `이 미분 표기를 읽을 수 없습니다 (${why}). d/dx(…)처럼 괄호를 쓰거나 (…)'로 쓰세요.`,
-    },
-    range,
-  );
+/** `near` undefined: unbalanced parentheses before a prime. */
+function unreadable(near: string | undefined, range: SourceRange): GradstepError {
+  return new GradstepError('check/unreadable-derivative', near === undefined ? {} : { near }, range);
 }
 
 /** The right-hand side of a line such as `y' = 3(2x − 1)^2 · 2`. */
@@ -160,21 +155,14 @@ function rightHandSide(line: string): { text: string; offset: number } {
 
 // ------------------------------------------------------------------ checking
 
-function lineLabel(index: number): { en: string; ko: string } {
-  return { en: `Line ${index + 1}`, ko: `${index + 1}번째 줄` };
-}
-
 /** Checks a worked derivative line by line and reports the first line where the work breaks. */
 export function checkDerivation(input: DerivationCheckInput): DerivationCheckResult {
   const lang: Lang = input.lang ?? 'en';
   if (input.lines.length > MAX_LINES) {
-    throw new GradstepError('check/too-many-lines', {
-      en: `Too many lines (${input.lines.length}); at most ${MAX_LINES} are checked.`,
-      ko: `줄이 너무 많습니다 (${input.lines.length}줄). 최대 ${MAX_LINES}줄까지 확인합니다.`,
-    });
+    throw new GradstepError('check/too-many-lines', { count: input.lines.length, max: MAX_LINES });
   }
   const p = prepareProblem(input);
-  const ctx: Context = { wrt: p.wrt, vars: p.vars };
+  const ctx: Context = { wrt: p.wrt, vars: p.vars, params: p.params };
   const reports: LineReport[] = [];
   let firstBroken: number | undefined;
   let lastExpr: Expr | undefined;
@@ -185,29 +173,23 @@ export function checkDerivation(input: DerivationCheckInput): DerivationCheckRes
       reports.push({ index, input: line, status: 'unchecked' });
       return;
     }
-    const label = lineLabel(index);
+    const line1 = index + 1;
     const rhs = rightHandSide(line);
     let expr: Expr;
     let read: Shown;
     let applied = false;
     try {
       if (line.length > MAX_LINE_LENGTH) {
-        throw new GradstepError('check/line-too-long', {
-          en: `The line is too long (${line.length} characters; at most ${MAX_LINE_LENGTH}).`,
-          ko: `줄이 너무 깁니다 (${line.length}자, 최대 ${MAX_LINE_LENGTH}자).`,
-        });
+        throw new GradstepError('check/line-too-long', { length: line.length, max: MAX_LINE_LENGTH });
       }
       const carried = carryOut(rhs.text, ctx, 0);
       applied = carried.applied;
       const left = findDerivativeNotation(carried.text, p.vars);
-      if (left) throw unreadable(`'${left.text}'`, left.range);
-      const parsed = parse(carried.text, { vars: p.vars });
-      const unknown = freeVars(parsed.expr).find((v) => !p.vars.includes(v));
+      if (left) throw unreadable(left.text, left.range);
+      const parsed = parse(carried.text, { vars: p.vars, params: p.params });
+      const unknown = freeVars(parsed.expr).find((v) => !p.vars.includes(v) && !p.params.includes(v));
       if (unknown) {
-        throw new GradstepError('check/unknown-variable', {
-          en: `'${unknown}' is not a variable of the problem.`,
-          ko: `'${unknown}'은(는) 문제의 변수가 아닙니다.`,
-        });
+        throw new GradstepError('check/unknown-variable', { name: unknown });
       }
       expr = parsed.expr;
       read = { text: parsed.text, tex: parsed.tex };
@@ -218,10 +200,7 @@ export function checkDerivation(input: DerivationCheckInput): DerivationCheckRes
         index,
         input: line,
         status: 'invalid',
-        messages: {
-          en: `${label.en} could not be read: ${error.messages.en}`,
-          ko: `${label.ko}을(를) 읽을 수 없습니다: ${error.messages.ko}`,
-        },
+        messages: localizeAll((m, lang) => m.lines.unreadable({ line: line1, error: error.localized(lang) })),
         // A range points into the typed line only when no derivative was carried out before reading it.
         ...(error.range && !applied ? { range: shift(error.range, rhs.offset) } : {}),
       });
@@ -241,10 +220,7 @@ export function checkDerivation(input: DerivationCheckInput): DerivationCheckRes
         input: line,
         read,
         status: 'broken',
-        messages: {
-          en: `${label.en} could not be compared: the derivative is defined at too few sample points.`,
-          ko: `${label.ko}을(를) 비교할 수 없습니다: 도함수가 정의되는 표본점이 너무 적습니다.`,
-        },
+        messages: localizeAll((m) => m.lines.undecided({ line: line1 })),
       });
       return;
     }
@@ -252,26 +228,21 @@ export function checkDerivation(input: DerivationCheckInput): DerivationCheckRes
     const mutant = applied ? undefined : diagnose(p, expr);
     const others = p.vars.filter((v) => v !== p.wrt);
     const mistake = mutant ? mistakeMessage(mutant, { wrt: p.wrt, others }) : undefined;
-    const at = formatPoint(c.at);
-    const got = formatValue(c.answer);
-    const want = formatValue(c.expected);
-    const why: Localized =
-      index === 0
-        ? {
-            en: `${label.en} is not the derivative: at ${at} the derivative is ${want}, but this line gives ${got}.`,
-            ko: `${label.ko}은(는) 도함수가 아닙니다: ${at}에서 도함수의 값은 ${want}인데, 이 줄의 값은 ${got}입니다.`,
-          }
-        : {
-            en: `${label.en} does not follow from line ${index}: at ${at} line ${index} gives ${want}, but this line gives ${got}.`,
-            ko: `${label.ko}은(는) ${index}번째 줄과 같지 않습니다: ${at}에서 ${index}번째 줄의 값은 ${want}인데, 이 줄의 값은 ${got}입니다.`,
-          };
+    const why = (m: Messages): string => {
+      const at = formatPoint(c.at, m);
+      const got = formatValue(c.answer, m);
+      const expected = formatValue(c.expected, m);
+      return index === 0
+        ? m.lines.notDerivative({ line: line1, at, expected, got })
+        : m.lines.notFollowing({ line: line1, previous: index, at, expected, got });
+    };
     reports.push({
       index,
       input: line,
       read,
       status: 'broken',
       ...(applied ? { ruleApplication: true } : {}),
-      messages: mistake ? { en: `${why.en} ${mistake.en}`, ko: `${why.ko} ${mistake.ko}` } : why,
+      messages: localizeAll((m, lang) => (mistake ? m.verdicts.join(why(m), mistake[lang]) : why(m))),
       counterexample: c,
       ...(mutant
         ? {
@@ -315,27 +286,11 @@ function summary(
   count: number,
   expected: Shown,
 ): Localized {
-  if (count === 0) return { en: 'There are no lines to check.', ko: '확인할 줄이 없습니다.' };
+  if (count === 0) return localizeAll((m) => m.lines.none());
   if (firstBroken !== undefined) {
-    const m = reports[firstBroken]?.messages;
-    return (
-      m ?? { en: `Line ${firstBroken + 1} breaks the work.`, ko: `${firstBroken + 1}번째 줄에서 풀이가 틀렸습니다.` }
-    );
+    return reports[firstBroken]?.messages ?? localizeAll((m) => m.lines.broken({ line: firstBroken + 1 }));
   }
-  if (!finished) {
-    return {
-      en: 'Every line follows, but the last line still holds a derivative: finish the differentiation.',
-      ko: '모든 줄이 맞지만 마지막 줄에 아직 미분이 남아 있습니다. 미분을 끝까지 계산하세요.',
-    };
-  }
-  if (correct && !simplified) {
-    return {
-      en: `Every line follows and the result is right, but the last line is not simplified: ${expected.text}.`,
-      ko: `모든 줄이 맞고 결과도 맞지만, 마지막 줄이 정리되지 않았습니다: ${expected.text}.`,
-    };
-  }
-  return {
-    en: 'Every line follows, and the last line is the derivative.',
-    ko: '모든 줄이 맞고, 마지막 줄이 도함수입니다.',
-  };
+  if (!finished) return localizeAll((m) => m.lines.unfinished());
+  if (correct && !simplified) return localizeAll((m) => m.lines.unsimplified({ expected: expected.text }));
+  return localizeAll((m) => m.lines.correct());
 }

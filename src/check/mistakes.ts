@@ -7,9 +7,11 @@
  * (one small function per rule), so a mistake deep inside a chain propagates to
  * the final answer exactly as it would on paper.
  */
-import type { Step } from '../calculus/derivation.js';
+import { heldNames, type Step } from '../calculus/derivation.js';
+import { RULE_OBJECTS, type Shape, TIDY } from '../calculus/rules.js';
 import { tAdd, tDiv, tMul, tNeg, tPow, tSub } from '../calculus/tidy.js';
 import { type Expr, MINUS_ONE, num, substitute } from '../expr/ast.js';
+import { FUNCTIONS, isFunctionName } from '../expr/functions.js';
 
 /** The mistakes the checker can name. */
 export const MISTAKE_IDS = [
@@ -62,40 +64,9 @@ export interface Mutant {
 
 const sq = (e: Expr): Expr => tPow(e, num(2));
 
-/**
- * Recomputes a step's result from (possibly changed) substep results, by its rule's
- * formula. Undefined when the rule is not one the checker knows how to re-assemble.
- */
-function reassemble(step: Step, subs: readonly Expr[]): Expr | undefined {
-  const e = step.expr;
-  const [a, b] = subs;
-  switch (step.rule) {
-    case 'sum':
-      return tAdd(...subs);
-    case 'constant-multiple':
-      return step.factor && a ? tMul(step.factor, a) : undefined;
-    case 'product': {
-      if (e.kind !== 'mul' || e.factors.length !== subs.length) return undefined;
-      const factors = e.factors;
-      return tAdd(...factors.map((_, i) => tMul(...factors.map((f, j) => (j === i ? (subs[i] as Expr) : f)))));
-    }
-    case 'quotient':
-      if (e.kind !== 'div' || !a || !b) return undefined;
-      return tDiv(tSub(tMul(a, e.den), tMul(e.num, b)), sq(e.den));
-    case 'reciprocal':
-      if (e.kind !== 'div' || !a) return undefined;
-      return tMul(MINUS_ONE, tDiv(a, sq(e.den)));
-    case 'rewrite':
-    case 'simplify':
-      return a;
-    case 'chain':
-      if (!step.u || !a || !b) return undefined;
-      return tMul(b, substitute(a, { [step.u.name]: step.u.expr }));
-    case 'log-diff':
-      return a ? tMul(e, a) : undefined;
-    default:
-      return undefined;
-  }
+/** Recomputes a step's result from (possibly wrong) substep results, by its rule's own law (`combine`). */
+function reassemble(step: Step, subs: readonly Expr[]): Expr {
+  return RULE_OBJECTS[step.rule].combine(step as Shape, subs, TIDY);
 }
 
 /** The final result of `root` with the results of the steps in `replaced` swapped in; undefined if it cannot be re-assembled. */
@@ -123,21 +94,12 @@ function containsTarget(id: string, replaced: ReadonlyMap<string, Expr>): boolea
 
 // ------------------------------------------------------------------ the mistakes, per step
 
-const TRIG_RULES = new Set([
-  'sin',
-  'cos',
-  'tan',
-  'sec',
-  'csc',
-  'cot',
-  'asin',
-  'acos',
-  'atan',
-  'acot',
-  'sinh',
-  'cosh',
-  'tanh',
-]);
+/** A sign error is typical for the derivatives of trigonometric and hyperbolic functions and their inverses. */
+function isTrigRule(rule: string): boolean {
+  if (!isFunctionName(rule)) return false;
+  const family = FUNCTIONS[rule].family;
+  return family === 'trig' || family === 'inverse-trig' || family === 'hyperbolic' || family === 'inverse-hyperbolic';
+}
 
 const isOneExpr = (e: Expr): boolean => e.kind === 'num' && e.n === 1 && e.d === 1 && !e.approx;
 const isZeroExpr = (e: Expr): boolean => e.kind === 'num' && e.n === 0;
@@ -175,8 +137,9 @@ function mistakesAt(step: Step): LocalMistake[] {
   switch (step.rule) {
     case 'chain': {
       const [outer, inner] = step.substeps;
-      if (!outer || !inner || !step.u) break;
-      const back = (e: Expr): Expr => substitute(e, { [outer.wrt]: (step.u as { expr: Expr }).expr });
+      if (!outer || !inner) break;
+      const u = step.u;
+      const back = (e: Expr): Expr => substitute(e, { [u.name]: u.expr });
       if (!isOneExpr(inner.result)) out.push(single('chain-factor-missing', step, back(outer.result), inner.result));
       if (outer.rule === 'exp' || outer.rule === 'exponential') {
         const parts = exponentialParts(step.expr);
@@ -198,7 +161,7 @@ function mistakesAt(step: Step): LocalMistake[] {
     case 'constant-multiple': {
       // c·(inner sum): the inner derivative forgotten, as if c·u′ were c (a chain factor at the linear level).
       const [inner] = step.substeps;
-      if (step.factor && inner && inner.expr.kind === 'add' && !isOneExpr(inner.result)) {
+      if (inner && inner.expr.kind === 'add' && !isOneExpr(inner.result)) {
         out.push(single('chain-factor-missing', step, step.factor, inner.result));
       }
       break;
@@ -237,7 +200,7 @@ function mistakesAt(step: Step): LocalMistake[] {
       out.push(single('constant-kept', step, step.expr, step.expr));
       break;
     default:
-      if (TRIG_RULES.has(step.rule)) out.push(single('trig-sign-error', step, tNeg(step.result)));
+      if (isTrigRule(step.rule)) out.push(single('trig-sign-error', step, tNeg(step.result)));
   }
   return out;
 }
@@ -280,7 +243,7 @@ export function mutants(root: Step, partialsOfOthers: readonly Expr[] = []): Mut
 function firstHeldStep(root: Step): Step | undefined {
   let found: Step | undefined;
   walk(root, (s) => {
-    if (!found && s.held && s.held.length > 0) found = s;
+    if (!found && heldNames(s).length > 0) found = s;
   });
   return found;
 }

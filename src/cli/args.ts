@@ -1,6 +1,6 @@
 // Command-line arguments shared by every subcommand.
 import { isGradstepError } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
+import { DEFAULT_LANG, isLang, LANGS, type Lang, messagesFor } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
 
 export type OutputFormat = 'text' | 'tex' | 'json';
@@ -17,7 +17,7 @@ export class UsageError extends Error {}
 /**
  * Splits `--name value`, `--name=value` and bare `--flag`s. `flagNames` take no value;
  * `optionNames` take one; any other `--name` is refused before a value is consumed.
- * An `--lang` option must be en or ko.
+ * An `--lang` option must name a language with a catalogue.
  */
 export function parseArgs(
   args: readonly string[],
@@ -48,8 +48,8 @@ export function parseArgs(
       i++;
     }
   }
-  if (options.lang !== undefined && options.lang !== 'en' && options.lang !== 'ko') {
-    throw new UsageError(`unknown language --lang ${options.lang} (use en or ko)`);
+  if (options.lang !== undefined && !isLang(options.lang)) {
+    throw new UsageError(`unknown language --lang ${options.lang} (use ${LANGS.join(', ')})`);
   }
   return { positional, options, flags };
 }
@@ -58,7 +58,7 @@ export function parseArgs(
 export function langOption(args: readonly string[]): Lang {
   const at = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const value = at < 0 ? undefined : args[at]?.includes('=') ? args[at]?.split('=')[1] : args[at + 1];
-  return value === 'ko' ? 'ko' : 'en';
+  return isLang(value) ? value : DEFAULT_LANG;
 }
 
 export function outputFormat(flags: Set<string>): OutputFormat {
@@ -79,7 +79,7 @@ export function splitVars(text: string | undefined): string[] | undefined {
 /** Prints a bad-input error (a GradstepError in the chosen language) and returns the exit status. */
 export function reportError(e: unknown, io: CliIO, lang: Lang, command: string): number {
   if (isGradstepError(e)) {
-    const where = e.range ? ` (at ${e.range.start}–${e.range.end})` : '';
+    const where = e.range ? messagesFor(lang).cli.where(e.range) : '';
     io.err(`gradstep ${command}: ${e.localized(lang)}${where}`);
     return EXIT.badInput;
   }

@@ -4,26 +4,28 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { type CheckResult, checkAnswer, type Verdict } from '../check/check.js';
 import { formatPoint, formatValue } from '../check/messages.js';
 import { GradstepError } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, messagesFor } from '../i18n/index.js';
+import type { CliMessages } from '../i18n/messages.js';
 import { shorten } from '../util/visible.js';
 import { langOption, parseArgs, reportError, splitVars } from './args.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
-const USAGE = `Usage: gradstep check "<problem>" "<answer>" [--wrt x] [--vars x,y] [--order n] [--lang en|ko] [--json]
+const USAGE = `Usage: gradstep check "<problem>" "<answer>" [--wrt x] [--vars x,y] [--params a,b] [--order n] [--lang en|ko] [--json]
        gradstep check --file answers.csv [--lang en|ko] [--json]
 
 Checks a derivative: correct, correct but not simplified, or incorrect — with the likely
 mistake, the step of the derivation where it happens, and a point where the two differ.
   --wrt x        the variable to differentiate by (default: the only variable, or x)
-  --vars x,y     the variables (so 'xy' reads as x·y); others are held constant
+  --vars x,y     the variables (so 'xy' reads as x·y); any other name is a parameter, held constant
+  --params a,b   names to read as parameters (constant symbols), also longer ones such as 'rate'
   --order n      1 for f′ (default), 2 for f″, …
   --lang en|ko   language of the messages
   --json         the result as JSON
   --file path    a CSV with the columns problem, wrt, answer (header row first)
 Exit status: 0 correct, 1 incorrect, 2 unreadable input.`;
 
-const KNOWN = ['wrt', 'vars', 'order', 'lang', 'file'];
+const KNOWN = ['wrt', 'vars', 'params', 'order', 'lang', 'file'];
 
 /** The exit status of a verdict. */
 export function exitStatus(verdict: Verdict): number {
@@ -61,31 +63,18 @@ export function checkJson(r: CheckResult): Record<string, unknown> {
   };
 }
 
-const VERDICT_LABEL: Record<Verdict, Record<Lang, string>> = {
-  correct: { en: 'correct', ko: '정답' },
-  'correct-unsimplified': { en: 'unsimplified', ko: '정리 안 됨' },
-  incorrect: { en: 'incorrect', ko: '오답' },
-  'invalid-answer': { en: 'unreadable answer', ko: '읽을 수 없는 답' },
-  unevaluated: { en: 'unevaluated', ko: '미분이 남음' },
-  undecided: { en: 'undecided', ko: '판정 불가' },
-};
-
-const LABELS = {
-  expected: { en: 'expected', ko: '정답' },
-  answer: { en: 'answer', ko: '학생 답' },
-  at: { en: 'at', ko: '위치' },
-  mistake: { en: 'mistake', ko: '실수' },
-  characters: { en: 'characters', ko: '문자 위치' },
-} as const;
+type RowVerdict = keyof CliMessages['verdicts'];
 
 function checkText(r: CheckResult, lang: Lang): string {
-  const label = (k: keyof typeof LABELS) => `${LABELS[k][lang]}:`.padEnd(10);
-  const lines = [`[${VERDICT_LABEL[r.verdict][lang]}] ${r.message}`, `  ${label('expected')}${r.expected.text}`];
+  const m = messagesFor(lang);
+  const labels = m.cli.labels;
+  const label = (k: keyof typeof labels) => `${labels[k]}:`.padEnd(10);
+  const lines = [`[${m.cli.verdicts[r.verdict]}] ${r.message}`, `  ${label('expected')}${r.expected.text}`];
   if (r.answer) lines.push(`  ${label('answer')}${r.answer.text}`);
   if (r.counterexample) {
     const c = r.counterexample;
     lines.push(
-      `  ${label('at')}${formatPoint(c.at)}: ${LABELS.expected[lang]} ${formatValue(c.expected)}, ${LABELS.answer[lang]} ${formatValue(c.answer)}`,
+      `  ${label('at')}${formatPoint(c.at, m)}: ${labels.expected} ${formatValue(c.expected, m)}, ${labels.answer} ${formatValue(c.answer, m)}`,
     );
   }
   if (r.diagnosis) lines.push(`  ${label('mistake')}${r.diagnosis.id} (${r.diagnosis.stepExpr})`);
@@ -156,10 +145,7 @@ function readCapped(path: string): string {
       if (n === 0) break;
       total += n;
       if (total > MAX_FILE_BYTES) {
-        throw new GradstepError('check/file-too-large', {
-          en: `The file is too large: more than ${MAX_FILE_BYTES.toLocaleString('en')} bytes.`,
-          ko: `파일이 너무 큽니다: ${MAX_FILE_BYTES.toLocaleString('en')}바이트를 넘습니다.`,
-        });
+        throw new GradstepError('check/file-too-large', { max: MAX_FILE_BYTES });
       }
       chunks.push(Buffer.from(chunk.subarray(0, n)));
     }
@@ -170,11 +156,7 @@ function readCapped(path: string): string {
 }
 
 function cannotRead(path: string): GradstepError {
-  const shown = shorten(path, 200);
-  return new GradstepError('check/file', {
-    en: `Cannot read the file '${shown}'.`,
-    ko: `파일 '${shown}'을(를) 읽을 수 없습니다.`,
-  });
+  return new GradstepError('check/file', { path: shorten(path, 200) });
 }
 
 function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
@@ -183,37 +165,32 @@ function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
   const columns = (header ?? []).map((h) => h.trim().toLowerCase());
   const at = { problem: columns.indexOf('problem'), wrt: columns.indexOf('wrt'), answer: columns.indexOf('answer') };
   if (at.problem < 0 || at.answer < 0) {
-    throw new GradstepError('check/csv-columns', {
-      en: 'The CSV needs a header row with the columns problem, wrt and answer.',
-      ko: 'CSV 첫 줄에 problem, wrt, answer 열 이름이 있어야 합니다.',
-    });
+    throw new GradstepError('check/csv-columns', {});
   }
   if (rows.length > MAX_ROWS) {
-    throw new GradstepError('check/csv-too-long', {
-      en: `Too many rows (${rows.length}); at most ${MAX_ROWS}.`,
-      ko: `행이 너무 많습니다 (${rows.length}행). 최대 ${MAX_ROWS}행입니다.`,
-    });
+    throw new GradstepError('check/csv-too-long', { count: rows.length, max: MAX_ROWS });
   }
-  const counts = new Map<string, number>();
+  const m = messagesFor(lang);
+  const counts = new Map<RowVerdict, number>();
   const results: Record<string, unknown>[] = [];
   let worst: number = EXIT.ok;
   rows.forEach((row, i) => {
     const problem = row[at.problem]?.trim() ?? '';
     const wrt = at.wrt >= 0 ? row[at.wrt]?.trim() || undefined : undefined;
     const answer = row[at.answer]?.trim() ?? '';
-    let verdict: string;
+    let verdict: RowVerdict;
     let line: string;
     let record: Record<string, unknown>;
     try {
       const r = checkAnswer({ problem, answer, lang, ...(wrt ? { wrt } : {}) });
       verdict = r.verdict;
-      line = `${String(i + 1).padStart(3)}  ${VERDICT_LABEL[r.verdict][lang].padEnd(24)} d/d${r.wrt} ${shorten(problem, ECHO)}  ←  ${shorten(answer, ECHO)}${r.diagnosis ? `  [${r.diagnosis.id} @ ${r.diagnosis.step}]` : ''}`;
+      line = `${String(i + 1).padStart(3)}  ${m.cli.verdicts[r.verdict].padEnd(24)} d/d${r.wrt} ${shorten(problem, ECHO)}  ←  ${shorten(answer, ECHO)}${r.diagnosis ? `  [${r.diagnosis.id} @ ${r.diagnosis.step}]` : ''}`;
       record = { row: i + 1, ...checkJson(r) };
       worst = Math.max(worst, exitStatus(r.verdict));
     } catch (e) {
       if (!(e instanceof GradstepError)) throw e;
       verdict = 'invalid-problem';
-      line = `${String(i + 1).padStart(3)}  ${(lang === 'ko' ? '읽을 수 없는 문제' : 'unreadable problem').padEnd(24)} ${shorten(problem, ECHO)}: ${e.localized(lang)}`;
+      line = `${String(i + 1).padStart(3)}  ${m.cli.verdicts['invalid-problem'].padEnd(24)} ${shorten(problem, ECHO)}: ${e.localized(lang)}`;
       record = { row: i + 1, verdict, correct: false, message: e.localized(lang), error: e.toJSON() };
       worst = EXIT.badInput;
     }
@@ -224,8 +201,8 @@ function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
   const summary = Object.fromEntries(counts);
   if (json) io.out(JSON.stringify({ rows: results, summary, total: rows.length }, null, 2));
   else {
-    const parts = [...counts].map(([v, n]) => `${n} ${VERDICT_LABEL[v as Verdict]?.[lang] ?? v}`);
-    io.out(`\n${rows.length} ${lang === 'ko' ? '행' : rows.length === 1 ? 'row' : 'rows'}: ${parts.join(', ')}`);
+    const parts = [...counts].map(([v, n]) => `${n} ${m.cli.verdicts[v]}`);
+    io.out(`\n${m.cli.rows({ count: rows.length })}: ${parts.join(', ')}`);
   }
   return worst;
 }
@@ -252,12 +229,14 @@ export const checkCommand: Command = {
       }
       const order = options.order === undefined ? undefined : Number(options.order);
       const vars = splitVars(options.vars);
+      const params = splitVars(options.params);
       const r = checkAnswer({
         problem: positional[0] as string,
         answer: positional[1] as string,
         lang,
         ...(options.wrt !== undefined ? { wrt: options.wrt } : {}),
         ...(vars ? { vars } : {}),
+        ...(params ? { params } : {}),
         ...(order !== undefined ? { order } : {}),
       });
       io.out(json ? JSON.stringify(checkJson(r), null, 2) : checkText(r, lang));

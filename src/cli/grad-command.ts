@@ -6,15 +6,16 @@ import { langOption, outputFormat, parseArgs, reportError, splitVars } from './a
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
-const USAGE = `Usage: gradstep grad "<expr>" [--vars x,y] [--hessian] [--lang en|ko] [--json|--tex|--text]
+const USAGE = `Usage: gradstep grad "<expr>" [--vars x,y] [--params a,b] [--hessian] [--lang en|ko] [--json|--tex|--text]
 
 Every partial derivative with its steps (the other variables held constant), and the gradient ∇f.
-  --vars x,y     the variables, in order (default: the free variables, sorted)
+  --vars x,y     the variables, in order (default: the free variables, sorted); any other name is a parameter
+  --params a,b   names to read as parameters (constant symbols), held constant in every partial
   --hessian      also the matrix of second partials
   --lang en|ko   language of the step names and prose
   --json         JSON { vars, partials, gradient, hessian? }; --tex: ∇f (and H) in TeX; --text (default)`;
 
-const KNOWN = ['vars', 'lang'];
+const KNOWN = ['vars', 'params', 'lang'];
 
 export const gradCommand: Command = {
   summary: 'gradient (and Hessian) with the partial derivatives worked out',
@@ -30,8 +31,9 @@ export const gradCommand: Command = {
         return EXIT.badInput;
       }
       const vars = splitVars(options.vars);
+      const params = splitVars(options.params);
       const input = positional.join(' ');
-      const inputOptions = vars ? { vars } : {};
+      const inputOptions = { ...(vars ? { vars } : {}), ...(params ? { params } : {}) };
       const h = flags.has('hessian') ? hessian(input, inputOptions) : undefined;
       const g = h ?? gradient(input, inputOptions);
       const format = outputFormat(flags);

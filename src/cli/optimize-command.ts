@@ -1,7 +1,7 @@
 // `gradstep optimize "<expr>" --optimizer adam --lr 0.1 --start 4,4`: runs an optimizer on the
 // derived gradient and prints the path, a table, the TeX of every step, or JSON.
 import { GradstepError } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
+import { type Lang, messagesFor } from '../i18n/index.js';
 import { type OptimizeOptions, optimize, type Trace } from '../optim/optimize.js';
 import { OPTIMIZER_IDS } from '../optim/optimizers.js';
 import type { Convention, HyperId } from '../optim/types.js';
@@ -59,17 +59,10 @@ const HYPER_FLAGS: Record<string, HyperId> = {
   delta: 'delta',
 };
 
-function badOption(name: string, value: string, what: { en: string; ko: string }): GradstepError {
-  return new GradstepError('cli/bad-option', {
-    en: `--${name} ${value}: ${what.en}`,
-    ko: `--${name} ${value}: ${what.ko}`,
-  });
-}
-
 function readNumber(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = value.trim() === '' ? Number.NaN : Number(value);
-  if (!Number.isFinite(n)) throw badOption(name, value, { en: 'expected a number.', ko: '수가 필요합니다.' });
+  if (!Number.isFinite(n)) throw new GradstepError('cli/bad-option', { option: name, value });
   return n;
 }
 
@@ -136,17 +129,10 @@ function tableText(trace: Trace): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-const STATUS_TEXT: Record<Trace['status'], Record<Lang, string>> = {
-  'max-steps': { en: 'ran every step asked for', ko: '요청한 단계를 모두 실행했습니다' },
-  converged: { en: 'converged', ko: '수렴했습니다' },
-  diverged: { en: 'diverged', ko: '발산했습니다' },
-  stopped: { en: 'stopped', ko: '멈췄습니다' },
-};
-
 function statusLine(trace: Trace, lang: Lang): string {
   return trace.message
     ? `${trace.status}: ${trace.message[lang]}`
-    : `${trace.status} (${STATUS_TEXT[trace.status][lang]})`;
+    : `${trace.status} (${messagesFor(lang).optim.status[trace.status]})`;
 }
 
 function plainText(trace: Trace, lang: Lang): string {
@@ -191,10 +177,7 @@ export const optimizeCommand: Command = {
       }
       for (const required of ['optimizer', 'start']) {
         if (options[required] === undefined) {
-          throw new GradstepError('cli/missing-option', {
-            en: `--${required} is required.`,
-            ko: `--${required} 옵션이 필요합니다.`,
-          });
+          throw new GradstepError('cli/missing-option', { option: required });
         }
       }
       const hyper: Partial<Record<HyperId, number>> = {};

@@ -6,7 +6,7 @@
  */
 import { GradstepError } from '../errors.js';
 import { parse } from '../expr/parse.js';
-import { type Lang, toLang } from '../i18n/index.js';
+import { type Lang, messagesFor, toLang } from '../i18n/index.js';
 import { visible } from '../util/visible.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
@@ -17,7 +17,7 @@ Shows how gradstep reads an expression: the normalised text, the TeX, and how
 the input was read (implicit products, functions without parentheses, …).
 
 Options:
-  --vars x,y     the variables (default: every single letter is a variable)
+  --vars x,y     the variables (default: every single letter is a variable); with them, other names are parameters
   --json         print the result (or the error) as JSON
   --lang en|ko   language of messages (default: en)
 
@@ -111,7 +111,9 @@ function runParse(args: string[], io: CliIO): number {
       return EXIT.ok;
     }
     const lines = [`text:  ${result.text}`, `tex:   ${result.tex}`, `vars:  ${result.vars.join(', ') || '(none)'}`];
-    for (const note of result.notes) lines.push(`read:  ${note.messages[lang]}`);
+    if (result.params.length > 0) lines.push(`params: ${result.params.join(', ')}`);
+    const read = `${messagesFor(lang).cli.labels.read}:`.padEnd(6);
+    for (const note of result.notes) lines.push(`${read} ${note.messages[lang]}`);
     io.out(lines.join('\n'));
     return EXIT.ok;
   } catch (error) {

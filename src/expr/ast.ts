@@ -6,33 +6,10 @@
  * produces a canonical shape (see `simplify.ts`). Printers accept both.
  */
 
-/** Functions the parser accepts and the calculus engine knows. */
-export const FUNCTION_NAMES = [
-  'sin',
-  'cos',
-  'tan',
-  'sec',
-  'csc',
-  'cot',
-  'asin',
-  'acos',
-  'atan',
-  'acot',
-  'sinh',
-  'cosh',
-  'tanh',
-  'exp',
-  'ln',
-  'log10',
-  'log2',
-  /** Logarithm with an explicit base: `log(x, b)` → args `[x, b]`. */
-  'log',
-  'sqrt',
-  'cbrt',
-  'abs',
-] as const;
+import type { FunctionName } from './functions.js';
 
-export type FunctionName = (typeof FUNCTION_NAMES)[number];
+/** Functions the parser accepts and the calculus engine knows: one table, `functions.ts`. */
+export { FUNCTION_NAMES, type FunctionName, isFunctionName } from './functions.js';
 
 export type ConstantName = 'e' | 'pi';
 
@@ -169,10 +146,6 @@ export function call(fn: FunctionName, ...args: Expr[]): Call {
 
 export function isNum(e: Expr, n?: number, d = 1): e is Num {
   return e.kind === 'num' && (n === undefined || (e.n === n && e.d === d && !e.approx));
-}
-
-export function isFunctionName(name: string): name is FunctionName {
-  return (FUNCTION_NAMES as readonly string[]).includes(name);
 }
 
 /** The direct children of a node, in order. */

@@ -18,6 +18,7 @@
 import { GradstepError } from '../errors.js';
 import type { Expr, FunctionName } from './ast.js';
 import { children, deeperThan, isFunctionName } from './ast.js';
+import { FUNCTION_NAMES, FUNCTIONS } from './functions.js';
 
 /** How a compiled function evaluates: generated JavaScript, or a closure tree when `new Function` is blocked. */
 export type CompileBackend = 'function' | 'closure';
@@ -50,59 +51,19 @@ function oddRootPow(x: number, p: number, q: number): number {
   return p % 2 === 0 ? magnitude : -magnitude;
 }
 
-/** The helpers generated code may call, by the name it calls them. */
-const HELPERS = {
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  sec: (x: number) => 1 / Math.cos(x),
-  csc: (x: number) => 1 / Math.sin(x),
-  cot: (x: number) => Math.cos(x) / Math.sin(x),
-  asin: Math.asin,
-  acos: Math.acos,
-  atan: Math.atan,
-  // atan(1/x), the convention of mathjs and SymPy (range (-π/2, π/2]).
-  acot: (x: number) => Math.atan(1 / x),
-  sinh: Math.sinh,
-  cosh: Math.cosh,
-  tanh: Math.tanh,
-  exp: Math.exp,
-  ln: Math.log,
-  log10: Math.log10,
-  log2: Math.log2,
-  log: (x: number, b: number) => Math.log(x) / Math.log(b),
-  sqrt: Math.sqrt,
-  cbrt: Math.cbrt,
-  abs: Math.abs,
+type HelperName = FunctionName | 'pow' | 'oddRootPow';
+
+/** The helpers generated code may call, by the name it calls them: every function's compiled form (`functions.ts`). */
+const HELPERS: Readonly<Record<HelperName, (...a: number[]) => number>> = {
+  ...(Object.fromEntries(FUNCTION_NAMES.map((name) => [name, FUNCTIONS[name].evaluate])) as Record<
+    FunctionName,
+    (...a: number[]) => number
+  >),
   pow: Math.pow,
-  oddRootPow,
-} as const satisfies Record<FunctionName | 'pow' | 'oddRootPow', (...a: number[]) => number>;
-
-type HelperName = keyof typeof HELPERS;
-
-const ARITY: Record<FunctionName, number> = {
-  sin: 1,
-  cos: 1,
-  tan: 1,
-  sec: 1,
-  csc: 1,
-  cot: 1,
-  asin: 1,
-  acos: 1,
-  atan: 1,
-  acot: 1,
-  sinh: 1,
-  cosh: 1,
-  tanh: 1,
-  exp: 1,
-  ln: 1,
-  log10: 1,
-  log2: 1,
-  log: 2,
-  sqrt: 1,
-  cbrt: 1,
-  abs: 1,
+  oddRootPow: oddRootPow as (...a: number[]) => number,
 };
+
+const arity = (fn: FunctionName): number => FUNCTIONS[fn].arity;
 
 // ------------------------------------------------------------------ exact exponents
 
@@ -151,18 +112,11 @@ function reduce(p: number, q: number): [number, number] | undefined {
 // ------------------------------------------------------------------ checks
 
 function unknownVariable(name: string, vars: readonly string[]): GradstepError {
-  const list = vars.length ? vars.join(', ') : '(none)';
-  return new GradstepError('compile/unknown-variable', {
-    en: `The expression uses '${name}', which is not one of its variables (${list}).`,
-    ko: `식에 변수 목록(${list})에 없는 '${name}'이(가) 있습니다.`,
-  });
+  return new GradstepError('compile/unknown-variable', { name, vars });
 }
 
 function badNode(what: string): GradstepError {
-  return new GradstepError('compile/bad-node', {
-    en: `Cannot compile ${what}.`,
-    ko: `${what}은(는) 컴파일할 수 없습니다.`,
-  });
+  return new GradstepError('compile/bad-node', { what });
 }
 
 /** Deeper trees are refused: code generation and the closure backend recurse once per level. */
@@ -171,10 +125,7 @@ export const MAX_COMPILE_DEPTH = 1000;
 /** Throws 'compile/too-deep' for a tree deeper than MAX_COMPILE_DEPTH (iterative, so it cannot overflow itself). */
 function checkDepth(exprs: readonly Expr[]): void {
   if (exprs.some((e) => deeperThan(e, MAX_COMPILE_DEPTH))) {
-    throw new GradstepError('compile/too-deep', {
-      en: `The expression is nested too deeply to compile (more than ${MAX_COMPILE_DEPTH} levels).`,
-      ko: `식이 너무 깊게 중첩되어 컴파일할 수 없습니다 (${MAX_COMPILE_DEPTH}단계 초과).`,
-    });
+    throw new GradstepError('compile/too-deep', { max: MAX_COMPILE_DEPTH });
   }
 }
 
@@ -182,10 +133,7 @@ function checkVars(vars: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
   vars.forEach((v, i) => {
     if (index.has(v)) {
-      throw new GradstepError('compile/duplicate-variable', {
-        en: `The variable '${v}' is listed twice.`,
-        ko: `변수 '${v}'이(가) 두 번 나열되었습니다.`,
-      });
+      throw new GradstepError('compile/duplicate-variable', { name: v });
     }
     index.set(v, i);
   });
@@ -213,10 +161,7 @@ function numValue(e: Expr & { kind: 'num' }): number {
 }
 
 function notANumber(): GradstepError {
-  return new GradstepError('compile/bad-number', {
-    en: 'The expression contains a number node whose value is not a number.',
-    ko: '식에 값이 숫자가 아닌 숫자 노드가 있습니다.',
-  });
+  return new GradstepError('compile/bad-number', {});
 }
 
 // ------------------------------------------------------------------ code generation
@@ -259,7 +204,7 @@ class CodeWriter {
         break;
       case 'call':
         if (!isFunctionName(e.fn)) throw badNode(`the function '${String(e.fn)}'`);
-        if (e.args.length !== ARITY[e.fn]) throw badNode(`${e.fn} with ${e.args.length} argument(s)`);
+        if (e.args.length !== arity(e.fn)) throw badNode(`${e.fn} with ${e.args.length} argument(s)`);
         key = `f${e.fn}(${kidIds.join(',')})`;
         break;
       case 'add':
@@ -489,34 +434,22 @@ export function compileVector(
 
 function checkPoint(point: ArrayLike<number>, length: number): void {
   if (point.length !== length) {
-    throw new GradstepError('compile/wrong-arity', {
-      en: `Expected a point with ${length} coordinate(s), got ${point.length}.`,
-      ko: `좌표가 ${length}개인 점이 필요한데 ${point.length}개가 주어졌습니다.`,
-    });
+    throw new GradstepError('compile/wrong-arity', { what: 'coordinates', expected: length, got: point.length });
   }
 }
 
 function checkColumns(columns: readonly Float64Array[], count: number, out: Float64Array | undefined): number {
   if (columns.length !== count) {
-    throw new GradstepError('compile/wrong-arity', {
-      en: `Expected ${count} column(s), one per variable, got ${columns.length}.`,
-      ko: `변수마다 하나씩 ${count}개의 열이 필요한데 ${columns.length}개가 주어졌습니다.`,
-    });
+    throw new GradstepError('compile/wrong-arity', { what: 'columns', expected: count, got: columns.length });
   }
   const length = columns[0]?.length ?? out?.length ?? 1;
   for (const c of columns) {
     if (c.length !== length) {
-      throw new GradstepError('compile/ragged-columns', {
-        en: 'All columns must have the same length.',
-        ko: '모든 열의 길이가 같아야 합니다.',
-      });
+      throw new GradstepError('compile/ragged-columns', {});
     }
   }
   if (out && out.length < length) {
-    throw new GradstepError('compile/short-output', {
-      en: `The output array holds ${out.length} values but ${length} are needed.`,
-      ko: `출력 배열에 ${length}개가 필요한데 ${out.length}개만 들어갑니다.`,
-    });
+    throw new GradstepError('compile/short-output', { have: out.length, need: length });
   }
   return length;
 }
@@ -619,7 +552,7 @@ function closureOf(e: Expr, varIndex: ReadonlyMap<string, number>): Evaluator {
     }
     case 'call': {
       if (!isFunctionName(e.fn)) throw badNode(`the function '${String(e.fn)}'`);
-      if (e.args.length !== ARITY[e.fn]) throw badNode(`${e.fn} with ${e.args.length} argument(s)`);
+      if (e.args.length !== arity(e.fn)) throw badNode(`${e.fn} with ${e.args.length} argument(s)`);
       const f = HELPERS[e.fn] as (...v: number[]) => number;
       if (e.args.length === 1) {
         const x = rec(e.args[0] as Expr);

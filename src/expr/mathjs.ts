@@ -19,7 +19,7 @@ import {
   type SymbolNode,
 } from 'mathjs/number';
 import type { SourceRange } from '../errors.js';
-import type { Localized } from '../i18n/index.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
 import {
   add,
   approx,
@@ -37,6 +37,7 @@ import {
   pow,
   sym,
 } from './ast.js';
+import { FUNCTIONS } from './functions.js';
 import { type Construct, parseErrors } from './messages.js';
 import type { Leaf } from './normalize.js';
 
@@ -229,16 +230,13 @@ export function fromMathjs(root: MathNode, options: ConvertOptions): { expr: Exp
         fn = 'ln';
         naturalLogs.push({
           range: leaf.range,
-          messages: {
-            en: "read 'log' as the natural logarithm ln; write log10 for base 10",
-            ko: "'log'를 자연로그 ln으로 읽었습니다. 상용로그는 log10으로 쓰세요",
-          },
+          messages: localizeAll((m) => m.notes['natural-log']({})),
         });
       } else if (node.args.length === 2) fn = 'log';
-      else throw parseErrors.arity('log', 'one or two arguments', node.args.length, leaf.span);
+      else throw parseErrors.arity('log', 'one-or-two', node.args.length, leaf.span);
     } else if (isFunctionName(name)) {
       fn = name;
-      if (node.args.length !== 1) throw parseErrors.arity(name, 'one argument', node.args.length, leaf.span);
+      if (node.args.length !== FUNCTIONS[name].arity) throw parseErrors.arity(name, 'one', node.args.length, leaf.span);
     } else throw parseErrors.unknownFunction(name, leaf.range);
     const args = node.args.map((arg) => convert(arg, depth + 1));
     return count(call(fn, ...args));

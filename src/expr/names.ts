@@ -9,70 +9,30 @@
  * is rejected with the names that are unknown.
  */
 import type { SourceRange } from '../errors.js';
-import type { Localized } from '../i18n/index.js';
-import type { FunctionName } from './ast.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
+import { FUNCTION_NAMES, FUNCTIONS, type FunctionName } from './functions.js';
 import { parseErrors } from './messages.js';
 import { GREEK_LETTERS, GREEK_NAMES, type Op, type RawToken } from './tokenize.js';
 
 /** `log` stays open until its arity is known: one argument is ln, two is log base b. */
 export type TypedFunction = FunctionName | 'log';
 
-/** Function names a person may type, and the function each one means. */
-export const FUNCTION_ALIASES: ReadonlyMap<string, TypedFunction> = new Map<string, TypedFunction>([
-  ['sin', 'sin'],
-  ['cos', 'cos'],
-  ['tan', 'tan'],
-  ['sec', 'sec'],
-  ['csc', 'csc'],
-  ['cosec', 'csc'],
-  ['cot', 'cot'],
-  ['asin', 'asin'],
-  ['arcsin', 'asin'],
-  ['acos', 'acos'],
-  ['arccos', 'acos'],
-  ['atan', 'atan'],
-  ['arctan', 'atan'],
-  ['acot', 'acot'],
-  ['arccot', 'acot'],
-  ['sinh', 'sinh'],
-  ['cosh', 'cosh'],
-  ['tanh', 'tanh'],
-  ['exp', 'exp'],
-  ['ln', 'ln'],
-  ['log', 'log'],
-  ['log10', 'log10'],
-  ['log2', 'log2'],
-  ['sqrt', 'sqrt'],
-  ['cbrt', 'cbrt'],
-  ['abs', 'abs'],
-]);
+/** Function names a person may type, and the function each one means: from the function table. */
+export const FUNCTION_ALIASES: ReadonlyMap<string, TypedFunction> = new Map<string, TypedFunction>(
+  FUNCTION_NAMES.flatMap((name) =>
+    [name, ...FUNCTIONS[name].aliases].map((typed): [string, TypedFunction] => [typed, name]),
+  ),
+);
 
 /**
  * Names of functions people know from elsewhere that gradstep does not support:
  * rejected as unknown functions instead of being split into letters.
  */
 const UNSUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set([
-  'asinh',
-  'acosh',
-  'atanh',
-  'arsinh',
-  'arcosh',
-  'artanh',
-  'arcsinh',
-  'arccosh',
-  'arctanh',
-  'sech',
-  'csch',
-  'coth',
-  'asec',
-  'acsc',
-  'arcsec',
-  'arccsc',
   'floor',
   'ceil',
   'round',
-  'sign',
-  'sgn',
+  'sinc',
   'max',
   'min',
   'mod',
@@ -114,11 +74,21 @@ const RESERVED: ReadonlySet<string> = new Set([
 
 const MAX_LETTER_RUN = 3;
 
+/** The longest function or Greek name ('heaviside', 'epsilon'): a split tries pieces up to this length. */
+const LONGEST_KNOWN = Math.max(...[...FUNCTION_ALIASES.keys(), ...GREEK_NAMES].map((n) => n.length));
+
 export type Token =
   | { readonly kind: 'num'; readonly text: string; readonly range: SourceRange }
   | { readonly kind: 'var'; readonly name: string; readonly range: SourceRange }
   | { readonly kind: 'const'; readonly name: 'e' | 'pi'; readonly range: SourceRange }
-  | { readonly kind: 'func'; readonly fn: TypedFunction; readonly typed: string; readonly range: SourceRange }
+  | {
+      readonly kind: 'func';
+      readonly fn: TypedFunction;
+      readonly typed: string;
+      readonly range: SourceRange;
+      /** A logarithm's base written as a subscript (`log_3 x`, `log_b(x)`): a number, or a name. */
+      readonly base?: { readonly kind: 'num' | 'var' | 'const'; readonly text: string };
+    }
   | { readonly kind: 'op'; readonly op: Op; readonly range: SourceRange }
   | { readonly kind: 'lparen' | 'rparen' | 'bar'; readonly range: SourceRange }
   | { readonly kind: 'sup'; readonly exponent: string; readonly range: SourceRange }
@@ -130,20 +100,28 @@ export interface SplitNote {
   readonly reading: Localized;
 }
 
-/** Which names are variables. */
+/**
+ * Which names are variables and which are parameters (constant symbols).
+ *
+ * With declared variables, any other single letter or Greek letter is a
+ * parameter: a constant symbol, held constant when differentiating (`a t^2 + b t`
+ * with variable t). Without declared variables every single letter is a variable,
+ * except the declared parameters. Longer parameter names must be declared.
+ */
 export interface Scope {
   /** Declared variable names (Greek letters by name), or undefined for "every single letter". */
   readonly declared: ReadonlySet<string> | undefined;
   readonly declaredList: readonly string[] | undefined;
+  /** Declared parameter names (constant symbols); may be empty. */
+  readonly params: ReadonlySet<string>;
 }
 
 const VALID_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/** Checks and normalises declared variable names (`θ` → 'theta'). */
-export function makeScope(vars: readonly string[] | undefined): Scope {
-  if (vars === undefined) return { declared: undefined, declaredList: undefined };
+/** Checks and normalises declared names (`θ` → 'theta'). */
+function checkNames(names: readonly string[]): string[] {
   const list: string[] = [];
-  for (const raw of vars) {
+  for (const raw of names) {
     if (typeof raw !== 'string') throw parseErrors.badVariable(String(raw), 'syntax');
     const name = raw.trim().length === 1 ? (GREEK_LETTERS.get(raw.trim()) ?? raw.trim()) : raw.trim();
     if (!VALID_NAME.test(name)) throw parseErrors.badVariable(raw, 'syntax');
@@ -152,10 +130,19 @@ export function makeScope(vars: readonly string[] | undefined): Scope {
     if (name === 'pi') throw parseErrors.badVariable(raw, 'constant');
     if (!list.includes(name)) list.push(name);
   }
-  return { declared: new Set(list), declaredList: list };
+  return list;
 }
 
-type PieceKind = 'var' | 'const' | 'func' | 'num';
+/** The scope of declared variables and parameters; a name declared as both is a variable. */
+export function makeScope(vars: readonly string[] | undefined, params: readonly string[] = []): Scope {
+  const paramList = checkNames(params);
+  if (vars === undefined) return { declared: undefined, declaredList: undefined, params: new Set(paramList) };
+  const list = checkNames(vars);
+  return { declared: new Set(list), declaredList: list, params: new Set(paramList.filter((p) => !list.includes(p))) };
+}
+
+/** A parameter is read like a variable (a symbol) but is not one of the derivation's variables. */
+type PieceKind = 'var' | 'param' | 'const' | 'func' | 'num';
 
 interface Piece {
   readonly kind: PieceKind;
@@ -165,18 +152,19 @@ interface Piece {
 /** What a whole word names, if it is one known name. */
 function lookup(word: string, scope: Scope): PieceKind | undefined {
   if (scope.declared?.has(word)) return 'var';
+  if (scope.params.has(word)) return 'param';
   if (FUNCTION_ALIASES.has(word)) return 'func';
   if (word === 'e' || word === 'pi') return 'const';
-  if (scope.declared === undefined) {
-    if (GREEK_NAMES.has(word)) return 'var';
-    if (word.length === 1 && word !== '_') return 'var';
+  if (GREEK_NAMES.has(word) || (word.length === 1 && word !== '_')) {
+    return scope.declared === undefined ? 'var' : 'param';
   }
   return undefined;
 }
 
 function longestNameLength(scope: Scope): number {
-  let longest = 7; // 'epsilon', 'upsilon', 'arccot'
+  let longest = LONGEST_KNOWN;
   for (const name of scope.declared ?? []) longest = Math.max(longest, name.length);
+  for (const name of scope.params) longest = Math.max(longest, name.length);
   return longest;
 }
 
@@ -189,12 +177,14 @@ function split(word: string, scope: Scope): Piece[] | undefined {
   const maxLen = longestNameLength(scope);
   interface Best {
     readonly count: number;
+    /** Pieces that are implicit parameters (undeclared letters): a declared name is preferred. */
+    readonly implicit: number;
     readonly length: number;
     readonly kind: PieceKind;
   }
   // best[flag][p]: the best split of word[p..] when the piece before p is (flag 1) or is not (0) a function.
   const best: (Best | undefined)[][] = [new Array(n + 1), new Array(n + 1)];
-  const done: Best = { count: 0, length: 0, kind: 'num' };
+  const done: Best = { count: 0, implicit: 0, length: 0, kind: 'num' };
   (best[0] as (Best | undefined)[])[n] = done;
   (best[1] as (Best | undefined)[])[n] = done;
   for (let p = n - 1; p >= 0; p--) {
@@ -204,8 +194,14 @@ function split(word: string, scope: Scope): Piece[] | undefined {
         const rest = best[kind === 'func' ? 1 : 0]?.[p + length];
         if (rest === undefined) return;
         const count = rest.count + 1;
-        if (chosen === undefined || count < chosen.count || (count === chosen.count && length > chosen.length))
-          chosen = { count, length, kind };
+        const implicit = rest.implicit + (kind === 'param' && !scope.params.has(word.slice(p, p + length)) ? 1 : 0);
+        if (
+          chosen === undefined ||
+          count < chosen.count ||
+          (count === chosen.count &&
+            (implicit < chosen.implicit || (implicit === chosen.implicit && length > chosen.length)))
+        )
+          chosen = { count, implicit, length, kind };
       };
       const c = word[p] as string;
       if (c >= '0' && c <= '9') {
@@ -263,11 +259,13 @@ function unknownParts(word: string, scope: Scope): string[] {
   return parts;
 }
 
-function longestLetterRun(pieces: readonly Piece[]): number {
+/** The longest run of single letters that were not declared (declared names are meant as written). */
+function longestLetterRun(pieces: readonly Piece[], scope: Scope): number {
   let run = 0;
   let longest = 0;
   for (const piece of pieces) {
-    run = piece.kind !== 'func' && piece.kind !== 'num' && piece.text.length === 1 ? run + 1 : 0;
+    const undeclared = !scope.declared?.has(piece.text) && !scope.params.has(piece.text);
+    run = piece.kind !== 'func' && piece.kind !== 'num' && piece.text.length === 1 && undeclared ? run + 1 : 0;
     longest = Math.max(longest, run);
   }
   return longest;
@@ -282,6 +280,7 @@ function pieceToken(piece: Piece, range: SourceRange): Token {
     case 'func':
       return { kind: 'func', fn: FUNCTION_ALIASES.get(piece.text) as TypedFunction, typed: piece.text, range };
     case 'var':
+    case 'param':
       return { kind: 'var', name: piece.text, range };
   }
 }
@@ -296,18 +295,49 @@ function splitReading(pieces: readonly Piece[]): string {
   return out;
 }
 
+const LOG_SUBSCRIPT = /^log_([0-9]+|[A-Za-z][A-Za-z0-9]*)$/;
+
+/** `log_2`, `log_10`, `log_e`, `log_b`: the logarithm with the subscript as its base. */
+function subscriptLog(word: string, scope: Scope, range: SourceRange): Token | undefined {
+  const base = LOG_SUBSCRIPT.exec(word)?.[1];
+  if (base === undefined || scope.declared?.has(word) || scope.params.has(word)) return undefined;
+  const typed = word;
+  if (base === '2' || base === '10') return { kind: 'func', fn: base === '2' ? 'log2' : 'log10', typed, range };
+  if (base === 'e') return { kind: 'func', fn: 'ln', typed, range };
+  if (/^[0-9]+$/.test(base)) return { kind: 'func', fn: 'log', typed, range, base: { kind: 'num', text: base } };
+  const kind = lookup(base, scope);
+  if (kind === 'var' || kind === 'param')
+    return { kind: 'func', fn: 'log', typed, range, base: { kind: 'var', text: base } };
+  if (kind === 'const') return { kind: 'func', fn: 'log', typed, range, base: { kind: 'const', text: base } };
+  throw parseErrors.unknownName([base], word, scope.declaredList, range);
+}
+
+/** `σ(x)` and `sigma(x)` are the logistic sigmoid unless σ is a declared name. */
+function isSigmoidCall(name: string, scope: Scope, next: RawToken | undefined, end: number): boolean {
+  return (
+    name === 'sigma' &&
+    !scope.declared?.has(name) &&
+    !scope.params.has(name) &&
+    next?.kind === 'lparen' &&
+    next.range.start === end
+  );
+}
+
 /** Turns identifiers and Greek letters into variables, constants and functions. */
-export function resolveNames(raw: readonly RawToken[], scope: Scope, source: string, notes: SplitNote[]): Token[] {
+export function resolveNames(raw: readonly RawToken[], scope: Scope, _source: string, notes: SplitNote[]): Token[] {
   const tokens: Token[] = [];
-  for (const token of raw) {
+  for (const [index, token] of raw.entries()) {
+    if (
+      (token.kind === 'greek' || token.kind === 'ident') &&
+      isSigmoidCall(token.kind === 'greek' ? token.name : token.text, scope, raw[index + 1], token.range.end)
+    ) {
+      tokens.push({ kind: 'func', fn: 'sigmoid', typed: token.kind === 'greek' ? 'σ' : 'sigma', range: token.range });
+      continue;
+    }
     if (token.kind === 'greek') {
+      // Any other Greek letter is a variable, or (with declared variables) a parameter.
       if (token.name === 'pi') tokens.push({ kind: 'const', name: 'pi', range: token.range });
-      else if (scope.declared === undefined || scope.declared.has(token.name))
-        tokens.push({ kind: 'var', name: token.name, range: token.range });
-      else {
-        const shown = source.slice(token.range.start, token.range.end);
-        throw parseErrors.unknownName([shown], shown, scope.declaredList, token.range);
-      }
+      else tokens.push({ kind: 'var', name: token.name, range: token.range });
       continue;
     }
     if (token.kind !== 'ident') {
@@ -315,6 +345,11 @@ export function resolveNames(raw: readonly RawToken[], scope: Scope, source: str
       continue;
     }
     const word = token.text;
+    const log = subscriptLog(word, scope, token.range);
+    if (log) {
+      tokens.push(log);
+      continue;
+    }
     const whole = lookup(word, scope);
     if (whole !== undefined) {
       tokens.push(pieceToken({ kind: whole, text: word }, token.range));
@@ -324,8 +359,8 @@ export function resolveNames(raw: readonly RawToken[], scope: Scope, source: str
     const pieces = split(word, scope);
     if (pieces === undefined)
       throw parseErrors.unknownName(unknownParts(word, scope), word, scope.declaredList, token.range);
-    // A long run of single letters reads as a word, not a product: `inch`, `import`.
-    if (scope.declared === undefined && longestLetterRun(pieces) > MAX_LETTER_RUN)
+    // A long run of single letters reads as a word, not a product: `inch`, `import`, `hello`.
+    if (longestLetterRun(pieces, scope) > MAX_LETTER_RUN)
       throw parseErrors.unknownName([word], word, scope.declaredList, token.range);
     const last = pieces[pieces.length - 1] as Piece;
     // `foo(x)`: a word glued to a parenthesis is meant as a function call.
@@ -341,7 +376,7 @@ export function resolveNames(raw: readonly RawToken[], scope: Scope, source: str
       notes.push({
         range: token.range,
         word,
-        reading: { en: `read '${word}' as ${reading}`, ko: `'${word}'을(를) ${reading}(으)로 읽었습니다` },
+        reading: localizeAll((m) => m.notes['split-name']({ word, reading })),
       });
     }
   }

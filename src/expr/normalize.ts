@@ -14,7 +14,7 @@
  * error positions and the allow-list's errors map back to what was typed.
  */
 import type { SourceRange } from '../errors.js';
-import type { Localized } from '../i18n/index.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
 import type { FunctionName } from './ast.js';
 import { parseErrors } from './messages.js';
 import type { Token, TypedFunction } from './names.js';
@@ -185,10 +185,7 @@ class Normaliser {
     this.note(
       'product-after-division',
       { start: quotientStart, end },
-      {
-        en: `read '${shown}' as (${left})·${right}: only what follows '/' directly is divided; write /(…) to divide by a product`,
-        ko: `'${shown}'을(를) (${left})·${right}(으)로 읽었습니다. '/' 바로 뒤의 값만 나눕니다. 곱으로 나누려면 /(…)처럼 쓰세요`,
-      },
+      localizeAll((m) => m.notes['product-after-division']({ shown, left, right })),
     );
   }
 
@@ -201,19 +198,13 @@ class Normaliser {
       this.note(
         'product-after-power',
         { start: factorStart, end },
-        {
-          en: `read '${shown}' as (${left})·${right}: the exponent ends before '${right}'; write ^(…) for a longer exponent`,
-          ko: `'${shown}'을(를) (${left})·${right}(으)로 읽었습니다. 지수는 '${right}' 앞에서 끝납니다. 긴 지수는 ^(…)처럼 쓰세요`,
-        },
+        localizeAll((m) => m.notes['product-after-power']({ shown, left, right })),
       );
     else
       this.note(
         'product-after-root',
         { start: factorStart, end },
-        {
-          en: `read '${shown}' as (${left})·${right}: the root covers only '${left.slice(1)}'; write √(…) for a longer radicand`,
-          ko: `'${shown}'을(를) (${left})·${right}(으)로 읽었습니다. 근호는 '${left.slice(1)}'에만 적용됩니다. 더 긴 식은 √(…)처럼 쓰세요`,
-        },
+        localizeAll((m) => m.notes['product-after-root']({ shown, left, right, radicand: left.slice(1) })),
       );
   }
 
@@ -275,10 +266,13 @@ class Normaliser {
         this.emitLeaf('num', t.text, t.range);
         if (/[eE]/.test(t.text)) {
           const [mantissa, power] = t.text.split(/[eE]/);
-          this.note('scientific-notation', t.range, {
-            en: `read '${t.text}' as ${mantissa}·10^${power} (scientific notation); write ${mantissa}*e for a product with e`,
-            ko: `'${t.text}'을(를) ${mantissa}·10^${power}(과학적 표기법)로 읽었습니다. e와의 곱은 ${mantissa}*e처럼 쓰세요`,
-          });
+          this.note(
+            'scientific-notation',
+            t.range,
+            localizeAll((m) =>
+              m.notes['scientific-notation']({ text: t.text, mantissa: mantissa ?? '', power: power ?? '' }),
+            ),
+          );
         }
         return {};
       case 'var':
@@ -384,10 +378,13 @@ class Normaliser {
         this.note(
           'inverse-function',
           { start: name.range.start, end: this.lastEnd() },
-          {
-            en: `read '${this.typed(name.range.start, this.lastEnd())}' as the inverse function ${inverse}, not 1/${name.typed}`,
-            ko: `'${this.typed(name.range.start, this.lastEnd())}'을(를) 1/${name.typed}이 아니라 역함수 ${inverse}(으)로 읽었습니다`,
-          },
+          localizeAll((m) =>
+            m.notes['inverse-function']({
+              typed: this.typed(name.range.start, this.lastEnd()),
+              inverse,
+              name: name.typed,
+            }),
+          ),
         );
         fn = inverse;
         power = undefined;
@@ -398,22 +395,26 @@ class Normaliser {
     const next = this.peek();
     if (next?.kind === 'lparen') {
       this.group();
+      this.subscriptBase(name);
     } else {
       // `sin -x` is sin(-x); `sin + 1` is a missing argument.
       const minus = next?.kind === 'op' && next.op === '-';
       if (!minus && !this.startsOperand(next, closer, true))
         throw parseErrors.missingArgument(name.typed, { start: name.range.start, end: this.lastEnd() });
       this.implicitArgument(closer);
+      this.subscriptBase(name);
       const end = this.lastEnd();
       // With a power on the name, the function-power note below says it all.
       if (!power)
         this.note(
           'implicit-function-call',
           { start: name.range.start, end },
-          {
-            en: `read '${this.typed(name.range.start, end)}' as ${reading(this.out.slice(callStart))}`,
-            ko: `'${this.typed(name.range.start, end)}'을(를) ${reading(this.out.slice(callStart))}(으)로 읽었습니다`,
-          },
+          localizeAll((m) =>
+            m.notes['implicit-function-call']({
+              typed: this.typed(name.range.start, end),
+              reading: reading(this.out.slice(callStart)),
+            }),
+          ),
         );
     }
     if (power) {
@@ -422,14 +423,26 @@ class Normaliser {
       this.note(
         'function-power',
         { start: name.range.start, end },
-        {
-          en: `read '${this.typed(name.range.start, end)}' as ${reading(this.out.slice(callStart))}: the power applies to the value of ${name.typed}`,
-          ko: `'${this.typed(name.range.start, end)}'을(를) ${reading(this.out.slice(callStart))}(으)로 읽었습니다. 지수는 ${name.typed}의 값에 적용됩니다`,
-        },
+        localizeAll((m) =>
+          m.notes['function-power']({
+            typed: this.typed(name.range.start, end),
+            reading: reading(this.out.slice(callStart)),
+            name: name.typed,
+          }),
+        ),
       );
     }
     leaf.span = { start: name.range.start, end: this.lastEnd() };
     this.depth--;
+  }
+
+  /** `log_b x`: the subscript is the base, `log(x, b)`, put inside the call's closing parenthesis. */
+  private subscriptBase(name: Token & { kind: 'func' }): void {
+    if (!name.base) return;
+    const close = this.out.pop() as Chunk;
+    this.emit(',', name.range);
+    this.emitLeaf(name.base.kind, name.base.text, name.range);
+    this.out.push(close);
   }
 
   /**

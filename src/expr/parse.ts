@@ -14,7 +14,7 @@ import { GradstepError, type SourceRange } from '../errors.js';
 import { type Expr, freeVars } from './ast.js';
 import { fromMathjs, mathjsParse } from './mathjs.js';
 import { parseErrors } from './messages.js';
-import { makeScope, resolveNames, type SplitNote } from './names.js';
+import { makeScope, resolveNames, type Scope, type SplitNote } from './names.js';
 import { type Chunk, joinChunks, type Leaf, normalise, type ReadNote } from './normalize.js';
 import { toTex } from './print-tex.js';
 import { toText } from './print-text.js';
@@ -23,8 +23,13 @@ import { tokenize } from './tokenize.js';
 export type { ReadNote, ReadNoteKind } from './normalize.js';
 
 export interface ParseOptions {
-  /** The variables; without it every single letter (and Greek letter) is a variable. */
+  /**
+   * The variables; without it every single letter (and Greek letter) is a variable.
+   * With it, every other single letter or Greek letter is a parameter (a constant symbol).
+   */
   readonly vars?: readonly string[];
+  /** Names that are parameters (constant symbols), also longer ones such as `rate` or `w_0`. */
+  readonly params?: readonly string[];
   /** Longest input accepted, in UTF-16 code units (default 1000). */
   readonly maxLength?: number;
   /** Most AST nodes accepted (default 2000). */
@@ -42,6 +47,8 @@ export interface Parsed {
   readonly notes: ReadNote[];
   /** The declared variables in the order given, or else the variables that occur, sorted. */
   readonly vars: string[];
+  /** The parameters (constant symbols: names that occur and are not variables), sorted. */
+  readonly params: string[];
 }
 
 export const PARSE_DEFAULTS = { maxLength: 1000, maxNodes: 2000, maxDepth: 100 } as const;
@@ -92,6 +99,12 @@ function lastTypedRange(chunks: readonly Chunk[], source: string): SourceRange {
   return { start: 0, end: source.length };
 }
 
+/** The variables (declared, or else those that occur) and the parameters (every other name that occurs). */
+function splitNames(names: readonly string[], scope: Scope): { vars: string[]; params: string[] } {
+  const vars = scope.declaredList ? [...scope.declaredList] : names.filter((n) => !scope.params.has(n));
+  return { vars, params: names.filter((n) => !vars.includes(n)) };
+}
+
 function splitNoteToReadNote(note: SplitNote): ReadNote {
   return { kind: 'split-name', range: note.range, messages: note.reading };
 }
@@ -117,7 +130,7 @@ function parseUnguarded(text: string, options: ParseOptions): Parsed {
   if (text.length > maxLength) throw parseErrors.tooLong(text.length, maxLength);
   if (text.trim() === '') throw parseErrors.empty({ start: 0, end: text.length });
 
-  const scope = makeScope(options.vars);
+  const scope = makeScope(options.vars, options.params);
   const raw = tokenize(text, maxDepth);
   const splitNotes: SplitNote[] = [];
   const tokens = resolveNames(raw, scope, text, splitNotes);
@@ -146,6 +159,6 @@ function parseUnguarded(text: string, options: ParseOptions): Parsed {
     text: toText(expr),
     tex: toTex(expr),
     notes: allNotes,
-    vars: scope.declaredList ? [...scope.declaredList] : freeVars(expr),
+    ...splitNames(freeVars(expr), scope),
   };
 }

@@ -5,6 +5,7 @@
  * Every string it produces renders in KaTeX (strict mode).
  */
 import type { Call, Expr, FunctionName, Num } from './ast.js';
+import { FUNCTION_NAMES, FUNCTIONS } from './functions.js';
 import { exponentParts, isExactRational, productParts, splitSign, typedText } from './print-shared.js';
 import { withStackGuard } from './stack-guard.js';
 import { validateTree } from './tree-check.js';
@@ -23,10 +24,26 @@ interface Printed {
   readonly open?: boolean;
 }
 
+/** TeX for symbols the caller names itself (placeholders of a derivative still to be taken), or undefined. */
+export type SymbolTex = (name: string) => string | undefined;
+
+let symbolTex: SymbolTex | undefined;
+
 /** Textbook TeX for `e`. */
 export function toTex(e: Expr): string {
   validateTree(e);
-  return withStackGuard('print/too-deep', () => print(e).s);
+  return toTexWith(e, undefined);
+}
+
+/** Textbook TeX for `e`, where `symbols` may give the TeX of some symbols (printed as atoms). */
+export function toTexWith(e: Expr, symbols: SymbolTex | undefined): string {
+  const outer = symbolTex;
+  symbolTex = symbols;
+  try {
+    return withStackGuard('print/too-deep', () => print(e).s);
+  } finally {
+    symbolTex = outer;
+  }
 }
 
 // ------------------------------------------------------------------ symbols
@@ -173,29 +190,29 @@ function at(t: Printed, min: number, noLeadingMinus = false): Printed {
   return t.p >= min && !(noLeadingMinus && startsMinus(t)) ? t : { s: parens(t.s), p: ATOM };
 }
 
-const FUNCTION_TEX: Partial<Record<FunctionName, string>> = {
-  sin: '\\sin',
-  cos: '\\cos',
-  tan: '\\tan',
-  sec: '\\sec',
-  csc: '\\csc',
-  cot: '\\cot',
-  asin: '\\arcsin',
-  acos: '\\arccos',
-  atan: '\\arctan',
-  acot: '\\operatorname{arccot}',
-  sinh: '\\sinh',
-  cosh: '\\cosh',
-  tanh: '\\tanh',
-  ln: '\\ln',
-  log10: '\\log_{10}',
-  log2: '\\log_{2}',
-};
+/** The TeX name of each function that is written as a name (from the function table). */
+const FUNCTION_TEX: Partial<Record<FunctionName, string>> = Object.fromEntries(
+  FUNCTION_NAMES.flatMap((name) => {
+    const tex = FUNCTIONS[name].tex;
+    return tex === undefined ? [] : [[name, tex]];
+  }),
+);
 
 /** Functions whose integer powers a textbook writes as `\sin^{2}x`. */
-const POWER_ON_NAME = new Set<FunctionName>(['sin', 'cos', 'tan', 'sec', 'csc', 'cot', 'sinh', 'cosh', 'tanh', 'ln']);
+const POWER_ON_NAME = new Set<FunctionName>(FUNCTION_NAMES.filter((name) => FUNCTIONS[name].powerOnName));
 
-const FUNCTION_START = /^\\(sin|cos|tan|sec|csc|cot|arcsin|arccos|arctan|operatorname|ln|log)(?![A-Za-z])/;
+/** A factor that starts with a function name written before a bare argument (`\sin x`, `\operatorname{sech} x`). */
+const FUNCTION_START = new RegExp(
+  `^\\\\(${[
+    'operatorname',
+    'log',
+    ...FUNCTION_NAMES.flatMap((name) => {
+      const info = FUNCTIONS[name];
+      const word = /^\\([A-Za-z]+)$/.exec(info.tex ?? '')?.[1];
+      return info.bare && word ? [word] : [];
+    }),
+  ].join('|')})(?![A-Za-z])`,
+);
 
 function isPositiveLiteral(e: Expr): boolean {
   return e.kind === 'num' && e.n >= 0 && !e.approx && (e.d === 1 || typedText(e) !== undefined);
@@ -229,7 +246,7 @@ function print(e: Expr): Printed {
     case 'num':
       return printNum(e);
     case 'sym':
-      return { s: texSymbol(e.name), p: ATOM };
+      return { s: symbolTex?.(e.name) ?? texSymbol(e.name), p: ATOM };
     case 'const':
       return { s: e.name === 'pi' ? '\\pi' : 'e', p: ATOM };
     case 'add':
@@ -340,7 +357,9 @@ function printCall(e: Call): Printed {
   const [arg, second] = e.args;
   if (arg !== undefined && e.args.length === 1) {
     const name = FUNCTION_TEX[e.fn];
-    if (name !== undefined) return applyName(name, arg);
+    // `\sin x`, but always `\sigma(x)`, `\operatorname{ReLU}(x)`.
+    if (name !== undefined)
+      return FUNCTIONS[e.fn].bare ? applyName(name, arg) : { s: name + parens(print(arg).s), p: TIGHT };
     switch (e.fn) {
       case 'exp':
         return { s: `e^{${print(arg).s}}`, p: TIGHT };

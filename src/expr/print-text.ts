@@ -1,6 +1,7 @@
 /**
- * Plain-text printer: the syntax gradstep's parser accepts and mathjs's own
- * parser reads with the same meaning (explicit `*`, `^`, natural log as `log`).
+ * Plain-text printer: the syntax gradstep's parser accepts, with mathjs's
+ * precedence (explicit `*`, `^`), so mathjs's parser reads it with the same
+ * meaning given gradstep's function names (`ln`, `sigmoid`, … from `functions.ts`).
  */
 import type { Call, Expr, Num } from './ast.js';
 import { isExactRational, productParts, splitSign, typedText } from './print-shared.js';
@@ -19,7 +20,7 @@ interface Printed {
   readonly p: number;
 }
 
-/** mathjs-compatible text for `e`, e.g. `3*x^3 - 2*x + 1`, `log(x^2 + 1)`, `1/(2*sqrt(x))`. */
+/** Plain text for `e`, e.g. `3*x^3 - 2*x + 1`, `ln(x^2 + 1)`, `1/(2*sqrt(x))`. */
 export function toText(e: Expr): string {
   validateTree(e);
   return withStackGuard('print/too-deep', () => print(e).s);
@@ -111,7 +112,6 @@ function printProduct(e: Expr & { kind: 'mul' | 'pow' }): Printed {
 }
 
 function printCall(e: Call): Printed {
-  // mathjs's `log` is the natural logarithm; `log(x, b)` takes the base second.
-  const name = e.fn === 'ln' ? 'log' : e.fn;
-  return { s: `${name}(${e.args.map((a) => print(a).s).join(', ')})`, p: ATOM };
+  // `ln` as typed and taught (mathjs spells it `log`); `log(x, b)` takes the base second.
+  return { s: `${e.fn}(${e.args.map((a) => print(a).s).join(', ')})`, p: ATOM };
 }

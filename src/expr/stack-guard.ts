@@ -5,15 +5,12 @@ import { GradstepError } from '../errors.js';
  * tens of thousands deep, which only code, not the parser, can build) into a
  * GradstepError. Costs nothing on the normal path, unlike a depth walk per call.
  */
-export function withStackGuard<T>(code: string, pass: () => T): T {
+export function withStackGuard<T>(code: 'print/too-deep' | 'simplify/too-deep', pass: () => T): T {
   try {
     return pass();
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new GradstepError(code, {
-        en: 'The expression is nested too deeply to work with.',
-        ko: '식이 너무 깊게 중첩되어 처리할 수 없습니다.',
-      });
+      throw new GradstepError(code, {});
     }
     throw error;
   }

@@ -189,6 +189,12 @@ export function tokenize(text: string, maxDepth: number): RawToken[] {
       i = j;
       continue;
     }
+    // Python's power `x**2`.
+    if (c === '*' && text[i + 1] === '*') {
+      tokens.push({ kind: 'op', op: '^', range: { start: i, end: i + 2 } });
+      i += 2;
+      continue;
+    }
     const range = { start: i, end: i + 1 };
     const op = OPERATORS.get(c);
     if (op !== undefined) {

@@ -11,10 +11,7 @@ const KINDS = new Set(['num', 'sym', 'const', 'add', 'mul', 'neg', 'div', 'pow',
 
 function badTree(what: string): GradstepError {
   // `what` never carries the caller's strings verbatim: a kind or name is shown only if it is a plain identifier.
-  return new GradstepError('expr/bad-tree', {
-    en: `Not an expression tree: ${what}.`,
-    ko: `올바른 식 트리가 아닙니다: ${what}.`,
-  });
+  return new GradstepError('expr/bad-tree', { what });
 }
 
 function shown(value: unknown): string {

@@ -94,8 +94,5 @@ export function assertDefinedSomewhere(e: Expr): void {
   if (!part) return;
   const text = toText(part);
   const shownText = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-  throw new GradstepError('expr/undefined-everywhere', {
-    en: `The part ${shownText} has no real value, so the expression is undefined for every value of its variables.`,
-    ko: `${shownText} 부분은 실수 값이 없으므로 이 식은 변수의 어떤 값에서도 정의되지 않습니다.`,
-  });
+  throw new GradstepError('expr/undefined-everywhere', { part: shownText });
 }

@@ -2,7 +2,7 @@
  * Small built-in data sets for SGD demos, generated deterministically (seeded
  * noise), so every run of every demo sees the same rows.
  */
-import type { Localized } from '../i18n/index.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
 import { mulberry32 } from '../util/prng.js';
 
 export interface Dataset {
@@ -14,6 +14,8 @@ export interface Dataset {
   /** A per-sample loss in the parameters and the columns, ready for `optimize`. */
   readonly loss: string;
   readonly params: readonly string[];
+  /** The fitted model's prediction of the last column from the others, in the parameters (for drawing the fit). */
+  readonly model: string;
   /** The parameters that generated the data (before noise). */
   readonly truth: Readonly<Record<string, number>>;
 }
@@ -54,21 +56,23 @@ function logisticRows(): number[][] {
 export const DATASETS: readonly Dataset[] = [
   {
     id: 'line',
-    name: { en: 'Noisy line y ≈ 2x + 1 (20 rows)', ko: '잡음이 있는 직선 y ≈ 2x + 1 (20행)' },
+    name: localizeAll((m) => m.optim.datasets.line),
     columns: ['x', 'y'],
     rows: linearRows(),
     loss: '(w*x + b - y)^2',
     params: ['w', 'b'],
+    model: 'w*x + b',
     truth: { w: 2, b: 1 },
   },
   {
     id: 'logistic',
-    name: { en: 'Two classes on a line (16 rows)', ko: '직선 위의 두 부류 (16행)' },
+    name: localizeAll((m) => m.optim.datasets.logistic),
     columns: ['x', 'y'],
     rows: logisticRows(),
     // Cross-entropy of the logistic model σ(wx + b), written with softplus so it stays finite.
     loss: 'ln(1 + exp(w*x + b)) - y*(w*x + b)',
     params: ['w', 'b'],
+    model: '1/(1 + exp(-(w*x + b)))',
     truth: { w: 1.5, b: -0.5 },
   },
 ];

@@ -5,7 +5,7 @@
  */
 import { countNodes, MAX_DEPTH, NODE_BUDGET, tooLarge } from '../calculus/budget.js';
 import { type Hessian, gradient as symbolicGradient, hessian as symbolicHessian } from '../calculus/index.js';
-import { GradstepError } from '../errors.js';
+import { type ErrorCode, type ErrorParams, GradstepError } from '../errors.js';
 import { approx, deeperThan, type Expr, freeVars, type Num, num, substitute } from '../expr/ast.js';
 import { type CompileBackend, compile, compileVector } from '../expr/compile.js';
 import { parse } from '../expr/parse.js';
@@ -113,9 +113,7 @@ export const MAX_ROW_EVALUATIONS = 1_000_000;
 /** Substituted gradient TeX longer than this shows only the value. */
 const MAX_SUBSTITUTED_TEX = 400;
 
-function bad(code: string, en: string, ko: string): GradstepError {
-  return new GradstepError(code, { en, ko });
-}
+const bad = <C extends ErrorCode>(code: C, params: ErrorParams[C]) => new GradstepError(code, params);
 
 // ------------------------------------------------------------------ reading the problem
 
@@ -130,29 +128,16 @@ function readData(data: OptimizeOptions['data']): DataTable | undefined {
   if (data === undefined) return undefined;
   if (typeof data === 'string') {
     const found = findDataset(data);
-    if (!found)
-      throw bad(
-        'optim/unknown-dataset',
-        `There is no built-in data set '${data}'.`,
-        `'${data}'라는 내장 데이터 세트가 없습니다.`,
-      );
+    if (!found) throw bad('optim/unknown-dataset', { name: data });
     return found;
   }
   const { columns, rows } = data;
   if (columns.length === 0 || rows.length === 0 || rows.length > MAX_ROWS) {
-    throw bad(
-      'optim/bad-data',
-      `The data need at least one column and between 1 and ${MAX_ROWS} rows.`,
-      `데이터에는 열이 하나 이상, 행이 1개에서 ${MAX_ROWS}개 사이로 있어야 합니다.`,
-    );
+    throw bad('optim/bad-data', { maxRows: MAX_ROWS });
   }
   for (const [i, row] of rows.entries()) {
     if (row.length !== columns.length || !row.every(Number.isFinite)) {
-      throw bad(
-        'optim/bad-data',
-        `Row ${i} must hold ${columns.length} finite numbers (${columns.join(', ')}).`,
-        `${i}번 행에는 유한한 수가 ${columns.length}개 (${columns.join(', ')}) 있어야 합니다.`,
-      );
+      throw bad('optim/bad-data', { maxRows: MAX_ROWS, row: i, columns });
     }
   }
   return data;
@@ -176,23 +161,15 @@ function readProblem(options: OptimizeOptions): Problem {
   }
   const params = declared;
   if (params.length === 0) {
-    throw bad('optim/no-parameters', 'The function has no parameters to optimise.', '최적화할 매개변수가 없습니다.');
+    throw bad('optim/no-parameters', {});
   }
   const overlap = params.find((p) => columns.includes(p));
   if (overlap) {
-    throw bad(
-      'optim/parameter-is-data',
-      `'${overlap}' is both a parameter and a data column.`,
-      `'${overlap}'이(가) 매개변수이면서 데이터 열입니다.`,
-    );
+    throw bad('optim/parameter-is-data', { name: overlap });
   }
   const unknown = freeVars(expr).filter((v) => !params.includes(v) && !columns.includes(v));
   if (unknown.length > 0) {
-    throw bad(
-      'optim/unknown-variable',
-      `The function uses ${unknown.join(', ')}, which is neither a parameter (${params.join(', ')}) nor a data column.`,
-      `함수에 매개변수(${params.join(', ')})도 데이터 열도 아닌 ${unknown.join(', ')}이(가) 있습니다.`,
-    );
+    throw bad('optim/unknown-variable', { names: unknown, params });
   }
   return { expr, params, columns, rows: data?.rows ?? [] };
 }
@@ -443,11 +420,7 @@ function formatVectorPlain(values: readonly number[]): string {
 function checkInteger(name: string, value: number | undefined, min: number, max: number): void {
   if (value === undefined) return;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw bad(
-      'optim/bad-setting',
-      `${name} must be a whole number from ${min} to ${max}; got ${value}.`,
-      `${name} 값은 ${min}부터 ${max}까지의 정수여야 합니다. 받은 값: ${value}.`,
-    );
+    throw bad('optim/bad-setting', { name, min, max, value });
   }
 }
 
@@ -455,19 +428,11 @@ function checkInteger(name: string, value: number | undefined, min: number, max:
 function checkWork(steps: number, withTex: boolean, rowsPerStep: number): void {
   if (!Number.isInteger(steps) || steps < 0) return; // runNumeric explains a bad step count
   if (withTex && steps > MAX_TEX_STEPS) {
-    throw bad(
-      'optim/too-many-steps',
-      `At most ${MAX_TEX_STEPS} steps are written out with TeX; got ${steps}. Ask for the numbers only (tex: false) to run up to ${MAX_STEPS}.`,
-      `TeX로는 최대 ${MAX_TEX_STEPS}단계까지 씁니다. 받은 값: ${steps}. 숫자만 요청하면(tex: false) ${MAX_STEPS}단계까지 실행할 수 있습니다.`,
-    );
+    throw bad('optim/too-many-steps', { steps, maxTex: MAX_TEX_STEPS, max: MAX_STEPS });
   }
   if (rowsPerStep > 0 && steps * rowsPerStep > MAX_ROW_EVALUATIONS) {
     const most = Math.floor(MAX_ROW_EVALUATIONS / rowsPerStep);
-    throw bad(
-      'optim/too-many-steps',
-      `With these data each step evaluates ${rowsPerStep} rows; at most ${most} steps fit the budget of ${MAX_ROW_EVALUATIONS.toLocaleString('en')} row evaluations, got ${steps}. Use fewer steps, epochs or rows, or a smaller batch.`,
-      `이 데이터로는 단계마다 ${rowsPerStep}개 행을 계산하므로 행 계산 한도 ${MAX_ROW_EVALUATIONS.toLocaleString('en')}회 안에서 최대 ${most}단계까지 가능합니다. 받은 값: ${steps}. 단계·에폭·행 수나 배치 크기를 줄이세요.`,
-    );
+    throw bad('optim/too-many-steps', { steps, rowsPerStep, most, budget: MAX_ROW_EVALUATIONS });
   }
 }
 
@@ -475,27 +440,15 @@ function checkWork(steps: number, withTex: boolean, rowsPerStep: number): void {
 export function optimize(options: OptimizeOptions): Trace {
   const definition = findOptimizer(String(options.optimizer));
   if (!definition) {
-    throw bad(
-      'optim/unknown-optimizer',
-      `Unknown optimizer '${String(options.optimizer)}'. Choose one of: ${OPTIMIZER_IDS.join(', ')} (or sgd).`,
-      `'${String(options.optimizer)}'라는 최적화 방법은 없습니다. 다음 중에서 고르세요: ${OPTIMIZER_IDS.join(', ')} (또는 sgd).`,
-    );
+    throw bad('optim/unknown-optimizer', { name: String(options.optimizer), known: OPTIMIZER_IDS });
   }
   const convention = options.convention ?? 'textbook';
   if (!CONVENTIONS.includes(convention)) {
-    throw bad(
-      'optim/unknown-convention',
-      `Unknown convention '${String(convention)}': use textbook, pytorch or keras.`,
-      `'${String(convention)}'라는 표기 규칙은 없습니다. textbook, pytorch, keras 중에서 고르세요.`,
-    );
+    throw bad('optim/unknown-convention', { name: String(convention) });
   }
   const lr = options.lr ?? definition.defaultLr;
   if (lr === undefined) {
-    throw bad(
-      'optim/bad-learning-rate',
-      `${definition.name.en} needs a learning rate ε.`,
-      `${definition.name.ko}에는 학습률 ε이 필요합니다.`,
-    );
+    throw bad('optim/bad-learning-rate', { missingFor: definition.id });
   }
   const hyper = resolveHyper(definition, convention, options.hyper ?? {});
   const problem = readProblem(options);

@@ -6,7 +6,7 @@
  * ε learning rate, α momentum, δ small constant, ρ decay rates, r and s accumulators,
  * g = ∇f(w^(k)), k counting from 0.
  */
-import type { Localized } from '../i18n/index.js';
+import { localizeAll as L, type Localized } from '../i18n/index.js';
 import { formatNumber } from '../util/format.js';
 import { isPositiveDefinite, solve } from './linalg.js';
 import type {
@@ -44,30 +44,30 @@ function stateOf(ctx: StepContext, id: string): Vec {
 // ------------------------------------------------------------------ hyper-parameters
 
 const HYPER: Record<HyperId, HyperSpec> = {
-  alpha: { id: 'alpha', symbol: '\\alpha', name: { en: 'momentum', ko: '모멘텀' }, range: 'unit' },
-  rho: { id: 'rho', symbol: '\\rho', name: { en: 'decay rate', ko: '감쇠율' }, range: 'unit' },
+  alpha: { id: 'alpha', symbol: '\\alpha', name: L((m) => m.optim.hyper.alpha), range: 'unit' },
+  rho: { id: 'rho', symbol: '\\rho', name: L((m) => m.optim.hyper.rho), range: 'unit' },
   rho1: {
     id: 'rho1',
     symbol: '\\rho_{1}',
-    name: { en: 'first-moment decay rate', ko: '1차 모멘트 감쇠율' },
+    name: L((m) => m.optim.hyper.rho1),
     range: 'unit',
   },
   rho2: {
     id: 'rho2',
     symbol: '\\rho_{2}',
-    name: { en: 'second-moment decay rate', ko: '2차 모멘트 감쇠율' },
+    name: L((m) => m.optim.hyper.rho2),
     range: 'unit',
   },
   delta: {
     id: 'delta',
     symbol: '\\delta',
-    name: { en: 'small constant for numerical stability', ko: '수치 안정용 작은 상수' },
+    name: L((m) => m.optim.hyper.delta),
     range: 'positive',
   },
   initialAccumulator: {
     id: 'initialAccumulator',
     symbol: 'r_{0}',
-    name: { en: 'initial accumulator value', ko: '누적값의 초깃값' },
+    name: L((m) => m.optim.hyper.initialAccumulator),
     range: 'nonnegative',
   },
 };
@@ -76,16 +76,16 @@ export const HYPER_SPECS: Readonly<Record<HyperId, HyperSpec>> = HYPER;
 
 // ------------------------------------------------------------------ state variables
 
-const V: StateSpec = { id: 'v', symbol: 'v', name: { en: 'velocity', ko: '속도' } };
-const B: StateSpec = { id: 'b', symbol: 'b', name: { en: 'momentum buffer', ko: '모멘텀 버퍼' } };
+const V: StateSpec = { id: 'v', symbol: 'v', name: L((m) => m.optim.states.velocity) };
+const B: StateSpec = { id: 'b', symbol: 'b', name: L((m) => m.optim.states.momentumBuffer) };
 const R: StateSpec = {
   id: 'r',
   symbol: 'r',
-  name: { en: 'accumulated squared gradient', ko: '누적 제곱 기울기' },
+  name: L((m) => m.optim.states.squaredGradient),
 };
-const S: StateSpec = { id: 's', symbol: 's', name: { en: 'first moment estimate', ko: '1차 모멘트 추정' } };
-const M: StateSpec = { id: 'm', symbol: 'm', name: { en: 'first moment estimate', ko: '1차 모멘트 추정' } };
-const V2: StateSpec = { id: 'v', symbol: 'v', name: { en: 'second moment estimate', ko: '2차 모멘트 추정' } };
+const S: StateSpec = { id: 's', symbol: 's', name: L((m) => m.optim.states.firstMoment) };
+const M: StateSpec = { id: 'm', symbol: 'm', name: L((m) => m.optim.states.firstMoment) };
+const V2: StateSpec = { id: 'v', symbol: 'v', name: L((m) => m.optim.states.secondMoment) };
 
 // ------------------------------------------------------------------ equation helpers
 
@@ -190,10 +190,7 @@ function halvingStep(ctx: StepContext): StepResult {
   let f1 = ctx.f(next);
   while (!(f1 <= f0) && halvings < MAX_HALVINGS) {
     const [rate, from, to] = [formatNumber(eps), formatNumber(f0), formatNumber(f1)];
-    notes.push({
-      en: `With ε = ${rate} the loss would rise from ${from} to ${to}: halve ε.`,
-      ko: `ε = ${rate}이면 손실이 ${from}에서 ${to}(으)로 커지므로 ε을 절반으로 줄입니다.`,
-    });
+    notes.push(L((m) => m.optim.notes.halve({ rate, from, to })));
     eps /= 2;
     halvings++;
     next = vmap(n, (i) => at(w, i) - eps * at(g, i));
@@ -209,14 +206,8 @@ function halvingStep(ctx: StepContext): StepResult {
       extras: { halvings: Float64Array.of(halvings) },
       notes,
       stop: tooLarge
-        ? {
-            en: `No step along −∇f lowers the loss even after ${MAX_HALVINGS} halvings of ε (now ${formatNumber(eps)}): the learning rate is far too large; start with a smaller one.`,
-            ko: `ε을 ${MAX_HALVINGS}번 절반으로 줄여도(현재 ${formatNumber(eps)}) −∇f 방향으로 손실이 줄지 않습니다. 학습률이 너무 크니 더 작은 값으로 시작하세요.`,
-          }
-        : {
-            en: `No step along −∇f lowers the loss even after ${MAX_HALVINGS} halvings of ε: the point is (numerically) stationary.`,
-            ko: `ε을 ${MAX_HALVINGS}번 절반으로 줄여도 −∇f 방향으로 손실이 줄지 않습니다. 이 점은 (수치적으로) 정류점입니다.`,
-          },
+        ? L((m) => m.optim.notes.rateTooLarge({ times: MAX_HALVINGS, rate: formatNumber(eps) }))
+        : L((m) => m.optim.notes.stationary({ times: MAX_HALVINGS })),
     };
   }
   return { w: next, state: { eps: Float64Array.of(eps) }, extras: { halvings: Float64Array.of(halvings) }, notes };
@@ -232,17 +223,11 @@ function newtonStep(ctx: StepContext): StepResult {
       w,
       state: {},
       extras: { H: h },
-      stop: {
-        en: `The Hessian at step ${ctx.k} is singular, so H⁻¹∇f does not exist; Newton's method stops here. Try gradient descent, or another start.`,
-        ko: `${ctx.k}단계의 헤시안이 특이 행렬이라 H⁻¹∇f가 존재하지 않아 뉴턴 방법을 멈춥니다. 경사하강법이나 다른 시작점을 시도해 보세요.`,
-      },
+      stop: L((m) => m.optim.notes.singularHessian({ k: ctx.k })),
     };
   }
   if (!isPositiveDefinite(h, n)) {
-    notes.push({
-      en: `The Hessian at step ${ctx.k} is not positive definite: the Newton step heads for a saddle point or a maximum, not necessarily downhill.`,
-      ko: `${ctx.k}단계의 헤시안이 양의 정부호가 아니므로 뉴턴 단계가 내리막이 아니라 안장점이나 극댓값으로 향할 수 있습니다.`,
-    });
+    notes.push(L((m) => m.optim.notes.notPositiveDefinite({ k: ctx.k })));
   }
   return { w: vmap(n, (i) => at(w, i) - lr * at(direction, i)), state: {}, extras: { H: h, d: direction }, notes };
 }
@@ -266,22 +251,16 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'gd',
     aliases: ['sgd'],
-    name: { en: 'Gradient descent (SGD)', ko: '경사하강법 (SGD)' },
-    summary: {
-      en: 'Step against the gradient with a constant learning rate.',
-      ko: '일정한 학습률로 기울기의 반대 방향으로 이동합니다.',
-    },
+    name: L((m) => m.optim.names.gd),
+    summary: L((m) => m.optim.summaries.gd),
     hyper: [],
     conventions: everywhere(GD_VARIANT),
   },
   {
     id: 'momentum',
     aliases: [],
-    name: { en: 'Momentum', ko: '모멘텀' },
-    summary: {
-      en: 'Accumulate a velocity from recent gradients and move with it.',
-      ko: '최근 기울기를 누적한 속도로 이동합니다.',
-    },
+    name: L((m) => m.optim.names.momentum),
+    summary: L((m) => m.optim.summaries.momentum),
     hyper: [HYPER.alpha],
     conventions: {
       textbook: {
@@ -331,11 +310,8 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'nesterov',
     aliases: ['nag'],
-    name: { en: 'Nesterov momentum', ko: '네스테로프 모멘텀' },
-    summary: {
-      en: 'Momentum with the gradient taken where the velocity is about to carry you.',
-      ko: '속도가 데려갈 지점에서 기울기를 구하는 모멘텀입니다.',
-    },
+    name: L((m) => m.optim.names.nesterov),
+    summary: L((m) => m.optim.summaries.nesterov),
     hyper: [HYPER.alpha],
     conventions: {
       textbook: {
@@ -392,11 +368,8 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'adagrad',
     aliases: [],
-    name: { en: 'Adagrad', ko: 'Adagrad' },
-    summary: {
-      en: 'Scale each coordinate’s rate by the inverse root of its accumulated squared gradients.',
-      ko: '누적된 제곱 기울기의 제곱근에 반비례하도록 좌표마다 학습률을 조절합니다.',
-    },
+    name: L((m) => m.optim.names.adagrad),
+    summary: L((m) => m.optim.summaries.adagrad),
     hyper: [HYPER.delta, HYPER.initialAccumulator],
     conventions: {
       textbook: {
@@ -428,11 +401,8 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'rmsprop',
     aliases: [],
-    name: { en: 'RMSProp', ko: 'RMSProp' },
-    summary: {
-      en: 'Like Adagrad, but with an exponentially decaying (short-term) average of squared gradients.',
-      ko: 'Adagrad와 같지만 제곱 기울기의 지수 이동 평균(단기 누적)을 씁니다.',
-    },
+    name: L((m) => m.optim.names.rmsprop),
+    summary: L((m) => m.optim.summaries.rmsprop),
     hyper: [HYPER.rho, HYPER.delta],
     conventions: {
       textbook: {
@@ -461,11 +431,8 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'adam',
     aliases: [],
-    name: { en: 'Adam', ko: 'Adam' },
-    summary: {
-      en: 'Momentum on the gradient and RMSProp on its square, both bias-corrected.',
-      ko: '기울기에는 모멘텀을, 제곱 기울기에는 RMSProp을 적용하고 둘 다 편향을 보정합니다.',
-    },
+    name: L((m) => m.optim.names.adam),
+    summary: L((m) => m.optim.summaries.adam),
     hyper: [HYPER.rho1, HYPER.rho2, HYPER.delta],
     conventions: {
       textbook: {
@@ -520,17 +487,12 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'gd-halving',
     aliases: ['halving'],
-    name: { en: 'Gradient descent with step halving', ko: '학습률 반감 경사하강법' },
-    summary: {
-      en: 'If a step would raise the loss, halve ε and try again; the smaller ε is kept.',
-      ko: '이동하면 손실이 커질 때 ε을 절반으로 줄여 다시 시도하고, 줄인 ε을 계속 씁니다.',
-    },
+    name: L((m) => m.optim.names['gd-halving']),
+    summary: L((m) => m.optim.summaries['gd-halving']),
     hyper: [],
     conventions: everywhere({
       defaults: {},
-      state: [
-        { id: 'eps', symbol: '\\varepsilon', name: { en: 'learning rate in use', ko: '현재 학습률' }, scalar: true },
-      ],
+      state: [{ id: 'eps', symbol: '\\varepsilon', name: L((m) => m.optim.states.rateInUse), scalar: true }],
       extras: [{ id: 'halvings', symbol: 'm', scalar: true }],
       init: (_n, _hyper, lr) => ({ eps: Float64Array.of(lr) }),
       equations: [
@@ -547,11 +509,8 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'newton',
     aliases: [],
-    name: { en: 'Newton’s method', ko: '뉴턴 방법' },
-    summary: {
-      en: 'Step to the minimum of the local quadratic model: w ← w − H⁻¹∇f.',
-      ko: '국소 2차 근사의 최솟점으로 이동합니다: w ← w − H⁻¹∇f.',
-    },
+    name: L((m) => m.optim.names.newton),
+    summary: L((m) => m.optim.summaries.newton),
     hyper: [],
     defaultLr: 1,
     needsHessian: true,

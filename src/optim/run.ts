@@ -2,8 +2,8 @@
  * The numeric core: runs an optimizer on callbacks (f, ∇f, Hessian), independent of
  * where they come from (compiled derivatives in `optimize`, hand-written ones in tests).
  */
-import { GradstepError } from '../errors.js';
-import type { Localized } from '../i18n/index.js';
+import { type ErrorCode, type ErrorParams, GradstepError } from '../errors.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
 import { formatNumber, formatVector } from '../util/format.js';
 import { HYPER_SPECS } from './optimizers.js';
 import type { Convention, HyperId, OptimizerDefinition, StepResult, Variant, Vec } from './types.js';
@@ -84,9 +84,7 @@ function plain(record: Readonly<Record<string, Vec>> | undefined): Record<string
   return out;
 }
 
-function badSetting(code: string, messages: Localized): GradstepError {
-  return new GradstepError(code, messages);
-}
+const badSetting = <C extends ErrorCode>(code: C, params: ErrorParams[C]) => new GradstepError(code, params);
 
 /** Merges hyper-parameters with the convention's defaults and checks every value. */
 export function resolveHyper(
@@ -99,11 +97,8 @@ export function resolveHyper(
   for (const key of Object.keys(given)) {
     if (given[key] === undefined) continue;
     if (!allowed.has(key)) {
-      const list = optimizer.hyper.map((h) => h.id).join(', ') || 'none';
-      throw badSetting('optim/unknown-hyper', {
-        en: `${optimizer.name.en} has no hyper-parameter '${key}' (it has: ${list}).`,
-        ko: `${optimizer.name.ko}에는 '${key}' 하이퍼파라미터가 없습니다 (있는 것: ${list}).`,
-      });
+      const known = optimizer.hyper.map((h) => h.id);
+      throw badSetting('optim/unknown-hyper', { optimizer: optimizer.id, key, known });
     }
   }
   const out: Partial<Record<HyperId, number>> = {};
@@ -114,14 +109,7 @@ export function resolveHyper(
       Number.isFinite(value) &&
       (spec.range === 'unit' ? value >= 0 && value < 1 : spec.range === 'positive' ? value > 0 : value >= 0);
     if (!ok) {
-      const rule = { unit: 'in [0, 1)', positive: 'positive and finite', nonnegative: 'zero or more, and finite' }[
-        spec.range
-      ];
-      const ruleKo = { unit: '[0, 1) 범위', positive: '유한한 양수', nonnegative: '0 이상의 유한한 수' }[spec.range];
-      throw badSetting('optim/bad-hyper', {
-        en: `The ${spec.name.en} ${spec.id} must be ${rule}; got ${value}.`,
-        ko: `${spec.name.ko} ${spec.id}은(는) ${ruleKo}여야 합니다. 받은 값: ${value}.`,
-      });
+      throw badSetting('optim/bad-hyper', { hyper: spec.id, range: spec.range, value });
     }
     out[spec.id] = value;
   }
@@ -131,10 +119,7 @@ export function resolveHyper(
 /** Checks the learning rate: positive and finite. */
 export function checkLearningRate(lr: number): void {
   if (!(Number.isFinite(lr) && lr > 0)) {
-    throw badSetting('optim/bad-learning-rate', {
-      en: `The learning rate ε must be a positive, finite number; got ${lr}.`,
-      ko: `학습률 ε은 유한한 양수여야 합니다. 받은 값: ${lr}.`,
-    });
+    throw badSetting('optim/bad-learning-rate', { value: lr });
   }
 }
 
@@ -144,43 +129,25 @@ export function runNumeric(problem: NumericProblem, settings: RunSettings): Nume
   const n = problem.n;
   checkLearningRate(lr);
   if (settings.start.length !== n) {
-    throw badSetting('optim/bad-start', {
-      en: `The start point needs ${n} coordinate(s), one per parameter; got ${settings.start.length}.`,
-      ko: `시작점에는 매개변수마다 하나씩 ${n}개의 좌표가 필요한데 ${settings.start.length}개가 주어졌습니다.`,
-    });
+    throw badSetting('optim/bad-start', { expected: n, got: settings.start.length });
   }
   if (!Number.isInteger(steps) || steps < 0 || steps > MAX_STEPS) {
-    throw badSetting('optim/bad-steps', {
-      en: `The number of steps must be a whole number from 0 to ${MAX_STEPS}; got ${steps}.`,
-      ko: `단계 수는 0부터 ${MAX_STEPS}까지의 정수여야 합니다. 받은 값: ${steps}.`,
-    });
+    throw badSetting('optim/bad-steps', { value: steps, max: MAX_STEPS });
   }
   if (tol !== undefined && !(Number.isFinite(tol) && tol >= 0)) {
-    throw badSetting('optim/bad-tolerance', {
-      en: `The tolerance must be zero or a positive, finite number; got ${tol}.`,
-      ko: `허용 오차는 0 또는 유한한 양수여야 합니다. 받은 값: ${tol}.`,
-    });
+    throw badSetting('optim/bad-tolerance', { value: tol });
   }
   let w: Vec = Float64Array.from(settings.start);
   if (!allFinite(w)) {
-    throw badSetting('optim/bad-start', {
-      en: 'Every coordinate of the start point must be a finite number.',
-      ko: '시작점의 모든 좌표는 유한한 수여야 합니다.',
-    });
+    throw badSetting('optim/bad-start', {});
   }
   let fw = problem.f(w);
   const g0 = problem.grad(w);
   if (!Number.isFinite(fw) || !allFinite(g0)) {
-    throw badSetting('optim/undefined-at-start', {
-      en: `The function or its gradient is undefined at the start point ${formatVector(w)} (f = ${formatNumber(fw)}); choose another start.`,
-      ko: `시작점 ${formatVector(w)}에서 함수나 기울기가 정의되지 않습니다 (f = ${formatNumber(fw)}). 다른 시작점을 고르세요.`,
-    });
+    throw badSetting('optim/undefined-at-start', { point: formatVector(w), f: formatNumber(fw) });
   }
   if (optimizer.needsHessian && !problem.hessian) {
-    throw badSetting('optim/no-hessian', {
-      en: `${optimizer.name.en} needs the Hessian.`,
-      ko: `${optimizer.name.ko}에는 헤시안이 필요합니다.`,
-    });
+    throw badSetting('optim/no-hessian', { optimizer: optimizer.id });
   }
   const variant = optimizer.conventions[convention];
   let state: Record<string, Vec> = {};
@@ -263,10 +230,7 @@ export function runNumeric(problem: NumericProblem, settings: RunSettings): Nume
 }
 
 function convergedMessage(k: number, tol: number): Localized {
-  return {
-    en: `Converged at step ${k}: the gradient’s length is at most ${tol}.`,
-    ko: `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
-  };
+  return localizeAll((m) => m.optim.converged({ k, tol }));
 }
 
 type NotFinite = 'nan' | 'infinite';
@@ -284,26 +248,16 @@ function divergedMessage(
   at: ArrayLike<number>,
   kind: NotFinite = 'infinite',
 ): Localized {
-  const smaller = formatNumber(lr / 10);
-  const point = formatVector(at);
-  const nanEn = 'undefined (NaN): the step left the domain or overflowed';
-  const nanKo = '정의되지 않습니다(NaN): 정의역을 벗어났거나 오버플로가 일어났습니다';
-  const en = {
-    gradient: `the gradient at w^(${k}) = ${point} is ${kind === 'nan' ? 'undefined (NaN)' : 'infinite'}`,
-    point: `w^(${k}) = ${point} is ${kind === 'nan' ? 'undefined (NaN)' : 'infinite (overflow)'}`,
-    loss: `f(w^(${k})) at w^(${k}) = ${point} is ${kind === 'nan' ? nanEn : 'infinite (overflow)'}`,
-    growth: `the loss f(w^(${k})) grew past ${GROWTH_BOUND.toExponential(0)} times its starting value`,
-  }[why];
-  const ko = {
-    gradient: `w^(${k}) = ${point}에서 기울기가 ${kind === 'nan' ? '정의되지 않습니다(NaN)' : '무한대입니다'}`,
-    point: `w^(${k}) = ${point}가 ${kind === 'nan' ? '정의되지 않습니다(NaN)' : '무한대입니다(오버플로)'}`,
-    loss: `w^(${k}) = ${point}에서 f(w^(${k}))가 ${kind === 'nan' ? nanKo : '무한대입니다(오버플로)'}`,
-    growth: `손실 f(w^(${k}))가 처음 값의 ${GROWTH_BOUND.toExponential(0)}배를 넘었습니다`,
-  }[why];
-  return {
-    en: `Diverged at step ${k}: ${en}. Try a smaller learning rate than ε = ${formatNumber(lr)} (for example ${smaller}).`,
-    ko: `${k}단계에서 발산했습니다: ${ko}. ε = ${formatNumber(lr)}보다 작은 학습률(예: ${smaller})을 시도해 보세요.`,
+  const facts = {
+    k,
+    why,
+    nan: kind === 'nan',
+    point: formatVector(at),
+    growth: GROWTH_BOUND.toExponential(0),
+    lr: formatNumber(lr),
+    smaller: formatNumber(lr / 10),
   };
+  return localizeAll((m) => m.optim.diverged(facts));
 }
 
 export { HYPER_SPECS };

@@ -1,0 +1,115 @@
+/**
+ * Places point labels (x₀, x₁, …) so that no two overlap: each label tries a few
+ * positions around its point and keeps the first whose box is free and inside the
+ * plot; a label with no free position is dropped (the history table lists them
+ * all). The first and the last label go first, then the others from the newest
+ * back, so a long run keeps its ends readable and thins its crowded middle.
+ */
+
+export interface LabelRequest {
+  /** The point, in screen coordinates. */
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+  /** Placed before the others (e.g. a point marked at the plot's edge). */
+  readonly important?: boolean;
+}
+
+export interface PlacedLabel {
+  /** Index into the requests. */
+  readonly index: number;
+  readonly text: string;
+  /** Text position (start anchor, alphabetic baseline). */
+  readonly x: number;
+  readonly y: number;
+  readonly box: Box;
+}
+
+export interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/** Font size of the labels in px; widths are estimated on the generous side so estimates never undercut. */
+const FONT = 12;
+const CHAR_WIDTH = 0.68 * FONT;
+const ASCENT = 0.95 * FONT;
+const DESCENT = 0.3 * FONT;
+
+/** An upper bound of a label's rendered width (subscript digits are narrower, counted as full). */
+export function labelWidth(text: string): number {
+  return [...text].length * CHAR_WIDTH + 2;
+}
+
+/** Offsets of the text's start and baseline from the point: above right first, then the other sides. */
+const CANDIDATES: readonly ((w: number) => readonly [number, number])[] = [
+  () => [6, -7],
+  (w) => [-6 - w, -7],
+  () => [6, 7 + ASCENT],
+  (w) => [-6 - w, 7 + ASCENT],
+  () => [8, ASCENT / 2 - 1],
+  (w) => [-8 - w, ASCENT / 2 - 1],
+  (w) => [-w / 2, -10],
+  (w) => [-w / 2, 10 + ASCENT],
+];
+
+const overlaps = (a: Box, b: Box): boolean =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** The order in which labels claim space: important ones, the last, the first, then newest to oldest. */
+function claimOrder(requests: readonly LabelRequest[]): number[] {
+  const n = requests.length;
+  const order: number[] = [];
+  const push = (i: number) => {
+    if (i >= 0 && i < n && !order.includes(i) && requests[i]?.text) order.push(i);
+  };
+  requests.forEach((r, i) => {
+    if (r.important) push(i);
+  });
+  push(n - 1);
+  push(0);
+  for (let i = n - 2; i > 0; i--) push(i);
+  return order;
+}
+
+/**
+ * Chooses positions for the labels inside `bounds`, avoiding each other and the
+ * given obstacles (e.g. the points themselves, as small boxes).
+ */
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  bounds: Box,
+  obstacles: readonly Box[] = [],
+): PlacedLabel[] {
+  const placed: PlacedLabel[] = [];
+  for (const index of claimOrder(requests)) {
+    const r = requests[index] as LabelRequest;
+    const w = labelWidth(r.text);
+    // Prefer a spot clear of the points too; else any spot clear of the other labels.
+    let chosen: PlacedLabel | undefined;
+    for (const strict of [true, false]) {
+      for (const candidate of CANDIDATES) {
+        const [dx, dy] = candidate(w);
+        const x = r.x + dx;
+        const y = r.y + dy;
+        const box = { left: x, top: y - ASCENT, right: x + w, bottom: y + DESCENT };
+        if (box.left < bounds.left || box.right > bounds.right || box.top < bounds.top || box.bottom > bounds.bottom)
+          continue;
+        if (placed.some((p) => overlaps(p.box, box))) continue;
+        if (strict && obstacles.some((o) => overlaps(o, box))) continue;
+        chosen = { index, text: r.text, x, y, box };
+        break;
+      }
+      if (chosen) break;
+    }
+    if (chosen) placed.push(chosen);
+  }
+  return placed.sort((a, b) => a.index - b.index);
+}
+
+/** A small square around a point, as an obstacle for labels. */
+export function pointBox(x: number, y: number, r = 4): Box {
+  return { left: x - r, top: y - r, right: x + r, bottom: y + r };
+}

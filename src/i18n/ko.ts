@@ -1,0 +1,396 @@
+/** 한국어: gradstep이 보여 주는 모든 문자열. 모양은 `Messages`(src/i18n/messages.ts)를 따른다. */
+
+import { FUNCTION_NAMES } from '../expr/functions.js';
+import { josa } from './josa.js';
+import type { Messages } from './messages.js';
+import { RULES_KO } from './rules.ko.js';
+
+const list = (names: readonly string[]) => names.join(', ');
+const quoted = (names: readonly string[]) => names.map((x) => `'${x}'`).join(', ');
+
+const ALLOWED = '수식에는 숫자, 변수, e, π, + − × ÷ ^, 괄호와 함수만 쓸 수 있습니다';
+/** The functions gradstep knows: the names of the function table. */
+const FUNCTIONS = FUNCTION_NAMES.join(', ');
+
+/** The rule table's words: written by the engine in rules.ko.ts. */
+const rules = RULES_KO;
+
+export const ko: Messages = {
+  tag: 'ko',
+  name: '한국어',
+
+  errors: {
+    'parse/not-text': () => '수식은 문자열이어야 합니다.',
+    'parse/empty': () => '수식이 비어 있습니다. 3x^2 + 1 같은 식을 입력하세요.',
+    'parse/too-long': ({ length, max }) => `수식이 너무 깁니다: ${length}자이며, 최대 ${max}자까지 입력할 수 있습니다.`,
+    'parse/too-deep': ({ max }) => `수식이 너무 깊게 중첩되어 있습니다: 최대 ${max}단계까지 허용됩니다.`,
+    'parse/too-many-nodes': ({ max }) => `수식이 너무 큽니다: 숫자, 변수, 연산을 합쳐 최대 ${max}개까지 허용됩니다.`,
+    'parse/unexpected': ({ kind, near }) =>
+      ({
+        character: `예상하지 못한 문자가 있습니다: '${near}'.`,
+        end: '수식이 너무 일찍 끝났습니다: 끝에 무언가 빠졌습니다.',
+        value: `'${near}' 앞에 숫자, 변수 또는 괄호가 있어야 합니다.`,
+        paren: `'${near}' 앞에 ')'가 있어야 합니다.`,
+        operator: `예상하지 못한 기호가 있습니다: '${near}'.`,
+        other: `'${near}' 부분을 읽을 수 없습니다.`,
+      })[kind],
+    'parse/not-allowed': ({ construct, detail }) =>
+      `쓸 수 없는 표현입니다: ${ko.constructs[construct]}${detail === undefined ? '' : ` '${detail}'`}. ${ALLOWED}.`,
+    'parse/unbalanced': ({ opener, closer }) =>
+      opener === undefined
+        ? `'${closer}' 괄호와 짝이 맞는 여는 괄호가 없습니다.`
+        : `'${opener}' 괄호가 닫히지 않았습니다: 짝이 되는 '${closer}' 괄호가 빠졌습니다.`,
+    'parse/unknown-name': ({ unknown, word, declared }) => {
+      const whole = unknown.length === 1 && unknown[0] === word;
+      const hint =
+        declared === undefined
+          ? "변수는 한 글자입니다(곱은 a*b처럼 쓰세요). 'w1'이나 'x_1' 같은 긴 이름은 변수로 선언해야 합니다"
+          : declared.length === 0
+            ? '선언된 변수가 없습니다'
+            : `변수는 ${list(declared)}입니다`;
+      return `알 수 없는 이름 ${quoted(unknown)}${whole ? '' : `('${word}' 안)`}: ${hint}.`;
+    },
+    'parse/unknown-function': ({ name, inverse }) =>
+      inverse
+        ? `'${name}^-1'(${name}의 역함수)은 gradstep이 아는 함수가 아닙니다. 역수는 1/${name}(x)처럼 쓰세요.`
+        : `알 수 없는 함수 '${name}': gradstep이 아는 함수는 ${FUNCTIONS}입니다.`,
+    'parse/missing-argument': ({ name }) => `'${name}'에는 ${name}(x)처럼 인수가 필요합니다.`,
+    'parse/arity': ({ name, expected, got }) =>
+      `'${name}'에는 ${expected === 'one' ? '인수 1개' : '인수 1개 또는 2개'}가 필요한데 ${got}개가 주어졌습니다.`,
+    'parse/bad-variable': ({ name, why }) =>
+      `${josa(`'${name}'`, '은/는')} 변수가 될 수 없습니다: ${
+        {
+          syntax: '변수 이름은 글자로 시작하고 글자, 숫자, _만 쓸 수 있습니다(그리스 문자도 가능)',
+          reserved: '예약어입니다',
+          function: '함수 이름입니다',
+          constant: "상수 π입니다. 변수로 선언할 수 있는 상수는 'e'뿐입니다",
+        }[why]
+      }.`,
+    'parse/internal': () => '수식을 읽을 수 없습니다(내부 검사에 실패했습니다).',
+    'calculus/unknown-function': ({ name }) => `gradstep은 함수 '${name}'의 미분법을 알지 못합니다.`,
+    'calculus/bad-option': ({ option, value }) =>
+      `${option === 'order' ? '미분 계수' : option} 값이 올바르지 않습니다: ${value}.`,
+    'calculus/domain': ({ base }) =>
+      `음수 밑(${base})의 거듭제곱은 지수가 변하면 실수 함수가 아닙니다(일부 유리수 지수에서만 실수). 양수 밑으로 바꾸어 쓰세요(예: 정수 n에서 (-2)^x는 (-1)^n·2^x).`,
+    'calculus/too-large': ({ nodes, ms }) =>
+      `식이 너무 커서 단계별로 미분할 수 없습니다 (노드 ${nodes.toLocaleString('ko')}개 또는 ${ms}ms 초과).`,
+    'compile/unknown-variable': ({ name, vars }) =>
+      `식에 변수 목록(${vars.length ? list(vars) : '없음'})에 없는 ${josa(`'${name}'`, '이/가')} 있습니다.`,
+    'compile/bad-node': ({ what }) => `${josa(what, '은/는')} 컴파일할 수 없습니다.`,
+    'compile/too-deep': ({ max }) => `식이 너무 깊게 중첩되어 컴파일할 수 없습니다 (${max}단계 초과).`,
+    'compile/duplicate-variable': ({ name }) => `변수 ${josa(`'${name}'`, '이/가')} 두 번 나열되었습니다.`,
+    'compile/bad-number': () => '식에 값이 숫자가 아닌 숫자 노드가 있습니다.',
+    'compile/wrong-arity': ({ what, expected, got }) =>
+      what === 'coordinates'
+        ? `좌표가 ${expected}개인 점이 필요한데 ${got}개가 주어졌습니다.`
+        : `변수마다 하나씩 ${expected}개의 열이 필요한데 ${got}개가 주어졌습니다.`,
+    'compile/ragged-columns': () => '모든 열의 길이가 같아야 합니다.',
+    'compile/short-output': ({ have, need }) => `출력 배열에 ${need}개가 필요한데 ${have}개만 들어갑니다.`,
+    'print/too-deep': () => '식이 너무 깊게 중첩되어 처리할 수 없습니다.',
+    'simplify/too-deep': () => '식이 너무 깊게 중첩되어 처리할 수 없습니다.',
+    'expr/bad-tree': ({ what }) => `올바른 식 트리가 아닙니다: ${what}.`,
+    'expr/undefined-everywhere': ({ part }) =>
+      `${part} 부분은 실수 값이 없으므로 이 식은 변수의 어떤 값에서도 정의되지 않습니다.`,
+    'check/unreadable-derivative': ({ near }) =>
+      `이 미분 표기를 읽을 수 없습니다 (${near === undefined ? '프라임 앞의 괄호 짝이 맞지 않습니다' : `'${near}'`}). d/dx(…)처럼 괄호를 쓰거나 (…)'로 쓰세요.`,
+    'check/too-many-lines': ({ count, max }) => `줄이 너무 많습니다 (${count}줄). 최대 ${max}줄까지 확인합니다.`,
+    'check/line-too-long': ({ length, max }) => `줄이 너무 깁니다 (${length}자, 최대 ${max}자).`,
+    'check/unknown-variable': ({ name }) => `${josa(`'${name}'`, '은/는')} 문제의 변수가 아닙니다.`,
+    'check/file': ({ path }) => `파일 ${josa(`'${path}'`, '을/를')} 읽을 수 없습니다.`,
+    'check/file-too-large': ({ max }) => `파일이 너무 큽니다: ${max.toLocaleString('en')}바이트를 넘습니다.`,
+    'check/csv-columns': () => 'CSV 첫 줄에 problem, wrt, answer 열 이름이 있어야 합니다.',
+    'check/csv-too-long': ({ count, max }) => `행이 너무 많습니다 (${count}행). 최대 ${max}행입니다.`,
+    'cli/bad-option': ({ option, value }) => `--${option} ${value}: 수가 필요합니다.`,
+    'cli/missing-option': ({ option }) => `--${option} 옵션이 필요합니다.`,
+    'optim/unknown-hyper': ({ optimizer, key, known }) =>
+      `${ko.optim.names[optimizer]}에는 '${key}' 하이퍼파라미터가 없습니다 (있는 것: ${list(known) || '없음'}).`,
+    'optim/bad-hyper': ({ hyper, range, value }) =>
+      `${ko.optim.hyper[hyper]} ${josa(hyper, '은/는')} ${josa(ko.optim.ranges[range], '이어야/여야')} 합니다. 받은 값: ${value}.`,
+    'optim/bad-learning-rate': (p) =>
+      'missingFor' in p
+        ? `${ko.optim.names[p.missingFor]}에는 학습률 ε이 필요합니다.`
+        : `학습률 ε은 유한한 양수여야 합니다. 받은 값: ${p.value}.`,
+    'optim/bad-start': ({ expected, got }) =>
+      expected === undefined
+        ? '시작점의 모든 좌표는 유한한 수여야 합니다.'
+        : `시작점에는 매개변수마다 하나씩 ${expected}개의 좌표가 필요한데 ${got}개가 주어졌습니다.`,
+    'optim/bad-steps': ({ value, max }) => `단계 수는 0부터 ${max}까지의 정수여야 합니다. 받은 값: ${value}.`,
+    'optim/bad-tolerance': ({ value }) => `허용 오차는 0 또는 유한한 양수여야 합니다. 받은 값: ${value}.`,
+    'optim/undefined-at-start': ({ point, f }) =>
+      `시작점 ${point}에서 함수나 기울기가 정의되지 않습니다 (f = ${f}). 다른 시작점을 고르세요.`,
+    'optim/no-hessian': ({ optimizer }) => `${ko.optim.names[optimizer]}에는 헤시안이 필요합니다.`,
+    'optim/unknown-dataset': ({ name }) => `${josa(`'${name}'`, '이라는/라는')} 내장 데이터 세트가 없습니다.`,
+    'optim/bad-data': ({ maxRows, row, columns }) =>
+      row === undefined
+        ? `데이터에는 열이 하나 이상, 행이 1개에서 ${maxRows}개 사이로 있어야 합니다.`
+        : `${row}번 행에는 유한한 수가 ${columns?.length ?? 0}개 (${list(columns ?? [])}) 있어야 합니다.`,
+    'optim/no-parameters': () => '최적화할 매개변수가 없습니다.',
+    'optim/parameter-is-data': ({ name }) => `${josa(`'${name}'`, '이/가')} 매개변수이면서 데이터 열입니다.`,
+    'optim/unknown-variable': ({ names, params }) =>
+      `함수에 매개변수(${list(params)})도 데이터 열도 아닌 ${josa(list(names), '이/가')} 있습니다.`,
+    'optim/bad-setting': ({ name, min, max, value }) =>
+      `${name} 값은 ${min}부터 ${max}까지의 정수여야 합니다. 받은 값: ${value}.`,
+    'optim/too-many-steps': (p) =>
+      'rowsPerStep' in p
+        ? `이 데이터로는 단계마다 ${p.rowsPerStep}개 행을 계산하므로 행 계산 한도 ${p.budget.toLocaleString('ko')}회 안에서 최대 ${p.most}단계까지 가능합니다. 받은 값: ${p.steps}. 단계·에폭·행 수나 배치 크기를 줄이세요.`
+        : `TeX로는 최대 ${p.maxTex}단계까지 씁니다. 받은 값: ${p.steps}. 숫자만 요청하면(tex: false) ${p.max}단계까지 실행할 수 있습니다.`,
+    'optim/unknown-optimizer': ({ name, known }) =>
+      `${josa(`'${name}'`, '이라는/라는')} 최적화 방법은 없습니다. 다음 중에서 고르세요: ${list(known)} (또는 sgd).`,
+    'optim/unknown-convention': ({ name }) =>
+      `${josa(`'${name}'`, '이라는/라는')} 표기 규칙은 없습니다. textbook, pytorch, keras 중에서 고르세요.`,
+  },
+
+  constructs: {
+    string: '따옴표로 감싼 문자열',
+    brackets: '대괄호(행렬과 인덱싱)',
+    braces: '중괄호(객체)',
+    assignment: "'='(대입과 방정식)",
+    comparison: '비교 연산',
+    accessor: "'.'를 이용한 속성 접근",
+    factorial: "계승 '!'",
+    percent: "'%'(백분율과 나머지 연산)",
+    range: "':'를 이용한 범위",
+    conditional: "'?'를 이용한 조건식",
+    block: "';'로 구분된 여러 식",
+    'function-definition': '함수 정의',
+    indexing: '인덱싱',
+    object: '객체',
+    matrix: '행렬',
+    unit: '단위',
+    logical: '논리 연산자',
+    operator: '이 연산자',
+  },
+
+  notes: {
+    'implicit-function-call': ({ typed, reading }) =>
+      `${josa(`'${typed}'`, '을/를')} ${josa(reading, '으로/로')} 읽었습니다`,
+    'function-power': ({ typed, reading, name }) =>
+      `${josa(`'${typed}'`, '을/를')} ${josa(reading, '으로/로')} 읽었습니다. 지수는 ${name}의 값에 적용됩니다`,
+    'inverse-function': ({ typed, inverse, name }) =>
+      `${josa(`'${typed}'`, '을/를')} ${josa(`1/${name}`, '이/가')} 아니라 역함수 ${josa(inverse, '으로/로')} 읽었습니다`,
+    'split-name': ({ word, reading }) => `${josa(`'${word}'`, '을/를')} ${josa(reading, '으로/로')} 읽었습니다`,
+    'natural-log': () => "'log'를 자연로그 ln으로 읽었습니다. 상용로그는 log10으로 쓰세요",
+    'product-after-division': ({ shown, left, right }) =>
+      `${josa(`'${shown}'`, '을/를')} ${josa(`(${left})·${right}`, '으로/로')} 읽었습니다. '/' 바로 뒤의 값만 나눕니다. 곱으로 나누려면 /(…)처럼 쓰세요`,
+    'product-after-power': ({ shown, left, right }) =>
+      `${josa(`'${shown}'`, '을/를')} ${josa(`(${left})·${right}`, '으로/로')} 읽었습니다. 지수는 '${right}' 앞에서 끝납니다. 긴 지수는 ^(…)처럼 쓰세요`,
+    'product-after-root': ({ shown, left, right, radicand }) =>
+      `${josa(`'${shown}'`, '을/를')} ${josa(`(${left})·${right}`, '으로/로')} 읽었습니다. 근호는 '${radicand}'에만 적용됩니다. 더 긴 식은 √(…)처럼 쓰세요`,
+    'scientific-notation': ({ text, mantissa, power }) =>
+      `${josa(`'${text}'`, '을/를')} ${mantissa}·10^${power}(과학적 표기법)로 읽었습니다. e와의 곱은 ${mantissa}*e처럼 쓰세요`,
+  },
+
+  rules,
+
+  derivation: {
+    held: ({ names }) => `${josa(list(names), '을/를')} 상수로 취급`,
+    letWord: '치환',
+    order: ({ k }) => `${k}계 도함수:`,
+    answer: '답',
+  },
+
+  mistakes: {
+    'chain-factor-missing': ({ expr, inner, detail }) =>
+      `연쇄법칙의 인수가 빠졌습니다: ${expr}의 바깥 함수를 미분한 뒤 안쪽 함수 ${inner}의 도함수 ${josa(detail, '을/를')} 곱해야 합니다.`,
+    'product-as-product-of-derivatives': ({ expr }) =>
+      `곱 ${expr}의 미분을 각 인수의 미분의 곱으로 계산했습니다. 곱의 법칙은 (fg)′ = f′g + fg′입니다.`,
+    'product-term-dropped': ({ expr, detail }) =>
+      `${expr}의 미분에서 곱의 법칙의 항 하나가 빠졌습니다: ${detail}. 인수를 하나씩 미분하고 나머지는 그대로 곱한 뒤 모든 항을 더해야 합니다.`,
+    'quotient-sign-reversed': ({ expr }) =>
+      `${expr}의 미분에서 몫의 법칙의 분자 부호가 뒤바뀌었습니다: fg′ − f′g가 아니라 f′g − fg′입니다.`,
+    'quotient-as-ratio-of-derivatives': ({ expr }) =>
+      `몫 ${expr}의 미분을 f′/g′로 계산했습니다. 몫의 법칙은 (f/g)′ = (f′g − fg′)/g²입니다.`,
+    'power-rule-on-exponential': ({ expr }) =>
+      `지수함수 ${expr}에 거듭제곱의 미분법을 적용했습니다. 변수가 지수에 있으므로 (aᵘ)′ = aᵘ·ln a·u′ (그리고 (eᵘ)′ = eᵘ·u′)이며, u·a^(u−1)이 아닙니다.`,
+    'power-rule-on-variable-exponent': ({ expr }) =>
+      `${expr}에 거듭제곱의 미분법을 적용했지만, 밑과 지수가 모두 변수에 따라 변합니다. 로그 미분법을 쓰세요: (f^g)′ = f^g·(g·ln f)′.`,
+    'term-dropped': ({ expr, detail }) => `항 하나가 빠졌습니다: ${expr}의 도함수, 즉 ${detail}입니다.`,
+    'trig-sign-error': ({ expr, ruleProse }) => `${expr}의 도함수에서 부호가 틀렸습니다. ${ruleProse}`,
+    'total-instead-of-partial': ({ expr, wrt, others }) =>
+      `${expr}의 ${wrt}에 대한 편미분입니다: ${josa(list(others), '은/는')} 상수로 취급하므로 그 미분은 0입니다. 답은 ${josa(list(others), '이/가')} ${wrt}에 따라 변하는 것처럼 계산했습니다.`,
+    'constant-kept': ({ expr, wrt, held }) =>
+      held
+        ? `${expr}에는 ${josa(wrt, '이/가')} 없으므로 편미분에서는 상수이고 그 미분은 0입니다. 그런데 그대로 남겨 두었습니다.`
+        : `상수 ${josa(expr, '을/를')} 그대로 남겼지만, 상수의 미분은 0입니다.`,
+  },
+
+  unsimplified: {
+    'numeric-factors': '곱에 있는 수끼리 곱하지 않았습니다',
+    'numeric-terms': '합에 있는 수끼리 더하지 않았습니다',
+    'identity-element': '+ 0, 곱하기 1, 지수 1 같은 것이 남아 있습니다',
+    'like-terms': '동류항을 정리하지 않았습니다',
+    'like-factors': '같은 밑의 인수를 묶지 않았습니다',
+    'foldable-constant': '계산할 수 있는 상수가 남아 있습니다',
+    'double-negation': '이중 부호가 남아 있습니다',
+  },
+
+  verdicts: {
+    correct: () => '정답입니다.',
+    unsimplified: ({ reason, expected }) => `맞았지만 정리되지 않았습니다: ${reason}. 정리하면 ${expected}입니다.`,
+    incorrect: ({ at, expected, answer }) =>
+      answer === null
+        ? `틀렸습니다: ${at}에서 도함수의 값은 ${expected}인데, 답은 그 점에서 정의되지 않습니다.`
+        : `틀렸습니다: ${at}에서 도함수의 값은 ${expected}인데, 답의 값은 ${answer}입니다.`,
+    sameAsProblem: () => '답이 원래 함수 그대로이고, 도함수가 아닙니다.',
+    invalid: ({ error }) => `답을 읽을 수 없습니다: ${error}`,
+    unknownVariable: ({ name, vars }) =>
+      `답에 문제의 변수(${list(vars)})가 아닌 ${josa(`'${name}'`, '이/가')} 있습니다.`,
+    unevaluated: ({ found }) => `답에 아직 미분 기호(${found})가 남아 있습니다. 미분을 끝까지 계산해서 결과를 쓰세요.`,
+    undecided: ({ points }) => `판정할 수 없습니다: 비교할 수 있는 표본점(${points}개)이 너무 적습니다.`,
+    join: (first, second) => `${first} ${second}`,
+    undefinedValue: '정의되지 않음',
+  },
+
+  lines: {
+    unreadable: ({ line, error }) => `${line}번째 줄을 읽을 수 없습니다: ${error}`,
+    undecided: ({ line }) => `${line}번째 줄을 비교할 수 없습니다: 도함수가 정의되는 표본점이 너무 적습니다.`,
+    notDerivative: ({ line, at, expected, got }) =>
+      `${line}번째 줄은 도함수가 아닙니다: ${at}에서 도함수의 값은 ${expected}인데, 이 줄의 값은 ${got}입니다.`,
+    notFollowing: ({ line, previous, at, expected, got }) =>
+      `${line}번째 줄은 ${previous}번째 줄과 같지 않습니다: ${at}에서 ${previous}번째 줄의 값은 ${expected}인데, 이 줄의 값은 ${got}입니다.`,
+    none: () => '확인할 줄이 없습니다.',
+    broken: ({ line }) => `${line}번째 줄에서 풀이가 틀렸습니다.`,
+    unfinished: () => '모든 줄이 맞지만 마지막 줄에 아직 미분이 남아 있습니다. 미분을 끝까지 계산하세요.',
+    unsimplified: ({ expected }) => `모든 줄이 맞고 결과도 맞지만, 마지막 줄이 정리되지 않았습니다: ${expected}.`,
+    correct: () => '모든 줄이 맞고, 마지막 줄이 도함수입니다.',
+  },
+
+  ui: {
+    readAs: '읽은 식',
+    steps: '풀이 과정',
+    generalFormula: '일반 공식',
+    heldConstant: '상수로 취급',
+    tangentAt: '접선 위치',
+    slope: '기울기',
+    plotOf: 'f와 도함수의 그래프',
+    editExpression: '미분할 함수',
+    gradient: '그래디언트',
+    hessian: '헤세 행렬',
+    partialWrt: '편미분 변수',
+    check: '확인',
+    yourAnswer: '나의 답',
+    showSolution: '풀이 보기',
+    expected: '정답',
+    counterexample: '다른 지점',
+    correct: '정답입니다!',
+    correctUnsimplified: '맞았지만 더 간단히 할 수 있습니다.',
+    incorrect: '아직 정답이 아닙니다.',
+    unevaluated: '답에 아직 계산하지 않은 미분이 있습니다.',
+    invalid: '답을 읽을 수 없습니다.',
+    previous: '이전 단계',
+    next: '다음 단계',
+    play: '재생',
+    pause: '일시 정지',
+    reset: '처음으로',
+    step: '단계',
+    iteration: '반복',
+    history: '기록',
+    loss: '손실',
+    updateRule: '갱신 규칙',
+    withNumbers: '숫자를 대입하면',
+    gradientAt: '현재 점의 그래디언트',
+    batch: '미니배치 행',
+    epoch: '에폭',
+    lossPerStep: '단계별 손실',
+    keyboardHint: '키보드: ← 이전, → 다음, 스페이스 재생/정지',
+    internalError: '내부 오류가 발생했습니다.',
+    rotateHint: '드래그하거나 화살표 키로 회전하세요',
+    surfaceOf: '곡면:',
+    colourScale: 'z의 색 눈금',
+    dataPlot: '데이터와 맞춘 모형',
+    dataRows: '행',
+    dataBatch: '행이 이번 단계의 미니배치',
+    modelAtStep: '모형, 단계',
+  },
+
+  cli: {
+    verdicts: {
+      correct: '정답',
+      'correct-unsimplified': '정리 안 됨',
+      incorrect: '오답',
+      'invalid-answer': '읽을 수 없는 답',
+      unevaluated: '미분이 남음',
+      undecided: '판정 불가',
+      'invalid-problem': '읽을 수 없는 문제',
+    },
+    labels: {
+      expected: '정답',
+      answer: '학생 답',
+      at: '위치',
+      mistake: '실수',
+      characters: '문자 위치',
+      read: '읽기',
+    },
+    rows: ({ count }) => `${count}행`,
+    where: ({ start, end }) => ` (${start}–${end}번째 문자)`,
+  },
+
+  optim: {
+    names: {
+      gd: '경사하강법 (SGD)',
+      momentum: '모멘텀',
+      nesterov: '네스테로프 모멘텀',
+      adagrad: 'Adagrad',
+      rmsprop: 'RMSProp',
+      adam: 'Adam',
+      'gd-halving': '학습률 반감 경사하강법',
+      newton: '뉴턴 방법',
+    },
+    hyper: {
+      alpha: '모멘텀',
+      rho: '감쇠율',
+      rho1: '1차 모멘트 감쇠율',
+      rho2: '2차 모멘트 감쇠율',
+      delta: '수치 안정용 작은 상수',
+      initialAccumulator: '누적값의 초깃값',
+    },
+    ranges: { unit: '[0, 1) 범위', positive: '유한한 양수', nonnegative: '0 이상의 유한한 수' },
+    status: {
+      'max-steps': '요청한 단계를 모두 실행했습니다',
+      converged: '수렴했습니다',
+      diverged: '발산했습니다',
+      stopped: '멈췄습니다',
+    },
+    summaries: {
+      gd: '일정한 학습률로 기울기의 반대 방향으로 이동합니다.',
+      momentum: '최근 기울기를 누적한 속도로 이동합니다.',
+      nesterov: '속도가 데려갈 지점에서 기울기를 구하는 모멘텀입니다.',
+      adagrad: '누적된 제곱 기울기의 제곱근에 반비례하도록 좌표마다 학습률을 조절합니다.',
+      rmsprop: 'Adagrad와 같지만 제곱 기울기의 지수 이동 평균(단기 누적)을 씁니다.',
+      adam: '기울기에는 모멘텀을, 제곱 기울기에는 RMSProp을 적용하고 둘 다 편향을 보정합니다.',
+      'gd-halving': '이동하면 손실이 커질 때 ε을 절반으로 줄여 다시 시도하고, 줄인 ε을 계속 씁니다.',
+      newton: '국소 2차 근사의 최솟점으로 이동합니다: w ← w − H⁻¹∇f.',
+    },
+    states: {
+      velocity: '속도',
+      momentumBuffer: '모멘텀 버퍼',
+      squaredGradient: '누적 제곱 기울기',
+      firstMoment: '1차 모멘트 추정',
+      secondMoment: '2차 모멘트 추정',
+      rateInUse: '현재 학습률',
+    },
+    datasets: { line: '잡음이 있는 직선 y ≈ 2x + 1 (20행)', logistic: '직선 위의 두 부류 (16행)' },
+    notes: {
+      halve: ({ rate, from, to }) =>
+        `ε = ${rate}이면 손실이 ${from}에서 ${josa(to, '으로/로')} 커지므로 ε을 절반으로 줄입니다.`,
+      rateTooLarge: ({ times, rate }) =>
+        `ε을 ${times}번 절반으로 줄여도(현재 ${rate}) −∇f 방향으로 손실이 줄지 않습니다. 학습률이 너무 크니 더 작은 값으로 시작하세요.`,
+      stationary: ({ times }) =>
+        `ε을 ${times}번 절반으로 줄여도 −∇f 방향으로 손실이 줄지 않습니다. 이 점은 (수치적으로) 정류점입니다.`,
+      singularHessian: ({ k }) =>
+        `${k}단계의 헤시안이 특이 행렬이라 H⁻¹∇f가 존재하지 않아 뉴턴 방법을 멈춥니다. 경사하강법이나 다른 시작점을 시도해 보세요.`,
+      notPositiveDefinite: ({ k }) =>
+        `${k}단계의 헤시안이 양의 정부호가 아니므로 뉴턴 단계가 내리막이 아니라 안장점이나 극댓값으로 향할 수 있습니다.`,
+    },
+    converged: ({ k, tol }) => `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
+    diverged: ({ k, why, nan, point, growth, lr, smaller }) => {
+      const what = {
+        gradient: `w^(${k}) = ${point}에서 기울기가 ${nan ? '정의되지 않습니다(NaN)' : '무한대입니다'}`,
+        point: `w^(${k}) = ${josa(point, '이/가')} ${nan ? '정의되지 않습니다(NaN)' : '무한대입니다(오버플로)'}`,
+        loss: `w^(${k}) = ${point}에서 f(w^(${k}))가 ${nan ? '정의되지 않습니다(NaN): 정의역을 벗어났거나 오버플로가 일어났습니다' : '무한대입니다(오버플로)'}`,
+        growth: `손실 f(w^(${k}))가 처음 값의 ${growth}배를 넘었습니다`,
+      }[why];
+      return `${k}단계에서 발산했습니다: ${what}. ε = ${lr}보다 작은 학습률(예: ${smaller})을 시도해 보세요.`;
+    },
+  },
+};

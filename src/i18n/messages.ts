@@ -1,0 +1,263 @@
+/**
+ * The one shape every language's catalogue has. `src/i18n/en.ts`, `src/i18n/ko.ts` (and any
+ * new language) implement `Messages`; a missing or misspelt key is a type error.
+ *
+ * Conventions (for everyone adding a string):
+ * - Text that takes values is a function of one typed parameter object, e.g.
+ *   `tooLong: ({ length, max }) => …`; the caller passes values, never pieces of sentences.
+ * - Korean particles after a parameter come from `josa(word, '을/를')` (src/i18n/josa.ts);
+ *   plurals from `plural(tag, n, { one, other })` (src/i18n/plural.ts).
+ * - Code never branches on a language; it asks the catalogue (`messagesFor(lang)`), or
+ *   `localizeAll(m => …)` for a value in every language.
+ */
+import type { RuleId } from '../calculus/derivation.js';
+import type { MistakeId } from '../check/mistakes.js';
+import type { UnsimplifiedReason } from '../check/unsimplified.js';
+import type { ErrorCode, ErrorParams } from '../errors.js';
+import type { Construct } from '../expr/messages.js';
+import type { ReadNoteKind } from '../expr/normalize.js';
+import type { HyperId, HyperRange, OptimizerId } from '../optim/types.js';
+
+/** A rule's name and what it says, as a teacher would say it. */
+export interface RuleText {
+  readonly name: string;
+  readonly prose: string;
+}
+
+/** The rule table's words, by rule id (written by the engine's rules.<lang>.ts). */
+export type RuleMessages = Readonly<Record<RuleId, RuleText>>;
+
+/** Every error message, by code, from the error's own parameters. */
+export type ErrorMessages = { readonly [C in ErrorCode]: (params: ErrorParams[C]) => string };
+
+/** What the parser tells the person about how it read their input. */
+export interface NoteParams {
+  'implicit-function-call': { readonly typed: string; readonly reading: string };
+  'function-power': { readonly typed: string; readonly reading: string; readonly name: string };
+  'inverse-function': { readonly typed: string; readonly inverse: string; readonly name: string };
+  'split-name': { readonly word: string; readonly reading: string };
+  'natural-log': Record<string, never>;
+  'product-after-division': { readonly shown: string; readonly left: string; readonly right: string };
+  'product-after-power': { readonly shown: string; readonly left: string; readonly right: string };
+  'product-after-root': {
+    readonly shown: string;
+    readonly left: string;
+    readonly right: string;
+    readonly radicand: string;
+  };
+  'scientific-notation': { readonly text: string; readonly mantissa: string; readonly power: string };
+}
+
+export type NoteMessages = { readonly [K in ReadNoteKind]: (params: NoteParams[K]) => string };
+
+/** The facts a mistake message may use (all expressions already printed as text). */
+export interface MistakeParams {
+  /** The expression of the step where the mistake happens. */
+  readonly expr: string;
+  /** The missing or wrong piece (the inner derivative, the dropped term, …). */
+  readonly detail: string;
+  /** The inner function of a chain step (else the step's expression). */
+  readonly inner: string;
+  /** The variable differentiated by. */
+  readonly wrt: string;
+  /** The other variables (held constant in a partial derivative). */
+  readonly others: readonly string[];
+  /** The prose of the step's rule, in the same language. */
+  readonly ruleProse: string;
+  /** The step is the "held constant" rule (a partial derivative). */
+  readonly held: boolean;
+}
+
+export type MistakeMessages = { readonly [M in MistakeId]: (params: MistakeParams) => string };
+
+/** What the answer checker says. `at` is a point already written out (`x = 1, y = 2`). */
+export interface VerdictMessages {
+  readonly correct: () => string;
+  readonly unsimplified: (p: { readonly reason: string; readonly expected: string }) => string;
+  readonly incorrect: (p: { readonly at: string; readonly expected: string; readonly answer: string | null }) => string;
+  readonly sameAsProblem: () => string;
+  readonly invalid: (p: { readonly error: string }) => string;
+  readonly unknownVariable: (p: { readonly name: string; readonly vars: readonly string[] }) => string;
+  readonly unevaluated: (p: { readonly found: string }) => string;
+  readonly undecided: (p: { readonly points: number }) => string;
+  /** Two sentences joined (the verdict, then the diagnosis). */
+  readonly join: (first: string, second: string) => string;
+  /** A value that is undefined at a point (NaN, ±∞). */
+  readonly undefinedValue: string;
+}
+
+/** What the line-by-line checker says; `line` is 1-based. */
+export interface LineMessages {
+  readonly unreadable: (p: { readonly line: number; readonly error: string }) => string;
+  readonly undecided: (p: { readonly line: number }) => string;
+  readonly notDerivative: (p: {
+    readonly line: number;
+    readonly at: string;
+    readonly expected: string;
+    readonly got: string;
+  }) => string;
+  readonly notFollowing: (p: {
+    readonly line: number;
+    readonly previous: number;
+    readonly at: string;
+    readonly expected: string;
+    readonly got: string;
+  }) => string;
+  readonly none: () => string;
+  readonly broken: (p: { readonly line: number }) => string;
+  readonly unfinished: () => string;
+  readonly unsimplified: (p: { readonly expected: string }) => string;
+  readonly correct: () => string;
+}
+
+/** The words of a printed derivation (text printer). */
+export interface DerivationMessages {
+  /** `x, y held constant`. */
+  readonly held: (p: { readonly names: readonly string[] }) => string;
+  /** The word before a substitution `u = …`. */
+  readonly letWord: string;
+  /** The heading of the k-th derivative of a higher-order derivation. */
+  readonly order: (p: { readonly k: number }) => string;
+  readonly answer: string;
+}
+
+/** Every visible string of the `gs-` elements. */
+export interface UiMessages {
+  readonly readAs: string;
+  readonly steps: string;
+  readonly generalFormula: string;
+  readonly heldConstant: string;
+  readonly tangentAt: string;
+  readonly slope: string;
+  readonly plotOf: string;
+  readonly editExpression: string;
+  readonly gradient: string;
+  readonly hessian: string;
+  readonly partialWrt: string;
+  readonly check: string;
+  readonly yourAnswer: string;
+  readonly showSolution: string;
+  readonly expected: string;
+  readonly counterexample: string;
+  readonly correct: string;
+  readonly correctUnsimplified: string;
+  readonly incorrect: string;
+  readonly unevaluated: string;
+  readonly invalid: string;
+  readonly previous: string;
+  readonly next: string;
+  readonly play: string;
+  readonly pause: string;
+  readonly reset: string;
+  readonly step: string;
+  readonly iteration: string;
+  readonly history: string;
+  readonly loss: string;
+  readonly updateRule: string;
+  readonly withNumbers: string;
+  readonly gradientAt: string;
+  readonly batch: string;
+  /** Before the number of a pass over the data. */
+  readonly epoch: string;
+  readonly lossPerStep: string;
+  readonly keyboardHint: string;
+  readonly internalError: string;
+  readonly rotateHint: string;
+  readonly surfaceOf: string;
+  /** The 3-D surface's colour scale (its accessible name, before the range of z). */
+  readonly colourScale: string;
+  /** gs-optimizer's data plot (SGD over a data set): its name, "rows", "rows in this step's batch", the curve's legend before the step number. */
+  readonly dataPlot: string;
+  readonly dataRows: string;
+  readonly dataBatch: string;
+  readonly modelAtStep: string;
+}
+
+/** The command line's labels (help texts stay in English). */
+export interface CliMessages {
+  readonly verdicts: {
+    readonly correct: string;
+    readonly 'correct-unsimplified': string;
+    readonly incorrect: string;
+    readonly 'invalid-answer': string;
+    readonly unevaluated: string;
+    readonly undecided: string;
+    readonly 'invalid-problem': string;
+  };
+  readonly labels: {
+    readonly expected: string;
+    readonly answer: string;
+    readonly at: string;
+    readonly mistake: string;
+    readonly characters: string;
+    readonly read: string;
+  };
+  /** `3 rows`. */
+  readonly rows: (p: { readonly count: number }) => string;
+  /** ` (at 3–5)` after an error that points into the input. */
+  readonly where: (p: { readonly start: number; readonly end: number }) => string;
+}
+
+/** The optimizers' words. */
+export interface OptimMessages {
+  readonly names: Readonly<Record<OptimizerId, string>>;
+  /** Hyper-parameters, as a sentence names them (`decay rate`). */
+  readonly hyper: Readonly<Record<HyperId, string>>;
+  /** What a hyper-parameter's value must be. */
+  readonly ranges: Readonly<Record<HyperRange, string>>;
+  /** How a run ended, in a few words. */
+  readonly status: Readonly<Record<'max-steps' | 'converged' | 'diverged' | 'stopped', string>>;
+  /** One sentence on what each optimizer does. */
+  readonly summaries: Readonly<Record<OptimizerId, string>>;
+  /** The optimizers' state variables. */
+  readonly states: {
+    readonly velocity: string;
+    readonly momentumBuffer: string;
+    readonly squaredGradient: string;
+    readonly firstMoment: string;
+    readonly secondMoment: string;
+    readonly rateInUse: string;
+  };
+  /** The built-in data sets. */
+  readonly datasets: { readonly line: string; readonly logistic: string };
+  /** Notes and stops written during a run (numbers already formatted). */
+  readonly notes: {
+    readonly halve: (p: { readonly rate: string; readonly from: string; readonly to: string }) => string;
+    readonly rateTooLarge: (p: { readonly times: number; readonly rate: string }) => string;
+    readonly stationary: (p: { readonly times: number }) => string;
+    readonly singularHessian: (p: { readonly k: number }) => string;
+    readonly notPositiveDefinite: (p: { readonly k: number }) => string;
+  };
+  readonly converged: (p: { readonly k: number; readonly tol: number }) => string;
+  /** `why`: what went past the bound; `nan`: undefined rather than infinite. */
+  readonly diverged: (p: {
+    readonly k: number;
+    readonly why: 'gradient' | 'point' | 'loss' | 'growth';
+    readonly nan: boolean;
+    readonly point: string;
+    readonly growth: string;
+    readonly lr: string;
+    readonly smaller: string;
+  }) => string;
+}
+
+export interface Messages {
+  /** The BCP 47 tag of the language (`en`, `ko`), also used for Intl. */
+  readonly tag: string;
+  /** The language's own name, for a language switch (`English`, `한국어`). */
+  readonly name: string;
+  readonly errors: ErrorMessages;
+  /** Constructs the parser refuses, named for the person who typed them. */
+  readonly constructs: Readonly<Record<Construct, string>>;
+  readonly notes: NoteMessages;
+  readonly rules: RuleMessages;
+  readonly derivation: DerivationMessages;
+  readonly mistakes: MistakeMessages;
+  /** Why a correct answer is not simplified. */
+  readonly unsimplified: Readonly<Record<UnsimplifiedReason, string>>;
+  readonly verdicts: VerdictMessages;
+  readonly lines: LineMessages;
+  readonly ui: UiMessages;
+  readonly cli: CliMessages;
+  readonly optim: OptimMessages;
+}
