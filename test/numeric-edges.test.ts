@@ -77,3 +77,20 @@ describe('trees from code are validated at the public entries', () => {
     });
   }
 });
+
+describe('text a person typed', () => {
+  it('names an invisible character by its code point', () => {
+    try {
+      parse('x\u200b+1');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as GradstepError).messages.en).toContain('U+200B');
+      expect((error as GradstepError).messages.en).not.toContain('\u200b');
+    }
+  });
+
+  it('reads full-width digits, letters and operators as ASCII', () => {
+    const p = parse('２ｘ＾２＋ｓｉｎ（ｘ）');
+    expect(p.text).toBe(parse('2x^2+sin(x)').text);
+  });
+});
