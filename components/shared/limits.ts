@@ -251,7 +251,11 @@ export function checkLimits<K extends string>(
     }
     seen.delete(key);
     const convertible = typeof current === 'number' || typeof current === 'string';
-    const value = convertible ? current : host.getAttribute(attribute);
+    const text = host.getAttribute(attribute);
+    // A number converted from the attribute is checked as written: Number('0x10') is 16, but "0x10" is refused.
+    const fromAttribute =
+      typeof current === 'number' && text !== null && (Object.is(Number(text), current) || Number.isNaN(current));
+    const value = convertible ? (fromAttribute ? text : current) : text;
     const failure = check(value, limit);
     if (!failure) continue;
     const shown = host.getAttribute(attribute) ?? String(value);
