@@ -23,3 +23,6 @@ export const OPTIMIZER_NAMES: Readonly<Record<string, Localized>> = all.optimize
 
 /** The lesson, section by section. */
 export const LESSON = all.lesson;
+
+/** Section 2.3 of the lesson: backpropagation. */
+export const BACKPROP = all.backprop;

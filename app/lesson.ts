@@ -5,7 +5,7 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { Lang } from '../src/i18n/index.js';
-import { LESSON as L, OPTIMIZER_NAMES, UI } from './content.js';
+import { BACKPROP as BP, LESSON as L, OPTIMIZER_NAMES, UI } from './content.js';
 import { bullets, display, para, prose } from './rich.js';
 import type { AppState } from './state.js';
 
@@ -39,6 +39,20 @@ export const FORMULAS = {
   adamS: String.raw`\begin{aligned}s^{(k+1)} &\leftarrow \rho_1 s^{(k)} + (1 - \rho_1) \nabla f(w^{(k)})\\ \hat{s}^{(k+1)} &\leftarrow \frac{s^{(k+1)}}{1 - \rho_1^{\,k+1}}\end{aligned}`,
   adamR: String.raw`\begin{aligned}r^{(k+1)} &\leftarrow \rho_2 r^{(k)} + (1-\rho_2) \nabla f(w^{(k)}) \odot \nabla f(w^{(k)})\\ \hat{r}^{(k+1)} &\leftarrow \frac{r^{(k+1)}}{1-\rho_2^{\,k+1}}\end{aligned}`,
   adamW: String.raw`w^{(k+1)} \leftarrow w^{(k)} - \frac{\epsilon}{\delta + \sqrt{\hat{r}^{(k+1)}}}\, \hat{s}^{(k+1)}`,
+  neuron: String.raw`L(w, b) = \bigl(\sigma(wx + b) - y\bigr)^2`,
+  batch: String.raw`L(w, b) = \frac{1}{m}\sum_{i=1}^{m} \bigl(\sigma(wx_i + b) - y_i\bigr)^2,\qquad \nabla L = \frac{1}{m}\sum_{i=1}^{m} \nabla L_i`,
+} as const;
+
+/** Section 2.3's neuron: one data point, then a mini-batch of three rows (the same parameters). */
+export const NEURON = {
+  expr: '(sigmoid(w*x + b) - y)^2',
+  params: 'w,b',
+  at: 'w=0.5, b=0.1, x=2, y=1',
+} as const;
+export const NEURON_BATCH = {
+  expr: '((sigmoid(w*x1 + b) - y1)^2 + (sigmoid(w*x2 + b) - y2)^2 + (sigmoid(w*x3 + b) - y3)^2) / 3',
+  params: 'w,b',
+  at: 'w=0.5, b=0.1, x1=0.5, y1=0.2, x2=1, y2=0.9, x3=2, y3=1',
 } as const;
 
 /** The bowl every optimizer stepper of section 3 runs on (the lesson's exercise 2). */
@@ -276,7 +290,27 @@ function trainingSection(ctx: LessonContext): TemplateResult {
           <figcaption>${prose(L.nonConvex[lang])}</figcaption>
         </figure>
       </div>
+      ${backpropTemplate(lang)}
     </section>
+  `;
+}
+
+/** 2.3: backpropagation on a neuron, for one data point and for a mini-batch. */
+function backpropTemplate(lang: Lang): TemplateResult {
+  return html`
+    <h3 id="backprop">${BP.title[lang]}</h3>
+    ${bullets(BP.points, lang)}
+    <p><a href="#chain">${BP.chainLink[lang]}</a></p>
+    <h4 id="neuron">${BP.neuronTitle[lang]}</h4>
+    ${display(FORMULAS.neuron)} ${para(BP.neuronText, lang)}
+    <div class="live">
+      <gs-graph id="neuron-graph" expr=${NEURON.expr} params=${NEURON.params} at=${NEURON.at} lang=${lang}></gs-graph>
+    </div>
+    <h4 id="neuron-batch">${BP.batchTitle[lang]}</h4>
+    ${display(FORMULAS.batch)} ${para(BP.batchText, lang)}
+    <div class="live">
+      <gs-graph id="batch-graph" expr=${NEURON_BATCH.expr} params=${NEURON_BATCH.params} at=${NEURON_BATCH.at} lang=${lang}></gs-graph>
+    </div>
   `;
 }
 

@@ -7,6 +7,7 @@
  */
 const LAZY: Readonly<Record<string, () => Promise<unknown>>> = {
   'gs-answer': () => import('./gs-answer.js'),
+  'gs-graph': () => import('./gs-graph.js'),
   'gs-optimizer': () => import('./gs-optimizer.js'),
   'gs-optimizer-race': () => import('./gs-optimizer-race.js'),
   'gs-surface': () => import('./gs-surface.js'),

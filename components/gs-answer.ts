@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { FormName } from '../src/calculus/index.js';
 import { type CheckResult, checkPrepared, type PreparedProblem, prepareProblem } from '../src/check/check.js';
 import { compile } from '../src/expr/compile.js';
 import { parse } from '../src/expr/parse.js';
@@ -12,6 +13,7 @@ import type { PlotCurve, PlotMarker } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
+import { otherFormsStyles, otherFormsTemplate } from './shared/forms-view.js';
 import { resolveLang } from './shared/lang.js';
 import {
   type AttributeProblem,
@@ -33,6 +35,8 @@ export interface CheckEventDetail {
   readonly answer: string;
   /** The diagnosed mistake's id, when the answer is incorrect and one was found. */
   readonly diagnosis?: string;
+  /** For a correct answer: the form it is written in (`textbook`, `factored`, …), when it is one of them. */
+  readonly form?: FormName;
 }
 
 /**
@@ -55,7 +59,7 @@ export interface CheckEventDetail {
  * @attr placeholder - Placeholder text of the input; at most 200 characters.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
- * @fires gs-check - After each check: `detail` is `{ verdict, correct, answer, diagnosis? }`. Bubbles and is composed.
+ * @fires gs-check - After each check: `detail` is `{ verdict, correct, answer, diagnosis?, form? }`. Bubbles and is composed.
  *
  * @csspart problem - The problem statement.
  * @csspart input - The answer field.
@@ -63,6 +67,7 @@ export interface CheckEventDetail {
  * @csspart echo - The live "read as" line.
  * @csspart verdict - The verdict and feedback (an aria-live region).
  * @csspart solution - The worked solution, when revealed.
+ * @csspart other-forms - "Also written as": the expected answer's other forms (after a correct verdict and in the solution).
  * @csspart error - An inline error with the offending part of the input marked.
  *
  * @cssprop [--gs-success-color] - Colour of a correct verdict.
@@ -75,6 +80,7 @@ export class GsAnswer extends MathElement {
     themeStyles,
     katexStyles,
     stepsStyles,
+    otherFormsStyles,
     css`
       :host {
         display: block;
@@ -251,6 +257,7 @@ export class GsAnswer extends MathElement {
       correct: this.result.correct,
       answer: this.value,
       ...(this.result.diagnosis ? { diagnosis: this.result.diagnosis.id } : {}),
+      ...(this.result.form ? { form: this.result.form } : {}),
     };
     emit(this, 'gs-check', detail);
     return this.result;
@@ -326,6 +333,7 @@ export class GsAnswer extends MathElement {
     return html`<div part="verdict" class=${good ? 'good' : 'bad'} data-verdict=${r.verdict}>
       <div class="verdict-title">${title}</div>
       <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>${r.messages[lang]}</p>
+      ${r.correct ? otherFormsTemplate(p.expected, lang, r.form) : nothing}
       ${r.verdict === 'invalid-answer' && r.error ? problemTemplate({ input: this.checkedText, message: r.error.messages[lang], ...(r.error.range ? { range: r.error.range } : {}) }) : nothing}
       ${r.counterexample ? this.counterexampleTemplate(r, p, lang) : nothing}
     </div>`;
@@ -377,7 +385,8 @@ export class GsAnswer extends MathElement {
       ${
         this.showSolution
           ? html`${stepsTemplate(p.derivation.steps, { lang, partial: p.vars.length > 1, highlight, simplified: p.derivation.simplified })}
-            <div>${math(`= ${p.expectedShown.tex}`, true)}</div>`
+            <div>${math(`= ${p.expectedShown.tex}`, true)}</div>
+            ${otherFormsTemplate(p.expected, lang)}`
           : nothing
       }
     </div>`;

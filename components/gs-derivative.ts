@@ -14,6 +14,7 @@ import { katexStyles } from './katex/render.js';
 import { probePoint, realRange } from './plot/sample.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
+import { otherFormsStyles, otherFormsTemplate } from './shared/forms-view.js';
 import { resolveLang } from './shared/lang.js';
 import {
   type AttributeProblem,
@@ -58,7 +59,8 @@ export interface ExpressionChangeDetail {
  * @csspart input - The text field (when editable).
  * @csspart steps - The list of steps.
  * @csspart rule-name - Each step's rule name.
- * @csspart answer - The final answer.
+ * @csspart answer - The final answer (in the textbook form).
+ * @csspart other-forms - "Also written as": the answer's factored, common-denominator, expanded and shortest forms, where they differ.
  * @csspart error - An inline error with the offending part of the input marked.
  *
  * @cssprop [--gs-accent] - Accent colour (rule names, probe, tangent).
@@ -78,6 +80,7 @@ export class GsDerivative extends MathElement {
     themeStyles,
     katexStyles,
     stepsStyles,
+    otherFormsStyles,
     css`
       :host {
         display: block;
@@ -225,6 +228,7 @@ export class GsDerivative extends MathElement {
       <div class="answer" part="answer" aria-live="polite">
         ${math(`${name} = ${toTex(d.result)}`, true, toText(d.result), lang)}
       </div>
+      ${otherFormsTemplate(d.result, lang)}
       ${this.plotTemplate(d, lang)}
     `;
   }

@@ -95,6 +95,13 @@ export interface ErrorParams {
     | { readonly steps: number; readonly rowsPerStep: number; readonly most: number; readonly budget: number };
   'optim/unknown-optimizer': { readonly name: string; readonly known: readonly string[] };
   'optim/unknown-convention': { readonly name: string };
+  'graph/too-large': { readonly max: number };
+  'graph/bad-param': { readonly name: string };
+  'graph/missing-value': { readonly name: string };
+  'graph/bad-output': { readonly id: number };
+  'graph/not-built': None;
+  /** A point that is not `name=number` pairs (`text` shortened for the message). */
+  'graph/bad-point': { readonly text: string };
 }
 
 /** The union of every error code, so callers can switch exhaustively. */

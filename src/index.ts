@@ -64,6 +64,8 @@ export {
 export { texDerivative, texPartial, texSymbol, toTex } from './expr/print-tex.js';
 export { toText } from './expr/print-text.js';
 export { canonicalKey, simplify } from './expr/simplify.js';
+// Computation graphs and backpropagation
+export * from './graph/index.js';
 export {
   CATALOGUES,
   DEFAULT_LANG,

@@ -33,7 +33,7 @@ describe('gradstep check', () => {
     expect(json.diagnosis.id).toBe('total-instead-of-partial');
     expect(json.message).toBe(json.messages.ko);
     expect(Object.keys(json.counterexample.at)).toEqual(['x', 'y']);
-    expect(json.expected).toEqual({ text: '12*x^2 + 3*y^2', tex: expect.any(String) });
+    expect(json.expected).toEqual({ text: '3*y^2 + 12*x^2', tex: expect.any(String) });
     expect(json.answer.text).toBe('3*y^2 + 6*x*y + 12*x^2');
   });
 

@@ -22,7 +22,7 @@ describe('gs-answer', () => {
   it('accepts 6(2x-1)^2 for (2x-1)^3 and fires a composed gs-check', async () => {
     const el = await mount('gs-answer', { problem: '(2x-1)^3', wrt: 'x' });
     const detail = await answer(el, '6(2x-1)^2');
-    expect(detail).toEqual({ verdict: 'correct', correct: true, answer: '6(2x-1)^2' });
+    expect(detail).toEqual({ verdict: 'correct', correct: true, answer: '6(2x-1)^2', form: 'textbook' });
     const verdict = (el.shadowRoot as ShadowRoot).querySelector('[part="verdict"]') as HTMLElement;
     expect(verdict.dataset.verdict).toBe('correct');
   });
@@ -77,5 +77,29 @@ describe('gs-answer', () => {
     el.value = '3x^^2';
     await el.updateComplete;
     expect(el.checkValidity()).toBe(false);
+  });
+
+  it('names the form of a correct answer and shows the others, in English and Korean', async () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const el = await mount('gs-answer', { problem: 'x^2 e^x', lang });
+      const detail = await answer(el, 'x(x+2)e^x');
+      expect(detail.form).toBe('factored');
+      const root = el.shadowRoot as ShadowRoot;
+      const message = root.querySelector('[part="verdict"] .message')?.textContent ?? '';
+      expect(message).toContain(lang === 'en' ? 'factored form' : '인수분해한 꼴');
+      const forms = root.querySelector('[part="other-forms"]') as HTMLElement;
+      expect(forms.textContent).toContain(lang === 'en' ? 'Also written as' : '다르게 쓰면');
+      const names = [...forms.querySelectorAll('li')].map((li) => li.dataset.form);
+      expect(names).toContain('textbook');
+      expect(names).not.toContain('factored');
+      expect(texIn(forms.querySelector('li[data-form="textbook"]') as Element).join(' ')).toContain(
+        '2xe^{x}+x^{2}e^{x}',
+      );
+      for (const width of [1280, 390]) {
+        el.style.width = `${width}px`;
+        await page.screenshot({ path: `../screenshots/gs-answer-forms-${lang}-${width}.png`, element: el });
+      }
+      el.remove();
+    }
   });
 });

@@ -100,4 +100,27 @@ describe('gs-derivative', () => {
       '\\cos x',
     );
   });
+
+  it('prints the textbook form and lists the other forms beside it, in English and Korean', async () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const el = await mount('gs-derivative', { expr: '54x^5 - 39/(x + 1)', lang, plot: 'none' });
+      const root = el.shadowRoot as ShadowRoot;
+      expect(texIn(root.querySelector('[part="answer"]') as Element).join(' ')).toContain(
+        '270x^{4}+\\frac{39}{(x+1)^{2}}',
+      );
+      const forms = root.querySelector('[part="other-forms"]') as HTMLElement;
+      expect(forms.textContent).toContain(lang === 'en' ? 'Also written as' : '다르게 쓰면');
+      const names = [...forms.querySelectorAll('li')].map((li) => li.dataset.form);
+      expect(names).toContain('common-denominator');
+      expect(names).not.toContain('textbook');
+      for (const width of [1280, 390]) {
+        el.style.width = `${width}px`;
+        await page.screenshot({ path: `../screenshots/gs-derivative-forms-${lang}-${width}.png`, element: el });
+      }
+      el.remove();
+    }
+    const single = await mount('gs-derivative', { expr: 'x^3', plot: 'none' });
+    expect((single.shadowRoot as ShadowRoot).querySelector('[part="other-forms"]')).toBeNull();
+    single.remove();
+  });
 });

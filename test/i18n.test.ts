@@ -111,6 +111,12 @@ const ERROR_SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams[C][] } = 
   ],
   'optim/unknown-optimizer': [{ name: 'lion', known: ['gd', 'adam'] }],
   'optim/unknown-convention': [{ name: 'jax' }],
+  'graph/too-large': [{ max: 2000 }],
+  'graph/bad-param': [{ name: '1w' }],
+  'graph/missing-value': [{ name: 'y' }],
+  'graph/bad-output': [{ id: 99 }],
+  'graph/not-built': [{}],
+  'graph/bad-point': [{ text: 'w=oops' }],
 };
 
 const NOTE_SAMPLES: { readonly [K in ReadNoteKind]: NoteParams[K] } = {
@@ -266,7 +272,7 @@ describe('GradstepError', () => {
   it('lets a caller switch over every code', () => {
     const kind = (code: ErrorCode): string => code.split('/')[0] as string;
     expect(new Set(Object.keys(ERROR_SAMPLES).map((c) => kind(c as ErrorCode)))).toEqual(
-      new Set(['parse', 'calculus', 'compile', 'print', 'simplify', 'expr', 'check', 'cli', 'optim']),
+      new Set(['parse', 'calculus', 'compile', 'print', 'simplify', 'expr', 'check', 'cli', 'optim', 'graph']),
     );
   });
 });

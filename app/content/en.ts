@@ -314,4 +314,20 @@ export const en = {
     bestRace:
       'The race is the answer. On the bowl above, gradient descent and Nesterov won. Below, $f(x, y) = (x^2 - 1)^2 + 0.5x + 0.5y^2$ has a local minimum near $x = 0.93$ and a lower, global one near $x = -1.06$. From $(2, 1)$ with $\\epsilon = 0.05$, gradient descent, RMSProp and Adam settle in the local minimum, Momentum and Nesterov roll on to the global one, and Adagrad is still on its way. Double the learning rate in the playground and Momentum and Nesterov diverge instead. No optimizer is best everywhere — experiment!',
   },
+  backprop: {
+    title: '2.3 Backpropagation: the chain rule on a graph',
+    points: [
+      'Gradient descent needs $\\nabla L$. A network’s loss is a composition of many simple operations, so $\\nabla L$ comes from the chain rule, applied one operation at a time on the computation graph.',
+      'Forward pass: from the inputs to the loss, compute every node’s value.',
+      'Backward pass: start with $\\frac{\\partial L}{\\partial L} = 1$ and go back; each node’s adjoint $\\frac{\\partial L}{\\partial v}$ is the sum over the nodes $u$ that use it of $\\frac{\\partial L}{\\partial u}\\cdot\\frac{\\partial u}{\\partial v}$.',
+      'Each local derivative $\\frac{\\partial u}{\\partial v}$ is the derivative of one operation: a rule of section 1. Along a path the local derivatives multiply, exactly as in the chain rule $\\frac{dy}{dx} = \\frac{dy}{dt}\\cdot\\frac{dt}{dx}$.',
+    ],
+    chainLink: 'Back to the chain rule',
+    neuronTitle: 'One neuron, one data point',
+    neuronText:
+      'A single neuron $\\hat y = \\sigma(wx + b)$ with the sigmoid $\\sigma(z) = \\frac{1}{1 + e^{-z}}$ (whose derivative is $\\sigma^{\\prime} = \\sigma(1 - \\sigma)$) and the squared error on one data point $(x, y) = (2, 1)$, at $w = 0.5$, $b = 0.1$. Step through the forward pass, then the backward pass: the gradient read off $w$ and $b$ at the end is the symbolic gradient of section 1 at that point. One descent step with it lowers the loss.',
+    batchTitle: 'The same on a mini-batch',
+    batchText:
+      'On a mini-batch of $m$ rows the loss is the mean of the rows’ losses, so its gradient is the mean of the per-row gradients — the gradient SGD uses in section 3. In the graph of three rows below, $w$ and $b$ feed every row: their adjoints add up the rows’ contributions, and the backward pass computes the mean without being told to.',
+  },
 } as const;

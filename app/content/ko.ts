@@ -295,4 +295,20 @@ export const ko: AppContent = {
     bestRace:
       '경주가 곧 답이다. 위의 그릇 모양에서는 경사 하강법과 Nesterov가 이겼다. 아래의 $f(x, y) = (x^2 - 1)^2 + 0.5x + 0.5y^2$는 $x = 0.93$ 근처에 국소 최솟값, $x = -1.06$ 근처에 더 낮은 전역 최솟값이 있다. $(2, 1)$에서 $\\epsilon = 0.05$로 시작하면 경사 하강법, RMSProp, Adam은 국소 최솟값에 머물고, Momentum과 Nesterov는 전역 최솟값까지 굴러가며, Adagrad는 아직 가는 중이다. 실습장에서 학습률을 두 배로 올리면 이번에는 Momentum과 Nesterov가 발산한다. 어떤 옵티마이저도 모든 문제에서 최고일 수는 없다. 직접 실험해 보자!',
   },
+  backprop: {
+    title: '2.3 역전파(Backpropagation): 그래프 위의 연쇄법칙',
+    points: [
+      '경사 하강법에는 $\\nabla L$이 필요하다. 신경망의 손실은 간단한 연산을 여러 번 합성한 함수이므로, $\\nabla L$은 계산 그래프 위에서 연산 하나씩 연쇄법칙을 적용해 구한다.',
+      '순전파(forward pass): 입력에서 손실까지, 모든 노드의 값을 계산한다.',
+      '역전파(backward pass): $\\frac{\\partial L}{\\partial L} = 1$에서 시작해 거꾸로 간다. 각 노드의 수반값 $\\frac{\\partial L}{\\partial v}$는 그 노드를 쓰는 노드 $u$마다 $\\frac{\\partial L}{\\partial u}\\cdot\\frac{\\partial u}{\\partial v}$를 더한 값이다.',
+      '각 국소 미분 $\\frac{\\partial u}{\\partial v}$는 연산 하나의 미분, 곧 1절의 미분 법칙 하나다. 경로를 따라 국소 미분을 곱하는 것이 바로 연쇄법칙 $\\frac{dy}{dx} = \\frac{dy}{dt}\\cdot\\frac{dt}{dx}$이다.',
+    ],
+    chainLink: '연쇄법칙 다시 보기',
+    neuronTitle: '뉴런 하나, 데이터 한 개',
+    neuronText:
+      '시그모이드 $\\sigma(z) = \\frac{1}{1 + e^{-z}}$(도함수는 $\\sigma^{\\prime} = \\sigma(1 - \\sigma)$)를 쓰는 뉴런 하나 $\\hat y = \\sigma(wx + b)$와 데이터 한 개 $(x, y) = (2, 1)$에 대한 제곱 오차를 $w = 0.5$, $b = 0.1$에서 살펴보자. 순전파를 한 단계씩 진행한 뒤 역전파를 진행하면, 마지막에 $w$와 $b$에서 읽은 그래디언트가 1절의 기호 미분으로 구한 그래디언트와 같다. 이 그래디언트로 경사 하강을 한 번 하면 손실이 줄어든다.',
+    batchTitle: '미니배치에서도 똑같이',
+    batchText:
+      '미니배치가 $m$개의 행이면 손실은 각 행의 손실의 평균이므로, 그래디언트도 행마다 구한 그래디언트의 평균이다. 3절의 SGD가 쓰는 그래디언트가 바로 이것이다. 아래의 세 행짜리 그래프에서 $w$와 $b$는 모든 행에 들어가므로 그 수반값은 각 행의 기여를 더한 값이 되고, 역전파가 평균을 저절로 계산한다.',
+  },
 };

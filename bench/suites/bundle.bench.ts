@@ -20,7 +20,7 @@ import { median, table } from '../harness.js';
 
 const OUT = 'dist/bench-bundle';
 
-async function bundle(entry: string, outDir: string): Promise<void> {
+export async function bundle(entry: string, outDir: string): Promise<void> {
   await build({
     configFile: false,
     logLevel: 'error',
@@ -43,16 +43,16 @@ async function bundle(entry: string, outDir: string): Promise<void> {
   });
 }
 
-function jsFiles(dir: string): string[] {
+export function jsFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.js'))
     .map((f) => join(dir, f));
 }
 
-const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+export const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 /** The entry and every file it imports statically, transitively (dynamic `import()`s are left out). */
-function eagerFiles(entry: string): string[] {
+export function eagerFiles(entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string): void => {
     if (seen.has(file)) return;

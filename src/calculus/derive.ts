@@ -6,53 +6,67 @@
  */
 
 import { GradstepError } from '../errors.js';
-import type { Expr } from '../expr/ast.js';
+import { dependsOn, type Expr } from '../expr/ast.js';
 import type { Budget } from './budget.js';
 import type { Step } from './derivation.js';
 import {
+  CONSTANT_RULES,
   FIRST_RULES,
+  FUNCTION_RULE_OF,
   innerName,
   type MatchContext,
   type Need,
   type Plan,
   RULE_OBJECTS,
   RULES_BY_KIND,
+  type Rule,
   TIDY,
 } from './rules.js';
 
 export interface DeriveContext {
   readonly budget: Budget;
-  /** Names already used by the expression; inner-function names skip them. */
+  /** Names already used by the expression (its variables and parameters); inner-function names skip them. */
   readonly taken: ReadonlySet<string>;
   /** How many inner functions have been named so far (u_1, u_2, … in order of appearance). */
   inner: number;
+  /** What the rules' `match` may use (made once per derivation). */
+  matching?: MatchContext;
 }
 
-function plan(e: Expr, wrt: string, ctx: MatchContext): Plan | undefined {
-  for (const rule of FIRST_RULES) {
-    const p = rule.match(e, wrt, ctx);
-    if (p) return p;
-  }
-  for (const rule of RULES_BY_KIND[e.kind]) {
+function first(rules: readonly Rule[], e: Expr, wrt: string, ctx: MatchContext): Plan | undefined {
+  for (const rule of rules) {
     const p = rule.match(e, wrt, ctx);
     if (p) return p;
   }
   return undefined;
 }
 
+function plan(e: Expr, wrt: string, ctx: MatchContext): Plan | undefined {
+  if (!dependsOn(e, wrt)) return first(CONSTANT_RULES, e, wrt, ctx);
+  const p = first(FIRST_RULES, e, wrt, ctx) ?? first(RULES_BY_KIND[e.kind], e, wrt, ctx);
+  if (p || e.kind !== 'call') return p;
+  return FUNCTION_RULE_OF.get(e.fn)?.match(e, wrt, ctx);
+}
+
+function matchingOf(ctx: DeriveContext): MatchContext {
+  if (!ctx.matching) {
+    ctx.matching = {
+      budget: ctx.budget,
+      fresh: () => {
+        let name = innerName(++ctx.inner);
+        while (ctx.taken.has(name)) name = innerName(++ctx.inner);
+        return name;
+      },
+    };
+  }
+  return ctx.matching;
+}
+
 /** The derivative of `e` with respect to `wrt`, as a tree of steps (`inner`: wrt is an inner variable u). */
 export function deriveStep(e: Expr, wrt: string, ctx: DeriveContext, inner = false): Step {
   // A product of one factor (a tree built by code) is that factor.
   if (e.kind === 'mul' && e.factors.length === 1) return deriveStep(e.factors[0] as Expr, wrt, ctx, inner);
-  const matching: MatchContext = {
-    budget: ctx.budget,
-    fresh: () => {
-      let name = innerName(++ctx.inner);
-      while (ctx.taken.has(name) || name === wrt) name = innerName(++ctx.inner);
-      return name;
-    },
-  };
-  const p = plan(e, wrt, matching);
+  const p = plan(e, wrt, matchingOf(ctx));
   if (!p) throw unknownFunction(e);
   const substeps = p.needs.map((n: Need) => deriveStep(n.expr, n.wrt, ctx, n.inner === true));
   const result = RULE_OBJECTS[p.shape.rule].combine(

@@ -23,7 +23,7 @@ import type {
 } from './derivation.js';
 import { assignIds, deriveStep } from './derive.js';
 import { atDetail } from './detail.js';
-import { smallestForm } from './forms.js';
+import { finalForm } from './forms.js';
 
 export const MAX_ORDER = 10;
 /** The Hessian has n² entries: more variables than this is not a worksheet. */
@@ -96,13 +96,14 @@ function derivation(
   const detail: Detail = options.detail ?? 'normal';
   if (detail !== 'full' && detail !== 'normal' && detail !== 'brief') throw badOption('detail', detail);
 
-  const taken = new Set([...freeVars(expr), ...vars, ...params]);
+  const taken = new Set([...freeVars(expr), ...vars, ...params, wrt]);
   const full: Step[] = [];
   const simplified: (Simplification | undefined)[] = [];
   let current = expr;
   for (let k = 0; k < order; k++) {
     const root = deriveStep(current, wrt, { budget, taken, inner: 0 });
-    const after = smallestForm(simplify(root.result));
+    // The answer as a textbook prints it; the other forms (smallest, factored, …) are computed on demand.
+    const after = finalForm(root.result, current);
     budget.charge(after);
     full.push(assignIds(root, `s${k}`));
     // Recorded when simplification changes how the answer reads.

@@ -1,14 +1,27 @@
 /**
- * Smaller textbook forms of a simplified answer, tried after `simplify`: pulling a
+ * The forms an answer is written in.
+ *
+ * - `textbook` (the default answer): the rules' result as a textbook prints it — the
+ *   product and quotient rules' sums kept, outer × inner for the chain rule, signs,
+ *   powers and radicals as in the question — with only the clean-ups every textbook
+ *   does: numbers multiplied out, like terms collected, 1·, +0 and x¹ dropped, like
+ *   factors combined (x·x² = x³, so what cancels exactly cancels).
+ * - `smallest`: the fewest nodes (the canonical form, then the rewrites below).
+ * - `factored`, `common-denominator`, `expanded`: the other forms books print,
+ *   computed only when asked for (`answerForms`), each checked equal to the answer.
+ *
+ * The smallest form's rewrites, tried after `simplify`: pulling a
  * common factor out of a sum (x²eˣ + 2xeˣ → x(x + 2)eˣ), clearing negative
  * exponentials from a fraction (e⁻ᵘ/(e⁻ᵘ + 1) → 1/(eᵘ + 1)), multiplying out a
  * denominator (1/(√A(√A + 1)) → 1/(A + √A)) and the double-angle identities. Each candidate is an
  * identity applied to the tree and then simplified again; the smallest tree wins,
  * so a candidate can only ever make the answer shorter.
  */
-import { call, E, type Expr, equals, mul, type Num, num, pow, size } from '../expr/ast.js';
-import { keyOf, simplify } from '../expr/simplify.js';
-import { numNeg } from './tidy.js';
+import { call, children, E, type Expr, equals, freeVars, mul, type Num, num, pow, size } from '../expr/ast.js';
+import { compile } from '../expr/compile.js';
+import { canonicalKey, containsVariable, expand, keyOf, simplify, withSharedCaches } from '../expr/simplify.js';
+import { type Localized, localizeAll } from '../i18n/index.js';
+import { foldNumber, numAdd, numMul, numNeg } from './tidy.js';
 
 /** A factor as base^exponent with a positive exact exponent (x → x¹), or undefined for numbers. */
 function asPower(f: Expr): { base: Expr; exp: Num } | undefined {
@@ -234,4 +247,463 @@ export function smallestForm(simplified: Expr): Expr {
     if (answerSize(candidate) < answerSize(best)) best = candidate;
   }
   return best;
+}
+
+// ------------------------------------------------------------ the textbook form
+
+const ONE_NUM: Num = num(1);
+const isExact = (e: Expr): e is Num => e.kind === 'num' && !e.approx;
+
+/** A factor as base and exact exponent, for combining like factors: x → x¹, √u → u^½, ∛u → u^⅓. */
+function baseAndExponent(f: Expr, deep = false): { base: Expr; exp: Num } {
+  const k = f.kind === 'pow' ? (isExact(f.exp) ? f.exp : deep ? foldNumber(f.exp) : undefined) : undefined;
+  if (f.kind === 'pow' && k) {
+    const inner = baseAndExponent(f.base, deep);
+    if (inner.exp !== ONE_NUM && (deep || k.d === 1)) return { base: inner.base, exp: numMul(inner.exp, k) };
+    return { base: f.base, exp: k };
+  }
+  if (f.kind === 'call' && f.args.length === 1 && (f.fn === 'sqrt' || f.fn === 'cbrt')) {
+    const root = num(1, f.fn === 'sqrt' ? 2 : 3);
+    const inner = deep ? baseAndExponent(f.args[0] as Expr, deep) : { base: f.args[0] as Expr, exp: ONE_NUM };
+    return { base: inner.base, exp: numMul(inner.exp, root) };
+  }
+  return { base: f, exp: ONE_NUM };
+}
+
+/** Where a factor goes in a product: numbers, then constants (π, ln 2), letters, functions and powers, sums last. */
+function factorOrder(f: Expr): number {
+  if (!containsVariable(f)) return 0;
+  const { base } = baseAndExponent(f);
+  if (base.kind === 'sym') return 1;
+  return f.kind === 'add' ? 3 : 2;
+}
+
+function tidyProduct(input: readonly Expr[]): Expr {
+  let coef: Num = ONE_NUM;
+  const factors: Expr[] = [];
+  const visit = (f: Expr): void => {
+    if (f.kind === 'mul') for (const g of f.factors) visit(g);
+    else if (f.kind === 'num') coef = numMul(coef, f);
+    else factors.push(f);
+  };
+  for (const f of input) visit(f);
+  if (coef.n === 0) return num(0);
+  // Like factors combined where the same base occurs more than once (x·x² = x³, (x − 5)/(x − 5)² = 1/(x − 5)).
+  const groups = new Map<string, { base: Expr; exp: Num; members: Expr[] }>();
+  for (const f of factors) {
+    const { base, exp } = baseAndExponent(f);
+    const key = keyOf(base);
+    const g = groups.get(key);
+    if (g) {
+      g.exp = numAdd(g.exp, exp);
+      g.members.push(f);
+    } else groups.set(key, { base, exp, members: [f] });
+  }
+  // sin u / cos u = tan u and cos u / sin u = cot u, as every textbook writes them.
+  for (const g of groups.values()) {
+    const b = g.base;
+    if (b.kind !== 'call' || (b.fn !== 'sin' && b.fn !== 'cos') || g.exp.d !== 1 || g.exp.n !== 1) continue;
+    const other = groups.get(keyOf(call(b.fn === 'sin' ? 'cos' : 'sin', b.args[0] as Expr)));
+    if (other?.exp.d !== 1 || other.exp.n !== -1) continue;
+    const fn = b.fn === 'sin' ? 'tan' : 'cot';
+    g.base = call(fn, b.args[0] as Expr);
+    g.members = [g.base];
+    other.exp = num(0);
+    other.members = [];
+  }
+  const out: Expr[] = [];
+  for (const g of groups.values()) {
+    if (g.members.length === 0) continue;
+    if (g.members.length === 1) out.push(g.members[0] as Expr);
+    else if (g.exp.n !== 0) out.push(g.exp.n === 1 && g.exp.d === 1 ? g.base : tidyPower(g.base, g.exp));
+  }
+  const ordered = out
+    .map((f, i) => ({ f, i, rank: factorOrder(f) }))
+    .sort((a, b) => a.rank - b.rank || (a.rank === 1 ? letterIndex(a.f) - letterIndex(b.f) : 0) || a.i - b.i)
+    .map((x) => x.f);
+  if (ordered.length === 0) return coef;
+  if (coef.n === 1 && coef.d === 1 && !coef.approx)
+    return ordered.length === 1 ? (ordered[0] as Expr) : { kind: 'mul', factors: ordered };
+  return { kind: 'mul', factors: [coef, ...ordered] };
+}
+
+/** A term as its numeric coefficient and the rest (as a key for collecting like terms). */
+function splitCoefficient(t: Expr): { coef: Num; rest: Expr[] } {
+  if (t.kind === 'num') return { coef: t, rest: [] };
+  if (t.kind === 'mul' && t.factors[0]?.kind === 'num') return { coef: t.factors[0], rest: t.factors.slice(1) };
+  return { coef: ONE_NUM, rest: [t] };
+}
+
+const isNegativeTerm = (t: Expr): boolean => splitCoefficient(t).coef.n < 0;
+
+/**
+ * The sums of the question (by key): a textbook keeps those as written, −(x⁴ + 2x³),
+ * where it multiplies a number into a sum the rules made, −(cos²t − sin²t) = sin²t − cos²t.
+ */
+let givenSums: ReadonlySet<string> = new Set();
+/** The question's variables in the order they first occur there: π r² h → 2πr h, r before h. */
+let givenLetters: ReadonlyMap<string, number> = new Map();
+
+function lettersOf(e: Expr, out: Map<string, number>): Map<string, number> {
+  if (e.kind === 'sym' && !out.has(e.name)) out.set(e.name, out.size);
+  for (const k of children(e)) lettersOf(k, out);
+  return out;
+}
+
+function letterIndex(f: Expr): number {
+  const { base } = baseAndExponent(f);
+  return base.kind === 'sym' ? (givenLetters.get(base.name) ?? givenLetters.size) : 0;
+}
+
+function sumsOf(e: Expr, out: Set<string>): Set<string> {
+  if (e.kind === 'add') out.add(keyOf(e));
+  for (const k of children(e)) sumsOf(k, out);
+  return out;
+}
+
+/** The terms of a sum flattened, with c·(a + b) multiplied out when `distribute` says so for that sum. */
+function flatTerms(input: readonly Expr[], distribute: (s: Expr) => boolean): Expr[] {
+  const flat: Expr[] = [];
+  const visit = (t: Expr): void => {
+    if (t.kind === 'add') for (const u of t.terms) visit(u);
+    else if (
+      t.kind === 'mul' &&
+      t.factors.length === 2 &&
+      t.factors[0]?.kind === 'num' &&
+      t.factors[1]?.kind === 'add' &&
+      distribute(t.factors[1])
+    ) {
+      const c = t.factors[0];
+      for (const u of t.factors[1].terms) visit(tidyProduct([c, u]));
+    } else flat.push(t);
+  };
+  for (const t of input) visit(t);
+  return flat;
+}
+
+/** Like terms collected in the order they first occur; numbers gathered where the first one stands. */
+function collectTerms(flat: readonly Expr[]): Expr[] {
+  const groups = new Map<string, { coef: Num; rest: Expr[] }>();
+  const CONSTANT = '#number';
+  for (const t of flat) {
+    const { coef, rest } = splitCoefficient(t);
+    const key = rest.length === 0 ? CONSTANT : rest.map(keyOf).join('*');
+    const g = groups.get(key);
+    if (g) g.coef = numAdd(g.coef, coef);
+    else groups.set(key, { coef, rest });
+  }
+  const terms: Expr[] = [];
+  for (const g of groups.values()) if (g.coef.n !== 0) terms.push(tidyProduct([g.coef, ...g.rest]));
+  return terms;
+}
+
+/** A factor with a negative exponent that every term shares (the same base and power), or undefined. */
+function sharedDenominator(terms: readonly Expr[]): Expr | undefined {
+  const first = terms[0];
+  if (!first || terms.length < 2) return undefined;
+  for (const f of first.kind === 'mul' ? first.factors : [first]) {
+    if (f.kind !== 'pow' || !isExact(f.exp) || f.exp.n >= 0) continue;
+    const key = keyOf(f);
+    if (terms.every((t) => (t.kind === 'mul' ? t.factors : [t]).some((g) => keyOf(g) === key))) return f;
+  }
+  return undefined;
+}
+
+function tidySum(input: readonly Expr[]): Expr {
+  const kept = flatTerms(input, (sum) => !givenSums.has(keyOf(sum)));
+  const spread = flatTerms(input, () => true);
+  // c·(a + b) inside a sum is multiplied out where the rules made the sum, or where like terms
+  // then collect: (x − 5) − (x + 7) = −12.
+  const collected = collectTerms(spread);
+  let terms = spread.length > kept.length && collected.length < spread.length ? collected : collectTerms(kept);
+  // The leading term is not negative where moving a positive one first avoids it: 1/7 − 7/x², not −7/x² + 1/7.
+  if (terms.length > 1 && isNegativeTerm(terms[0] as Expr)) {
+    const i = terms.findIndex((t) => !isNegativeTerm(t));
+    if (i > 0) terms.unshift(...terms.splice(i, 1));
+  }
+  // Terms over one same denominator are written as one fraction: a/d + b/d = (a + b)/d.
+  const den = sharedDenominator(terms);
+  if (den?.kind === 'pow') {
+    const over = tidyPower(den.base, numNeg(den.exp as Num));
+    terms = [tidyProduct([{ kind: 'add', terms: terms.map((t) => tidyProduct([t, over])) }, den])];
+  }
+  if (terms.length === 0) return num(0);
+  return terms.length === 1 ? (terms[0] as Expr) : { kind: 'add', terms };
+}
+
+function tidyPower(base: Expr, exp: Expr): Expr {
+  if (isExact(exp)) {
+    if (exp.n === 0) return num(1);
+    if (exp.n === 1 && exp.d === 1) return base;
+    if (isExact(base) && exp.d === 1 && Math.abs(exp.n) <= 16) {
+      const n = base.n ** Math.abs(exp.n);
+      const d = base.d ** Math.abs(exp.n);
+      if (Number.isSafeInteger(n) && Number.isSafeInteger(d) && n !== 0) return exp.n > 0 ? num(n, d) : num(d, n);
+    }
+    // (u^a)^k = u^{ak} for an integer k; a product of numbers and factors to an integer power, factor by factor.
+    if (exp.d === 1 && base.kind === 'pow' && isExact(base.exp)) return tidyPower(base.base, numMul(base.exp, exp));
+    if (exp.d === 1 && base.kind === 'mul') return tidyProduct(base.factors.map((f) => tidyPower(f, exp)));
+    // (√u)² = u, (∛u)³ = u: what cancels exactly.
+    if (exp.d === 1 && base.kind === 'call' && (base.fn === 'sqrt' || base.fn === 'cbrt')) {
+      const root = base.fn === 'sqrt' ? 2 : 3;
+      if (exp.n % root === 0) return tidyPower(base.args[0] as Expr, num(exp.n / root));
+    }
+    // (aᵘ)ᵏ = a^{ku} for a number a: 2^{2w}, as books write it.
+    if (exp.d === 1 && base.kind === 'pow' && base.base.kind === 'num' && base.base.n > 0 && !isExact(base.exp)) {
+      const raised: Expr = { kind: 'pow', base: base.base, exp: tidyProduct([num(Math.abs(exp.n)), base.exp]) };
+      return exp.n > 0 ? raised : { kind: 'pow', base: raised, exp: num(-1) };
+    }
+  }
+  return { kind: 'pow', base, exp };
+}
+
+function tidyNode(e: Expr): Expr {
+  switch (e.kind) {
+    case 'num':
+    case 'sym':
+    case 'const':
+      return e;
+    case 'neg':
+      return tidyProduct([num(-1), tidyNode(e.arg)]);
+    case 'div': {
+      const folded = foldNumber(e);
+      if (folded) return folded;
+      return tidyProduct([tidyNode(e.num), tidyPower(tidyNode(e.den), num(-1))]);
+    }
+    case 'add':
+      return tidySum(e.terms.map(tidyNode));
+    case 'mul':
+      return tidyProduct(e.factors.map(tidyNode));
+    case 'pow':
+      return tidyPower(tidyNode(e.base), tidyNode(e.exp));
+    case 'call':
+      return { kind: 'call', fn: e.fn, args: e.args.map(tidyNode) };
+  }
+}
+
+/**
+ * The textbook form of a rule's raw result: its structure kept, with only the
+ * clean-ups every textbook does (see the module comment).
+ */
+export function textbookForm(raw: Expr, question?: Expr): Expr {
+  return withSharedCaches(() => textbookFormIn(raw, question));
+}
+
+function textbookFormIn(raw: Expr, question?: Expr): Expr {
+  // The question's sums as the clean-ups write them (x − 2 read as x + (−2)).
+  givenSums = new Set();
+  givenSums = question ? sumsOf(tidyNode(question), new Set()) : new Set();
+  givenLetters = question ? lettersOf(question, new Map()) : new Map();
+  try {
+    const tidy = tidyNode(raw);
+    // A whole answer c·(a + b) with a sum the rules made is multiplied out: −x sin x − cos x, not
+    // −(x sin x + cos x); a sum of the question stays as it is written: 6(x − 2).
+    if (tidy.kind === 'mul' && tidy.factors.length === 2 && tidy.factors[0]?.kind === 'num') {
+      const [c, sum] = tidy.factors;
+      if (sum?.kind === 'add' && !givenSums.has(keyOf(sum))) return tidySum(sum.terms.map((t) => tidyProduct([c, t])));
+    }
+    return tidy;
+  } finally {
+    givenSums = new Set();
+    givenLetters = new Map();
+  }
+}
+
+/**
+ * The default answer: the textbook form, unless the rules' result cancels to
+ * something much smaller (d/dt (t² − 1)/(t + 1) = 1, as a book writes it), where
+ * the smallest form is what a textbook prints.
+ */
+export function finalForm(raw: Expr, question?: Expr): Expr {
+  const textbook = textbookForm(raw, question);
+  if (size(textbook) <= 8) return textbook;
+  // The canonical form decides first; the smallest form's rewrites run only for a large answer.
+  const canonical = simplify(raw);
+  const n = answerSize(textbook);
+  if (n > 3 * answerSize(canonical)) return smallestForm(canonical);
+  if (n < 40) return textbook;
+  const smallest = smallestForm(canonical);
+  return n > 3 * answerSize(smallest) ? smallest : textbook;
+}
+
+// ------------------------------------------------------------ other common forms
+
+/** The names of the forms an answer can be shown in. */
+export type FormName = 'textbook' | 'smallest' | 'factored' | 'common-denominator' | 'expanded';
+
+/** Each form's name as a reader sees it, in every language (the text is in the catalogues, section `forms`). */
+export const FORM_LABELS: Readonly<Record<FormName, Localized>> = {
+  textbook: localizeAll((m) => m.forms.textbook),
+  smallest: localizeAll((m) => m.forms.smallest),
+  factored: localizeAll((m) => m.forms.factored),
+  'common-denominator': localizeAll((m) => m.forms['common-denominator']),
+  expanded: localizeAll((m) => m.forms.expanded),
+};
+
+/** The forms shown beside the answer, in this order. */
+export const OTHER_FORMS: readonly FormName[] = ['factored', 'common-denominator', 'expanded', 'smallest'];
+
+export interface NamedForm {
+  readonly name: FormName;
+  readonly expr: Expr;
+}
+
+/** The answer's sum with the factors all its terms share pulled out: x²eˣ + 2xeˣ = x(x + 2)eˣ. */
+export function factoredForm(answer: Expr): Expr {
+  const s = simplify(answer);
+  const pulled = pullCommonFactor(s);
+  return pulled ? simplify(pulled) : s;
+}
+
+/** The answer over one common denominator: 270x⁴ + 39/(x + 1)² = (270x⁴(x + 1)² + 39)/(x + 1)². */
+export function commonDenominatorForm(answer: Expr): Expr {
+  const s = simplify(answer);
+  if (s.kind !== 'add') return s;
+  const den = new Map<string, { base: Expr; k: Num }>();
+  for (const t of s.terms) {
+    for (const f of t.kind === 'mul' ? t.factors : [t]) {
+      if (f.kind !== 'pow' || !isExact(f.exp) || f.exp.n >= 0) continue;
+      const key = keyOf(f.base);
+      const k = numNeg(f.exp);
+      const old = den.get(key);
+      if (!old || lessThan(old.k, k)) den.set(key, { base: f.base, k });
+    }
+  }
+  if (den.size === 0) return s;
+  const over = [...den.values()].map((d) => pow(d.base, d.k));
+  const numerator = { kind: 'add' as const, terms: s.terms.map((t) => simplify(mul(t, ...over))) };
+  return mul(numerator, ...[...den.values()].map((d) => pow(d.base, numNeg(d.k))));
+}
+
+/** Whether two trees are the same function: equal canonical forms, else equal values at sample points. */
+export function sameFunction(a: Expr, b: Expr): boolean {
+  if (canonicalKey(a) === canonicalKey(b)) return true;
+  const vars = [...new Set([...freeVars(a), ...freeVars(b)])];
+  const fa = compile(a, vars, { backend: 'closure' });
+  const fb = compile(b, vars, { backend: 'closure' });
+  let agreed = 0;
+  for (let i = 0; i < 40 && agreed < 8; i++) {
+    const point = vars.map((_, j) => 0.37 + 0.61 * ((i * 7 + j * 3) % 11) - (i % 3 === 2 ? 3.1 : 0));
+    const x = fa(...point);
+    const y = fb(...point);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (Math.abs(x - y) > 1e-8 * Math.max(1, Math.abs(x), Math.abs(y))) return false;
+    agreed++;
+  }
+  return agreed >= 3;
+}
+
+/** One named form of an answer (the answer itself for `textbook`), not checked. */
+export function answerForm(answer: Expr, name: FormName): Expr {
+  switch (name) {
+    case 'textbook':
+      return answer;
+    case 'smallest':
+      return smallestForm(simplify(answer));
+    case 'factored':
+      return factoredForm(answer);
+    case 'common-denominator':
+      return commonDenominatorForm(answer);
+    case 'expanded':
+      return expand(answer);
+  }
+}
+
+/**
+ * The answer's other common forms — smallest, factored, over a common denominator,
+ * expanded — computed when asked for, each checked equal to the answer, without
+ * duplicates or the answer itself. Bounded: nothing is tried on a very large answer.
+ */
+export function answerForms(answer: Expr): readonly NamedForm[] {
+  if (size(answer) > 400) return [];
+  const shown: Expr[] = [answer];
+  const out: NamedForm[] = [];
+  for (const name of OTHER_FORMS) {
+    const expr = answerForm(answer, name);
+    // A form that only reorders terms or factors of one already shown is not another form.
+    if (shown.some((e) => sameForm(e, expr)) || size(expr) > 3 * size(answer) + 20) continue;
+    if (!sameFunction(expr, answer)) continue;
+    shown.push(expr);
+    out.push({ name, expr });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------ comparing forms
+
+/** A factor list entry: base key and exponent, numbers folded into one coefficient. */
+function shapeKey(e: Expr): string {
+  switch (e.kind) {
+    case 'num':
+      return e.approx ? `${Number(e.n.toPrecision(12))}` : `${e.n / e.d}`;
+    case 'sym':
+      return e.name;
+    case 'const':
+      return `#${e.name}`;
+    case 'call':
+      if (e.fn === 'sqrt' || e.fn === 'cbrt') return shapeKey(pow(e.args[0] as Expr, num(1, e.fn === 'sqrt' ? 2 : 3)));
+      if (e.fn === 'exp') return shapeKey(pow(E, e.args[0] as Expr));
+      return `${e.fn === 'log' && e.args.length === 1 ? 'ln' : e.fn}(${e.args.map(shapeKey).join(',')})`;
+    case 'add': {
+      const terms: string[] = [];
+      const flat = (t: Expr): void => {
+        if (t.kind === 'add') t.terms.forEach(flat);
+        else terms.push(shapeKey(t));
+      };
+      flat(e);
+      return terms.length === 1 ? (terms[0] as string) : `+(${terms.sort().join(',')})`;
+    }
+    default: {
+      let coef = 1;
+      const factors: string[] = [];
+      const visit = (f: Expr, sign: 1 | -1): void => {
+        if (f.kind === 'mul') for (const g of f.factors) visit(g, sign);
+        else if (f.kind === 'neg') {
+          coef = -coef;
+          visit(f.arg, sign);
+        } else if (f.kind === 'div') {
+          visit(f.num, sign);
+          visit(f.den, sign === 1 ? -1 : 1);
+        } else if (f.kind === 'num') coef = sign === 1 ? coef * (f.n / f.d) : coef / (f.n / f.d);
+        else {
+          const { base, exp } = baseAndExponent(f, true);
+          if (base.kind === 'mul' || base.kind === 'div' || base.kind === 'neg' || base.kind === 'num') {
+            if (exp.d === 1 && exp !== ONE_NUM) {
+              for (let i = 0; i < Math.abs(exp.n); i++) visit(base, (exp.n < 0 ? -sign : sign) as 1 | -1);
+              return;
+            }
+          }
+          if (f.kind === 'pow' && !foldNumber(f.exp)) {
+            const k = `^(${shapeKey(f.base)},${shapeKey(f.exp)})`;
+            factors.push(sign === 1 ? k : `^(${k},-1)`);
+            return;
+          }
+          const n = exp.n / exp.d;
+          const k = sign * n;
+          const b = base.kind === 'add' ? shapeKey(base) : shapeKey(base);
+          factors.push(k === 1 ? b : `^(${b},${k})`);
+        }
+      };
+      visit(e, 1);
+      const c = Number(coef.toPrecision(12));
+      if (factors.length === 0) return `${c}`;
+      const body = factors.sort().join(',');
+      if (c === 1 && factors.length === 1) return factors[0] as string;
+      return `*(${c},${body})`;
+    }
+  }
+}
+
+/** Whether two trees have the same terms and factors up to their order (and numbers multiplied out). */
+export function sameForm(a: Expr, b: Expr): boolean {
+  return shapeKey(a) === shapeKey(b);
+}
+
+/**
+ * Which form of `expected` (the default answer) `answer` is written in — the same terms and
+ * factors up to order — or undefined when it is in none of them (still perhaps equal).
+ */
+export function formOf(answer: Expr, expected: Expr): FormName | undefined {
+  if (sameForm(answer, expected)) return 'textbook';
+  return answerForms(expected).find((f) => sameForm(answer, f.expr))?.name;
 }

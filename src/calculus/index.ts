@@ -15,6 +15,17 @@ export { heldNames } from './derivation.js';
 export { atDetail } from './detail.js';
 export { differentiate, gradient, hessian, MAX_ORDER } from './differentiate.js';
 export {
+  answerForm,
+  answerForms,
+  FORM_LABELS,
+  type FormName,
+  formOf,
+  type NamedForm,
+  OTHER_FORMS,
+  sameForm,
+  textbookForm,
+} from './forms.js';
+export {
   type DerivationJson,
   derivationJson,
   derivationTex,

@@ -243,7 +243,11 @@ export function stepText(step: Step, lang: Lang = 'en'): string {
   const held = heldNames(step);
   if (held.length > 0) notes.push(m.derivation.held({ names: held }));
   const note = notes.length ? ` (${notes.join('; ')})` : '';
-  return `${m.rules[step.rule].name}${note}: d/d${step.wrt} [${toText(step.expr)}] = ${toText(step.result)}`;
+  // A sum names the terms whose derivative vanished (`9*x^2 - 2 + 0`) before dropping them.
+  const filled = step.rule === 'sum' ? instance(step, (s) => s.result, SHOWN) : undefined;
+  const result = toText(step.result);
+  const middle = filled && toText(filled) !== result ? `${toText(filled)} = ` : '';
+  return `${m.rules[step.rule].name}${note}: d/d${step.wrt} [${toText(step.expr)}] = ${middle}${result}`;
 }
 
 /** The derivation as indented plain text, one step a line, then the answer. */

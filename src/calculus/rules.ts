@@ -463,10 +463,13 @@ export const RULE_OBJECTS: Readonly<Record<StepRule, Rule>> = Object.fromEntries
   [...STRUCTURAL, ...FUNCTION_RULE_LIST].map((r) => [r.id, r]),
 ) as Record<StepRule, Rule>;
 
-/** The rules asked first, for any expression. */
-export const FIRST_RULES: readonly Rule[] = [constant, heldConstant, constantMultiple];
+/** The rules for an expression that does not contain the variable. */
+export const CONSTANT_RULES: readonly Rule[] = [constant, heldConstant];
 
-/** The rules asked next, by the kind of expression (in this order). */
+/** The rules asked first for an expression that contains the variable. */
+export const FIRST_RULES: readonly Rule[] = [constantMultiple];
+
+/** The rules asked next, by the kind of expression (in this order); a call then asks its function's rule. */
 export const RULES_BY_KIND: Readonly<Record<Expr['kind'], readonly Rule[]>> = {
   num: [],
   const: [],
@@ -476,8 +479,17 @@ export const RULES_BY_KIND: Readonly<Record<Expr['kind'], readonly Rule[]>> = {
   mul: [product],
   div: [rewrite, reciprocal, quotient],
   pow: [zeroPower, power, exponential, logDiff, chain],
-  call: [rewrite, chain, ...FUNCTION_RULE_LIST],
+  call: [rewrite, chain],
 };
+
+/** The rule of each function, by the function's name (log₂ and log₁₀ share `log`'s). */
+export const FUNCTION_RULE_OF: ReadonlyMap<FunctionName, Rule> = new Map(
+  FUNCTION_NAMES.flatMap((name): [FunctionName, Rule][] => {
+    const id = functionRule(name);
+    const rule = id === undefined ? undefined : FUNCTION_RULE_LIST.find((r) => r.id === id);
+    return rule ? [[name, rule]] : [];
+  }),
+);
 
 // ------------------------------------------------------------ names and prose
 

@@ -16,6 +16,7 @@
 import { Budget, countNodes, NODE_BUDGET, TIME_BUDGET_MS } from '../calculus/budget.js';
 import type { Derivation, Step } from '../calculus/derivation.js';
 import { differentiate } from '../calculus/differentiate.js';
+import { type FormName, formOf } from '../calculus/forms.js';
 import { isGradstepError, type SourceRange } from '../errors.js';
 import { dependsOn, type Expr, equals, freeVars } from '../expr/ast.js';
 import { parse } from '../expr/parse.js';
@@ -98,6 +99,8 @@ export interface CheckResult {
   readonly error?: { readonly code: string; readonly messages: Localized; readonly range?: SourceRange };
   /** For `unevaluated`: the derivative notation found in the answer. */
   readonly notation?: { readonly text: string; readonly range: SourceRange };
+  /** For `correct`: the form of the expected answer the answer is written in (same terms and factors up to order). */
+  readonly form?: FormName;
   /** How equality was decided: canonical forms, or the number of sample points. */
   readonly method?: 'exact' | 'numeric';
   readonly points?: number;
@@ -292,8 +295,10 @@ export function checkPrepared(
         ...(points !== undefined ? { points } : {}),
       });
     }
-    return finish('correct', verdictMessages.correct(), {
+    const form = formOfSafely(answer, p.expected);
+    return finish('correct', verdictMessages.correct(form), {
       answer: shown,
+      ...(form ? { form } : {}),
       method,
       ...(points !== undefined ? { points } : {}),
     });
@@ -305,7 +310,7 @@ export function checkPrepared(
   if (comparison.kind === 'equal') return equal('numeric', comparison.points);
   if (comparison.kind === 'undecided') {
     // Too few real points to compare numerically: the canonical forms can still agree.
-    if (equals(simplifySafely(answer), p.expected)) return equal('exact');
+    if (equals(simplifySafely(answer), simplifySafely(p.expected))) return equal('exact');
     return finish('undecided', verdictMessages.undecided(comparison.points), { answer: shown, method: 'numeric' });
   }
 
@@ -327,6 +332,16 @@ export function checkPrepared(
     ...(diagnosis ? { diagnosis } : {}),
     ...(found === 'skipped' ? { diagnosisSkipped: true } : {}),
   });
+}
+
+/** Naming the form is a bonus too: without it the verdict stands. */
+function formOfSafely(answer: Expr, expected: Expr): FormName | undefined {
+  try {
+    return formOf(answer, expected);
+  } catch (error) {
+    if (isGradstepError(error)) return undefined;
+    throw error;
+  }
 }
 
 /** A diagnosis is a bonus: when the check's work budget runs out, the verdict stands without one. */

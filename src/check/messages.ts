@@ -2,6 +2,7 @@
  * What the checker says: pure functions from the facts of a check (mistake, step, values)
  * to text in every language, through the catalogues (src/i18n). No computing here.
  */
+import type { FormName } from '../calculus/forms.js';
 import type { Expr } from '../expr/ast.js';
 import { toText } from '../expr/print-text.js';
 import { type Localized, localizeAll, type Messages, messagesFor } from '../i18n/index.js';
@@ -38,7 +39,8 @@ export function mistakeMessage(mutant: Mutant, context: { wrt: string; others: r
 }
 
 export const verdictMessages = {
-  correct: (): Localized => localizeAll((m) => m.verdicts.correct()),
+  correct: (form?: FormName): Localized =>
+    localizeAll((m) => m.verdicts.correct({ form: form ? m.forms[form] : undefined })),
   unsimplified: (reason: UnsimplifiedReason, expected: string): Localized =>
     localizeAll((m) => m.verdicts.unsimplified({ reason: m.unsimplified[reason], expected })),
   incorrect: (c: Counterexample, diagnosis: Localized | undefined): Localized =>

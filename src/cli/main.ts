@@ -2,6 +2,7 @@ import { VERSION } from '../version.js';
 import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
 import { gradCommand } from './grad-command.js';
+import { graphCommand } from './graph-command.js';
 import { type CliIO, EXIT, processIO, safeIO } from './io.js';
 import { optimizeCommand } from './optimize-command.js';
 import { parseCommand } from './parse-command.js';
@@ -20,6 +21,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   grad: gradCommand,
   check: checkCommand,
   optimize: optimizeCommand,
+  graph: graphCommand,
 };
 
 export function usage(): string {

@@ -74,9 +74,39 @@ function simplifyUncached(e: Expr): Expr {
   return current;
 }
 
+/**
+ * The canonical form with every product and small power of sums multiplied out
+ * (x(x + 2)eˣ → x²eˣ + 2xeˣ), whatever the size; the canonical form itself when
+ * the expansion would exceed the term bound.
+ */
+export function expand(e: Expr): Expr {
+  return withStackGuard('simplify/too-deep', () =>
+    withCaches(() => {
+      const s = simplifyUncached(e);
+      const terms = s.kind === 'add' ? orderedTerms(s) : [s];
+      if (!terms.some(hasProductOfSum)) return s;
+      const expanded = expandTerms(terms);
+      return expanded === undefined ? s : buildAdd(expanded, false);
+    }),
+  );
+}
+
 /** A string that identifies the canonical form: equal keys ⇔ structurally equal simplified trees. */
 export function canonicalKey(e: Expr): string {
   return withCaches(() => nodeKey(simplifyUncached(e)));
+}
+
+/**
+ * Runs `work` with the simplifier's memo tables kept for its whole length, so that
+ * many `keyOf`/`simplify` calls inside it share them (a caller walking a tree).
+ */
+export function withSharedCaches<T>(work: () => T): T {
+  return withCaches(work);
+}
+
+/** Whether a variable occurs in `e` (memoised like the keys). */
+export function containsVariable(e: Expr): boolean {
+  return withCaches(() => hasVars(e));
 }
 
 /** The key of a tree as it is (no simplification); structurally equal trees have equal keys. */

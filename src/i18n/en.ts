@@ -143,6 +143,12 @@ export const en: Messages = {
     'optim/unknown-optimizer': ({ name, known }) =>
       `Unknown optimizer '${name}'. Choose one of: ${known.join(', ')} (or sgd).`,
     'optim/unknown-convention': ({ name }) => `Unknown convention '${name}': use textbook, pytorch or keras.`,
+    'graph/too-large': ({ max }) => `The expression is too large to draw as a graph (at most ${max} nodes).`,
+    'graph/bad-param': ({ name }) => `Invalid parameter: ${name}.`,
+    'graph/missing-value': ({ name }) => `No value was given for ${name}.`,
+    'graph/bad-output': ({ id }) => `There is no node ${id}.`,
+    'graph/not-built': () => 'Build the graph with buildGraph first.',
+    'graph/bad-point': ({ text }) => `${text}: expected name=number pairs separated by commas (w=0.5, x=2).`,
   },
 
   constructs: {
@@ -230,8 +236,16 @@ export const en: Messages = {
     'double-negation': 'a double minus is left in',
   },
 
+  forms: {
+    textbook: 'textbook form',
+    smallest: 'shortest form',
+    factored: 'factored form',
+    'common-denominator': 'common-denominator form',
+    expanded: 'expanded form',
+  },
+
   verdicts: {
-    correct: () => 'Correct.',
+    correct: ({ form }) => (form ? `Correct. Your answer is in the ${form}.` : 'Correct.'),
     unsimplified: ({ reason, expected }) => `Correct, but not simplified: ${reason}. Simplified: ${expected}.`,
     incorrect: ({ at, expected, answer }) =>
       answer === null
@@ -266,6 +280,7 @@ export const en: Messages = {
 
   ui: {
     readAs: 'Read as',
+    alsoWrittenAs: 'Also written as',
     steps: 'Steps',
     generalFormula: 'General formula',
     heldConstant: 'held constant',
@@ -400,5 +415,41 @@ export const en: Messages = {
       }[why];
       return `Diverged at step ${k}: ${what}. Try a smaller learning rate than ε = ${lr} (for example ${smaller}).`;
     },
+  },
+  graph: {
+    node: 'node',
+    operation: 'operation',
+    value: 'value',
+    adjoint: 'adjoint',
+    edge: 'edge',
+    local: 'local derivative',
+    gradient: 'gradient',
+    param: 'parameter',
+    data: 'data',
+    constant: 'constant',
+    graph: 'Computation graph',
+    legend:
+      'Each box: the node and its operation, its value (forward pass), ∂ its adjoint ∂L/∂node (backward pass). Edges: the local derivative.',
+    start: 'The inputs hold their values. Step forward to compute each node.',
+    forward: 'Forward pass',
+    backward: 'Backward pass',
+    where: 'with',
+    seed: 'The output’s adjoint is 1.',
+    chain: 'Chain rule along every path to the output',
+    sumParents: 'Chain rule: sum over the parents',
+    locals: 'Local derivatives used',
+    backprop: 'Gradient by backpropagation',
+    symbolic: 'Symbolic gradient (as gs-gradient derives it), at the point',
+    agree: 'The two agree.',
+    disagree: 'The two differ.',
+    descend: 'One gradient-descent step',
+    loss: 'Loss',
+    table: 'The graph as a table',
+    nodeHeader: 'Node',
+    operationHeader: 'Operation',
+    valueHeader: 'Value',
+    adjointHeader: 'Adjoint',
+    edgeHeader: 'Edge',
+    localHeader: 'Local derivative',
   },
 };

@@ -138,6 +138,12 @@ export const ko: Messages = {
       `${josa(`'${name}'`, '이라는/라는')} 최적화 방법은 없습니다. 다음 중에서 고르세요: ${list(known)} (또는 sgd).`,
     'optim/unknown-convention': ({ name }) =>
       `${josa(`'${name}'`, '이라는/라는')} 표기 규칙은 없습니다. textbook, pytorch, keras 중에서 고르세요.`,
+    'graph/too-large': ({ max }) => `식이 너무 커서 그래프로 그릴 수 없습니다 (노드 최대 ${max}개).`,
+    'graph/bad-param': ({ name }) => `매개변수가 올바르지 않습니다: ${name}.`,
+    'graph/missing-value': ({ name }) => `${name}의 값이 주어지지 않았습니다.`,
+    'graph/bad-output': ({ id }) => `${id}번 노드가 없습니다.`,
+    'graph/not-built': () => 'buildGraph로 그래프를 먼저 만드세요.',
+    'graph/bad-point': ({ text }) => `${text}: 이름=수 쌍을 쉼표로 구분해 주세요 (w=0.5, x=2).`,
   },
 
   constructs: {
@@ -224,8 +230,16 @@ export const ko: Messages = {
     'double-negation': '이중 부호가 남아 있습니다',
   },
 
+  forms: {
+    textbook: '교과서 꼴',
+    smallest: '가장 짧은 꼴',
+    factored: '인수분해한 꼴',
+    'common-denominator': '통분한 꼴',
+    expanded: '전개한 꼴',
+  },
+
   verdicts: {
-    correct: () => '정답입니다.',
+    correct: ({ form }) => (form ? `정답입니다. 답은 ${form}입니다.` : '정답입니다.'),
     unsimplified: ({ reason, expected }) => `맞았지만 정리되지 않았습니다: ${reason}. 정리하면 ${expected}입니다.`,
     incorrect: ({ at, expected, answer }) =>
       answer === null
@@ -257,6 +271,7 @@ export const ko: Messages = {
 
   ui: {
     readAs: '읽은 식',
+    alsoWrittenAs: '다르게 쓰면',
     steps: '풀이 과정',
     generalFormula: '일반 공식',
     heldConstant: '상수로 취급',
@@ -392,5 +407,40 @@ export const ko: Messages = {
       }[why];
       return `${k}단계에서 발산했습니다: ${what}. ε = ${lr}보다 작은 학습률(예: ${smaller})을 시도해 보세요.`;
     },
+  },
+  graph: {
+    node: '노드',
+    operation: '연산',
+    value: '값',
+    adjoint: '수반값',
+    edge: '간선',
+    local: '국소 미분',
+    gradient: '그래디언트',
+    param: '매개변수',
+    data: '데이터',
+    constant: '상수',
+    graph: '계산 그래프',
+    legend: '각 상자: 노드와 연산, 값(순전파), ∂ 수반값 ∂L/∂노드(역전파). 간선: 국소 미분.',
+    start: '입력에 값이 들어 있습니다. 한 단계씩 진행해 각 노드를 계산하세요.',
+    forward: '순전파',
+    backward: '역전파',
+    where: '대입값',
+    seed: '출력의 수반값은 1입니다.',
+    chain: '출력까지 모든 경로를 따라 연쇄 법칙',
+    sumParents: '연쇄 법칙: 부모 노드에 대한 합',
+    locals: '사용한 국소 미분',
+    backprop: '역전파로 구한 그래디언트',
+    symbolic: '기호 미분으로 구한 그래디언트(gs-gradient와 같은 계산), 현재 점에서',
+    agree: '두 결과가 일치합니다.',
+    disagree: '두 결과가 다릅니다.',
+    descend: '경사 하강 한 단계',
+    loss: '손실',
+    table: '표로 보기',
+    nodeHeader: '노드',
+    operationHeader: '연산',
+    valueHeader: '값',
+    adjointHeader: '수반값',
+    edgeHeader: '간선',
+    localHeader: '국소 미분',
   },
 };

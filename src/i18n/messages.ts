@@ -11,6 +11,7 @@
  *   `localizeAll(m => …)` for a value in every language.
  */
 import type { RuleId } from '../calculus/derivation.js';
+import type { FormName } from '../calculus/forms.js';
 import type { MistakeId } from '../check/mistakes.js';
 import type { UnsimplifiedReason } from '../check/unsimplified.js';
 import type { ErrorCode, ErrorParams } from '../errors.js';
@@ -72,7 +73,8 @@ export type MistakeMessages = { readonly [M in MistakeId]: (params: MistakeParam
 
 /** What the answer checker says. `at` is a point already written out (`x = 1, y = 2`). */
 export interface VerdictMessages {
-  readonly correct: () => string;
+  /** `form`: the name of the answer's form (`factored form`), when it is one of the named forms. */
+  readonly correct: (p: { readonly form: string | undefined }) => string;
   readonly unsimplified: (p: { readonly reason: string; readonly expected: string }) => string;
   readonly incorrect: (p: { readonly at: string; readonly expected: string; readonly answer: string | null }) => string;
   readonly sameAsProblem: () => string;
@@ -124,6 +126,8 @@ export interface DerivationMessages {
 /** Every visible string of the `gs-` elements. */
 export interface UiMessages {
   readonly readAs: string;
+  /** Before the answer's other forms (factored, common denominator, …). */
+  readonly alsoWrittenAs: string;
   readonly steps: string;
   readonly generalFormula: string;
   readonly heldConstant: string;
@@ -256,8 +260,50 @@ export interface Messages {
   /** Why a correct answer is not simplified. */
   readonly unsimplified: Readonly<Record<UnsimplifiedReason, string>>;
   readonly verdicts: VerdictMessages;
+  /** The names of an answer's forms (src/calculus/forms.ts), as a noun phrase: `factored form`. */
+  readonly forms: Readonly<Record<FormName, string>>;
   readonly lines: LineMessages;
   readonly ui: UiMessages;
   readonly cli: CliMessages;
   readonly optim: OptimMessages;
+  readonly graph: GraphMessages;
+}
+
+/** Computation graphs: the printers' words (lower case, inside labels) and gs-graph's. */
+export interface GraphMessages {
+  // Printers (CLI table, DOT labels).
+  readonly node: string;
+  readonly operation: string;
+  readonly value: string;
+  readonly adjoint: string;
+  readonly edge: string;
+  readonly local: string;
+  readonly gradient: string;
+  readonly param: string;
+  readonly data: string;
+  readonly constant: string;
+  // The element.
+  readonly graph: string;
+  readonly legend: string;
+  readonly start: string;
+  readonly forward: string;
+  readonly backward: string;
+  readonly where: string;
+  readonly seed: string;
+  readonly chain: string;
+  readonly sumParents: string;
+  readonly locals: string;
+  readonly backprop: string;
+  readonly symbolic: string;
+  readonly agree: string;
+  readonly disagree: string;
+  readonly descend: string;
+  readonly loss: string;
+  readonly table: string;
+  readonly nodeHeader: string;
+  readonly operationHeader: string;
+  readonly valueHeader: string;
+  readonly adjointHeader: string;
+  readonly edgeHeader: string;
+  readonly localHeader: string;
 }

@@ -1,0 +1,646 @@
+import { css, html, nothing, type PropertyValues, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Expr } from '../src/expr/ast.js';
+import { texPartial, texSymbol, toTex } from '../src/expr/print-tex.js';
+import {
+  type BackwardPass,
+  type BackwardStep,
+  backward,
+  buildGraph,
+  type ComputationGraph,
+  descentStep,
+  type GraphStep,
+  graphTrace,
+  readPoint,
+  type SymbolicGradient,
+  symbolicGradientAt,
+} from '../src/graph/graph.js';
+import { adjointTex, edgeTex, graphGradientTex, nodeTex, valueTex } from '../src/graph/print.js';
+import { type Lang, messagesFor } from '../src/i18n/index.js';
+import type { GraphMessages } from '../src/i18n/messages.js';
+import { formatNumber, texNumber } from '../src/util/format.js';
+import { defineElement } from './define.js';
+import { katexStyles } from './katex/render.js';
+import { type InputProblem, splitVars, toProblem } from './shared/engine.js';
+import { emit } from './shared/events.js';
+import { type Layout, layeredLayout } from './shared/layered-layout.js';
+import { MathElement } from './shared/math-element.js';
+import { PlaybackController } from './shared/playback.js';
+import { problemTemplate } from './shared/problem-view.js';
+import { math } from './shared/steps-view.js';
+import { UI } from './shared/strings.js';
+import { themeStyles } from './shared/styles.js';
+
+/** Detail of `gs-step-change`. */
+export interface GraphStepDetail {
+  /** Steps done (0 = only the inputs have values). */
+  readonly step: number;
+  /** The phase of the last step done, or undefined at 0. */
+  readonly phase: 'forward' | 'backward' | undefined;
+}
+
+/** Detail of `gs-descent-step`. */
+export interface DescentStepDetail {
+  /** The new point (parameters moved, data kept). */
+  readonly point: Readonly<Record<string, number>>;
+  readonly loss: number;
+  readonly previousLoss: number;
+}
+
+const SIZES = { nodeWidth: 104, nodeHeight: 60, columnGap: 38, rowGap: 16 } as const;
+
+/**
+ * Backpropagation as the chain rule on a graph. The expression is drawn as its
+ * computation graph, inputs to output left to right; step through the forward
+ * pass (each node's value) and then the backward pass (each node's adjoint
+ * ∂L/∂node, written out as the product of the local derivatives along every path
+ * to the output), with each edge's local derivative ∂parent/∂child as a formula
+ * and a number. At the end the gradient read off the parameters is set beside the
+ * symbolic gradient; a button takes one gradient-descent step with it.
+ *
+ * @tagname gs-graph
+ * @summary Forward and backward pass on a computation graph, step by step.
+ *
+ * @attr expr - The loss, as a person types it (`(sigmoid(w*x + b) - y)^2`). Untrusted: parsed, never evaluated.
+ * @attr params - The parameters, comma-separated (default: every variable).
+ * @attr at - A value for every variable: `w=0.5, b=0.1, x=2, y=1`.
+ * @attr lr - The learning rate of the descent button (default 0.5).
+ * @attr step - Steps shown (0 = only the inputs; forward steps, then backward steps).
+ * @attr lang - "en" or "ko" (inherited from the page when omitted).
+ *
+ * @fires gs-step-change - The shown step changed; `detail.step`, `detail.phase`. Bubbles and is composed.
+ * @fires gs-descent-step - A gradient-descent step was taken; `detail.point`, `detail.loss`, `detail.previousLoss`. Bubbles and is composed.
+ *
+ * @csspart graph - The scrollable drawing of the graph.
+ * @csspart node - Each node's box (with `data-node`, the node's name).
+ * @csspart edge - Each edge.
+ * @csspart controls - The reset / previous / play / next buttons.
+ * @csspart step - The current step's formulas.
+ * @csspart gradient - The gradient by backpropagation and the symbolic one.
+ * @csspart descent - The gradient-descent button and the loss.
+ * @csspart table - The graph as tables of nodes and edges.
+ * @csspart error - An inline error for an unreadable expression or point.
+ *
+ * @cssprop [--gs-accent] - Accent colour: the current node and edges, the parameters.
+ * @cssprop [--gs-graph-node-background] - Fill of the node boxes.
+ */
+export class GsGraph extends MathElement {
+  static override styles = [
+    themeStyles,
+    katexStyles,
+    css`
+      :host {
+        display: block;
+        --_node-bg: var(--gs-graph-node-background, var(--_bg));
+      }
+      :host(:focus-visible) {
+        outline: 2px solid var(--_accent);
+        outline-offset: 4px;
+      }
+      [part='graph'] {
+        overflow-x: auto;
+        background: var(--_surface);
+        border-radius: var(--_radius);
+        padding: 0.5em;
+      }
+      svg {
+        display: block;
+        font-size: 12px;
+        font-variant-numeric: tabular-nums;
+      }
+      .box {
+        fill: var(--_node-bg);
+        stroke: var(--_border);
+        stroke-width: 1.2;
+      }
+      .param .box {
+        stroke: var(--_accent);
+        stroke-width: 2;
+      }
+      .output .box {
+        stroke-width: 2.5;
+        stroke: var(--_fg);
+      }
+      .current .box {
+        fill: color-mix(in srgb, var(--_accent) 22%, var(--_node-bg));
+      }
+      text {
+        fill: var(--_fg);
+      }
+      .name {
+        font-weight: 600;
+      }
+      .pending {
+        fill: var(--_muted);
+      }
+      .adj {
+        fill: var(--_series-2);
+      }
+      path.edge {
+        fill: none;
+        stroke: var(--_muted);
+        stroke-width: 1.2;
+      }
+      path.edge.active {
+        stroke: var(--_accent);
+        stroke-width: 2.5;
+      }
+      .edge-label {
+        font-size: 10.5px;
+        paint-order: stroke;
+        stroke: var(--_surface);
+        stroke-width: 3px;
+      }
+      .edge-label.active {
+        fill: var(--_accent);
+        font-weight: 600;
+      }
+      .legend,
+      .hint {
+        font-size: 0.8em;
+        color: var(--_muted);
+        margin: 0.3em 0;
+      }
+      [part='controls'] {
+        display: flex;
+        gap: 0.4em;
+        align-items: center;
+        flex-wrap: wrap;
+        margin: 0.4em 0;
+      }
+      .counter {
+        margin-left: 0.4em;
+        color: var(--_muted);
+        font-variant-numeric: tabular-nums;
+      }
+      [part='step'],
+      [part='gradient'] {
+        background: var(--_surface);
+        border-radius: var(--_radius);
+        padding: 0.4em 0.7em;
+        overflow-x: auto;
+        margin: 0.4em 0;
+      }
+      [part='step'] {
+        min-height: 4.5em;
+      }
+      .label {
+        color: var(--_muted);
+        font-size: 0.85em;
+        margin-top: 0.3em;
+      }
+      .agree {
+        color: var(--_good);
+        font-weight: 600;
+      }
+      .disagree {
+        color: var(--_bad);
+        font-weight: 600;
+      }
+      [part='descent'] {
+        display: flex;
+        gap: 0.6em;
+        align-items: center;
+        flex-wrap: wrap;
+        margin: 0.4em 0;
+      }
+      .table-wrap {
+        overflow-x: auto;
+      }
+      table {
+        border-collapse: collapse;
+        font-variant-numeric: tabular-nums;
+        font-size: 0.9em;
+        margin: 0.4em 0;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.15em 0.6em;
+        border-bottom: 1px solid var(--_border);
+        white-space: nowrap;
+      }
+      td.num {
+        text-align: right;
+      }
+      tr.current {
+        background: color-mix(in srgb, var(--_accent) 15%, transparent);
+      }
+    `,
+  ];
+
+  @property() expr = '';
+  @property() params = '';
+  @property() at = '';
+  @property() lr = '';
+  /** Steps shown: 0 is the inputs only; at most the number of steps of both passes. */
+  @property({ type: Number, reflect: true }) step = 0;
+
+  @state() private graph: ComputationGraph | undefined;
+  @state() private point: Record<string, number> = {};
+  @state() private pass: BackwardPass | undefined;
+  @state() private problem: InputProblem | undefined;
+  @state() private previousLoss: number | undefined;
+  /** The tables are typeset only while open (a graph of a hundred nodes is a few hundred formulas). */
+  @state() private tableOpen = false;
+  private trace: GraphStep[] = [];
+  private layout: Layout | undefined;
+  private symbolic: SymbolicGradient | undefined;
+  private readonly playback = new PlaybackController(this, () => this.advance(), 900);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
+    this.addEventListener('keydown', this.onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.onKey);
+  }
+
+  /** The graph (undefined while the expression or the point cannot be used). */
+  get current(): ComputationGraph | undefined {
+    return this.graph;
+  }
+
+  /** The backward pass at the current point. */
+  get result(): BackwardPass | undefined {
+    return this.pass;
+  }
+
+  /** The current point (the parameters move with each descent step). */
+  get values(): Readonly<Record<string, number>> {
+    return this.point;
+  }
+
+  /** Every step of both passes, in order. */
+  get steps(): readonly GraphStep[] {
+    return this.trace;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (['expr', 'params', 'at', 'lang'].some((k) => changed.has(k as keyof GsGraph))) this.build();
+    const clamped = Math.max(0, Math.min(this.trace.length, Math.trunc(this.step) || 0));
+    if (clamped !== this.step) this.step = clamped;
+  }
+
+  private build(): void {
+    const lang = this.speaks;
+    this.problem = undefined;
+    this.graph = undefined;
+    this.pass = undefined;
+    this.trace = [];
+    this.previousLoss = undefined;
+    if (!this.expr.trim()) return;
+    let input = this.expr;
+    try {
+      const params = splitVars(this.params);
+      input = this.at;
+      const point = readPoint(this.at);
+      input = this.expr;
+      const graph = buildGraph(this.expr, {
+        ...(params.length ? { params } : {}),
+        vars: [...params, ...Object.keys(point)],
+      });
+      this.graph = graph;
+      this.layout = layeredLayout(
+        { inputs: graph.nodes.map((n) => n.inputs), layer: graph.nodes.map((n) => n.layer) },
+        SIZES,
+      );
+      this.evaluate(point);
+    } catch (error) {
+      this.graph = undefined;
+      this.problem = toProblem(input, error, lang);
+    }
+  }
+
+  private evaluate(point: Record<string, number>): void {
+    const graph = this.graph as ComputationGraph;
+    this.point = point;
+    const pass = backward(graph, point);
+    this.pass = pass;
+    this.trace = graphTrace(graph, pass);
+    try {
+      this.symbolic = symbolicGradientAt(graph, point, pass);
+    } catch {
+      this.symbolic = undefined; // too large to derive symbolically: the comparison is left out
+    }
+  }
+
+  private get learningRate(): number {
+    const lr = Number(this.lr);
+    return this.lr.trim() !== '' && Number.isFinite(lr) && lr > 0 ? lr : 0.5;
+  }
+
+  /** Takes one gradient-descent step on the parameters with the backpropagated gradient, and shows the new graph computed. */
+  descend(): void {
+    const graph = this.graph;
+    const pass = this.pass;
+    if (!graph || !pass) return;
+    this.pause();
+    const previousLoss = pass.value;
+    const lang = this.speaks;
+    try {
+      this.evaluate(descentStep(graph, this.point, this.learningRate));
+    } catch (error) {
+      this.problem = toProblem(this.expr, error, lang);
+      return;
+    }
+    this.previousLoss = previousLoss;
+    this.step = this.trace.length;
+    emit<DescentStepDetail>(this, 'gs-descent-step', {
+      point: { ...this.point },
+      loss: (this.pass as BackwardPass).value,
+      previousLoss,
+    });
+  }
+
+  protected override updated(): void {
+    // Keep the node of the current step in view when the drawing is wider than the page.
+    const current = this.trace[this.step - 1];
+    const scroller = this.renderRoot.querySelector<HTMLElement>('[part="graph"]');
+    const x = current && this.layout ? this.layout.x[current.node] : undefined;
+    if (!scroller || x === undefined || scroller.scrollWidth <= scroller.clientWidth) return;
+    const left = x - scroller.clientWidth / 2;
+    if (Math.abs(scroller.scrollLeft - left) > SIZES.nodeWidth) scroller.scrollLeft = Math.max(0, left);
+  }
+
+  private go(step: number): void {
+    const next = Math.max(0, Math.min(this.trace.length, step));
+    if (next === this.step) return;
+    this.step = next;
+    emit<GraphStepDetail>(this, 'gs-step-change', { step: next, phase: this.trace[next - 1]?.phase });
+  }
+
+  private advance(): boolean {
+    this.next();
+    return this.step < this.trace.length;
+  }
+
+  next(): void {
+    this.go(this.step + 1);
+  }
+
+  previous(): void {
+    this.go(this.step - 1);
+  }
+
+  reset(): void {
+    this.pause();
+    this.go(0);
+  }
+
+  play(): void {
+    if (!this.graph || this.playback.playing) return;
+    if (this.step >= this.trace.length) this.go(0);
+    this.playback.play();
+  }
+
+  pause(): void {
+    this.playback.pause();
+  }
+
+  private onKey = (event: KeyboardEvent): void => {
+    if (event.composedPath()[0] !== this || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'ArrowRight') this.next();
+    else if (event.key === 'ArrowLeft') this.previous();
+    else if (event.key === ' ') this.playback.playing ? this.pause() : this.play();
+    else if (event.key === 'Home') this.reset();
+    else if (event.key === 'End') this.go(this.trace.length);
+    else return;
+    event.preventDefault();
+  };
+
+  // ---------------------------------------------------------------- what is known at this step
+
+  /** Node id → index of its forward step / backward step in the trace. */
+  private indices(): { fwd: Map<number, number>; bwd: Map<number, number> } {
+    const fwd = new Map<number, number>();
+    const bwd = new Map<number, number>();
+    this.trace.forEach((s, k) => {
+      (s.phase === 'forward' ? fwd : bwd).set(s.node, k);
+    });
+    return { fwd, bwd };
+  }
+
+  override render() {
+    const lang = this.speaks;
+    const T = messagesFor(lang).graph;
+    if (this.problem) return problemTemplate(this.problem);
+    const graph = this.graph;
+    const pass = this.pass;
+    if (!graph || !pass) return nothing;
+    const total = this.trace.length;
+    const current = this.trace[this.step - 1];
+    const forwardCount = this.trace.filter((s) => s.phase === 'forward').length;
+    const phase =
+      current === undefined
+        ? ''
+        : current.phase === 'forward'
+          ? `${T.forward} ${this.step}/${forwardCount}`
+          : `${T.backward} ${this.step - forwardCount}/${total - forwardCount}`;
+    return html`
+      <div part="graph" tabindex="0" role="region" aria-label=${T.graph}>${this.drawing(graph, pass, lang)}</div>
+      <div class="legend">${T.legend}</div>
+      <div part="controls">
+        <button @click=${() => this.reset()} ?disabled=${this.step === 0}>${UI.reset[lang]}</button>
+        <button @click=${() => this.previous()} ?disabled=${this.step === 0} aria-label=${UI.previous[lang]}>←</button>
+        <button @click=${() => (this.playback.playing ? this.pause() : this.play())} aria-pressed=${this.playback.playing ? 'true' : 'false'}>
+          ${this.playback.playing ? UI.pause[lang] : UI.play[lang]}
+        </button>
+        <button @click=${() => this.next()} ?disabled=${this.step >= total} aria-label=${UI.next[lang]}>→</button>
+        <span class="counter">${UI.step[lang]} ${this.step} / ${total}${phase ? ` · ${phase}` : ''}</span>
+      </div>
+      <div class="hint">${UI.keyboardHint[lang]}</div>
+      <div part="step" aria-live="polite" tabindex="0" role="region" aria-label=${UI.step[lang]}>${this.stepTemplate(graph, pass, current, lang)}</div>
+      ${this.step >= total ? this.gradientTemplate(graph, pass, lang) : nothing}
+      <div part="descent">
+        <button class="descend" @click=${() => this.descend()}>${T.descend} (η = ${formatNumber(this.learningRate)})</button>
+        <span class="loss" role="status">${T.loss} ${graph.nodes[pass.output]?.name} =
+          ${this.previousLoss !== undefined ? `${formatNumber(this.previousLoss)} → ` : ''}${formatNumber(pass.value)}</span>
+      </div>
+      ${this.tableTemplate(graph, pass, lang)}
+    `;
+  }
+
+  private drawing(graph: ComputationGraph, pass: BackwardPass, lang: Lang) {
+    const T = messagesFor(lang).graph;
+    const layout = this.layout as Layout;
+    const { fwd, bwd } = this.indices();
+    const done = this.step;
+    const current = this.trace[done - 1];
+    const known = (id: number) => {
+      const k = fwd.get(id);
+      return k === undefined ? graph.nodes[id]?.kind !== 'operation' : k < done;
+    };
+    const adjointKnown = (id: number) => {
+      const k = bwd.get(id);
+      return k !== undefined && k < done;
+    };
+    const activeEdges = new Set<number>();
+    if (current?.phase === 'backward') for (const t of current.terms) activeEdges.add(t.edge);
+    if (current?.phase === 'forward') for (const e of graph.edges) if (e.to === current.node) activeEdges.add(e.id);
+    const hw = SIZES.nodeWidth / 2;
+    const hh = SIZES.nodeHeight / 2;
+    const pad = 4;
+    const edges = graph.edges.map((e) => {
+      const x1 = (layout.x[e.from] as number) + hw;
+      const y1 = layout.y[e.from] as number;
+      const x2 = (layout.x[e.to] as number) - hw;
+      const y2 = layout.y[e.to] as number;
+      const mx = (x1 + x2) / 2;
+      const active = activeEdges.has(e.id);
+      const shown = adjointKnown(e.from) || (active && current?.phase === 'backward');
+      const label = shown
+        ? svg`<text class="edge-label ${active ? 'active' : ''}" x=${x2 - 6} y=${y2 - 5} text-anchor="end">${formatNumber(pass.locals[e.id] as number, 3)}</text>`
+        : nothing;
+      return svg`<path part="edge" class="edge ${active ? 'active' : ''}" d=${`M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`} marker-end="url(#arrow)"></path>${label}`;
+    });
+    const nodes = graph.nodes.map((n) => {
+      const x = (layout.x[n.id] as number) - hw;
+      const y = (layout.y[n.id] as number) - hh;
+      const isCurrent = current?.node === n.id;
+      const head = n.kind === 'operation' ? `${n.name}  ${n.symbol}` : n.name;
+      const value = known(n.id) ? formatNumber(pass.values[n.id] as number, 4) : '?';
+      const adjoint = adjointKnown(n.id) ? `∂ ${formatNumber(pass.adjoints[n.id] as number, 4)}` : '';
+      const cls = `${n.param ? 'param' : ''} ${n.id === pass.output ? 'output' : ''} ${isCurrent ? 'current' : ''}`;
+      return svg`<g part="node" class=${cls} data-node=${n.name}>
+        <rect class="box" x=${x} y=${y} width=${SIZES.nodeWidth} height=${SIZES.nodeHeight} rx="8"></rect>
+        <text class="name" x=${x + 8} y=${y + 16}>${head}</text>
+        <text class="value ${known(n.id) ? '' : 'pending'}" x=${x + 8} y=${y + 33}>${value}</text>
+        <text class="adj" x=${x + 8} y=${y + 50}>${adjoint}</text>
+      </g>`;
+    });
+    const w = layout.width + 2 * pad;
+    const h = layout.height + 2 * pad;
+    const label = `${T.graph}: ${graph.nodes.length} ${T.node}, ${graph.edges.length} ${T.edge}`;
+    return html`<svg width=${w} height=${h} viewBox=${`${-pad} ${-pad} ${w} ${h}`} role="img" aria-label=${label}>
+      <defs>
+        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" fill="currentColor" style="color: var(--_muted)"></path>
+        </marker>
+      </defs>
+      ${edges}${nodes}
+    </svg>`;
+  }
+
+  private stepTemplate(graph: ComputationGraph, pass: BackwardPass, s: GraphStep | undefined, lang: Lang) {
+    const T = messagesFor(lang).graph;
+    if (!s) {
+      const inputs = graph.nodes.filter((n) => n.kind === 'input');
+      return html`<div class="label">${T.start}</div>
+        ${math(inputs.map((n) => valueTex(graph, pass, n.id)).join(',\\quad '))}`;
+    }
+    const node = graph.nodes[s.node];
+    if (!node) return nothing;
+    if (s.phase === 'forward') {
+      const inputs = node.inputs.map((i) => valueTex(graph, pass, i)).join(',\\ ');
+      return html`<div class="label">${T.forward}</div>
+        ${math(`${nodeTex(graph, node.id)} = ${texNumber(s.value)}`, true)}
+        <div class="label">${T.where}</div>
+        ${math(inputs)}`;
+    }
+    const step = s as BackwardStep;
+    return html`<div class="label">${T.backward}${
+      step.terms.length === 0 ? html` — ${T.seed}` : html` — ${step.paths ? T.chain : T.sumParents}`
+    }</div>
+      ${math(adjointTex(graph, pass, step), true)}
+      ${
+        step.terms.length
+          ? html`<div class="label">${T.locals}</div>
+            ${step.terms.map((t) => html`<div>${math(edgeTex(graph, pass, t.edge))}</div>`)}`
+          : nothing
+      }`;
+  }
+
+  private gradientTemplate(graph: ComputationGraph, pass: BackwardPass, lang: Lang) {
+    const T = messagesFor(lang).graph;
+    const sym = this.symbolic;
+    const out = graph.nodes[pass.output]?.name ?? 'L';
+    return html`<div part="gradient">
+      <div class="label">${T.backprop}</div>
+      ${math(graphGradientTex(graph, pass), true)}
+      ${
+        sym
+          ? html`<div class="label">${T.symbolic}</div>
+            ${graph.params.map(
+              (p, i) =>
+                html`<div class="symbolic">${math(`${texPartial(out, p)} = ${toTex(sym.partials[i] as Expr)} = ${texNumber(sym.values[i] as number)}`)}</div>`,
+            )}
+            <div class=${sym.agrees ? 'agree' : 'disagree'}>${sym.agrees ? T.agree : T.disagree}</div>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private tableTemplate(graph: ComputationGraph, pass: BackwardPass, lang: Lang) {
+    const T = messagesFor(lang).graph;
+    return html`<details
+      part="table"
+      ?open=${this.tableOpen}
+      @toggle=${(e: Event) => {
+        this.tableOpen = (e.currentTarget as HTMLDetailsElement).open;
+      }}
+    >
+      <summary>${T.table}</summary>
+      ${this.tableOpen ? this.tables(graph, pass, T) : nothing}
+    </details>`;
+  }
+
+  private tables(graph: ComputationGraph, pass: BackwardPass, T: GraphMessages) {
+    const { fwd, bwd } = this.indices();
+    const done = this.step;
+    const current = this.trace[done - 1];
+    const valueKnown = (id: number) => {
+      const k = fwd.get(id);
+      return k === undefined ? graph.nodes[id]?.kind !== 'operation' : k < done;
+    };
+    const adjointKnown = (id: number) => (bwd.get(id) ?? Number.POSITIVE_INFINITY) < done;
+    const out = graph.nodes[pass.output]?.name ?? 'L';
+    return html`<div class="table-wrap">
+        <table>
+          <caption class="label">${T.graph}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${T.nodeHeader}</th>
+              <th scope="col">${T.operationHeader}</th>
+              <th scope="col">${T.valueHeader}</th>
+              <th scope="col">${T.adjointHeader} ∂${out}/∂·</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${graph.nodes.map(
+              (n) => html`<tr class=${current?.node === n.id ? 'current' : ''} data-node=${n.name}>
+                <th scope="row">${math(texSymbol(n.name))}</th>
+                <td>${n.kind === 'input' ? (n.param ? T.param : T.data) : math(nodeTex(graph, n.id))}</td>
+                <td class="num">${valueKnown(n.id) ? formatNumber(pass.values[n.id] as number) : '—'}</td>
+                <td class="num">${adjointKnown(n.id) ? formatNumber(pass.adjoints[n.id] as number) : '—'}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+        <table>
+          <thead>
+            <tr><th scope="col">${T.edgeHeader}</th><th scope="col">${T.localHeader}</th></tr>
+          </thead>
+          <tbody>
+            ${graph.edges.map(
+              (e) => html`<tr>
+                <th scope="row">${graph.nodes[e.from]?.name} → ${graph.nodes[e.to]?.name}</th>
+                <td>${math(edgeTex(graph, pass, e.id))}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
+  }
+}
+
+defineElement('gs-graph', GsGraph);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gs-graph': GsGraph;
+  }
+}

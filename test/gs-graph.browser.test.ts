@@ -1,0 +1,225 @@
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cdp, page, userEvent } from 'vitest/browser';
+import { NEURON_BATCH, NEURON as ONE } from '../app/lesson.js';
+import { mountApp } from '../app/main.js';
+import '../components/gs-graph.js';
+import '../components/gs-gradient.js';
+import reference from '../fixtures/graph.json' with { type: 'json' };
+import { backward, buildGraph } from '../src/graph/index.js';
+import { mount, texIn } from './support/dom.js';
+
+const NEURON = '(sigmoid(w*x + b) - y)^2';
+const ATTRS = { expr: NEURON, params: 'w,b', at: 'w=0.5, b=0.1, x=2, y=1' };
+const SYMPY = reference.cases[0]?.gradient as number[];
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+const shadow = (el: Element) => el.shadowRoot as ShadowRoot;
+const nodeBox = (el: Element, name: string) =>
+  shadow(el).querySelector(`[part="node"][data-node="${name}"]`) as SVGGElement;
+const valueText = (el: Element, name: string) => nodeBox(el, name).querySelector('.value')?.textContent ?? '';
+const adjointText = (el: Element, name: string) => nodeBox(el, name).querySelector('.adj')?.textContent ?? '';
+
+/** Opens the table view and waits for it to be typeset (it is rendered only while open). */
+async function openTable(el: HTMLElementTagNameMap['gs-graph']): Promise<void> {
+  const details = shadow(el).querySelector('details[part="table"]') as HTMLDetailsElement;
+  const toggled = new Promise((r) => details.addEventListener('toggle', r, { once: true }));
+  details.open = true;
+  await toggled;
+  await el.updateComplete;
+}
+
+describe('gs-graph', () => {
+  it('draws the neuron graph: every node with its operation, the inputs with their values', async () => {
+    const el = await mount('gs-graph', ATTRS);
+    const graph = el.current;
+    expect(graph).toBeDefined();
+    expect(shadow(el).querySelectorAll('[part="node"]').length).toBe(graph?.nodes.length);
+    expect(shadow(el).querySelectorAll('path[part="edge"]').length).toBe(graph?.edges.length);
+    expect(valueText(el, 'w')).toBe('0.5');
+    expect(valueText(el, 'L')).toBe('?');
+    // Left to right: each edge goes from a column to a later one.
+    for (const e of graph?.edges ?? []) {
+      const x = (name: string) => Number(nodeBox(el, name).querySelector('rect')?.getAttribute('x'));
+      expect(x(graph?.nodes[e.from]?.name as string)).toBeLessThan(x(graph?.nodes[e.to]?.name as string));
+    }
+  });
+
+  it('steps forward through the values in order, then backward through the adjoints', async () => {
+    const el = await mount('gs-graph', ATTRS);
+    const graph = el.current;
+    const pass = el.result;
+    if (!graph || !pass) throw new Error('no graph');
+    const changes: string[] = [];
+    el.addEventListener('gs-step-change', (e) => changes.push((e as CustomEvent<{ phase: string }>).detail.phase));
+    el.focus();
+    const forward = el.steps.filter((s) => s.phase === 'forward');
+    for (const [k, s] of forward.entries()) {
+      const name = graph.nodes[s.node]?.name as string;
+      expect(valueText(el, name)).toBe('?');
+      await userEvent.keyboard('{ArrowRight}');
+      await el.updateComplete;
+      expect(el.step).toBe(k + 1);
+      expect(valueText(el, name)).not.toBe('?');
+      expect(Number(valueText(el, name))).toBeCloseTo(pass.values[s.node] as number, 3);
+      // A later node is still unknown.
+      const later = forward[k + 1];
+      if (later) expect(valueText(el, graph.nodes[later.node]?.name as string)).toBe('?');
+      expect(texIn(shadow(el).querySelector('[part="step"]') as Element).join(' ')).toContain('=');
+    }
+    // Backward: the output first (adjoint 1), then each node after its parents, with its chain rule.
+    const backward = el.steps.slice(forward.length);
+    expect(graph.nodes[backward[0]?.node as number]?.name).toBe('L');
+    for (const s of backward) {
+      const name = graph.nodes[s.node]?.name as string;
+      expect(adjointText(el, name)).toBe('');
+      await userEvent.keyboard('{ArrowRight}');
+      await el.updateComplete;
+      expect(adjointText(el, name)).toMatch(/^∂ /);
+      const tex = texIn(shadow(el).querySelector('[part="step"]') as Element).join('\n');
+      expect(tex).toContain(`\\frac{\\partial L}{\\partial`);
+      if (s.phase === 'backward' && (s.paths?.[0]?.length ?? 0) > 1) expect(tex).toContain('\\cdot');
+    }
+    expect(changes.filter((p) => p === 'forward')).toHaveLength(forward.length);
+    expect(changes.filter((p) => p === 'backward')).toHaveLength(backward.length);
+    expect(changes.indexOf('backward')).toBe(forward.length);
+  });
+
+  it('ends with the gradient, equal to the one gs-gradient shows (and to SymPy)', async () => {
+    const el = await mount('gs-graph', { ...ATTRS, step: '999' });
+    const pass = el.result;
+    expect(el.step).toBe(el.steps.length);
+    expect(pass?.gradient[0]).toBeCloseTo(SYMPY[0] as number, 12);
+    expect(pass?.gradient[1]).toBeCloseTo(SYMPY[1] as number, 12);
+    const gradientPart = shadow(el).querySelector('[part="gradient"]') as Element;
+    expect(gradientPart.querySelector('.agree')).not.toBeNull();
+    const ours = texIn(gradientPart);
+    const gg = await mount('gs-gradient', { expr: NEURON, vars: 'w,b,x,y' });
+    const theirs = [...shadow(gg).querySelectorAll('[part="partial"] .result')].map((r) => texIn(r).join(''));
+    for (const [i, p] of ['w', 'b'].entries()) {
+      const shown = (theirs[i] as string).split(' = ')[1] as string;
+      const line = ours.find(
+        (t) => t.startsWith(`\\frac{\\partial L}{\\partial ${p}} = `) && t.split(' = ').length === 3,
+      );
+      expect(line?.split(' = ')[1]).toBe(shown);
+      expect(Number(line?.split(' = ')[2])).toBeCloseTo(SYMPY[i] as number, 5);
+    }
+  });
+
+  it('one gradient-descent step lowers the loss and redraws', async () => {
+    const el = await mount('gs-graph', { ...ATTRS, lr: '0.5' });
+    const before = el.result?.value as number;
+    let detail: { loss: number; previousLoss: number } | undefined;
+    el.addEventListener('gs-descent-step', (e) => {
+      detail = (e as CustomEvent<{ loss: number; previousLoss: number }>).detail;
+    });
+    (shadow(el).querySelector('button.descend') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const after = el.result?.value as number;
+    expect(after).toBeLessThan(before);
+    expect(detail?.previousLoss).toBe(before);
+    expect(el.values.w).toBeCloseTo(0.5 - 0.5 * (SYMPY[0] as number), 12);
+    expect(el.values.x).toBe(2);
+    expect(valueText(el, 'L')).toBe(String(Number(after.toPrecision(4))));
+    expect(shadow(el).querySelector('.loss')?.textContent).toContain('→');
+  });
+
+  it('shows an unreadable point or expression as an inline error', async () => {
+    const el = await mount('gs-graph', { expr: NEURON, at: 'w=0.5, b=oops' });
+    expect(shadow(el).querySelector('[part="error"]')).not.toBeNull();
+    el.setAttribute('at', 'w=1,b=1,x=1,y=1');
+    el.setAttribute('expr', 'sin(');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="error"]')).not.toBeNull();
+  });
+
+  it('has no serious accessibility violations, stepped into the backward pass, with the table open', async () => {
+    const el = await mount('gs-graph', { ...ATTRS, step: '14' });
+    await openTable(el);
+    expect(shadow(el).querySelectorAll('[part="table"] tbody tr').length).toBe(
+      (el.current?.nodes.length ?? 0) + (el.current?.edges.length ?? 0),
+    );
+    const result = await axe.run(document.body, { resultTypes: ['violations'] });
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+  });
+
+  it('screenshots at 1280 and 390 px, in English and Korean', async () => {
+    for (const [width, lang] of [
+      [1280, 'en'],
+      [390, 'en'],
+      [1280, 'ko'],
+      [390, 'ko'],
+    ] as const) {
+      await page.viewport(width, 900);
+      const el = await mount('gs-graph', { ...ATTRS, lang, step: '17' });
+      await openTable(el);
+      await page.screenshot({ path: `../screenshots/gs-graph-${width}-${lang}.png`, element: el });
+      el.remove();
+    }
+    // Dark mode: the page's colour scheme switches the theme's defaults.
+    await cdp().send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] });
+    try {
+      await page.viewport(1280, 900);
+      document.body.style.background = '#161a22';
+      const el = await mount('gs-graph', { ...ATTRS, step: '22' });
+      expect(getComputedStyle(nodeBox(el, 'w').querySelector('rect') as Element).fill).not.toBe('rgb(255, 255, 255)');
+      await page.screenshot({ path: '../screenshots/gs-graph-1280-dark.png', element: el });
+    } finally {
+      document.body.style.background = '';
+      await cdp().send('Emulation.setEmulatedMedia', { features: [] });
+    }
+  });
+});
+
+describe('the lesson’s backpropagation section', () => {
+  it('shows the neuron on one point and on a mini-batch whose gradient is the mean of the per-row gradients', async () => {
+    history.replaceState(null, '', `${location.pathname}?lang=en`);
+    const root = document.createElement('div');
+    document.body.append(root);
+    const app = mountApp(root, { fallbackLang: 'en' });
+    await app.settled();
+    const single = root.querySelector('#neuron-graph') as HTMLElementTagNameMap['gs-graph'];
+    const batch = root.querySelector('#batch-graph') as HTMLElementTagNameMap['gs-graph'];
+    await single.updateComplete;
+    await batch.updateComplete;
+    expect(single.result?.gradient[0]).toBeCloseTo(SYMPY[0] as number, 12);
+    // The mean of the rows' gradients, each from the one-point graph.
+    const rows = [
+      [0.5, 0.2],
+      [1, 0.9],
+      [2, 1],
+    ];
+    const g = buildGraph(ONE.expr, { params: ['w', 'b'], vars: ['w', 'b', 'x', 'y'] });
+    const mean = [0, 0];
+    for (const [x, y] of rows) {
+      backward(g, { w: 0.5, b: 0.1, x: x as number, y: y as number }).gradient.forEach((v, i) => {
+        mean[i] = (mean[i] as number) + v / rows.length;
+      });
+    }
+    expect(NEURON_BATCH.at).toContain('x1=0.5, y1=0.2, x2=1, y2=0.9, x3=2, y3=1');
+    expect(batch.result?.gradient[0]).toBeCloseTo(mean[0] as number, 12);
+    expect(batch.result?.gradient[1]).toBeCloseTo(mean[1] as number, 12);
+    // The section links back to the chain rule.
+    expect(root.querySelector('#backprop ~ p a[href="#chain"]')).not.toBeNull();
+    for (const [width, lang] of [
+      [1280, 'en'],
+      [390, 'ko'],
+    ] as const) {
+      await page.viewport(width, 900);
+      app.navigate({ lang });
+      await app.settled();
+      await new Promise((r) => setTimeout(r, 400));
+      const single2 = root.querySelector('#neuron-graph') as HTMLElementTagNameMap['gs-graph'];
+      single2.step = 12;
+      await single2.updateComplete;
+      await page.screenshot({ path: `../screenshots/lesson-neuron-${width}-${lang}.png`, element: single2 });
+      const batch2 = root.querySelector('#batch-graph') as HTMLElement;
+      await page.screenshot({ path: `../screenshots/lesson-batch-${width}-${lang}.png`, element: batch2 });
+    }
+    app.unmount();
+  });
+});
