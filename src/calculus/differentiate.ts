@@ -8,7 +8,6 @@ import { GradstepError } from '../errors.js';
 import { deeperThan, type Expr, freeVars } from '../expr/ast.js';
 import { parse } from '../expr/parse.js';
 import { toText } from '../expr/print-text.js';
-import { simplify } from '../expr/simplify.js';
 import { assertDefinedSomewhere, validateTree } from '../expr/validate.js';
 import { Budget, countNodes, MAX_DEPTH, NODE_BUDGET, TIME_BUDGET_MS, tooLarge } from './budget.js';
 import type {
