@@ -1,4 +1,6 @@
+import { realpathSync } from 'node:fs';
 import { playwright } from '@vitest/browser-playwright';
+import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
 // @ts-expect-error -- plain ESM helper shared with the scripts, no types needed
 import { CHROMIUM_FLAGS, findChromium } from './scripts/chromium-path.mjs';
@@ -38,6 +40,8 @@ export default defineConfig({
         },
       },
       {
+        // Fonts are fetched by URL from node_modules/katex, which may be a symlink out of the project (a git worktree).
+        server: { fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync('node_modules')] } },
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.ts'],

@@ -18,6 +18,9 @@ export const UI = all.ui;
 /** The playground's workbench controls. */
 export const PG = all.playground;
 
+/** components.html's prose. */
+export const COMPONENTS_PAGE = all.componentsPage;
+
 /** Display names of the optimizers (as the lesson writes them). */
 export const OPTIMIZER_NAMES: Readonly<Record<string, Localized>> = all.optimizerNames;
 

@@ -4,13 +4,13 @@
  */
 import '../components/index.js';
 // Each element defines itself; importing them here keeps the app whole while components/index.ts grows.
-import '../components/gs-answer.js';
-import '../components/gs-derivative.js';
-import '../components/gs-gradient.js';
-import '../components/gs-optimizer.js';
-import '../components/gs-optimizer-race.js';
-import '../components/gs-plot.js';
-import '../components/gs-surface.js';
+import '../components/define/gs-answer.js';
+import '../components/define/gs-derivative.js';
+import '../components/define/gs-gradient.js';
+import '../components/define/gs-optimizer.js';
+import '../components/define/gs-optimizer-race.js';
+import '../components/define/gs-plot.js';
+import '../components/define/gs-surface.js';
 import './app.css';
 import { html, render, type TemplateResult } from 'lit';
 import { LANGS, type Lang, messagesFor, toLang } from '../src/i18n/index.js';
@@ -55,6 +55,8 @@ class TutorApp implements MountedApp {
     this.current = readState(win.location.search, fallbackLang);
     win.addEventListener('popstate', this.onPopState);
     win.addEventListener('resize', this.onResize);
+    // Scroll events do not bubble: listen in the capture phase for the formulas and tables.
+    root.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     this.render();
   }
 
@@ -87,6 +89,7 @@ class TutorApp implements MountedApp {
   unmount(): void {
     this.win.removeEventListener('popstate', this.onPopState);
     this.win.removeEventListener('resize', this.onResize);
+    this.root.removeEventListener('scroll', this.onScroll, { capture: true });
     cancelAnimationFrame(this.scrollFrame);
     render(html``, this.root);
   }
@@ -100,7 +103,8 @@ class TutorApp implements MountedApp {
 
   /**
    * A displayed formula wider than the screen scrolls sideways; keyboard users can reach
-   * exactly those (a tab stop on every formula would be noise).
+   * exactly those (a tab stop on every formula would be noise). Formulas and tables that
+   * scroll get a cue: `data-scroll` says which way there is more (the CSS fades that edge).
    */
   private async markScrollableFormulas(): Promise<void> {
     const formulas = [
@@ -117,8 +121,15 @@ class TutorApp implements MountedApp {
         f.removeAttribute('role');
         f.removeAttribute('aria-label');
       }
+      markScrollCue(f);
     }
+    for (const wrap of this.root.querySelectorAll<HTMLElement>('.table-wrap')) markScrollCue(wrap);
   }
+
+  private onScroll = (event: Event): void => {
+    const target = event.target;
+    if (target instanceof HTMLElement && target.hasAttribute('data-scroll')) markScrollCue(target);
+  };
 
   private onPopState = (): void => {
     this.editing = false;
@@ -265,6 +276,19 @@ class TutorApp implements MountedApp {
       );
     }
   }
+}
+
+/** Which way an element that scrolls sideways has more to show: "right", "left", "both"; none when it fits. */
+function markScrollCue(el: HTMLElement): void {
+  const max = el.scrollWidth - el.clientWidth;
+  if (max <= 1) {
+    if (el.hasAttribute('data-scroll')) el.removeAttribute('data-scroll');
+    return;
+  }
+  const left = el.scrollLeft > 1;
+  const right = el.scrollLeft < max - 1;
+  const cue = left && right ? 'both' : left ? 'left' : 'right';
+  if (el.getAttribute('data-scroll') !== cue) el.setAttribute('data-scroll', cue);
 }
 
 /** Renders the app into `root`, reading and writing the state in the window's URL. */

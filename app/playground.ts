@@ -10,7 +10,7 @@ import { live } from 'lit/directives/live.js';
 import { parse } from '../src/expr/parse.js';
 import type { Lang } from '../src/i18n/index.js';
 import { DATASETS } from '../src/optim/datasets.js';
-import { findOptimizer } from '../src/optim/optimizers.js';
+import { findOptimizer, hyperFieldsOf } from '../src/optim/optimizers.js';
 import { OPTIMIZER_NAMES, PG, UI } from './content.js';
 import {
   type AppState,
@@ -351,12 +351,9 @@ function derivativeControls(ctx: PlaygroundContext, vars: readonly string[], wrt
   </form>`;
 }
 
-/** The app's hyper-parameter names in the engine's notation (α, ρ, ρ₁, ρ₂, δ). */
-const ENGINE_HYPER = { momentum: 'alpha', rho: 'rho', beta1: 'rho1', beta2: 'rho2', delta: 'delta' } as const;
-
 /** The optimizer's own default for a hyper-parameter in a convention, shown as the placeholder. */
 function defaultHyper(optimizer: OptimizerChoice, convention: ConventionChoice, key: HyperKey): string {
-  const value = findOptimizer(optimizer)?.conventions[convention].defaults[ENGINE_HYPER[key]];
+  const value = hyperFieldsOf(optimizer, convention).find((f) => f.name === key)?.defaultValue;
   return value === undefined ? '' : String(value);
 }
 
@@ -449,7 +446,11 @@ function optimizePanel(ctx: PlaygroundContext, exprVars: readonly string[]): Tem
     state.optimizer,
     OPTIMIZERS,
     (o) => OPTIMIZER_NAMES[o]?.[lang] ?? o,
-    (optimizer) => commit({ optimizer }, 'push'),
+    (optimizer) => {
+      // Newton's method has its own rate (ε = 1); the others share the field's value.
+      const own = findOptimizer(optimizer)?.defaultLr;
+      commit({ optimizer, ...(own !== undefined ? { lr: own } : {}) }, 'push');
+    },
   );
   const onPick = (event: Event) => {
     // The loss and data charts are not the parameter space.

@@ -6,11 +6,11 @@
  * shows derivatives never downloads them.
  */
 const LAZY: Readonly<Record<string, () => Promise<unknown>>> = {
-  'gs-answer': () => import('./gs-answer.js'),
-  'gs-graph': () => import('./gs-graph.js'),
-  'gs-optimizer': () => import('./gs-optimizer.js'),
-  'gs-optimizer-race': () => import('./gs-optimizer-race.js'),
-  'gs-surface': () => import('./gs-surface.js'),
+  'gs-answer': () => import('./define/gs-answer.js'),
+  'gs-graph': () => import('./define/gs-graph.js'),
+  'gs-optimizer': () => import('./define/gs-optimizer.js'),
+  'gs-optimizer-race': () => import('./define/gs-optimizer-race.js'),
+  'gs-surface': () => import('./define/gs-surface.js'),
 };
 
 const SELECTOR = Object.keys(LAZY).join(',');

@@ -5,10 +5,11 @@
  */
 import { autoload } from './autoload.js';
 
-export { GsContour } from './gs-contour.js';
-export { GsDerivative } from './gs-derivative.js';
-export { GsGradient } from './gs-gradient.js';
-export { GsMath } from './gs-math.js';
-export { GsPlot } from './gs-plot.js';
+export { GsContour } from './define/gs-contour.js';
+export { GsDerivative } from './define/gs-derivative.js';
+export { GsGradient } from './define/gs-gradient.js';
+export { GsMath } from './define/gs-math.js';
+export { GsPlot } from './define/gs-plot.js';
+export { getBasePath, setBasePath } from './katex/fonts.js';
 
 autoload();

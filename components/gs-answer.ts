@@ -1,15 +1,14 @@
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { FormName } from '../src/calculus/index.js';
 import { type CheckResult, checkPrepared, type PreparedProblem, prepareProblem } from '../src/check/check.js';
+import { digitsToDistinguish } from '../src/check/rich.js';
 import { compile } from '../src/expr/compile.js';
 import { parse } from '../src/expr/parse.js';
 import { texSymbol } from '../src/expr/print-tex.js';
-import type { Lang } from '../src/i18n/index.js';
-import { defineElement } from './define.js';
-import { MathElement } from './shared/math-element.js';
-import './gs-plot.js';
-import type { PlotCurve, PlotMarker } from './gs-plot.js';
+import { type Lang, messagesFor } from '../src/i18n/index.js';
+import { texNumber } from '../src/util/format.js';
+import { GsPlot, type PlotCurve, type PlotMarker } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
@@ -23,7 +22,8 @@ import {
   limitsTemplate,
   SHARED_LIMITS,
 } from './shared/limits.js';
-import { problemTemplate } from './shared/problem-view.js';
+import { MathElement } from './shared/math-element.js';
+import { markedInputTemplate, problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
@@ -42,7 +42,10 @@ export interface CheckEventDetail {
 /**
  * An answer box for "find the derivative": live echo of how the answer is read,
  * a verdict with the likely mistake named, and a plot of where the answer and
- * the derivative differ. Form-associated, so it submits inside a `<form>`.
+ * the derivative differ. A complete form control: it submits its answer under
+ * `name`, resets to its `value` attribute, restores its state on back/forward
+ * navigation, is disabled by `disabled` or a disabled `<fieldset>`, is invalid
+ * while `required` and empty, and `focus()` goes to its text field.
  *
  * @tagname gs-answer
  * @summary Homework answer box that checks a derivative and names the mistake.
@@ -54,8 +57,9 @@ export interface CheckEventDetail {
  * @attr order - 1 (default) for f′, 2 for f″, … up to 10 (a whole number).
  * @attr reveal - Allows showing the worked solution.
  * @attr name - The form field name.
- * @attr value - The student's answer.
- * @attr required - An empty answer makes the form invalid.
+ * @attr value - The answer it starts with and returns to when its form is reset (the `value` property is the current answer).
+ * @attr required - An empty answer makes the form invalid ("Enter an answer.").
+ * @attr disabled - Takes no input and is left out of its form's data (also when inside a disabled `<fieldset>`).
  * @attr placeholder - Placeholder text of the input; at most 200 characters.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
@@ -67,14 +71,20 @@ export interface CheckEventDetail {
  * @csspart echo - The live "read as" line.
  * @csspart verdict - The verdict and feedback (an aria-live region).
  * @csspart solution - The worked solution, when revealed.
+ * @csspart steps - The list of steps in the worked solution.
+ * @csspart rule-name - Each step's rule name in the worked solution.
  * @csspart other-forms - "Also written as": the expected answer's other forms (after a correct verdict and in the solution).
  * @csspart error - An inline error with the offending part of the input marked.
  *
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-success-color] - Colour of a correct verdict.
  * @cssprop [--gs-error-color] - Colour of an incorrect verdict and errors.
  */
 export class GsAnswer extends MathElement {
+  /** The elements this one renders, defined with it. */
+  static override dependencies = { 'gs-plot': GsPlot };
   static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   static override styles = [
     themeStyles,
@@ -118,13 +128,18 @@ export class GsAnswer extends MathElement {
       [part='verdict'].bad {
         border-left: 4px solid var(--_bad);
       }
-      .verdict-title {
-        font-weight: 700;
+      .message {
+        margin: 0;
+        overflow-x: auto;
       }
-      .good .verdict-title {
+      .mark {
+        font-weight: 700;
+        margin-right: 0.3em;
+      }
+      .good .mark {
         color: var(--_good);
       }
-      .bad .verdict-title {
+      .bad .mark {
         color: var(--_bad);
       }
       mark {
@@ -149,8 +164,10 @@ export class GsAnswer extends MathElement {
   @property({ type: Number }) order = 1;
   @property({ type: Boolean }) reveal = false;
   @property({ reflect: true }) name = '';
+  /** The current answer (the `value` attribute holds the one it starts with and resets to). */
   @property() value = '';
-  @property({ type: Boolean }) required = false;
+  @property({ type: Boolean, reflect: true }) required = false;
+  @property({ type: Boolean, reflect: true }) disabled = false;
   @property() placeholder = '';
 
   @state() private prepared: PreparedProblem | undefined;
@@ -160,6 +177,9 @@ export class GsAnswer extends MathElement {
   private checkedText = '';
   @state() private showSolution = false;
   private refused: AttributeProblem[] = [];
+  /** Disabled by an ancestor `<fieldset disabled>` (formDisabledCallback). */
+  @state() private fieldsetDisabled = false;
+  private customValidity = '';
 
   private readonly internals: ElementInternals;
 
@@ -173,16 +193,44 @@ export class GsAnswer extends MathElement {
     return this.result;
   }
 
+  /** The answer the box starts with and returns to on reset: the `value` attribute. */
+  get defaultValue(): string {
+    return this.getAttribute('value') ?? '';
+  }
+
+  set defaultValue(value: string) {
+    this.setAttribute('value', value);
+  }
+
+  /** The form the box belongs to, if any. */
   get form(): HTMLFormElement | null {
     return this.internals.form;
   }
 
+  /** The `<label>` elements that label the box. */
+  get labels(): NodeList {
+    return this.internals.labels;
+  }
+
+  /** Whether the box takes part in its form's validation (not when disabled). */
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+
+  /** The box's validity state (`valueMissing` when required and empty, `customError` when unreadable). */
   get validity(): ValidityState {
     return this.internals.validity;
   }
 
+  /** Why the box is invalid, in the box's language; empty when it is valid. */
   get validationMessage(): string {
     return this.internals.validationMessage;
+  }
+
+  /** Sets a message of the page's own that makes the box invalid until it is set to ''. */
+  setCustomValidity(message: string): void {
+    this.customValidity = message;
+    this.syncForm();
   }
 
   checkValidity(): boolean {
@@ -194,8 +242,21 @@ export class GsAnswer extends MathElement {
   }
 
   formResetCallback(): void {
-    this.value = '';
+    this.value = this.defaultValue;
     this.result = undefined;
+    this.showSolution = false;
+  }
+
+  formStateRestoreCallback(state: File | string | FormData | null): void {
+    this.value = typeof state === 'string' ? state : '';
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.fieldsetDisabled = disabled;
+  }
+
+  private get isDisabled(): boolean {
+    return this.disabled || this.fieldsetDisabled;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -206,6 +267,14 @@ export class GsAnswer extends MathElement {
     else if (changed.has('lang' as keyof GsAnswer) && !this.prepared) this.prepare();
     if (changed.has('value') || changed.has('required') || changed.has('lang' as keyof GsAnswer)) this.syncForm();
   }
+
+  protected override updated(): void {
+    // The text field exists only after the first render: point validation bubbles at it.
+    if (this.internals.validationMessage && !this.anchored) this.syncForm();
+  }
+
+  /** Whether the current validity message is anchored to the rendered text field. */
+  private anchored = false;
 
   private prepare(): void {
     const lang = resolveLang(this);
@@ -229,26 +298,31 @@ export class GsAnswer extends MathElement {
   }
 
   private syncForm(): void {
-    this.internals.setFormValue(this.value);
+    this.internals.setFormValue(this.value, this.value);
     const lang = resolveLang(this);
-    if (this.required && !this.value.trim()) {
-      this.internals.setValidity({ valueMissing: true }, UI.invalid[lang]);
-      return;
-    }
+    const input = this.renderRoot?.querySelector?.('input') ?? undefined;
+    this.anchored = input !== undefined;
+    const [flags, message] = this.invalidity(lang);
+    this.internals.setValidity(flags, message, input);
+  }
+
+  /** Why the current answer is invalid (no flags when it is valid). */
+  private invalidity(lang: Lang): [ValidityStateFlags, string] {
+    if (this.customValidity) return [{ customError: true }, this.customValidity];
+    if (this.required && !this.value.trim()) return [{ valueMissing: true }, UI.answerRequired[lang]];
     if (this.value.trim()) {
       try {
         parse(this.value, this.prepared ? { vars: this.prepared.vars, params: this.prepared.params } : {});
       } catch (error) {
-        this.internals.setValidity({ customError: true }, toProblem(this.value, error, lang).message);
-        return;
+        return [{ customError: true }, toProblem(this.value, error, lang).message];
       }
     }
-    this.internals.setValidity({});
+    return [{}, ''];
   }
 
   /** Checks the current value, shows the verdict and fires `gs-check`. */
   check(): CheckResult | undefined {
-    if (!this.prepared) return undefined;
+    if (!this.prepared || this.isDisabled) return undefined;
     const lang = resolveLang(this);
     this.result = checkPrepared(this.prepared, this.value, lang);
     this.checkedText = this.value;
@@ -263,7 +337,7 @@ export class GsAnswer extends MathElement {
     return this.result;
   }
 
-  override render() {
+  override render(): unknown {
     const lang = resolveLang(this);
     return html`${limitsTemplate(this.refused)}${this.body(lang)}`;
   }
@@ -295,6 +369,9 @@ export class GsAnswer extends MathElement {
           autocomplete="off"
           autocapitalize="off"
           maxlength="1000"
+          ?disabled=${this.isDisabled}
+          ?required=${this.required}
+          aria-invalid=${this.value.trim() && !this.internals.validity.valid ? 'true' : 'false'}
           @input=${(e: Event) => {
             this.value = (e.target as HTMLInputElement).value;
           }}
@@ -305,7 +382,7 @@ export class GsAnswer extends MathElement {
             }
           }}
         />
-        <button part="check-button" @click=${() => this.check()} ?disabled=${!this.value.trim()}>${UI.check[lang]}</button>
+        <button part="check-button" @click=${() => this.check()} ?disabled=${this.isDisabled || !this.value.trim()}>${UI.check[lang]}</button>
       </div>
       <div part="echo">${this.echoTemplate(p, lang)}</div>
       <div aria-live="polite">${this.result ? this.verdictTemplate(this.result, p, lang) : nothing}</div>
@@ -316,25 +393,22 @@ export class GsAnswer extends MathElement {
   private echoTemplate(p: PreparedProblem, lang: Lang) {
     if (!this.value.trim()) return nothing;
     const reading = readExpression(this.value, p.vars, lang, p.params);
-    if (!reading.ok) return problemTemplate(reading);
+    // Once checked, the verdict says why the answer cannot be read; the echo does not repeat it.
+    if (!reading.ok) return this.result && this.checkedText === this.value ? nothing : problemTemplate(reading);
     return html`${UI.readAs[lang]}: ${math(reading.parsed.tex)}`;
   }
 
   private verdictTemplate(r: CheckResult, p: PreparedProblem, lang: Lang) {
     const good = r.correct;
-    const title = {
-      correct: UI.correct,
-      'correct-unsimplified': UI.correctUnsimplified,
-      incorrect: UI.incorrect,
-      'invalid-answer': UI.invalid,
-      unevaluated: UI.unevaluated,
-      undecided: UI.incorrect,
-    }[r.verdict][lang];
+    // The message says the verdict (once); the expressions it quotes are typeset.
+    const parts = r.richMessages?.[lang] ?? [{ text: r.messages[lang] }];
     return html`<div part="verdict" class=${good ? 'good' : 'bad'} data-verdict=${r.verdict}>
-      <div class="verdict-title">${title}</div>
-      <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>${r.messages[lang]}</p>
+      <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>
+        <span class="mark" aria-hidden="true">${good ? '✓' : '✗'}</span>
+        ${parts.map((part) => ('tex' in part ? math(part.tex) : part.text))}
+      </p>
       ${r.correct ? otherFormsTemplate(p.expected, lang, r.form) : nothing}
-      ${r.verdict === 'invalid-answer' && r.error ? problemTemplate({ input: this.checkedText, message: r.error.messages[lang], ...(r.error.range ? { range: r.error.range } : {}) }) : nothing}
+      ${r.verdict === 'invalid-answer' && r.error?.range ? html`<div part="error" class="error">${markedInputTemplate(this.checkedText, r.error.range)}</div>` : nothing}
       ${r.counterexample ? this.counterexampleTemplate(r, p, lang) : nothing}
     </div>`;
   }
@@ -343,10 +417,12 @@ export class GsAnswer extends MathElement {
     const c = r.counterexample;
     if (!c) return nothing;
     const at = Object.entries(c.at)
-      .map(([v, x]) => `${texSymbol(v)} = ${Number(x.toPrecision(6))}`)
+      .map(([v, x]) => `${texSymbol(v)} = ${texNumber(x)}`)
       .join(',\\ ');
+    // As many digits as it takes to show that the two values differ.
+    const digits = digitsToDistinguish(c.expected, c.answer);
     const fmt = (v: number | null) =>
-      v === null || !Number.isFinite(v) ? '\\text{undefined}' : String(Number(v.toPrecision(6)));
+      v === null || !Number.isFinite(v) ? `\\text{${messagesFor(lang).verdicts.undefinedValue}}` : texNumber(v, digits);
     const line = `${at}:\\quad \\text{${UI.expected[lang]}} = ${fmt(c.expected)},\\quad \\text{${UI.yourAnswer[lang]}} = ${fmt(c.answer)}`;
     let plot: unknown = nothing;
     if (p.vars.length === 1 && r.answer) {
@@ -393,10 +469,11 @@ export class GsAnswer extends MathElement {
   }
 }
 
-defineElement('gs-answer', GsAnswer);
-
 declare global {
   interface HTMLElementTagNameMap {
     'gs-answer': GsAnswer;
+  }
+  interface GlobalEventHandlersEventMap {
+    'gs-check': CustomEvent<CheckEventDetail>;
   }
 }

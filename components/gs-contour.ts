@@ -1,7 +1,6 @@
 import { type ScaleLinear, scaleLinear } from 'd3-scale';
 import { css, html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
-import { defineElement } from './define.js';
 import type { PlotPath } from './gs-plot.js';
 import { axesTemplate, formatTick } from './plot/axes.js';
 import { contourBands, type RealFunction2 } from './plot/contour.js';
@@ -53,6 +52,8 @@ export interface PointPickDetail {
  * @csspart svg - The SVG drawing.
  * @csspart legend - The legend under the map.
  *
+ * @csspart error - A visible message naming a refused attribute value (the default is used instead).
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-contour-low=#c9dbff] - Fill of the lowest band (a dark blue on dark pages).
  * @cssprop [--gs-contour-high=#fff4e0] - Fill of the highest band (a dark sand on dark pages).
  */
@@ -117,8 +118,11 @@ export class GsContour extends GsElement {
     `,
   ];
 
+  /** The function f(x, y) whose level sets are filled (a compiled function, not text). */
   @property({ attribute: false }) fn: RealFunction2 | undefined = undefined;
+  /** Paths drawn over the contours (an optimizer's iterates), each with an optional label and colour. */
   @property({ attribute: false }) paths: readonly PlotPath[] = [];
+  /** Arrows drawn over the contours (gradient directions). */
   @property({ attribute: false }) arrows: readonly PlotArrow[] = [];
   @property({ converter: parseDomain })
   domain: readonly number[] = [-5, 5, -5, 5];
@@ -138,7 +142,7 @@ export class GsContour extends GsElement {
   }
   private cache: { key: unknown[]; bands: ReturnType<typeof contourBands> } | undefined;
 
-  override render() {
+  override render(): unknown {
     const size = this.size.width;
     const height = Math.round(size * 0.8);
     const [x0, x1, y0, y1] = this.shownDomain(size, height);
@@ -231,7 +235,7 @@ export class GsContour extends GsElement {
     const [bottom, top] = y.range() as [number, number];
     if (px < left || px > right || py < top || py > bottom) return;
     const round = (v: number) => Number.parseFloat(v.toPrecision(3));
-    emit<PointPickDetail>(this, 'gs-point-pick', { x: round(x.invert(px)), y: round(y.invert(py)) });
+    emit(this, 'gs-point-pick', { x: round(x.invert(px)), y: round(y.invert(py)) });
   }
 
   private bands(
@@ -252,10 +256,11 @@ export class GsContour extends GsElement {
   }
 }
 
-defineElement('gs-contour', GsContour);
-
 declare global {
   interface HTMLElementTagNameMap {
     'gs-contour': GsContour;
+  }
+  interface GlobalEventHandlersEventMap {
+    'gs-point-pick': CustomEvent<PointPickDetail>;
   }
 }

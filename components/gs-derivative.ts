@@ -6,10 +6,7 @@ import type { Parsed } from '../src/expr/parse.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
 import { toText } from '../src/expr/print-text.js';
 import type { Lang } from '../src/i18n/index.js';
-import { defineElement } from './define.js';
-import { MathElement } from './shared/math-element.js';
-import './gs-plot.js';
-import type { PlotCurve, ProbeChangeDetail } from './gs-plot.js';
+import { GsPlot, type PlotCurve, type ProbeChangeDetail } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
 import { probePoint, realRange } from './plot/sample.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
@@ -24,6 +21,7 @@ import {
   limitsTemplate,
   SHARED_LIMITS,
 } from './shared/limits.js';
+import { MathElement } from './shared/math-element.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
@@ -63,6 +61,7 @@ export interface ExpressionChangeDetail {
  * @csspart other-forms - "Also written as": the answer's factored, common-denominator, expanded and shortest forms, where they differ.
  * @csspart error - An inline error with the offending part of the input marked.
  *
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-accent] - Accent colour (rule names, probe, tangent).
  * @cssprop [--gs-font-size] - Base font size.
  */
@@ -76,6 +75,8 @@ export class GsDerivative extends MathElement {
     xmax: { ...SHARED_LIMITS.coordinate, fallback: 5 },
   } as const;
 
+  /** The elements this one renders, defined with it. */
+  static override dependencies = { 'gs-plot': GsPlot };
   static override styles = [
     themeStyles,
     katexStyles,
@@ -185,7 +186,7 @@ export class GsDerivative extends MathElement {
     }
   }
 
-  override render() {
+  override render(): unknown {
     const lang = resolveLang(this);
     const d = this.derivation;
     return html`
@@ -208,7 +209,7 @@ export class GsDerivative extends MathElement {
         maxlength="1000"
         @change=${(e: Event) => {
           this.expr = (e.target as HTMLInputElement).value;
-          emit<ExpressionChangeDetail>(this, 'gs-change', { expr: this.expr });
+          emit(this, 'gs-change', { expr: this.expr });
         }}
       />
     </label>`;
@@ -281,10 +282,11 @@ export class GsDerivative extends MathElement {
   }
 }
 
-defineElement('gs-derivative', GsDerivative);
-
 declare global {
   interface HTMLElementTagNameMap {
     'gs-derivative': GsDerivative;
+  }
+  interface GlobalEventHandlersEventMap {
+    'gs-change': CustomEvent<ExpressionChangeDetail>;
   }
 }

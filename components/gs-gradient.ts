@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { type Gradient, gradient, gradientTex, type Hessian, hessian, hessianTex } from '../src/calculus/index.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
 import { toText } from '../src/expr/print-text.js';
-import { defineElement } from './define.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { resolveLang } from './shared/lang.js';
@@ -42,6 +41,7 @@ import { themeStyles } from './shared/styles.js';
  * @csspart hessian - The Hessian matrix.
  * @csspart error - An inline error with the offending part of the input marked.
  *
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-accent] - Accent colour.
  */
 export class GsGradient extends MathElement {
@@ -117,7 +117,7 @@ export class GsGradient extends MathElement {
     }
   }
 
-  override render() {
+  override render(): unknown {
     const lang = resolveLang(this);
     return html`${limitsTemplate(this.refused)}${this.body(lang)}`;
   }
@@ -149,8 +149,6 @@ export class GsGradient extends MathElement {
     `;
   }
 }
-
-defineElement('gs-gradient', GsGradient);
 
 declare global {
   interface HTMLElementTagNameMap {

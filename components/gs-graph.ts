@@ -19,7 +19,7 @@ import { adjointTex, edgeTex, graphGradientTex, nodeTex, valueTex } from '../src
 import { type Lang, messagesFor } from '../src/i18n/index.js';
 import type { GraphMessages } from '../src/i18n/messages.js';
 import { formatNumber, texNumber } from '../src/util/format.js';
-import { defineElement } from './define.js';
+import type { StepChangeDetail } from './gs-optimizer.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
@@ -349,7 +349,7 @@ export class GsGraph extends MathElement {
     }
     this.previousLoss = previousLoss;
     this.step = this.trace.length;
-    emit<DescentStepDetail>(this, 'gs-descent-step', {
+    emit(this, 'gs-descent-step', {
       point: { ...this.point },
       loss: (this.pass as BackwardPass).value,
       previousLoss,
@@ -370,7 +370,9 @@ export class GsGraph extends MathElement {
     const next = Math.max(0, Math.min(this.trace.length, step));
     if (next === this.step) return;
     this.step = next;
-    emit<GraphStepDetail>(this, 'gs-step-change', { step: next, phase: this.trace[next - 1]?.phase });
+    // The shared gs-step-change detail, with the graph's phase besides.
+    const detail: GraphStepDetail = { step: next, phase: this.trace[next - 1]?.phase };
+    emit(this, 'gs-step-change', detail);
   }
 
   private advance(): boolean {
@@ -424,7 +426,7 @@ export class GsGraph extends MathElement {
     return { fwd, bwd };
   }
 
-  override render() {
+  override render(): unknown {
     const lang = this.speaks;
     const T = messagesFor(lang).graph;
     if (this.problem) return problemTemplate(this.problem);
@@ -637,10 +639,12 @@ export class GsGraph extends MathElement {
   }
 }
 
-defineElement('gs-graph', GsGraph);
-
 declare global {
   interface HTMLElementTagNameMap {
     'gs-graph': GsGraph;
+  }
+  interface GlobalEventHandlersEventMap {
+    'gs-descent-step': CustomEvent<DescentStepDetail>;
+    'gs-step-change': CustomEvent<StepChangeDetail>;
   }
 }

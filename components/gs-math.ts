@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { defineElement } from './define.js';
 import { katexStyles, renderTex } from './katex/render.js';
 import { readExpression, splitVars } from './shared/engine.js';
 import { resolveLang } from './shared/lang.js';
@@ -24,6 +23,7 @@ import { problemTemplate } from './shared/problem-view.js';
  * @csspart math - The element holding the typeset formula.
  * @csspart error - The message shown when the input cannot be read or the TeX cannot be rendered.
  *
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-font-size=1em] - Size of the formula.
  * @cssprop [--gs-error-color=#b42318] - Colour of error messages.
  */
@@ -63,7 +63,7 @@ export class GsMath extends MathElement {
     this.refused = checkLimits(this, GsMath.limits, resolveLang(this));
   }
 
-  override render() {
+  override render(): unknown {
     return html`${limitsTemplate(this.refused)}${this.formula()}`;
   }
 
@@ -81,8 +81,6 @@ export class GsMath extends MathElement {
     return html`<span part="error" role="alert">${result.message}</span>`;
   }
 }
-
-defineElement('gs-math', GsMath);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,18 +1,15 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { compile } from '../src/expr/compile.js';
-import { type Parsed, parse } from '../src/expr/parse.js';
 import type { Lang } from '../src/i18n/index.js';
-import { formatNumber, optimize, type Trace } from '../src/optim/index.js';
-import { defineElement } from './define.js';
-import { GsElement } from './shared/gs-element.js';
-import './gs-contour.js';
-import './gs-plot.js';
-import type { PlotPath } from './gs-plot.js';
+import { findOptimizer, formatNumber, type PreparedObjective, type Trace } from '../src/optim/index.js';
+import { GsContour } from './gs-contour.js';
+import type { StepChangeDetail } from './gs-optimizer.js';
+import { GsPlot, type PlotPath } from './gs-plot.js';
 import { fitDomain } from './plot/fit.js';
 import { parseDomain } from './shared/domain.js';
 import { type InputProblem, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
+import { GsElement } from './shared/gs-element.js';
 import { resolveLang } from './shared/lang.js';
 import {
   type AttributeProblem,
@@ -20,16 +17,20 @@ import {
   HINTS,
   hintTemplate,
   limitsTemplate,
-  OPTIMIZER_LIMITS,
   RACE_STEP_BUDGET,
   raceBudgetMessage,
 } from './shared/limits.js';
 import {
+  blankSettings,
+  OPTIMIZER_LIMITS,
+  OPTIMIZER_PROPERTIES,
   OPTIMIZER_SETTING_KEYS,
   type OptimizerAttributes,
   parseNumberList,
+  prepareFromSettings,
+  type RaceConfig,
+  raceRuns,
   readSettings,
-  toOptimizeOptions,
 } from './shared/optimizer-settings.js';
 import { PlaybackController } from './shared/playback.js';
 import { problemTemplate } from './shared/problem-view.js';
@@ -44,6 +45,7 @@ interface Run {
 
 const MAX_RUNS = 8;
 const DEFAULT_LR = 0.1;
+const DEFAULT_STEPS = 20;
 
 /**
  * Several optimizer runs on one plot: different optimizers from one start, or
@@ -60,14 +62,17 @@ const DEFAULT_LR = 0.1;
  * @attr optimizer - The one optimizer used when `vary` is set (default gd).
  * @attr vary - "lr" or "start": run one optimizer once per value in `values`.
  * @attr values - The learning rates ("0.2,0.01,1") or starts ("2.5,1.5"; for two variables "4,4;-4,4").
- * @attr lr - The learning rate for every run (default 0.1).
- * @attr steps - Iterations per run (default 20).
+ * @attr lr - The learning rate for every run (default 0.1; Newton's method: its own 1).
+ * @attr steps - Iterations per run (default 20; with `data`, one pass per mini-batch for every epoch).
  * @attr convention - textbook (default), pytorch or keras.
+ * A hyper-parameter applies to the runs whose optimizer has it (momentum to Momentum and Nesterov…).
  * @attr momentum - α for Momentum and Nesterov.
  * @attr rho - ρ for RMSProp.
  * @attr beta1 - ρ₁ for Adam.
  * @attr beta2 - ρ₂ for Adam.
  * @attr delta - δ, the small constant of the adaptive methods.
+ * @attr initial-accumulator - r₀, Adagrad's initial accumulator (Keras's default 0.1).
+ * @attr armijo - c, the sufficient-decrease constant of step halving (default 1e-4).
  * @attr tol - Stop a run when the gradient's length is at most this.
  * @attr data - A built-in data set id for SGD on mini-batches; `expr` is then the per-sample loss.
  * @attr batch-size - Rows per mini-batch.
@@ -86,8 +91,12 @@ const DEFAULT_LR = 0.1;
  * @csspart plot - The main plot (or the small multiples).
  * @csspart loss - The loss-per-step chart.
  * @csspart error - An inline error.
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the settings' properties are declared in `static properties` and set in the constructor; the interface below gives them their types
 export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
+  /** The elements this one renders, defined with it. */
+  static override dependencies = { 'gs-contour': GsContour, 'gs-plot': GsPlot };
   static override styles = [
     themeStyles,
     css`
@@ -127,6 +136,9 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     `,
   ];
 
+  /** The shared settings (expr, vars, start, optimizer, lr, … seed), declared once in optimizer-settings.ts. */
+  static override properties = OPTIMIZER_PROPERTIES;
+
   /** The limits of the attributes (refused values are replaced by the default, with a message). */
   static readonly limits = {
     ...OPTIMIZER_LIMITS,
@@ -135,26 +147,10 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     step: { kind: 'number', min: -1, max: 20_000, integer: true, fallback: -1 },
   } as const;
 
-  @property() expr = '';
-  @property() vars = '';
-  @property() start = '';
   @property() optimizers = 'gd,momentum,nesterov,adagrad,rmsprop,adam';
   @property() optimizer = 'gd';
   @property() vary = '';
   @property() values = '';
-  @property() lr = '';
-  @property() steps = '20';
-  @property() convention = 'textbook';
-  @property() momentum = '';
-  @property() rho = '';
-  @property() beta1 = '';
-  @property() beta2 = '';
-  @property() delta = '';
-  @property() tol = '';
-  @property() data = '';
-  @property({ attribute: 'batch-size' }) batchSize = '';
-  @property() epochs = '';
-  @property() seed = '';
   @property() layout: 'overlay' | 'multiples' = 'overlay';
   @property() domain = '';
   /** Milliseconds per step when playing (default 400). */
@@ -178,8 +174,20 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
   );
   private fn: ((...w: number[]) => number) | undefined;
   private fn2: ((x: number, y: number) => number) | undefined;
-  /** How many parameters the expression has (from `vars`, else from the expression). */
+  /** The objective every run shares: read, differentiated and compiled once. */
+  private prepared: PreparedObjective | undefined;
+  /** How many variables are optimised. */
   private dims = 1;
+
+  constructor() {
+    super();
+    Object.assign(this, blankSettings());
+  }
+
+  /** The objective the runs share (undefined while the expression cannot be read). */
+  get objective(): PreparedObjective | undefined {
+    return this.prepared;
+  }
 
   /** The computed runs. */
   get current(): readonly Run[] {
@@ -203,57 +211,61 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     this.problem = undefined;
     this.budgetNote = '';
     this.runs = [];
+    this.prepared = undefined;
     if (!this.expr.trim()) return;
-    const vars = splitVars(this.vars);
-    let parsed: Parsed;
-    let names: string[];
+    // 20 steps a run, or with data one pass per mini-batch for every epoch.
+    const base = readSettings(this, { steps: this.steps.trim() || (this.data.trim() ? '' : String(DEFAULT_STEPS)) });
+    let prepared: PreparedObjective;
     try {
-      parsed = parse(this.expr, vars.length ? { vars } : {});
-      names = vars.length ? vars : parsed.vars;
-      const f = compile(parsed.expr, names);
-      this.fn = (...w) => f(...w);
+      // Once for every run: the data columns are never optimised, only `vars` (or the other names).
+      prepared = prepareFromSettings(base);
+      this.prepared = prepared;
+      this.fn = (...w) => prepared.f(w);
       // One function per computation, so the contour map can keep its bands between steps.
-      this.fn2 = (x, y) => f(x, y);
-      this.dims = Math.max(1, names.length);
+      this.fn2 = (x, y) => prepared.f([x, y]);
+      this.dims = prepared.vars.length;
     } catch (error) {
       this.problem = toProblem(this.expr, error, lang);
       return;
     }
-    const steps = this.steps.trim() ? this.steps : '20';
-    const base = readSettings(this, { steps, lr: this.lr || String(DEFAULT_LR) });
-    // Every run starts from the expression already read above, not from the text again.
-    // With data the parameters are the variables minus the data columns, which optimize works out.
-    const shared = this.data ? { expr: parsed.expr } : { expr: parsed.expr, vars: names };
-    const configs: { label: string; overrides: Parameters<typeof toOptimizeOptions>[1] }[] = [];
+    const configs: RaceConfig[] = [];
+    const one = this.optimizer.trim() || 'gd';
+    // The race's rate is 0.1 unless given; Newton's method keeps its own ε = 1.
+    const lrFor = (id: string) =>
+      this.lr.trim() || (findOptimizer(id)?.defaultLr !== undefined ? undefined : String(DEFAULT_LR));
+    const withLr = (id: string) => {
+      const lr = lrFor(id);
+      return lr ? { lr } : {};
+    };
     if (this.vary === 'lr') {
       for (const lr of parseNumberList(this.values).slice(0, MAX_RUNS)) {
-        configs.push({ label: `ε = ${formatNumber(lr)}`, overrides: { lr, optimizer: this.optimizer || 'gd' } });
+        configs.push({ label: `ε = ${formatNumber(lr)}`, overrides: { lr, optimizer: one } });
       }
     } else if (this.vary === 'start') {
       for (const start of this.startValues().slice(0, MAX_RUNS)) {
         const shown = start.map((v) => formatNumber(v)).join(', ');
         configs.push({
-          label: `${names.length === 1 ? (names[0] ?? 'x') : 'w'}₀ = ${start.length > 1 ? `(${shown})` : shown}`,
-          overrides: { start, optimizer: this.optimizer || 'gd' },
+          label: `${this.prepared?.vars.length === 1 ? (this.prepared.vars[0] ?? 'x') : 'w'}₀ = ${start.length > 1 ? `(${shown})` : shown}`,
+          overrides: { start, optimizer: one, ...withLr(one) },
         });
       }
     } else {
-      for (const id of splitVars(this.optimizers).slice(0, MAX_RUNS))
-        configs.push({ label: id, overrides: { optimizer: id } });
+      for (const id of splitVars(this.optimizers).slice(0, MAX_RUNS)) {
+        configs.push({ label: id, overrides: { optimizer: id, ...withLr(id) } });
+      }
     }
     // The race's total work is budgeted: the runs share RACE_STEP_BUDGET steps.
-    const requested = Math.trunc(parseNumberList(steps)[0] ?? 0);
+    const requested = Math.trunc(parseNumberList(base.steps)[0] ?? 0);
     const perRun = Math.floor(RACE_STEP_BUDGET / Math.max(1, configs.length));
-    this.budgetNote = requested > perRun ? raceBudgetMessage(configs.length, requested, perRun, lang) : '';
-    if (requested > perRun) base.steps = String(perRun);
-    this.runs = configs.map(({ label, overrides }) => {
-      try {
-        const trace = optimize({ ...toOptimizeOptions(base, { ...shared, ...overrides }), tex: false });
-        return { label: this.vary ? label : trace.name[lang], trace };
-      } catch (error) {
-        return { label, problem: toProblem(this.expr, error, lang) };
-      }
-    });
+    if (requested > perRun) {
+      this.budgetNote = raceBudgetMessage(configs.length, requested, perRun, lang);
+      base.steps = String(perRun);
+    }
+    this.runs = raceRuns(prepared, base, configs).map(({ label, trace, error }) =>
+      trace
+        ? { label: this.vary ? label : trace.name[lang], trace }
+        : { label, problem: toProblem(this.expr, error, lang) },
+    );
   }
 
   /** Starts for vary="start": one number each for one variable, else groups separated by ";". */
@@ -281,7 +293,7 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     this.playback.pause();
   }
 
-  override render() {
+  override render(): unknown {
     const lang = resolveLang(this);
     return html`${limitsTemplate(this.refused)}${this.body(lang)}`;
   }
@@ -407,12 +419,17 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
   }
 }
 
-const subscript = (k: number) => String(k).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)] as string);
+// The settings' properties come from OPTIMIZER_PROPERTIES; this merges their types into the class.
+// (declared in `static properties`, each set to '' in the constructor)
+export interface GsOptimizerRace extends OptimizerAttributes {}
 
-defineElement('gs-optimizer-race', GsOptimizerRace);
+const subscript = (k: number) => String(k).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)] as string);
 
 declare global {
   interface HTMLElementTagNameMap {
     'gs-optimizer-race': GsOptimizerRace;
+  }
+  interface GlobalEventHandlersEventMap {
+    'gs-step-change': CustomEvent<StepChangeDetail>;
   }
 }

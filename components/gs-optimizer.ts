@@ -1,16 +1,17 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { compile } from '../src/expr/compile.js';
-import { parse } from '../src/expr/parse.js';
 import { texSymbol } from '../src/expr/print-tex.js';
 import type { Lang } from '../src/i18n/index.js';
-import { type Dataset, findDataset, formatNumber, optimize, type Trace } from '../src/optim/index.js';
-import { defineElement } from './define.js';
-import { MathElement } from './shared/math-element.js';
-import { PlaybackController } from './shared/playback.js';
-import './gs-contour.js';
-import './gs-plot.js';
-import type { PlotArrow } from './gs-contour.js';
+import {
+  type Dataset,
+  findDataset,
+  formatNumber,
+  optimize,
+  type PreparedObjective,
+  type Trace,
+} from '../src/optim/index.js';
+import { GsContour, type PlotArrow } from './gs-contour.js';
+import { GsPlot } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
 import { dataFitTemplate } from './plot/data-fit.js';
 import { fitDomain } from './plot/fit.js';
@@ -18,20 +19,19 @@ import { parseDomain } from './shared/domain.js';
 import { type InputProblem, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { resolveLang } from './shared/lang.js';
+import { type AttributeProblem, checkLimits, HINTS, hintTemplate, limitsTemplate } from './shared/limits.js';
+import { MathElement } from './shared/math-element.js';
 import {
-  type AttributeProblem,
-  checkLimits,
-  HINTS,
-  hintTemplate,
-  limitsTemplate,
+  blankSettings,
   OPTIMIZER_LIMITS,
-} from './shared/limits.js';
-import {
+  OPTIMIZER_PROPERTIES,
   OPTIMIZER_SETTING_KEYS,
   type OptimizerAttributes,
+  prepareFromSettings,
   readSettings,
-  toOptimizeOptions,
+  runOptions,
 } from './shared/optimizer-settings.js';
+import { PlaybackController } from './shared/playback.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { math } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
@@ -44,26 +44,6 @@ export interface StepChangeDetail {
 }
 
 const subscript = (k: number) => String(k).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)] as string);
-
-/** The objective as a plain function of the parameters (the mean loss over the rows, with data). */
-function objective(trace: Trace, expr: string, dataId: string): ((...w: number[]) => number) | undefined {
-  try {
-    const dataset = trace.data ? findDataset(dataId) : undefined;
-    if (!dataset) {
-      const f = compile(parse(expr, { vars: trace.vars }).expr, trace.vars);
-      return (...w) => f(...w);
-    }
-    const names = [...trace.vars, ...dataset.columns];
-    const perSample = compile(parse(expr, { vars: names }).expr, names);
-    return (...w) => {
-      let sum = 0;
-      for (const row of dataset.rows) sum += perSample(...w, ...row);
-      return sum / Math.max(1, dataset.rows.length);
-    };
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * An optimizer stepper: one iteration at a time, each shown as its update rule,
@@ -86,6 +66,8 @@ function objective(trace: Trace, expr: string, dataId: string): ((...w: number[]
  * @attr beta1 - ρ₁ for Adam.
  * @attr beta2 - ρ₂ for Adam.
  * @attr delta - δ, the small constant of the adaptive methods.
+ * @attr initial-accumulator - r₀, Adagrad's initial accumulator (Keras's default 0.1).
+ * @attr armijo - c, the sufficient-decrease constant of step halving (default 1e-4).
  * @attr tol - Stop when the gradient's length is at most this.
  * @attr data - A built-in data set id for SGD on mini-batches (e.g. "line"); `expr` is then the per-sample loss.
  * @attr batch-size - Rows per mini-batch.
@@ -103,13 +85,19 @@ function objective(trace: Trace, expr: string, dataId: string): ((...w: number[]
  * @csspart controls - The previous / next / play / reset buttons.
  * @csspart formulas - The current step's formulas.
  * @csspart history - The history table.
+ * @csspart data-table - The data table (with `data`): rows numbered from 1, the current mini-batch marked.
  * @csspart plot - The plot.
- * @csspart status - Divergence or convergence message.
+ * @csspart loss - The loss-per-step chart (with `loss-chart`).
+ * @csspart status - Divergence or convergence message, or a warning that the loss keeps rising.
  * @csspart error - An inline error for an unreadable expression or setting.
  *
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-accent] - Accent colour.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the settings' properties are declared in `static properties` and set in the constructor; the interface below gives them their types
 export class GsOptimizer extends MathElement implements OptimizerAttributes {
+  /** The elements this one renders, defined with it. */
+  static override dependencies = { 'gs-contour': GsContour, 'gs-plot': GsPlot };
   static override styles = [
     themeStyles,
     katexStyles,
@@ -183,8 +171,19 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
         font-size: 0.85em;
         color: var(--_muted);
       }
+      .visually-hidden {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
     `,
   ];
+
+  /** The settings (expr, vars, start, optimizer, lr, … seed), declared once in optimizer-settings.ts. */
+  static override properties = OPTIMIZER_PROPERTIES;
 
   /** The limits of the attributes (refused values are replaced by the default, with a message). */
   static readonly limits = {
@@ -192,23 +191,6 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     step: { kind: 'number', min: 0, max: 20_000, integer: true, fallback: 0 },
   } as const;
 
-  @property() expr = '';
-  @property() vars = '';
-  @property() start = '';
-  @property() optimizer = 'gd';
-  @property() lr = '';
-  @property() steps = '';
-  @property() convention = 'textbook';
-  @property() momentum = '';
-  @property() rho = '';
-  @property() beta1 = '';
-  @property() beta2 = '';
-  @property() delta = '';
-  @property() tol = '';
-  @property() data = '';
-  @property({ attribute: 'batch-size' }) batchSize = '';
-  @property() epochs = '';
-  @property() seed = '';
   @property() domain = '';
   /** Milliseconds per step when playing (default 700). */
   @property({ type: Number }) interval = 700;
@@ -227,8 +209,16 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     () => this.advance(),
     () => this.interval,
   );
+  private prepared: PreparedObjective | undefined;
+  /** What `prepared` was read from: expr, vars and data. */
+  private preparedFrom = '';
   private fn: ((...w: number[]) => number) | undefined;
   private fn2: ((x: number, y: number) => number) | undefined;
+
+  constructor() {
+    super();
+    Object.assign(this, blankSettings());
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -264,15 +254,25 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
       return;
     }
     try {
-      this.trace = optimize(toOptimizeOptions(readSettings(this)));
-      this.fn = objective(this.trace, this.expr, this.data);
-      const fn = this.fn;
-      // One function per run, so the contour map keeps its bands from step to step.
-      this.fn2 = fn ? (x, y) => fn(x, y) : undefined;
+      const settings = readSettings(this);
+      // Read, differentiated and compiled again only when the objective itself changed.
+      const from = [settings.expr, settings.vars, settings.data].join('\u0000');
+      if (!this.prepared || from !== this.preparedFrom) {
+        this.prepared = undefined;
+        this.prepared = prepareFromSettings(settings);
+        this.preparedFrom = from;
+        const prepared = this.prepared;
+        this.fn = (...w) => prepared.f(w);
+        // One function per objective, so the contour map keeps its bands from step to step.
+        this.fn2 = (x, y) => prepared.f([x, y]);
+      }
+      this.trace = optimize(this.prepared, runOptions(settings));
     } catch (error) {
       this.trace = undefined;
-      this.fn = undefined;
-      this.fn2 = undefined;
+      if (!this.prepared) {
+        this.fn = undefined;
+        this.fn2 = undefined;
+      }
       this.problem = toProblem(this.expr, error, lang);
     }
   }
@@ -282,7 +282,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     const next = Math.max(0, Math.min(max, step));
     if (next === this.step) return;
     this.step = next;
-    emit<StepChangeDetail>(this, 'gs-step-change', { step: next });
+    emit(this, 'gs-step-change', { step: next });
   }
 
   /** One step on, for playback; false at the last step. */
@@ -325,7 +325,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     event.preventDefault();
   };
 
-  override render() {
+  override render(): unknown {
     const lang = resolveLang(this);
     return html`${limitsTemplate(this.refused)}${this.body(lang)}`;
   }
@@ -353,6 +353,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
       ${this.data && findDataset(this.data) ? dataFitTemplate(t, findDataset(this.data) as Dataset, this.step, lang) : nothing}
       ${this.lossChart ? this.lossTemplate(t, lang) : nothing}
       ${this.historyTemplate(t, lang)}
+      ${this.dataTemplate(t, lang)}
     `;
   }
 
@@ -376,7 +377,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
             ${math(s.tex.substituted, true)}
             ${
               s.batch
-                ? html`<div class="batch">${UI.batch[lang]} (${UI.epoch[lang]} ${s.batch.epoch + 1}): ${s.batch.rows.map((r) => r + 1).join(', ')}</div>`
+                ? html`<div class="batch">${UI.batch[lang]} (${UI.epoch[lang]} ${s.batch.epoch + 1}): ${s.batch.numbers.join(', ')}</div>`
                 : nothing
             }`
           : html`<div class="label">${UI.step[lang]} 0</div>
@@ -386,10 +387,42 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
   }
 
   private statusTemplate(t: Trace, lang: Lang) {
-    if (!t.message || (t.status !== 'diverged' && t.status !== 'stopped' && t.status !== 'converged')) return nothing;
-    // Shown once the reader reaches the step where it happened.
-    if (this.step < t.steps.length) return nothing;
-    return html`<div part="status" class=${t.status} role="status">${t.message[lang]}</div>`;
+    const ended = t.message && (t.status === 'diverged' || t.status === 'stopped' || t.status === 'converged');
+    // Each is shown once the reader reaches the step where it happened.
+    const warn = t.warning && this.step >= t.warning.step && !(ended && this.step >= t.steps.length);
+    if (warn && t.warning) {
+      return html`<div part="status" class="diverged" role="status">${t.warning.message[lang]}</div>`;
+    }
+    if (!ended || this.step < t.steps.length) return nothing;
+    return html`<div part="status" class=${t.status} role="status">${t.message?.[lang]}</div>`;
+  }
+
+  /** The data, numbered from 1 as the formula and the caption number them; this step's batch marked. */
+  private dataTemplate(t: Trace, lang: Lang) {
+    const data = this.prepared?.data;
+    if (!data || !t.data) return nothing;
+    const s = this.step > 0 ? t.steps[this.step - 1] : undefined;
+    const batch = new Set(s?.batch?.numbers ?? []);
+    return html`<details part="data-table">
+      <summary>${UI.data[lang]} (${data.rows.length})</summary>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr><th scope="col">${UI.row[lang]} i</th>${data.columns.map((c) => html`<th scope="col">${c}ᵢ</th>`)}</tr>
+          </thead>
+          <tbody>
+            ${data.rows.map((row, index) => {
+              const i = index + 1;
+              const marked = batch.has(i);
+              return html`<tr class=${marked ? 'current' : ''}>
+                <td>${i}${marked ? html`<span class="visually-hidden"> (${UI.inBatch[lang]})</span>` : nothing}</td>
+                ${row.map((v) => html`<td>${formatNumber(v)}</td>`)}
+              </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+    </details>`;
   }
 
   private plotTemplate(t: Trace) {
@@ -471,10 +504,15 @@ function autoRange(xs: readonly number[]): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-defineElement('gs-optimizer', GsOptimizer);
+// The settings' properties come from OPTIMIZER_PROPERTIES; this merges their types into the class.
+// (declared in `static properties`, each set to '' in the constructor)
+export interface GsOptimizer extends OptimizerAttributes {}
 
 declare global {
   interface HTMLElementTagNameMap {
     'gs-optimizer': GsOptimizer;
+  }
+  interface GlobalEventHandlersEventMap {
+    'gs-step-change': CustomEvent<StepChangeDetail>;
   }
 }

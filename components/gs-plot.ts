@@ -2,7 +2,6 @@ import { type ScaleLinear, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { css, html, nothing, type PropertyValues, svg } from 'lit';
 import { property } from 'lit/decorators.js';
-import { defineElement } from './define.js';
 import { axesTemplate, formatTick } from './plot/axes.js';
 import { type Box, type LabelRequest, placeLabels, pointBox } from './plot/labels.js';
 import { clipRuns, niceYRange, type RealFunction, sampleCurve } from './plot/sample.js';
@@ -81,6 +80,8 @@ const MARGIN = { top: 18, right: 16, bottom: 34, left: 46 };
  * @csspart legend - The legend under the plot.
  * @csspart probe - The draggable probe (a slider for keyboards and screen readers).
  *
+ * @csspart error - A visible message naming a refused attribute value (the default is used instead).
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-accent] - Colour of the probe and tangent.
  * @cssprop [--gs-series-1] - First curve's colour (up to --gs-series-6).
  */
@@ -165,8 +166,11 @@ export class GsPlot extends GsElement {
     `,
   ];
 
+  /** The curves y = f(x) to draw (compiled functions, not text), each with a label. */
   @property({ attribute: false }) curves: readonly PlotCurve[] = [];
+  /** Polylines drawn over the curves (an optimizer's iterates). */
   @property({ attribute: false }) paths: readonly PlotPath[] = [];
+  /** Labelled points marked on the plot. */
   @property({ attribute: false }) markers: readonly PlotMarker[] = [];
   /** Slope function for the tangent at the probe (usually f′). */
   @property({ attribute: false }) slope: RealFunction | undefined = undefined;
@@ -197,8 +201,8 @@ export class GsPlot extends GsElement {
     this.refused = checkLimits(this, GsPlot.limits, resolveLang(this));
   }
 
-  /** The scales for the current size and data (exposed for tests and composite elements). */
-  scales() {
+  /** The scales for the current size and data. */
+  private scales() {
     const x = scaleLinear()
       .domain(finiteRange(this.xmin, this.xmax, [-5, 5]))
       .range([MARGIN.left, this.size.width - MARGIN.right]);
@@ -216,7 +220,7 @@ export class GsPlot extends GsElement {
     return { x, y, runs };
   }
 
-  override render() {
+  override render(): unknown {
     const { x, y, runs } = this.scales();
     const [yLo, yHi] = y.domain() as [number, number];
     const toPath = line<[number, number]>()
@@ -397,7 +401,7 @@ export class GsPlot extends GsElement {
     const [bottom, top] = y.range() as [number, number];
     if (px < left || px > right || py < top || py > bottom) return;
     const round = (v: number) => Number.parseFloat(v.toPrecision(3));
-    emit<PointPickDetail>(this, 'gs-point-pick', { x: round(x.invert(px)), y: round(y.invert(py)) });
+    emit(this, 'gs-point-pick', { x: round(x.invert(px)), y: round(y.invert(py)) });
   }
 
   private moveProbe(value: number): void {
@@ -405,7 +409,7 @@ export class GsPlot extends GsElement {
     const rounded = Number.parseFloat(clamped.toPrecision(4));
     if (rounded === this.probe) return;
     this.probe = rounded;
-    emit<ProbeChangeDetail>(this, 'gs-probe-change', { x: rounded });
+    emit(this, 'gs-probe-change', { x: rounded });
   }
 
   private onKey = (event: KeyboardEvent): void => {
@@ -443,10 +447,12 @@ export class GsPlot extends GsElement {
   };
 }
 
-defineElement('gs-plot', GsPlot);
-
 declare global {
   interface HTMLElementTagNameMap {
     'gs-plot': GsPlot;
+  }
+  interface GlobalEventHandlersEventMap {
+    'gs-point-pick': CustomEvent<PointPickDetail>;
+    'gs-probe-change': CustomEvent<ProbeChangeDetail>;
   }
 }

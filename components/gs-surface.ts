@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { defineElement } from './define.js';
 import type { SurfaceView } from './plot/surface-renderer.js';
 import { parseDomain } from './shared/domain.js';
 import { type Compiled2, compileSurface } from './shared/engine.js';
@@ -33,8 +32,10 @@ import { themeStyles } from './shared/styles.js';
  * @csspart scale - The colour scale: which colour is which height z.
  * @csspart error - An inline error for an unreadable expression.
  *
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-surface-low=#3b6fd8] - Colour of the lowest points (hex).
  * @cssprop [--gs-surface-high=#f7c35f] - Colour of the highest points (hex).
+ * @cssprop [--gs-surface-height=320px] - Height of the drawing.
  */
 export class GsSurface extends GsElement {
   static override styles = [
@@ -95,7 +96,7 @@ export class GsSurface extends GsElement {
   /** How many times the surface has been drawn (the renderer loads asynchronously). */
   drawCount = 0;
 
-  override render() {
+  override render(): unknown {
     const lang = resolveLang(this);
     if (!this.expr.trim()) return html`${limitsTemplate(this.refused)}${hintTemplate(HINTS.expr, lang)}`;
     if (this.error)
@@ -202,8 +203,6 @@ export class GsSurface extends GsElement {
     target.addEventListener('pointercancel', up);
   };
 }
-
-defineElement('gs-surface', GsSurface);
 
 declare global {
   interface HTMLElementTagNameMap {

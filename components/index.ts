@@ -1,14 +1,18 @@
 /**
  * Every gradstep web component. Importing this module (or loading the embed
- * build `gradstep.js` with one script tag) defines all the gs- tags.
+ * build `gradstep.js` with one script tag) defines all the gs- tags. A page that
+ * uses a few imports them one by one (`gradstep/components/gs-derivative.js`), and
+ * `gradstep/components/classes.js` gives the classes without defining any tag.
  */
-export { type CheckEventDetail, GsAnswer } from './gs-answer.js';
-export { GsContour, type PlotArrow } from './gs-contour.js';
-export { type ExpressionChangeDetail, GsDerivative } from './gs-derivative.js';
-export { GsGradient } from './gs-gradient.js';
-export { type DescentStepDetail, type GraphStepDetail, GsGraph } from './gs-graph.js';
-export { GsMath } from './gs-math.js';
-export { GsOptimizer, type StepChangeDetail } from './gs-optimizer.js';
-export { GsOptimizerRace } from './gs-optimizer-race.js';
-export { GsPlot, type PlotCurve, type PlotMarker, type PlotPath, type ProbeChangeDetail } from './gs-plot.js';
-export { GsSurface } from './gs-surface.js';
+export * from './classes.js';
+
+import './define/gs-answer.js';
+import './define/gs-contour.js';
+import './define/gs-derivative.js';
+import './define/gs-gradient.js';
+import './define/gs-graph.js';
+import './define/gs-math.js';
+import './define/gs-optimizer.js';
+import './define/gs-optimizer-race.js';
+import './define/gs-plot.js';
+import './define/gs-surface.js';

@@ -1,6 +1,8 @@
-// Runs on `npm install`/`npm ci`: builds the library and CLI so `npx gradstep` works at once.
+// Runs on `npm install`/`npm ci` in a clone: builds the library and the bundled CLI so
+// `npx gradstep` works at once (scripts/build-lib.mjs).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-if (!existsSync('node_modules/typescript')) process.exit(0); // installed as a dependency of another package
-execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+// Installed as a dependency of another package: the tarball is built already.
+if (!existsSync('node_modules/typescript') || !existsSync('node_modules/vite')) process.exit(0);
+execFileSync(process.execPath, ['scripts/build-lib.mjs'], { stdio: 'inherit' });

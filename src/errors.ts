@@ -72,10 +72,26 @@ export interface ErrorParams {
   /** A command-line option that needs a number. */
   'cli/bad-option': { readonly option: string; readonly value: string };
   'cli/missing-option': { readonly option: string };
-  'optim/unknown-hyper': { readonly optimizer: OptimizerId; readonly key: string; readonly known: readonly string[] };
-  'optim/bad-hyper': { readonly hyper: HyperId; readonly range: HyperRange; readonly value: number };
-  /** `missingFor`: the optimizer has no default learning rate and none was given. */
-  'optim/bad-learning-rate': { readonly value: number } | { readonly missingFor: OptimizerId };
+  /** `key` and `known` as the user spells them (`--momentum`, `beta1`); `same`: two names of one hyper-parameter. */
+  'optim/unknown-hyper':
+    | { readonly optimizer: OptimizerId; readonly key: string; readonly known: readonly string[] }
+    | { readonly optimizer: OptimizerId; readonly key: string; readonly same: string };
+  /** `name`: as the user typed it (`--beta1`); `symbol`: the lesson's symbol as text (ρ₁). */
+  'optim/bad-hyper': {
+    readonly hyper: HyperId;
+    readonly range: HyperRange;
+    readonly value: number;
+    readonly name: string;
+    readonly symbol: string;
+  };
+  /** `missingFor`: the optimizer has no default learning rate and none was given; `name` as typed (`--lr`). */
+  'optim/bad-learning-rate': { readonly value: number; readonly name?: string } | { readonly missingFor: OptimizerId };
+  /** A setting that must be a number got something else: `type` is JavaScript's typeof (or `list`, `null`). */
+  'optim/not-a-number': { readonly name: string; readonly type: string; readonly shown: string };
+  /** Batch size, epochs or seed without data; `data` is how the data setting is spelled. */
+  'optim/needs-data': { readonly name: string; readonly data: string };
+  /** A named constant (`params`) without a finite number as its value. */
+  'optim/bad-param': { readonly name: string; readonly value: string };
   /** Without `expected`: a coordinate is not a finite number. */
   'optim/bad-start': { readonly expected?: number; readonly got?: number };
   'optim/bad-steps': { readonly value: number; readonly max: number };
@@ -83,15 +99,16 @@ export interface ErrorParams {
   'optim/undefined-at-start': { readonly point: string; readonly f: string };
   'optim/no-hessian': { readonly optimizer: OptimizerId };
   'optim/unknown-dataset': { readonly name: string };
-  /** With `row`: that row (0-based) is not a row of finite numbers; else the table's size is wrong. */
+  /** With `row`: that row (0-based; shown as row + 1, the data table's numbering) is not finite numbers; else the size is wrong. */
   'optim/bad-data': { readonly maxRows: number; readonly row?: number; readonly columns?: readonly string[] };
   'optim/no-parameters': None;
-  'optim/parameter-is-data': { readonly name: string };
+  /** A variable to optimise that is also a data column (`data`) or a named constant (`constant`). */
+  'optim/parameter-is-data': { readonly name: string; readonly what?: 'data' | 'constant' };
   'optim/unknown-variable': { readonly names: readonly string[]; readonly params: readonly string[] };
   'optim/bad-setting': { readonly name: string; readonly min: number; readonly max: number; readonly value: number };
   /** With `rowsPerStep`: the data make the run too long; else the TeX trace would be. */
   'optim/too-many-steps':
-    | { readonly steps: number; readonly maxTex: number; readonly max: number }
+    | { readonly steps: number; readonly maxTex: number; readonly max: number; readonly off?: string }
     | { readonly steps: number; readonly rowsPerStep: number; readonly most: number; readonly budget: number };
   'optim/unknown-optimizer': { readonly name: string; readonly known: readonly string[] };
   'optim/unknown-convention': { readonly name: string };

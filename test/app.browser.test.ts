@@ -254,6 +254,20 @@ describe('the tutor app', () => {
     expect(a.state()).toEqual(readState(search.replace('lr=0.05', 'lr=0.1'), 'en'));
   });
 
+  it("gives Newton's method its own ε = 1 when it is chosen", async () => {
+    const a = await mount('?lang=en&view=playground&expr=x%5E2%20-%204x%20%2B%206&tab=optimize&opt=gd&lr=0.2&start=4');
+    const select = a.root.querySelector('#pg-opt') as HTMLSelectElement;
+    select.value = 'newton';
+    select.dispatchEvent(new Event('change'));
+    await a.settled();
+    const optimizer = a.root.querySelector('gs-optimizer') as HTMLElement & {
+      current?: { lr: number; path: number[][] };
+    };
+    await until(() => expect(optimizer.getAttribute('lr')).toBe('1'));
+    await until(() => expect(optimizer.current?.path[1]).toEqual([2]));
+    expect(new URLSearchParams(location.search).get('lr')).toBe('1');
+  });
+
   it('keeps history: tabs and examples push entries, and the back button restores them', async () => {
     const a = await mount('?lang=en&view=playground&expr=x%5E2&tab=derivative');
     await userEvent.click(page.getByRole('tab', { name: 'Check my answer' }));

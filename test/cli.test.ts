@@ -81,3 +81,27 @@ it('reads an unquoted expression given as several words', async () => {
   expect(await run(['diff', 'x^2', '+', '1', '--json'], io)).toBe(0);
   expect(JSON.parse(io.stdout.join('\n')).result).toBe('2*x');
 });
+
+describe('gradstep CLI arguments read by util.parseArgs', () => {
+  it('takes a value that starts with a dash (a negative start) and an expression that starts with one', async () => {
+    const io = captureIO();
+    expect(
+      await run(
+        ['optimize', 'x^2', '--optimizer', 'gd', '--lr', '0.25', '--start', '-4', '--steps', '1', '--json'],
+        io,
+      ),
+    ).toBe(0);
+    expect(JSON.parse(io.stdout.join('\n')).path[1]).toEqual([-2]);
+    const neg = captureIO();
+    expect(await run(['diff', '-x^2 + 1', '--text'], neg)).toBe(0);
+    expect(neg.stdout.join('\n')).toContain('-2*x');
+  });
+
+  it('takes --name=value and --name value alike, and a flag anywhere', async () => {
+    const a = captureIO();
+    const b = captureIO();
+    expect(await run(['diff', '--wrt=y', 'x*y^2', '--json'], a)).toBe(0);
+    expect(await run(['diff', '--json', 'x*y^2', '--wrt', 'y'], b)).toBe(0);
+    expect(a.stdout).toEqual(b.stdout);
+  });
+});

@@ -30,3 +30,16 @@ for (const [tag, attributes] of ELEMENTS) {
     expect(document.querySelectorAll('style[data-gradstep-katex-fonts]').length).toBe(1);
   });
 }
+
+it('setBasePath points the fonts elsewhere, and back to beside the modules', async () => {
+  const { setBasePath, getBasePath } = await import('../components/index.js');
+  await mount('gs-math', { expr: 'x^2' });
+  const style = () => document.querySelector('style[data-gradstep-katex-fonts]')?.textContent ?? '';
+  const defaultText = style();
+  expect(defaultText).toContain('KaTeX_Main-Regular.woff2');
+  setBasePath('/static/gradstep');
+  expect(getBasePath()).toBe('/static/gradstep/');
+  expect(style()).toContain(`url("${location.origin}/static/gradstep/fonts/KaTeX_Main-Regular.woff2")`);
+  setBasePath();
+  expect(style()).toBe(defaultText);
+});

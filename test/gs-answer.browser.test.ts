@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import '../components/gs-answer.js';
+import '../components/define/gs-answer.js';
 import type { CheckEventDetail, GsAnswer } from '../components/gs-answer.js';
 import { mount, texIn } from './support/dom.js';
 
@@ -56,7 +56,38 @@ describe('gs-answer', () => {
     expect(texIn((el.shadowRoot as ShadowRoot).querySelector('[part="echo"]') as Element)).toEqual(['2x']);
     const detail = await answer(el, '2x +');
     expect(detail.verdict).toBe('invalid-answer');
-    expect((el.shadowRoot as ShadowRoot).querySelector('[part="verdict"] [part="error"]')).not.toBeNull();
+    const root = el.shadowRoot as ShadowRoot;
+    expect(root.querySelector('[part="verdict"] [part="error"] mark')).not.toBeNull();
+    // The reading error is said once: in the verdict, not again under it or in the echo.
+    const error = detail.verdict === 'invalid-answer' ? (el.lastResult?.error?.messages.en ?? '') : '';
+    expect(error).not.toBe('');
+    expect(root.textContent?.split(error).length).toBe(2);
+  });
+
+  it('says each verdict once and typesets the quoted expressions', async () => {
+    const el = await mount('gs-answer', { problem: '(2x - 1)^3' });
+    await answer(el, '3(2x - 1)^2');
+    const verdict = (el.shadowRoot as ShadowRoot).querySelector('[part="verdict"]') as HTMLElement;
+    const text = verdict.querySelector('.message')?.textContent ?? '';
+    expect(text.match(/Not correct/g)?.length).toBe(1);
+    expect(text).not.toContain('Not quite');
+    // No ASCII expression is left in the message: they are KaTeX.
+    expect(text).not.toContain('2*x');
+    expect(texIn(verdict.querySelector('.message') as Element)).toEqual(
+      expect.arrayContaining(['(2x-1)^{3}', '2x-1', 'x = 2']),
+    );
+    const good = await mount('gs-answer', { problem: 'x^2' });
+    await answer(good, '2x');
+    const goodText = (good.shadowRoot as ShadowRoot).querySelector('[part="verdict"]')?.textContent ?? '';
+    expect(goodText.match(/Correct/g)?.length).toBe(1);
+  });
+
+  it('prints a counterexample with enough digits to show the difference', async () => {
+    const el = await mount('gs-answer', { problem: 'x^3' });
+    await answer(el, '3x^2 + 0.0000001');
+    const verdict = (el.shadowRoot as ShadowRoot).querySelector('[part="verdict"]') as HTMLElement;
+    expect(verdict.querySelector('.message')?.textContent).toContain('12.0000001');
+    expect(texIn(verdict.querySelector('.counterexample') as Element).join(' ')).toContain('12.0000001');
   });
 
   it('takes part in a form: name, value and validity', async () => {
@@ -79,6 +110,94 @@ describe('gs-answer', () => {
     expect(el.checkValidity()).toBe(false);
   });
 
+  describe('as a form control', () => {
+    async function inForm(html: string): Promise<{ form: HTMLFormElement; el: GsAnswer }> {
+      const form = document.createElement('form');
+      form.innerHTML = html;
+      document.body.append(form);
+      const el = form.querySelector('gs-answer') as GsAnswer;
+      await el.updateComplete;
+      return { form, el };
+    }
+    const inputOf = (el: GsAnswer) => (el.shadowRoot as ShadowRoot).querySelector('input') as HTMLInputElement;
+
+    it('resets to its value attribute, not to empty', async () => {
+      const { form, el } = await inForm('<gs-answer problem="x^3" name="q" value="3x^2"></gs-answer>');
+      expect(el.defaultValue).toBe('3x^2');
+      el.value = '3x';
+      await el.updateComplete;
+      expect(new FormData(form).get('q')).toBe('3x');
+      form.reset();
+      await el.updateComplete;
+      expect(el.value).toBe('3x^2');
+      expect(inputOf(el).value).toBe('3x^2');
+      expect(new FormData(form).get('q')).toBe('3x^2');
+      form.remove();
+    });
+
+    it('restores the state the browser saved (back/forward, autofill)', async () => {
+      const { form, el } = await inForm('<gs-answer problem="x^3" name="q"></gs-answer>');
+      el.formStateRestoreCallback('3*x^2');
+      await el.updateComplete;
+      expect(inputOf(el).value).toBe('3*x^2');
+      expect(new FormData(form).get('q')).toBe('3*x^2');
+      form.remove();
+    });
+
+    it('is disabled by its attribute and by a disabled fieldset: no input, no check, not submitted', async () => {
+      const { form, el } = await inForm(
+        '<fieldset><gs-answer problem="x^3" name="q" value="3x^2" required></gs-answer></fieldset>',
+      );
+      const fieldset = form.querySelector('fieldset') as HTMLFieldSetElement;
+      expect(new FormData(form).get('q')).toBe('3x^2');
+      fieldset.disabled = true;
+      await el.updateComplete;
+      expect(inputOf(el).disabled).toBe(true);
+      expect(el.check()).toBeUndefined();
+      expect(new FormData(form).has('q')).toBe(false);
+      expect(el.willValidate).toBe(false);
+      fieldset.disabled = false;
+      await el.updateComplete;
+      expect(inputOf(el).disabled).toBe(false);
+      el.disabled = true;
+      await el.updateComplete;
+      expect(el.hasAttribute('disabled')).toBe(true);
+      expect(inputOf(el).disabled).toBe(true);
+      expect(new FormData(form).has('q')).toBe(false);
+      expect(el.check()).toBeUndefined();
+      form.remove();
+    });
+
+    it('when required and empty is invalid with a message in its language, and blocks submission', async () => {
+      const { form, el } = await inForm('<gs-answer problem="x^3" name="q" required lang="ko"></gs-answer>');
+      expect(el.validity.valueMissing).toBe(true);
+      expect(el.validationMessage).toBe('답을 입력하세요.');
+      expect(form.checkValidity()).toBe(false);
+      el.lang = 'en';
+      await el.updateComplete;
+      expect(el.validationMessage).toBe('Enter an answer.');
+      el.value = '3x^2';
+      await el.updateComplete;
+      expect(el.validity.valid).toBe(true);
+      expect(form.checkValidity()).toBe(true);
+      el.setCustomValidity('Answer every part first.');
+      expect(el.validationMessage).toBe('Answer every part first.');
+      expect(el.validity.customError).toBe(true);
+      el.setCustomValidity('');
+      expect(el.validity.valid).toBe(true);
+      form.remove();
+    });
+
+    it('delegates focus to its text field, and a label focuses it', async () => {
+      const { form, el } = await inForm('<label for="a">Q1</label><gs-answer id="a" problem="x^3"></gs-answer>');
+      el.focus();
+      expect(document.activeElement).toBe(el);
+      expect((el.shadowRoot as ShadowRoot).activeElement).toBe(inputOf(el));
+      expect([...el.labels].map((l) => l.textContent)).toEqual(['Q1']);
+      form.remove();
+    });
+  });
+
   it('names the form of a correct answer and shows the others, in English and Korean', async () => {
     for (const lang of ['en', 'ko'] as const) {
       const el = await mount('gs-answer', { problem: 'x^2 e^x', lang });
@@ -95,10 +214,16 @@ describe('gs-answer', () => {
       expect(texIn(forms.querySelector('li[data-form="textbook"]') as Element).join(' ')).toContain(
         '2xe^{x}+x^{2}e^{x}',
       );
-      for (const width of [1280, 390]) {
-        el.style.width = `${width}px`;
+      for (const [width, height] of [
+        [1280, 900],
+        [390, 844],
+      ] as const) {
+        await page.viewport(width, height);
+        el.style.width = `${width - 40}px`;
+        await el.updateComplete;
         await page.screenshot({ path: `../screenshots/gs-answer-forms-${lang}-${width}.png`, element: el });
       }
+      el.style.width = '';
       el.remove();
     }
   });

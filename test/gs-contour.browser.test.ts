@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import '../components/gs-contour.js';
+import '../components/define/gs-contour.js';
 
 it('gs-contour draws bands, paths and the gradient arrow for the lesson bowl', async () => {
   const el = document.createElement('gs-contour');

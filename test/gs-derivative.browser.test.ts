@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import '../components/gs-derivative.js';
+import '../components/define/gs-derivative.js';
 import { typesetIdle } from '../components/shared/typeset.js';
 import { mount, texIn } from './support/dom.js';
 
@@ -113,10 +113,16 @@ describe('gs-derivative', () => {
       const names = [...forms.querySelectorAll('li')].map((li) => li.dataset.form);
       expect(names).toContain('common-denominator');
       expect(names).not.toContain('textbook');
-      for (const width of [1280, 390]) {
-        el.style.width = `${width}px`;
+      for (const [width, height] of [
+        [1280, 900],
+        [390, 844],
+      ] as const) {
+        await page.viewport(width, height);
+        el.style.width = `${width - 40}px`;
+        await el.updateComplete;
         await page.screenshot({ path: `../screenshots/gs-derivative-forms-${lang}-${width}.png`, element: el });
       }
+      el.style.width = '';
       el.remove();
     }
     const single = await mount('gs-derivative', { expr: 'x^3', plot: 'none' });

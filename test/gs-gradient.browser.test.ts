@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import '../components/gs-gradient.js';
+import '../components/define/gs-gradient.js';
 import { mount, texIn } from './support/dom.js';
 
 it("gs-gradient shows the lesson's partials, held-constant steps, the gradient and the Hessian", async () => {

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cdp, page, userEvent } from 'vitest/browser';
 import { NEURON_BATCH, NEURON as ONE } from '../app/lesson.js';
 import { mountApp } from '../app/main.js';
-import '../components/gs-graph.js';
-import '../components/gs-gradient.js';
+import '../components/define/gs-graph.js';
+import '../components/define/gs-gradient.js';
 import reference from '../fixtures/graph.json' with { type: 'json' };
 import { backward, buildGraph } from '../src/graph/index.js';
 import { mount, texIn } from './support/dom.js';
@@ -54,7 +54,9 @@ describe('gs-graph', () => {
     const pass = el.result;
     if (!graph || !pass) throw new Error('no graph');
     const changes: string[] = [];
-    el.addEventListener('gs-step-change', (e) => changes.push((e as CustomEvent<{ phase: string }>).detail.phase));
+    el.addEventListener('gs-step-change', (e) =>
+      changes.push((e as unknown as CustomEvent<{ phase: string }>).detail.phase),
+    );
     el.focus();
     const forward = el.steps.filter((s) => s.phase === 'forward');
     for (const [k, s] of forward.entries()) {

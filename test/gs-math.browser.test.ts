@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import '../components/gs-math.js';
+import '../components/define/gs-math.js';
 import type { GsMath } from '../components/gs-math.js';
 
 async function mount(tex: string): Promise<GsMath> {

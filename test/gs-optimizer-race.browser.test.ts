@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import '../components/gs-optimizer-race.js';
+import '../components/define/gs-optimizer-race.js';
 import { deepQueryAll, mount } from './support/dom.js';
 
 describe('gs-optimizer-race', () => {
@@ -78,5 +78,44 @@ describe('gs-optimizer-race', () => {
       [4, 4],
       [-2, 0],
     ]);
+  });
+
+  it('races SGD on the line data with vars="w,b": the columns x and y are data, not variables', async () => {
+    const el = await mount('gs-optimizer-race', {
+      expr: '(w*x + b - y)^2',
+      data: 'line',
+      vars: 'w,b',
+      start: '0,0',
+      optimizers: 'sgd,momentum,adam',
+      lr: '0.05',
+      momentum: '0.5',
+      'batch-size': '5',
+      epochs: '3',
+    });
+    const root = el.shadowRoot as ShadowRoot;
+    expect(root.querySelector('.error')).toBeNull();
+    expect(el.current.map((r) => r.trace?.optimizer)).toEqual(['gd', 'momentum', 'adam']);
+    expect(el.current.every((r) => r.trace?.vars.join(',') === 'w,b')).toBe(true);
+    expect(el.current.every((r) => r.trace?.steps.length === 12)).toBe(true);
+    // The hyper-parameter goes to the run that has it; the others are not refused for it.
+    expect(el.current[1]?.trace?.hyper).toEqual({ alpha: 0.5 });
+    expect(el.objective?.data?.columns).toEqual(['x', 'y']);
+    const contour = root.querySelector('gs-contour') as HTMLElement & { updateComplete: Promise<unknown> };
+    await contour.updateComplete;
+    expect(contour.shadowRoot?.querySelectorAll('g.path').length).toBe(3);
+    // without vars the columns are still not counted
+    const bare = await mount('gs-optimizer-race', { expr: '(w*x + b - y)^2', data: 'line', start: '0,0', lr: '0.05' });
+    expect(bare.current[0]?.trace?.vars).toEqual(['b', 'w']);
+  });
+
+  it('runs Newton at its own ε = 1 in a race with the default rate', async () => {
+    const el = await mount('gs-optimizer-race', {
+      expr: '3(x-2)^2 + (y-2)^2',
+      start: '4,4',
+      optimizers: 'gd,newton',
+      steps: '3',
+    });
+    expect(el.current.map((r) => r.trace?.lr)).toEqual([0.1, 1]);
+    expect(el.current[1]?.trace?.path[1]).toEqual([2, 2]);
   });
 });

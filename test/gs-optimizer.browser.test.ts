@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import '../components/gs-optimizer.js';
+import '../components/define/gs-optimizer.js';
 import { deepQueryAll, mount, texIn } from './support/dom.js';
 
 describe('gs-optimizer', () => {
@@ -100,5 +100,55 @@ describe('gs-optimizer', () => {
   it('reports an unusable setting inline instead of throwing', async () => {
     const el = await mount('gs-optimizer', { expr: 'x^2', start: '1', lr: '-1' });
     expect((el.shadowRoot as ShadowRoot).querySelector('[part="error"]')?.textContent).toMatch(/learning rate/i);
+  });
+
+  it('numbers the mini-batch rows as its data table does, and marks them there', async () => {
+    const el = await mount('gs-optimizer', {
+      expr: '(w*x + b - y)^2',
+      vars: 'w,b',
+      start: '0,0',
+      optimizer: 'sgd',
+      lr: '0.05',
+      data: 'line',
+      'batch-size': '4',
+      seed: '1',
+      step: '1',
+    });
+    const root = el.shadowRoot as ShadowRoot;
+    const numbers = el.current?.steps[0]?.batch?.numbers ?? [];
+    expect(numbers.length).toBe(4);
+    expect(root.querySelector('.batch')?.textContent).toContain(numbers.join(', '));
+    expect(texIn(root.querySelector('[part="formulas"]') as Element).join('\n')).toContain(
+      `\\{${numbers.join(', ')}\\}`,
+    );
+    const table = root.querySelector('[part="data-table"]') as HTMLDetailsElement;
+    expect(table.querySelectorAll('tbody tr').length).toBe(20);
+    const marked = [...table.querySelectorAll('tbody tr.current')].map((tr) =>
+      Number.parseInt(tr.querySelector('td')?.textContent ?? '', 10),
+    );
+    expect(marked.sort((a, b) => a - b)).toEqual([...numbers].sort((a, b) => a - b));
+  });
+
+  it('warns at the step where the loss has risen five times in a row', async () => {
+    const el = await mount('gs-optimizer', { expr: 'x^2 - 4x + 6', start: '4', lr: '1.1', steps: '20', step: '4' });
+    const root = el.shadowRoot as ShadowRoot;
+    expect(root.querySelector('[part="status"]')).toBeNull();
+    el.step = 5;
+    await el.updateComplete;
+    expect(root.querySelector('[part="status"]')?.textContent).toMatch(/risen for 5 steps in a row/);
+  });
+
+  it('halves ε visibly on x² − 4x + 6 from 4 at ε = 1', async () => {
+    const el = await mount('gs-optimizer', {
+      expr: 'x^2 - 4x + 6',
+      start: '4',
+      optimizer: 'gd-halving',
+      lr: '1',
+      steps: '8',
+      step: '1',
+    });
+    const formulas = texIn((el.shadowRoot as ShadowRoot).querySelector('[part="formulas"]') as Element).join('\n');
+    expect(formulas).toContain('\\frac{1}{2^{1}}');
+    expect(el.current?.path[1]).toEqual([2]);
   });
 });

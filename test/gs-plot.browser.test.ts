@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import '../components/gs-plot.js';
+import '../components/define/gs-plot.js';
 import type { GsPlot, ProbeChangeDetail } from '../components/gs-plot.js';
 
 async function mount(setup: (el: GsPlot) => void): Promise<GsPlot> {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import '../components/gs-surface.js';
+import '../components/define/gs-surface.js';
 import { mount } from './support/dom.js';
 
 it('gs-surface draws the surface on a canvas and rotates with the keyboard', async () => {

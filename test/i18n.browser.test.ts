@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import '../components/gs-derivative.js';
-import '../components/gs-answer.js';
+import '../components/define/gs-derivative.js';
+import '../components/define/gs-answer.js';
 import { type MountedApp, mountApp } from '../app/main.js';
 import { mount } from './support/dom.js';
 

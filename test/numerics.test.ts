@@ -80,12 +80,14 @@ describe('overflow and NaN on the path: diverged at the right step', () => {
     }
   });
 
-  it('a gradient that is NaN where f is finite (|x| at its kink) stops there, at that step', () => {
+  it('a gradient that is NaN where f is finite (|x| at its kink) stops there, at that step, and is not divergence', () => {
     const trace = optimize({ expr: 'abs(x)', start: [1], optimizer: 'gd', lr: 0.5, steps: 10 });
-    expect(divergedAt(trace)).toBe(2);
+    // Landing exactly on the minimum of |x| (issue #14): converged there, not diverged.
+    expect(trace.status).toBe('converged');
+    expect(trace.message?.en).toMatch(/^Reached a minimum at step 2: w\^\(2\) = 0 is a corner of f/);
+    expect(trace.message?.ko).toMatch(HANGUL);
     expect(trace.path.at(-1)).toEqual([0]);
     expect(trace.values.at(-1)).toBe(0);
-    expect(trace.message?.en).toContain('the gradient at w^(2) = 0 is undefined (NaN)');
   });
 
   it('an optimizer never reports a non-finite point on a path it calls converged or finished', () => {

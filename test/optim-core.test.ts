@@ -139,7 +139,9 @@ describe('optimizer definitions', () => {
       expect(() => resolveHyper(rms, 'textbook', { rho })).toThrow(GradstepError);
     }
     expect(() => resolveHyper(rms, 'textbook', { delta: 0 })).toThrow(GradstepError);
-    expect(() => resolveHyper(rms, 'textbook', { alpha: 0.5 })).toThrow(/no hyper-parameter 'alpha'/);
+    expect(() => resolveHyper(rms, 'textbook', { alpha: 0.5 })).toThrow(
+      /no hyper-parameter alpha \(it has: rho, delta\)/,
+    );
     expect(resolveHyper(rms, 'textbook', { rho: 0 }).rho).toBe(0);
   });
 });
@@ -247,7 +249,7 @@ describe('run status and errors', () => {
     const run = runNumeric(problemFor('quadratic1d', 1), {
       optimizer: halving,
       convention: 'textbook',
-      hyper: {} as never,
+      hyper: resolveHyper(halving, 'textbook'),
       lr: 1.5,
       start: [4],
       steps: 3,

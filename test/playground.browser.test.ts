@@ -110,6 +110,14 @@ describe('derivative controls', () => {
     const d = a.root.querySelector('gs-derivative') as HTMLElement;
     expect(d.getAttribute('params')).toBe('a,b');
     expect(d.getAttribute('vars')).toBe('x');
+    // a and b are held constant: f′(x) = 2ax.
+    await until(() =>
+      expect(
+        deepAll(d, '[part="answer"] annotation')
+          .map((n) => n.textContent)
+          .join(' '),
+      ).toMatch(/= 2\s*a\s*x/),
+    );
   });
 
   it('reads hostile URL values back to safe ones', () => {
@@ -255,6 +263,8 @@ describe('accessibility and keyboard', () => {
     ['compare mode', `${PG}&expr=x%5E2%20%2B%20y%5E2&tab=optimize&mode=compare&start=3,3`],
     ['compare by starts', `${PG}&expr=x%20sin%20x&tab=optimize&mode=compare&vary=start&values=2.5;1.5`],
     ['data mode', `${PG}&lang=ko&expr=x&tab=optimize&mode=data`],
+    ['one optimizer on two variables', `${PG}&expr=x%5E2%20%2B%20y%5E2&tab=optimize&start=3,3&equal=1`],
+    ['check tab', `${PG}&expr=x%5E3&tab=check&order=2`],
   ] as const) {
     it(`${name}: no serious axe violations in the controls`, async () => {
       const a = await mount(search);
@@ -286,6 +296,77 @@ describe('accessibility and keyboard', () => {
     await a.settled();
     expect(a.state().mode).toBe('data');
   });
+});
+
+describe('scroll cues at phone width', () => {
+  it('the grid-search table and wide display formulas say that they scroll, and which way', async () => {
+    await page.viewport(390, 844);
+    const a = await mount('?lang=en');
+    await until(() => expect(a.root.querySelector('.grid-table')).not.toBeNull());
+    await tick(1500);
+    await a.settled();
+    const scrollers = [...a.root.querySelectorAll<HTMLElement>('.table-wrap, gs-math[display]')];
+    expect(scrollers.length).toBeGreaterThan(5);
+    for (const el of scrollers) {
+      const scrolls = el.scrollWidth > el.clientWidth + 1;
+      expect(el.getAttribute('data-scroll'), el.outerHTML.slice(0, 80)).toBe(scrolls ? 'right' : null);
+    }
+    const grid = a.root.querySelector('.grid-table')?.closest('.table-wrap') as HTMLElement;
+    expect(grid.scrollWidth).toBeGreaterThan(grid.clientWidth);
+    expect(getComputedStyle(grid).maskImage).toContain('linear-gradient');
+    grid.scrollLeft = grid.scrollWidth;
+    await until(() => expect(grid.getAttribute('data-scroll')).toBe('left'));
+    grid.scrollLeft = 10;
+    await until(() => expect(grid.getAttribute('data-scroll')).toBe('both'));
+    grid.scrollLeft = 0;
+    grid.scrollIntoView();
+    await tick(200);
+    await page.screenshot({
+      path: '../screenshots/pg-grid-table-phone.png',
+      element: grid.parentElement as HTMLElement,
+    });
+  });
+});
+
+describe('scroll cue inside the elements', () => {
+  it('the optimizer formulas box shades the edge that has more', async () => {
+    await page.viewport(390, 844);
+    const a = await mount(`${PG}&expr=x&tab=optimize&mode=data&step=3`);
+    const opt = a.root.querySelector('gs-optimizer') as GsOptimizer;
+    await until(() => expect(opt.shadowRoot?.querySelector('[part="formulas"]')).toBeTruthy());
+    const box = opt.shadowRoot?.querySelector('[part="formulas"]') as HTMLElement;
+    expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
+    const bg = getComputedStyle(box);
+    expect(bg.backgroundImage).toContain('radial-gradient');
+    expect(bg.backgroundAttachment).toContain('local');
+  });
+});
+
+describe('feedback screenshots', () => {
+  for (const lang of ['en', 'ko'] as const) {
+    for (const [device, width, height] of [
+      ['desktop', 1280, 900],
+      ['phone', 390, 844],
+    ] as const) {
+      it(`typeset feedback in ${lang} at ${device} width`, async () => {
+        await page.viewport(width, height);
+        const a = await mount(`?lang=${lang}&view=playground&expr=(2x%20-%201)%5E3&tab=check`);
+        const answer = a.root.querySelector('gs-answer') as HTMLElement & { updateComplete: Promise<unknown> };
+        await answer.updateComplete;
+        const input = answer.shadowRoot?.querySelector('input') as HTMLInputElement;
+        input.focus();
+        await userEvent.type(input, '3(2x - 1)^2');
+        await userEvent.keyboard('{Enter}');
+        await answer.updateComplete;
+        const verdict = answer.shadowRoot?.querySelector('[part="verdict"]') as HTMLElement;
+        await until(() => expect(verdict.querySelectorAll('.message .katex').length).toBeGreaterThan(2));
+        expect(verdict.querySelector('.message')?.textContent).not.toContain('*');
+        await tick(300);
+        answer.scrollIntoView();
+        await page.screenshot({ path: `../screenshots/pg-feedback-${lang}-${device}.png`, element: answer });
+      });
+    }
+  }
 });
 
 describe('screenshots', () => {

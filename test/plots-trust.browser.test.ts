@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import '../components/gs-derivative.js';
-import '../components/gs-optimizer.js';
-import '../components/gs-optimizer-race.js';
-import '../components/gs-plot.js';
-import '../components/gs-surface.js';
+import '../components/define/gs-derivative.js';
+import '../components/define/gs-optimizer.js';
+import '../components/define/gs-optimizer-race.js';
+import '../components/define/gs-plot.js';
+import '../components/define/gs-surface.js';
 import type { GsContour } from '../components/gs-contour.js';
 import { deepQueryAll, mount } from './support/dom.js';
 

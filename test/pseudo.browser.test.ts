@@ -2,14 +2,14 @@
 // element shows for lang="ko" must come out bracketed, so no string of an element escapes the
 // catalogue (and no Hangul comes from anywhere else).
 import { describe, expect, it, vi } from 'vitest';
-import '../components/gs-derivative.js';
-import '../components/gs-gradient.js';
-import '../components/gs-answer.js';
-import '../components/gs-optimizer.js';
-import '../components/gs-optimizer-race.js';
-import '../components/gs-contour.js';
-import '../components/gs-surface.js';
-import '../components/gs-math.js';
+import '../components/define/gs-derivative.js';
+import '../components/define/gs-gradient.js';
+import '../components/define/gs-answer.js';
+import '../components/define/gs-optimizer.js';
+import '../components/define/gs-optimizer-race.js';
+import '../components/define/gs-contour.js';
+import '../components/define/gs-surface.js';
+import '../components/define/gs-math.js';
 import { mount } from './support/dom.js';
 import { escapedWords, OPEN } from './support/pseudo.js';
 

@@ -60,7 +60,6 @@ export const en = {
   playground: {
     params: 'Parameters',
     paramsHint: 'names held constant, e.g. a, b',
-    badParams: 'Use plain names separated by commas.',
     order: 'Order',
     orderNames: ['f′ (first)', 'f″ (second)', 'f‴ (third)'],
     orderN: 'th derivative',
@@ -100,6 +99,21 @@ export const en = {
     equal: 'Equal axis scales',
     pickHint: 'Click or tap the plot to start there.',
     dataNote: 'Each step uses one mini-batch; its rows are highlighted on the data plot.',
+  },
+  /** components.html, the embedding guide: its prose (the snippets are code, the same in every language). */
+  componentsPage: {
+    pageTitle: 'gradstep components — embed them in any course page',
+    back: '← Back to the gradstep app',
+    title: 'gradstep components',
+    intro:
+      'One script tag defines every gs- element. Attributes are read by gradstep’s parser (never evaluated), so a student’s or a teacher’s text is safe to pass in. Set lang="ko" on an element or the page for Korean (this page: ?lang=ko). Events bubble and cross shadow roots.',
+    plotText:
+      'The plots the other elements are built from. They take JavaScript functions and points as properties (curves, paths, markers, slope); probe adds a draggable tangent, and without one a click fires gs-point-pick.',
+    contourText:
+      'A contour map of f(x, y) with paths and arrows; equal-axes keeps one unit as long both ways, and a click fires gs-point-pick with the point.',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyLabel: 'Copy this code',
   },
   optimizerNames: {
     gd: 'Gradient descent',
@@ -183,19 +197,19 @@ export const en = {
       'We want the loss to decrease most steeply → moving against the gradient takes us towards the minimum.',
     ],
     gdTask:
-      "Suppose the loss is $f(x) = x^2 - 4x + 6$ and find its minimum with gradient descent from $x_0 = 4$ with learning rate $\\epsilon = 0.2$. The function is convex, so moving against the gradient $f'(x) = 2x - 4$ with a small enough learning rate converges to the minimum. Step through it one iteration at a time.",
+      "Suppose the loss is $f(x) = x^2 - 4x + 6$ and find its minimum with gradient descent from $x_0 = 4$ with learning rate $\\varepsilon = 0.2$. The function is convex, so moving against the gradient $f'(x) = 2x - 4$ with a small enough learning rate converges to the minimum. Step through it one iteration at a time.",
     lrTitle: 'Three learning rates side by side',
     lrText:
-      'The same start $x_0 = 4$, six iterations, with $\\epsilon = 0.2$, $0.01$ and $1$: the first converges, the second barely moves, the third bounces between $4$ and $0$ forever.',
+      'The same start $x_0 = 4$, six iterations, with $\\varepsilon = 0.2$, $0.01$ and $1$: the first converges, the second barely moves, the third bounces between $4$ and $0$ forever.',
     limitsTitle: 'The limits of gradient descent',
     limitsPoints: [
       'Sensitivity to the start: depending on where it starts, it may reach the global minimum or a local one.',
       'Sensitivity to the learning rate: a large rate can diverge, so it is usually small — but then reaching the minimum can take long.',
     ],
     startTitle: 'Sensitivity to the start',
-    startText: '$f(x) = x\\sin x$ on $[-1, 7]$ with $\\epsilon = 0.25$: from $x_0 = 2.5$ and from $x_0 = 1.5$.',
+    startText: '$f(x) = x\\sin x$ on $[-1, 7]$ with $\\varepsilon = 0.25$: from $x_0 = 2.5$ and from $x_0 = 1.5$.',
     rateTitle: 'Sensitivity to the learning rate',
-    rateText: 'The same function from $x_0 = 2.5$ with $\\epsilon = 1.0$ and $\\epsilon = 0.05$.',
+    rateText: 'The same function from $x_0 = 2.5$ with $\\varepsilon = 1.0$ and $\\varepsilon = 0.05$.',
     localTitle: '2.2 The limits of numerical optimisation',
     localPoints: [
       'If the loss is a convex function, every local minimum is the global minimum.',
@@ -254,8 +268,8 @@ export const en = {
     ],
     sgdSub: [
       'Compute the gradient on the mini-batch: $\\nabla f(w^{(k)})$',
-      'Search direction: against the gradient, scaled by the learning rate: $-\\epsilon \\nabla f(w^{(k)})$',
-      'Update the parameters: $w^{(k+1)} \\leftarrow w^{(k)} - \\epsilon \\nabla f(w^{(k)})$',
+      'Search direction: against the gradient, scaled by the learning rate: $-\\varepsilon \\nabla f(w^{(k)})$',
+      'Update the parameters: $w^{(k+1)} \\leftarrow w^{(k)} - \\varepsilon \\nabla f(w^{(k)})$',
     ],
     sgdData:
       'Here: fit a line $\\hat y = wx + b$ to 20 noisy points with the per-sample loss $(wx + b - y)^2$, mini-batches of 4, 3 epochs. Each step uses the gradient of one mini-batch only.',
@@ -277,7 +291,7 @@ export const en = {
       'Because the rate is updated at every step, its initial value needs less care.',
     ],
     halvingText:
-      'The idea on $f(x) = x^2 - 4x + 6$ with a deliberately large start rate $\\epsilon = 1$ (which made plain gradient descent bounce forever):',
+      'The idea on $f(x) = x^2 - 4x + 6$ with a deliberately large start rate $\\varepsilon = 1$ (which made plain gradient descent bounce forever):',
     adagradTitle: 'Adagrad',
     adagradPoints: [
       'It adapts the learning rate and finds the minimum well, but because it carries the sum of squared gradients from the very start, it can converge slowly. Start with the long-term accumulated gradient size $r^{(0)} = 0$.',
@@ -303,7 +317,7 @@ export const en = {
     treeBoth: 'both',
     raceTitle: 'All six on one surface',
     raceText:
-      'The six optimizers race on $3(x - 2)^2 + (y - 2)^2$ from $(-2, 4)$, all with the same learning rate $\\epsilon = 0.1$ for 40 iterations. Here plain gradient descent and Nesterov reach the minimum $(2, 2)$ first, while Adagrad, whose rate only ever shrinks, has covered about a quarter of the way.',
+      'The six optimizers race on $3(x - 2)^2 + (y - 2)^2$ from $(-2, 4)$, all with the same learning rate $\\varepsilon = 0.1$ for 40 iterations. Here plain gradient descent and Nesterov reach the minimum $(2, 2)$ first, while Adagrad, whose rate only ever shrinks, has covered about a quarter of the way.',
     bestTitle: '4. Which optimizer is best?',
     bestWho: 'Yoshua Bengio (one of the founders of deep learning), 2016:',
     bestPoints: [
@@ -312,7 +326,7 @@ export const en = {
       'Your ability to build deep learning models grows from theory combined with many experiments!',
     ],
     bestRace:
-      'The race is the answer. On the bowl above, gradient descent and Nesterov won. Below, $f(x, y) = (x^2 - 1)^2 + 0.5x + 0.5y^2$ has a local minimum near $x = 0.93$ and a lower, global one near $x = -1.06$. From $(2, 1)$ with $\\epsilon = 0.05$, gradient descent, RMSProp and Adam settle in the local minimum, Momentum and Nesterov roll on to the global one, and Adagrad is still on its way. Double the learning rate in the playground and Momentum and Nesterov diverge instead. No optimizer is best everywhere — experiment!',
+      'The race is the answer. On the bowl above, gradient descent and Nesterov won. Below, $f(x, y) = (x^2 - 1)^2 + 0.5x + 0.5y^2$ has a local minimum near $x = 0.93$ and a lower, global one near $x = -1.06$. From $(2, 1)$ with $\\varepsilon = 0.05$, gradient descent, RMSProp and Adam settle in the local minimum, Momentum and Nesterov roll on to the global one, and Adagrad is still on its way. Double the learning rate in the playground and Momentum and Nesterov diverge instead. No optimizer is best everywhere — experiment!',
   },
   backprop: {
     title: '2.3 Backpropagation: the chain rule on a graph',

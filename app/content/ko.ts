@@ -60,7 +60,6 @@ export const ko: AppContent = {
   playground: {
     params: '매개변수',
     paramsHint: '상수로 두는 이름, 예: a, b',
-    badParams: '쉼표로 구분한 이름만 쓸 수 있습니다.',
     order: '계수',
     orderNames: ['f′ (1계)', 'f″ (2계)', 'f‴ (3계)'],
     orderN: '계 도함수',
@@ -100,6 +99,21 @@ export const ko: AppContent = {
     equal: '축 비율 같게',
     pickHint: '그래프를 클릭하거나 누르면 그 점에서 시작합니다.',
     dataNote: '단계마다 미니배치 하나를 씁니다. 데이터 그래프에 그 행이 강조됩니다.',
+  },
+  /** components.html, the embedding guide: its prose (the snippets are code, the same in every language). */
+  componentsPage: {
+    pageTitle: 'gradstep 컴포넌트 — 어느 강의 페이지에나 넣기',
+    back: '← gradstep 앱으로 돌아가기',
+    title: 'gradstep 컴포넌트',
+    intro:
+      '스크립트 태그 하나로 모든 gs- 요소가 정의됩니다. 속성은 gradstep의 파서가 읽을 뿐 실행하지 않으므로, 학생이나 교사가 쓴 글을 그대로 넘겨도 안전합니다. 요소나 페이지에 lang="ko"를 지정하면 한국어로 표시됩니다(이 페이지는 ?lang=ko). 이벤트는 버블링되며 섀도 루트를 넘어 전달됩니다.',
+    plotText:
+      '다른 요소들이 쓰는 그래프입니다. JavaScript 함수와 점을 속성(curves, paths, markers, slope)으로 받습니다. probe를 주면 끌어서 움직이는 접선이 생기고, 없으면 클릭할 때 gs-point-pick 이벤트가 발생합니다.',
+    contourText:
+      'f(x, y)의 등고선 지도에 경로와 화살표를 그립니다. equal-axes를 주면 두 축의 단위 길이가 같아지고, 클릭하면 그 점과 함께 gs-point-pick 이벤트가 발생합니다.',
+    copy: '복사',
+    copied: '복사했습니다',
+    copyLabel: '이 코드 복사',
   },
   optimizerNames: {
     gd: '경사 하강법 (Gradient Descent)',
@@ -181,19 +195,19 @@ export const ko: AppContent = {
       '우리는 손실함수가 가장 가파르게 감소하길 바람 → 손실함수의 음의 그래디언트 방향으로 이동하면 최솟값으로 가게 됨',
     ],
     gdTask:
-      "손실함수가 $f(x) = x^2 - 4x + 6$이라고 가정하고, $x_0 = 4$에서 학습률 $\\epsilon = 0.2$로 Gradient Descent를 이용해 최솟값을 찾아보자. 아래로 볼록하기 때문에 그래디언트($f'(x) = 2x - 4$)의 반대 방향으로 충분히 작은 학습률을 주면 최솟값으로 수렴한다. 한 단계씩 실행해 보자.",
+      "손실함수가 $f(x) = x^2 - 4x + 6$이라고 가정하고, $x_0 = 4$에서 학습률 $\\varepsilon = 0.2$로 Gradient Descent를 이용해 최솟값을 찾아보자. 아래로 볼록하기 때문에 그래디언트($f'(x) = 2x - 4$)의 반대 방향으로 충분히 작은 학습률을 주면 최솟값으로 수렴한다. 한 단계씩 실행해 보자.",
     lrTitle: '세 가지 학습률 비교',
     lrText:
-      '같은 초깃값 $x_0 = 4$에서 6번 반복하되 학습률을 $\\epsilon = 0.2$, $0.01$, $1$로 바꿔 보자. 첫째는 수렴하고, 둘째는 거의 움직이지 않으며, 셋째는 $4$와 $0$ 사이를 끝없이 오간다.',
+      '같은 초깃값 $x_0 = 4$에서 6번 반복하되 학습률을 $\\varepsilon = 0.2$, $0.01$, $1$로 바꿔 보자. 첫째는 수렴하고, 둘째는 거의 움직이지 않으며, 셋째는 $4$와 $0$ 사이를 끝없이 오간다.',
     limitsTitle: '그래디언트 디센트의 한계점',
     limitsPoints: [
       '초깃값 민감성: 어디에서 시작했느냐에 따라 전역 최솟값으로 갈 수도 있고, 국소 최솟값으로 갈 수도 있다.',
       '학습률 민감성: 학습률이 크면 발산해 버릴 수 있으므로 보통 작게 잡지만, 최솟값까지 가는 데 오래 걸릴 수 있다.',
     ],
     startTitle: '초깃값의 민감성',
-    startText: '$[-1, 7]$에서 $f(x) = x\\sin x$, $\\epsilon = 0.25$: 초깃값 $x_0 = 2.5$와 $x_0 = 1.5$.',
+    startText: '$[-1, 7]$에서 $f(x) = x\\sin x$, $\\varepsilon = 0.25$: 초깃값 $x_0 = 2.5$와 $x_0 = 1.5$.',
     rateTitle: '학습률의 민감성',
-    rateText: '같은 함수에서 초깃값 $x_0 = 2.5$, 학습률 $\\epsilon = 1.0$과 $\\epsilon = 0.05$.',
+    rateText: '같은 함수에서 초깃값 $x_0 = 2.5$, 학습률 $\\varepsilon = 1.0$과 $\\varepsilon = 0.05$.',
     localTitle: '2.2 수치 최적화 알고리즘의 한계점',
     localPoints: [
       '손실함수가 convex function이라면 국소 최솟값(local minimum)은 전역 최솟값(global minimum)이다.',
@@ -234,8 +248,8 @@ export const ko: AppContent = {
     ],
     sgdSub: [
       '부분집합의 그래디언트 계산: $\\nabla f(w^{(k)})$',
-      '그래디언트 반대 방향으로 학습률만큼 탐색 방향 설정: $-\\epsilon \\nabla f(w^{(k)})$',
-      '파라미터 업데이트: $w^{(k+1)} \\leftarrow w^{(k)} - \\epsilon \\nabla f(w^{(k)})$',
+      '그래디언트 반대 방향으로 학습률만큼 탐색 방향 설정: $-\\varepsilon \\nabla f(w^{(k)})$',
+      '파라미터 업데이트: $w^{(k+1)} \\leftarrow w^{(k)} - \\varepsilon \\nabla f(w^{(k)})$',
     ],
     sgdData:
       '여기서는 잡음이 있는 점 20개에 직선 $\\hat y = wx + b$를 맞춘다. 표본 하나의 손실은 $(wx + b - y)^2$이고, mini batch 크기는 4, epoch는 3이다. 각 단계는 mini batch 하나의 그래디언트만 사용한다.',
@@ -257,7 +271,7 @@ export const ko: AppContent = {
       '학습률 기반 알고리즘은 매 단계 학습률이 업데이트되기 때문에 학습률의 초깃값을 정할 때 신경을 조금 덜 써도 된다.',
     ],
     halvingText:
-      '$f(x) = x^2 - 4x + 6$에서 일부러 큰 학습률 $\\epsilon = 1$(일반 경사 하강법이 끝없이 오가던 값)로 시작해 보자.',
+      '$f(x) = x^2 - 4x + 6$에서 일부러 큰 학습률 $\\varepsilon = 1$(일반 경사 하강법이 끝없이 오가던 값)로 시작해 보자.',
     adagradTitle: 'Adagrad',
     adagradPoints: [
       '학습률을 갱신하기 때문에 최솟값을 잘 찾아가지만, 초기부터 그래디언트 제곱의 누적합을 가지고 가기 때문에 수렴 속도가 느릴 수 있다. 장기 누적 그래디언트 크기는 $r^{(0)} = 0$으로 시작한다.',
@@ -284,7 +298,7 @@ export const ko: AppContent = {
     treeBoth: '둘 다',
     raceTitle: '여섯 옵티마이저를 한 곡면에서',
     raceText:
-      '여섯 옵티마이저가 $(-2, 4)$에서 같은 학습률 $\\epsilon = 0.1$로 40번씩 $3(x - 2)^2 + (y - 2)^2$의 최솟값을 향해 경주한다. 여기서는 일반 경사 하강법과 Nesterov가 최솟값 $(2, 2)$에 먼저 도착하고, 학습률이 줄어들기만 하는 Adagrad는 4분의 1 정도밖에 가지 못한다.',
+      '여섯 옵티마이저가 $(-2, 4)$에서 같은 학습률 $\\varepsilon = 0.1$로 40번씩 $3(x - 2)^2 + (y - 2)^2$의 최솟값을 향해 경주한다. 여기서는 일반 경사 하강법과 Nesterov가 최솟값 $(2, 2)$에 먼저 도착하고, 학습률이 줄어들기만 하는 Adagrad는 4분의 1 정도밖에 가지 못한다.',
     bestTitle: '4. 어떤 Optimizer가 제일 좋은가?',
     bestWho: 'Yoshua Bengio(딥러닝 창립자 중 한 사람), 2016',
     bestPoints: [
@@ -293,7 +307,7 @@ export const ko: AppContent = {
       '개인의 딥러닝 모델 구성 능력은 이론과 많은 실험의 결합으로 향상시켜야 한다!',
     ],
     bestRace:
-      '경주가 곧 답이다. 위의 그릇 모양에서는 경사 하강법과 Nesterov가 이겼다. 아래의 $f(x, y) = (x^2 - 1)^2 + 0.5x + 0.5y^2$는 $x = 0.93$ 근처에 국소 최솟값, $x = -1.06$ 근처에 더 낮은 전역 최솟값이 있다. $(2, 1)$에서 $\\epsilon = 0.05$로 시작하면 경사 하강법, RMSProp, Adam은 국소 최솟값에 머물고, Momentum과 Nesterov는 전역 최솟값까지 굴러가며, Adagrad는 아직 가는 중이다. 실습장에서 학습률을 두 배로 올리면 이번에는 Momentum과 Nesterov가 발산한다. 어떤 옵티마이저도 모든 문제에서 최고일 수는 없다. 직접 실험해 보자!',
+      '경주가 곧 답이다. 위의 그릇 모양에서는 경사 하강법과 Nesterov가 이겼다. 아래의 $f(x, y) = (x^2 - 1)^2 + 0.5x + 0.5y^2$는 $x = 0.93$ 근처에 국소 최솟값, $x = -1.06$ 근처에 더 낮은 전역 최솟값이 있다. $(2, 1)$에서 $\\varepsilon = 0.05$로 시작하면 경사 하강법, RMSProp, Adam은 국소 최솟값에 머물고, Momentum과 Nesterov는 전역 최솟값까지 굴러가며, Adagrad는 아직 가는 중이다. 실습장에서 학습률을 두 배로 올리면 이번에는 Momentum과 Nesterov가 발산한다. 어떤 옵티마이저도 모든 문제에서 최고일 수는 없다. 직접 실험해 보자!',
   },
   backprop: {
     title: '2.3 역전파(Backpropagation): 그래프 위의 연쇄법칙',

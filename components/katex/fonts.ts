@@ -2,6 +2,53 @@ import { KATEX_FONTS } from './katex-fonts.generated.js';
 
 const MARKER = 'data-gradstep-katex-fonts';
 
+let basePath: string | undefined;
+
+/**
+ * Where gradstep finds its assets (KaTeX's fonts, under `fonts/`). By default they are
+ * beside gradstep's own modules (the package's `dist/lib/components/katex/`, or the
+ * embed build's `assets/`), which is right for a bundler, an import map or a CDN that
+ * serves the whole package. A page that serves them elsewhere says so once, before or
+ * after the elements appear:
+ *
+ * ```js
+ * import { setBasePath } from 'gradstep/components';
+ * setBasePath('/static/gradstep/'); // fonts at /static/gradstep/fonts/KaTeX_Main-Regular.woff2, …
+ * ```
+ *
+ * Relative paths are resolved against the document's base URL. `setBasePath()` with
+ * no argument returns to the default.
+ */
+export function setBasePath(path?: string | URL): void {
+  basePath = path === undefined ? undefined : String(path).replace(/\/?$/, '/');
+  if (typeof document !== 'undefined') {
+    const installed = document.head?.querySelector(`style[${MARKER}]`);
+    if (installed) installed.textContent = fontFaces(document);
+  }
+}
+
+/** The base path set with setBasePath(), or undefined when assets are found beside the modules. */
+export function getBasePath(): string | undefined {
+  return basePath;
+}
+
+/** The URL of each KaTeX font, honouring setBasePath(). */
+export function katexFontUrls(doc?: Document): readonly string[] {
+  return KATEX_FONTS.map((f) =>
+    basePath === undefined
+      ? f.url
+      : new URL(`fonts/${f.file}`, new URL(basePath, (doc ?? globalThis.document)?.baseURI)).href,
+  );
+}
+
+function fontFaces(doc: Document): string {
+  const urls = katexFontUrls(doc);
+  return KATEX_FONTS.map(
+    (f, i) =>
+      `@font-face{font-family:${f.family};font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(${JSON.stringify(urls[i])}) format("woff2")}`,
+  ).join('\n');
+}
+
 /**
  * Declares KaTeX's fonts once at document level. `@font-face` rules inside a
  * shadow root are ignored by browsers, so every component calls this instead.
@@ -10,9 +57,6 @@ export function installKatexFonts(doc: Document = document): void {
   if (doc.head.querySelector(`style[${MARKER}]`)) return;
   const style = doc.createElement('style');
   style.setAttribute(MARKER, '');
-  style.textContent = KATEX_FONTS.map(
-    (f) =>
-      `@font-face{font-family:${f.family};font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(${JSON.stringify(f.url)}) format("woff2")}`,
-  ).join('\n');
+  style.textContent = fontFaces(doc);
   doc.head.append(style);
 }

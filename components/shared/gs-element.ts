@@ -8,6 +8,13 @@ import { LocalizeController } from './localize.js';
  * ancestor with `lang`, else of the document, and redraws when any of these changes.
  */
 export class GsElement extends LitElement {
+  /**
+   * The gs- elements this one renders in its shadow root, by tag. `defineElement`
+   * defines them first, so a class imported without defining it (from
+   * `gradstep/components/classes/…`) still brings what it needs.
+   */
+  static dependencies: Readonly<Record<string, CustomElementConstructor>> = {};
+
   /** A language tag ("en", "ko"); when empty the nearest ancestor's `lang` (or the document's) is used. */
   // Not reflected: writing lang="" onto the element would hide the page's language.
   @property() override lang = '';

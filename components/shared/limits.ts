@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Lang, Localized } from '../../src/i18n/index.js';
+import { type Lang, messagesFor } from '../../src/i18n/index.js';
+import type { Messages } from '../../src/i18n/messages.js';
 import { formatNumber } from '../../src/util/format.js';
 import { shorten, visible } from '../../src/util/visible.js';
 
@@ -66,28 +67,6 @@ export const SHARED_LIMITS = {
 } as const satisfies Record<string, AttributeLimit>;
 
 /**
- * The numeric settings of gs-optimizer and gs-optimizer-race. These are sanity bounds
- * (finite, a plausible size); the engine then checks each setting's own rule (a
- * positive learning rate, ρ below 1, …) and says what is wrong.
- */
-export const OPTIMIZER_LIMITS = {
-  vars: SHARED_LIMITS.vars,
-  start: { kind: 'list', min: -1e6, max: 1e6, maxCount: 12, fallback: '' },
-  lr: { kind: 'number', min: -1e6, max: 1e6, fallback: '' },
-  steps: { kind: 'number', min: 0, max: 2000, integer: true, fallback: '' },
-  momentum: { kind: 'number', min: -1e6, max: 1e6, fallback: '' },
-  rho: { kind: 'number', min: -1e6, max: 1e6, fallback: '' },
-  beta1: { kind: 'number', min: -1e6, max: 1e6, fallback: '' },
-  beta2: { kind: 'number', min: -1e6, max: 1e6, fallback: '' },
-  delta: { kind: 'number', min: -1e6, max: 1e6, fallback: '' },
-  tol: { kind: 'number', min: -1e6, max: 1e6, fallback: '' },
-  batchSize: { kind: 'number', min: 1, max: 10_000, integer: true, fallback: '' },
-  epochs: { kind: 'number', min: 1, max: 200, integer: true, fallback: '' },
-  seed: { kind: 'number', min: 0, max: 2 ** 32 - 1, integer: true, fallback: '' },
-  domain: SHARED_LIMITS.domain,
-} as const satisfies Record<string, AttributeLimit>;
-
-/**
  * Steps a race computes over all its runs together: 8 runs of 2000 steps blocked the
  * page for about a second, so each run gets at most `RACE_STEP_BUDGET / runs` steps.
  */
@@ -95,43 +74,10 @@ export const RACE_STEP_BUDGET = 2400;
 
 /** The message when a race's steps are cut to fit {@link RACE_STEP_BUDGET}. */
 export function raceBudgetMessage(runs: number, steps: number, perRun: number, lang: Lang): string {
-  return fill(TEXT.raceBudget[lang], { runs, steps, perRun, budget: RACE_STEP_BUDGET });
+  return messagesFor(lang).limits.raceBudget({ runs, steps, perRun, budget: RACE_STEP_BUDGET });
 }
 
-/** The strings of this module, in every language (kept together for the message catalogue). */
-const TEXT = {
-  notNumber: { en: '{attr}="{value}" is not a number.', ko: '{attr}="{value}"은(는) 수가 아닙니다.' },
-  notFinite: { en: '{attr}="{value}" is not a finite number.', ko: '{attr}="{value}"은(는) 유한한 수가 아닙니다.' },
-  range: {
-    en: '{attr}="{value}" is outside the range {min} to {max}.',
-    ko: '{attr}="{value}"은(는) {min}부터 {max}까지의 범위를 벗어납니다.',
-  },
-  integer: {
-    en: '{attr}="{value}" must be a whole number from {min} to {max}.',
-    ko: '{attr}="{value}"은(는) {min}부터 {max}까지의 정수여야 합니다.',
-  },
-  tooLong: {
-    en: '{attr} is too long ({length} characters; at most {max}).',
-    ko: '{attr} 값이 너무 깁니다 ({length}자, 최대 {max}자).',
-  },
-  tooMany: {
-    en: '{attr} has too many values ({length}; at most {max}).',
-    ko: '{attr} 값의 개수가 너무 많습니다 ({length}개, 최대 {max}개).',
-  },
-  order: {
-    en: '{attr}="{value}": each lower end must be below its upper end.',
-    ko: '{attr}="{value}": 각 구간의 아래 끝이 위 끝보다 작아야 합니다.',
-  },
-  ignored: { en: 'The default is used instead.', ko: '대신 기본값을 사용합니다.' },
-  raceBudget: {
-    en: '{runs} runs of {steps} steps exceed the budget of {budget} steps for a race; each run stops after {perRun} steps.',
-    ko: '{runs}개 실행 × {steps}단계가 비교 한도 {budget}단계를 넘어, 실행마다 {perRun}단계까지만 계산합니다.',
-  },
-} as const satisfies Record<string, Localized>;
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
-}
+type FailureKey = 'notNumber' | 'notFinite' | 'range' | 'integer' | 'tooLong' | 'tooMany' | 'order';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -144,7 +90,7 @@ export function parseStrictNumber(text: string): number {
   return NUMBER.test(t) ? Number(t) : Number.NaN;
 }
 
-type Failure = { key: keyof typeof TEXT; extra?: Record<string, string | number> };
+type Failure = { key: FailureKey; extra?: { readonly length: number; readonly most: number } };
 
 function checkNumber(value: unknown, limit: NumberLimit): Failure | undefined {
   let n: number;
@@ -166,7 +112,7 @@ function checkList(value: string, limit: ListLimit): Failure | undefined {
     .split(/[,;]/)
     .map((p) => p.trim())
     .filter(Boolean);
-  if (parts.length > limit.maxCount) return { key: 'tooMany', extra: { length: parts.length, max: limit.maxCount } };
+  if (parts.length > limit.maxCount) return { key: 'tooMany', extra: { length: parts.length, most: limit.maxCount } };
   const numbers = parts.map(parseStrictNumber);
   for (const [i, n] of numbers.entries()) {
     if (Number.isNaN(n)) return /inf/i.test(parts[i] ?? '') ? { key: 'notFinite' } : { key: 'notNumber' };
@@ -186,28 +132,28 @@ function check(value: unknown, limit: AttributeLimit): Failure | undefined {
   if (typeof value !== 'string') return undefined;
   if (limit.kind === 'text') {
     return value.length > limit.maxLength
-      ? { key: 'tooLong', extra: { length: value.length, max: limit.maxLength } }
+      ? { key: 'tooLong', extra: { length: value.length, most: limit.maxLength } }
       : undefined;
   }
   if (value.length > limit.maxCount * 40) {
-    return { key: 'tooLong', extra: { length: value.length, max: limit.maxCount * 40 } };
+    return { key: 'tooLong', extra: { length: value.length, most: limit.maxCount * 40 } };
   }
   return checkList(value, limit);
 }
 
 /** The message for a refused value, in the reader's language. */
 function messageFor(attribute: string, shown: string, failure: Failure, limit: AttributeLimit, lang: Lang): string {
-  const range: Record<string, string> =
-    limit.kind === 'number' || limit.kind === 'list'
-      ? { min: formatNumber(limit.min), max: formatNumber(limit.max) }
-      : {};
-  const text = fill(TEXT[failure.key][lang], {
+  const hasRange = limit.kind === 'number' || limit.kind === 'list';
+  const m = messagesFor(lang).limits;
+  const text = m[failure.key]({
     attr: attribute,
     value: visible(shorten(shown, 40)),
-    ...range,
-    ...failure.extra,
+    min: hasRange ? formatNumber(limit.min) : '',
+    max: hasRange ? formatNumber(limit.max) : '',
+    length: failure.extra?.length ?? shown.length,
+    most: failure.extra?.most ?? 0,
   });
-  return `${text} ${TEXT.ignored[lang]}`;
+  return `${text} ${m.ignored}`;
 }
 
 interface Refusal {
@@ -275,25 +221,14 @@ export function limitsTemplate(problems: readonly AttributeProblem[]): TemplateR
   </div>`;
 }
 
-/** A short hint for an element with nothing to show yet (not an error). */
-export const HINTS = {
-  expr: {
-    en: 'Nothing to show yet: give the element an expression in expr (for example expr="x^2").',
-    ko: '아직 보여 줄 내용이 없습니다. expr 속성에 식을 지정하세요 (예: expr="x^2").',
-  },
-  problem: {
-    en: 'No problem set: give the element a function in problem (for example problem="x^2").',
-    ko: '문제가 없습니다. problem 속성에 함수를 지정하세요 (예: problem="x^2").',
-  },
-  optimizers: {
-    en: 'No runs to race: list optimizers (for example optimizers="gd,adam") or values to vary.',
-    ko: '비교할 실행이 없습니다. optimizers 속성에 최적화 기법을 적거나 (예: optimizers="gd,adam") 바꿀 값을 지정하세요.',
-  },
-} as const satisfies Record<string, Localized>;
+/** The hints for an element with nothing to show yet (not an error), by what is missing. */
+export type Hint = keyof Messages['limits']['hints'];
+
+export const HINTS: { readonly [H in Hint]: H } = { expr: 'expr', problem: 'problem', optimizers: 'optimizers' };
 
 /** A hint shown in place of a blank element. */
-export function hintTemplate(hint: Localized, lang: Lang): TemplateResult {
-  return html`<p part="hint" class="hint" style="color: var(--_muted, #5b6577); font-size: 0.9em; margin: 0.3em 0">${hint[lang]}</p>`;
+export function hintTemplate(hint: Hint, lang: Lang): TemplateResult {
+  return html`<p part="hint" class="hint" style="color: var(--_muted, #5b6577); font-size: 0.9em; margin: 0.3em 0">${messagesFor(lang).limits.hints[hint]}</p>`;
 }
 
 /** [lo, hi] if both are finite, lo < hi and the span is finite; else the fallback (for scales). */

@@ -1,49 +1,41 @@
-import type { HyperId, OptimizeOptions } from '../../src/optim/index.js';
+/**
+ * The optimizer elements' settings, derived from their one description (src/optim/hyper.ts):
+ * the attribute names, the Lit property declarations and the conversion to run options. The
+ * elements never parse, derive or compile: they prepare an objective once (`prepareFromSettings`)
+ * and run it (`runOptions`), here or in `raceRuns`.
+ */
+import type { PropertyDeclarations } from 'lit';
+import {
+  findOptimizer,
+  kebab,
+  type OptimizerDefinition,
+  optimize,
+  type PreparedObjective,
+  prepareObjective,
+  type RunOptions,
+  SETTINGS,
+  type SettingName,
+  type SettingSpec,
+  type Trace,
+} from '../../src/optim/index.js';
 import { splitVars } from './engine.js';
+import { type AttributeLimit, SHARED_LIMITS } from './limits.js';
 
 /** The attributes gs-optimizer and gs-optimizer-race share, as strings from the page. */
-export interface OptimizerAttributes {
-  expr: string;
-  vars: string;
-  start: string;
-  optimizer: string;
-  lr: string;
-  steps: string;
-  convention: string;
-  momentum: string;
-  rho: string;
-  beta1: string;
-  beta2: string;
-  delta: string;
-  tol: string;
-  data: string;
-  batchSize: string;
-  epochs: string;
-  seed: string;
+export type OptimizerAttributes = { expr: string } & Record<SettingName, string>;
+
+/** The setting names (properties), for deciding when an element must re-run. */
+export const OPTIMIZER_SETTING_KEYS: readonly (keyof OptimizerAttributes)[] = ['expr', ...SETTINGS.map((s) => s.name)];
+
+/** Lit property declarations of every setting: the property `batchSize` reads the attribute `batch-size`. */
+export const OPTIMIZER_PROPERTIES: PropertyDeclarations = Object.fromEntries(
+  OPTIMIZER_SETTING_KEYS.map((key) => [key, { attribute: kebab(key) }]),
+);
+
+/** Every setting empty (what an element starts with: the engine's defaults apply). */
+export function blankSettings(): OptimizerAttributes {
+  return Object.fromEntries(OPTIMIZER_SETTING_KEYS.map((key) => [key, ''])) as OptimizerAttributes;
 }
-
-const KEYS = [
-  'expr',
-  'vars',
-  'start',
-  'optimizer',
-  'lr',
-  'steps',
-  'convention',
-  'momentum',
-  'rho',
-  'beta1',
-  'beta2',
-  'delta',
-  'tol',
-  'data',
-  'batchSize',
-  'epochs',
-  'seed',
-] as const satisfies readonly (keyof OptimizerAttributes)[];
-
-/** The setting names, for deciding when an element must re-run. */
-export const OPTIMIZER_SETTING_KEYS: readonly (keyof OptimizerAttributes)[] = KEYS;
 
 /** A plain copy of an element's settings (Lit properties are accessors, which a spread would miss). */
 export function readSettings(
@@ -51,18 +43,51 @@ export function readSettings(
   changes: Partial<OptimizerAttributes> = {},
 ): OptimizerAttributes {
   const copy = {} as OptimizerAttributes;
-  for (const key of KEYS) copy[key] = source[key];
+  for (const key of OPTIMIZER_SETTING_KEYS) copy[key] = source[key] ?? '';
   return { ...copy, ...changes };
 }
 
 /** Most steps an element will compute: a page attribute must not make the browser hang. */
 export const MAX_ELEMENT_STEPS = 2000;
+/** Most epochs an element will compute. */
+const MAX_ELEMENT_EPOCHS = 200;
 
-function num(text: string): number | undefined {
-  if (!text.trim()) return undefined;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : Number.NaN;
+/** Whole-number settings whose sane size is known (the others: 0 to 10⁶). */
+const INTEGER_BOUNDS: Partial<Record<SettingName, { readonly min: number; readonly max: number }>> = {
+  steps: { min: 0, max: MAX_ELEMENT_STEPS },
+  batchSize: { min: 1, max: 10_000 },
+  epochs: { min: 1, max: MAX_ELEMENT_EPOCHS },
+  seed: { min: 0, max: 2 ** 32 - 1 },
+};
+
+/** The limit of one setting, from its kind in the settings table (src/optim/hyper.ts). */
+function settingLimit(setting: SettingSpec): AttributeLimit {
+  switch (setting.kind) {
+    case 'number':
+      return { kind: 'number', min: -1e6, max: 1e6, fallback: '' };
+    case 'integer': {
+      const bounds = INTEGER_BOUNDS[setting.name as SettingName] ?? { min: 0, max: 1e6 };
+      return { kind: 'number', ...bounds, integer: true, fallback: '' };
+    }
+    case 'numbers':
+      return { kind: 'list', min: -1e6, max: 1e6, maxCount: 12, fallback: '' };
+    case 'names':
+      return SHARED_LIMITS.vars;
+    case 'text':
+      return { kind: 'text', maxLength: 200 };
+  }
 }
+
+/**
+ * The attribute limits of gs-optimizer and gs-optimizer-race, one for every setting of the
+ * table in src/optim/hyper.ts (and the plot's domain). These are sanity bounds (finite, a
+ * plausible size); the engine then checks each setting's own rule (a positive learning rate,
+ * ρ below 1, …) and says what is wrong.
+ */
+export const OPTIMIZER_LIMITS: Readonly<Record<SettingName | 'domain', AttributeLimit>> = {
+  ...(Object.fromEntries(SETTINGS.map((s) => [s.name, settingLimit(s)])) as Record<SettingName, AttributeLimit>),
+  domain: SHARED_LIMITS.domain,
+};
 
 /** A comma-separated list of numbers ("4" or "-1.2, 1"). */
 export function parseNumberList(text: string): number[] {
@@ -73,45 +98,79 @@ export function parseNumberList(text: string): number[] {
     .map(Number);
 }
 
-/**
- * Turns attributes into optimize() options. Values are only converted here; the
- * engine validates them (and says what is wrong in the reader's language).
- */
-export function toOptimizeOptions(a: OptimizerAttributes, overrides: Partial<OptimizeOptions> = {}): OptimizeOptions {
-  const hyper: Partial<Record<HyperId, number>> = {};
-  const pairs: [HyperId, string][] = [
-    ['alpha', a.momentum],
-    ['rho', a.rho],
-    ['rho1', a.beta1],
-    ['rho2', a.beta2],
-    ['delta', a.delta],
-  ];
-  for (const [id, text] of pairs) {
-    const value = num(text);
-    if (value !== undefined) hyper[id] = value;
-  }
+/** A whole-number attribute capped for the page ('5000' → 2000); other text goes to the engine to refuse. */
+function capped(text: string, most: number): string {
+  const n = Number(text);
+  return Number.isFinite(n) && n > most ? String(most) : text;
+}
+
+/** Prepares the objective the attributes describe: parsed, differentiated and compiled once. */
+export function prepareFromSettings(a: OptimizerAttributes): PreparedObjective {
   const vars = splitVars(a.vars);
-  const lr = num(a.lr);
-  const steps = num(a.steps);
-  const tol = num(a.tol);
-  const batchSize = num(a.batchSize);
-  const epochs = num(a.epochs);
-  const seed = num(a.seed);
-  const convention = a.convention === 'pytorch' || a.convention === 'keras' ? a.convention : 'textbook';
-  return {
-    expr: a.expr,
+  return prepareObjective(a.expr, {
     ...(vars.length ? { vars } : {}),
-    start: parseNumberList(a.start),
-    optimizer: a.optimizer || 'gd',
-    ...(lr !== undefined ? { lr } : {}),
-    hyper,
-    convention,
-    ...(steps !== undefined ? { steps: Math.min(MAX_ELEMENT_STEPS, Math.max(0, Math.trunc(steps))) } : {}),
-    ...(tol !== undefined ? { tol } : {}),
-    ...(a.data ? { data: a.data } : {}),
-    ...(batchSize !== undefined ? { batchSize: Math.trunc(batchSize) } : {}),
-    ...(epochs !== undefined ? { epochs: Math.min(200, Math.trunc(epochs)) } : {}),
-    ...(seed !== undefined ? { seed: Math.trunc(seed) } : {}),
-    ...overrides,
+    ...(a.data.trim() ? { data: a.data.trim() } : {}),
+  });
+}
+
+/**
+ * Turns attributes into run options. Values are passed as the page wrote them (number text);
+ * the engine reads and validates them and names the attribute in its messages. With
+ * `only`, hyper-parameters that optimizer does not have are left out (a race shares them).
+ */
+export function runOptions(
+  a: OptimizerAttributes,
+  overrides: Partial<RunOptions> = {},
+  only?: OptimizerDefinition,
+): RunOptions {
+  const hyper: Record<string, string> = {};
+  const options: Record<string, unknown> = {
+    optimizer: a.optimizer.trim() || 'gd',
+    start: a.start,
+    spelling: 'attribute',
   };
+  for (const setting of SETTINGS) {
+    const text = (a[setting.name] ?? '').trim();
+    if (!text || setting.name === 'optimizer' || setting.name === 'vars' || setting.name === 'data') continue;
+    const spec: SettingSpec = setting;
+    if (spec.hyper) {
+      const id = spec.hyper.id;
+      if (!only || only.hyper.some((h) => h.id === id)) hyper[setting.name] = text;
+    } else if (setting.name === 'steps') options.steps = capped(text, MAX_ELEMENT_STEPS);
+    else if (setting.name === 'epochs') options.epochs = capped(text, MAX_ELEMENT_EPOCHS);
+    else options[setting.name] = text;
+  }
+  return { ...(options as unknown as RunOptions), hyper, ...overrides };
+}
+
+/** One run of a race: its label and its trace, or what went wrong. */
+export interface RaceRun {
+  readonly label: string;
+  readonly trace?: Trace;
+  readonly error?: unknown;
+}
+
+export interface RaceConfig {
+  readonly label: string;
+  readonly overrides: Partial<RunOptions>;
+}
+
+/**
+ * Runs every configuration of a race from one prepared objective: the expression is read,
+ * differentiated and compiled once however many runs there are (the Hessian, too, once).
+ */
+export function raceRuns(
+  prepared: PreparedObjective,
+  a: OptimizerAttributes,
+  configs: readonly RaceConfig[],
+): RaceRun[] {
+  return configs.map(({ label, overrides }) => {
+    try {
+      const id = String(overrides.optimizer ?? a.optimizer ?? 'gd');
+      const trace = optimize(prepared, { ...runOptions(a, overrides, findOptimizer(id)), tex: false });
+      return { label, trace };
+    } catch (error) {
+      return { label, error };
+    }
+  });
 }

@@ -6,7 +6,14 @@ import type { InputProblem } from './engine.js';
  * range marked. Everything is rendered as text, never as HTML.
  */
 export function problemTemplate(problem: InputProblem): TemplateResult {
-  const { input, range } = problem;
+  return html`<div part="error" class="error" role="alert">
+    <div>${problem.message}</div>
+    ${markedInputTemplate(problem.input, problem.range)}
+  </div>`;
+}
+
+/** The input with the offending range marked (a message elsewhere says what is wrong). */
+export function markedInputTemplate(input: string, range: InputProblem['range']): TemplateResult | typeof nothing {
   const shown = input.length > 200 ? `${input.slice(0, 200)}…` : input;
   const marked =
     range && range.start < shown.length
@@ -17,8 +24,5 @@ export function problemTemplate(problem: InputProblem): TemplateResult {
       : shown
         ? html`<code class="input">${shown}</code>`
         : nothing;
-  return html`<div part="error" class="error" role="alert">
-    <div>${problem.message}</div>
-    ${marked}
-  </div>`;
+  return marked;
 }

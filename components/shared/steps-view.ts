@@ -41,6 +41,13 @@ function contains(step: Step, id: string): boolean {
   return step.id === id || step.substeps.some((s) => contains(s, id));
 }
 
+/** What a final simplification did, from the reasons the engine recorded. */
+function simplifiedText(simplified: Simplification, lang: Lang): string {
+  const m = messagesFor(lang).simplified;
+  const did = (simplified.tidied ?? []).map((r) => m.did[r]);
+  return m.join(did.length ? did : [m.rewrote]);
+}
+
 /**
  * A derivation as nested disclosure widgets: each step shows its rule, the line
  * with the functions substituted, and (opened) the general formula, the prose
@@ -105,7 +112,12 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
             () => `${toText(s.before)} = ${toText(s.after)}`,
           )}></span>
         </summary>
-        <div class="explain"><p class="prose">${rules.simplify.prose}</p></div>
+        <div class="explain">
+          <div class="formula">
+            <span class="label">${messagesFor(lang).simplified.label}:</span> ${simplifiedText(s, lang)}
+          </div>
+          <p class="prose">${rules.simplify.prose}</p>
+        </div>
       </details>
     </li>`;
   // Read as on paper: a final simplification comes after the rules it tidies up.

@@ -2,7 +2,29 @@ import { css } from 'lit';
 
 /**
  * Theme shared by every gs- element. Custom properties let a course page restyle
- * them; `prefers-color-scheme` switches the defaults for dark pages.
+ * them; `prefers-color-scheme` switches the defaults for dark pages. These are the
+ * theme tokens: every element reads them (the manifest lists them on each element,
+ * the README in one table).
+ *
+ * @cssprop [--gs-accent=#1f57c3] - Accent colour: rule names, links, the probe and the tangent, focus rings.
+ * @cssprop [--gs-color=#1d2330] - Text colour.
+ * @cssprop [--gs-muted-color=#5b6577] - Secondary text: notes, "read as", captions.
+ * @cssprop [--gs-background=#ffffff] - Background of inputs and plots.
+ * @cssprop [--gs-surface=#f4f6fa] - Background of answers, buttons and highlighted rows.
+ * @cssprop [--gs-border-color=#d5dae3] - Borders and the lines of the step tree.
+ * @cssprop [--gs-success-color=#1a7f4b] - "Correct" verdicts.
+ * @cssprop [--gs-error-color=#b42318] - Errors and "incorrect" verdicts.
+ * @cssprop [--gs-radius=8px] - Corner radius (buttons and inputs use half of it).
+ * @cssprop [--gs-series-1=#2f6fde] - First plot series (f, the first optimizer).
+ * @cssprop [--gs-series-2=#d9480f] - Second plot series (f′, …).
+ * @cssprop [--gs-series-3=#2b8a3e] - Third plot series.
+ * @cssprop [--gs-series-4=#ae3ec9] - Fourth plot series.
+ * @cssprop [--gs-series-5=#e8a400] - Fifth plot series.
+ * @cssprop [--gs-series-6=#0b7285] - Sixth plot series.
+ * @cssprop [--gs-contour-low=#c9dbff] - Contour fill at the lowest level.
+ * @cssprop [--gs-contour-high=#fff4e0] - Contour fill at the highest level.
+ * @cssprop [--gs-font-size=1rem] - Base font size; math scales with it.
+ * @cssprop [--gs-font-family=system-ui, sans-serif] - Text font (math is always in KaTeX's fonts).
  */
 export const themeStyles = css`
   :host {
@@ -76,6 +98,21 @@ export const themeStyles = css`
   }
   .error {
     color: var(--_bad);
+  }
+  /*
+   * A scroll cue for the boxed formulas that scroll sideways on a phone: a shadow shows
+   * at the edge with more to see (covers that scroll with the content hide it at the ends).
+   */
+  :host [part='formulas'],
+  :host .answer {
+    background:
+      linear-gradient(to right, var(--_surface) 40%, transparent) left center / 2em 100% no-repeat local,
+      linear-gradient(to left, var(--_surface) 40%, transparent) right center / 2em 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, color-mix(in srgb, var(--_fg) 28%, transparent), transparent) left center /
+        0.8em 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, color-mix(in srgb, var(--_fg) 28%, transparent), transparent) right
+        center / 0.8em 100% no-repeat scroll,
+      var(--_surface);
   }
 `;
 

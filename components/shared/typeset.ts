@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../../src/i18n/index.js';
+import { type Lang, messagesFor } from '../../src/i18n/index.js';
 import { shorten } from '../../src/util/visible.js';
 import { renderTex, type TexRenderResult } from '../katex/render.js';
 
@@ -14,17 +14,6 @@ import { renderTex, type TexRenderResult } from '../katex/render.js';
  *   not), in chunks of about `chunkMs` that yield to the browser between them.
  */
 export const TYPESET_BUDGET = { formula: 1200, element: 12_000, chunkMs: 12 } as const;
-
-const TEXT = {
-  tooLong: {
-    en: 'Too long to typeset ({length} characters of TeX); shown as text.',
-    ko: '조판하기에 너무 깁니다 (TeX {length}자). 텍스트로 보여 줍니다.',
-  },
-  budget: {
-    en: 'This derivation is too large to typeset in full; the rest is shown as text.',
-    ko: '이 풀이는 너무 커서 전부 조판할 수 없습니다. 나머지는 텍스트로 보여 줍니다.',
-  },
-} as const satisfies Record<string, Localized>;
 
 /** Most characters of a plain-text stand-in for a formula over the budget. */
 const MAX_TEXT = 400;
@@ -58,7 +47,7 @@ export function overBudget(tex: string): boolean {
 
 /** The note for a formula shown as text. */
 export function tooLongNote(length: number, lang: Lang): string {
-  return TEXT.tooLong[lang].replace('{length}', String(length));
+  return messagesFor(lang).typeset.tooLong({ length });
 }
 
 /** A plain-text stand-in, as DOM nodes (never HTML): a muted note and the text. */
@@ -117,7 +106,7 @@ function finish(job: Job): void {
     return;
   }
   if (job.budget.used + tex.length > TYPESET_BUDGET.element) {
-    job.el.replaceChildren(...fallbackNodes(doc, job.text(), TEXT.budget[job.lang]));
+    job.el.replaceChildren(...fallbackNodes(doc, job.text(), messagesFor(job.lang).typeset.budget));
     return;
   }
   job.budget.used += tex.length;

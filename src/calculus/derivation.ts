@@ -2,6 +2,7 @@
  * The shape of a derivation: a tree of steps computed once, then printed by
  * `print.ts` and checked by the answer checker. Computing and printing are separate.
  */
+import type { UnsimplifiedReason } from '../check/unsimplified.js';
 import type { Expr } from '../expr/ast.js';
 import type { FunctionRuleId } from '../expr/functions.js';
 
@@ -85,6 +86,8 @@ export function heldNames(step: Step): readonly string[] {
 export interface Simplification {
   readonly before: Expr;
   readonly after: Expr;
+  /** What it tidied up in `before` (empty when it only rewrote the form: reordered, expanded, factored). */
+  readonly tidied?: readonly UnsimplifiedReason[];
 }
 
 export interface DifferentiateOptions {

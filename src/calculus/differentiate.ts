@@ -4,6 +4,7 @@
  * always the root step's result, simplified — never a separate computation.
  */
 
+import { unsimplifiedReasons } from '../check/unsimplified.js';
 import { GradstepError } from '../errors.js';
 import { deeperThan, type Expr, freeVars } from '../expr/ast.js';
 import { parse } from '../expr/parse.js';
@@ -106,7 +107,11 @@ function derivation(
     budget.charge(after);
     full.push(assignIds(root, `s${k}`));
     // Recorded when simplification changes how the answer reads.
-    simplified.push(toText(after) === toText(root.result) ? undefined : { before: root.result, after });
+    simplified.push(
+      toText(after) === toText(root.result)
+        ? undefined
+        : { before: root.result, after, tidied: unsimplifiedReasons(root.result) },
+    );
     current = after;
   }
   const steps = full.map((root) => atDetail(root, detail));

@@ -278,6 +278,32 @@ function factorOrder(f: Expr): number {
   return f.kind === 'add' ? 3 : 2;
 }
 
+/** A power with a constant base (e, a positive number) and a varying exponent: eˣ, 2^{x²}. */
+const isExponential = (f: Expr): f is Expr & { kind: 'pow' } =>
+  f.kind === 'pow' && (f.base.kind === 'const' || (f.base.kind === 'num' && f.base.n > 0)) && !isExact(f.exp);
+
+/** eᵘ·eᵛ = e^{u+v} in place, where the same base occurs more than once (eˣ·eˣ = e^{2x}, eˣ·e⁻ˣ = 1). */
+function combineExponentials(factors: Expr[]): void {
+  const groups = new Map<string, number[]>();
+  factors.forEach((f, i) => {
+    if (!isExponential(f)) return;
+    const key = keyOf(f.base);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const drop = new Set<number>();
+  for (const at of groups.values()) {
+    if (at.length < 2) continue;
+    const first = factors[at[0] as number] as Expr & { kind: 'pow' };
+    const exponent = tidySum(at.map((i) => (factors[i] as Expr & { kind: 'pow' }).exp));
+    factors[at[0] as number] =
+      isExact(exponent) && exponent.n === 0 ? num(1) : { kind: 'pow', base: first.base, exp: exponent };
+    for (const i of at.slice(1)) drop.add(i);
+  }
+  for (const i of [...drop].sort((a, b) => b - a)) factors.splice(i, 1);
+  for (let i = factors.length - 1; i >= 0; i--)
+    if (isExact(factors[i] as Expr) && (factors[i] as Num).n === 1) factors.splice(i, 1);
+}
+
 function tidyProduct(input: readonly Expr[]): Expr {
   let coef: Num = ONE_NUM;
   const factors: Expr[] = [];
@@ -288,6 +314,7 @@ function tidyProduct(input: readonly Expr[]): Expr {
   };
   for (const f of input) visit(f);
   if (coef.n === 0) return num(0);
+  combineExponentials(factors);
   // Like factors combined where the same base occurs more than once (x·x² = x³, (x − 5)/(x − 5)² = 1/(x − 5)).
   const groups = new Map<string, { base: Expr; exp: Num; members: Expr[] }>();
   for (const f of factors) {
@@ -552,13 +579,15 @@ export interface NamedForm {
 export function factoredForm(answer: Expr): Expr {
   const s = simplify(answer);
   const pulled = pullCommonFactor(s);
-  return pulled ? simplify(pulled) : s;
+  const factored = pulled ? simplify(pulled) : s;
+  // Only a product with a sum in it is a factored form; otherwise there is none to show.
+  return factored.kind === 'mul' && factored.factors.some((f) => f.kind === 'add') ? factored : answer;
 }
 
 /** The answer over one common denominator: 270x⁴ + 39/(x + 1)² = (270x⁴(x + 1)² + 39)/(x + 1)². */
 export function commonDenominatorForm(answer: Expr): Expr {
   const s = simplify(answer);
-  if (s.kind !== 'add') return s;
+  if (s.kind !== 'add') return answer;
   const den = new Map<string, { base: Expr; k: Num }>();
   for (const t of s.terms) {
     for (const f of t.kind === 'mul' ? t.factors : [t]) {
@@ -569,10 +598,16 @@ export function commonDenominatorForm(answer: Expr): Expr {
       if (!old || lessThan(old.k, k)) den.set(key, { base: f.base, k });
     }
   }
-  if (den.size === 0) return s;
+  if (den.size === 0) return answer;
   const over = [...den.values()].map((d) => pow(d.base, d.k));
-  const numerator = { kind: 'add' as const, terms: s.terms.map((t) => simplify(mul(t, ...over))) };
+  const numerator = simplify({ kind: 'add', terms: s.terms.map((t) => simplify(mul(t, ...over))) });
   return mul(numerator, ...[...den.values()].map((d) => pow(d.base, numNeg(d.k))));
+}
+
+/** The answer with its products of sums multiplied out: 6x(x² + 1)² = 6x⁵ + 12x³ + 6x; the answer when there is none. */
+export function expandedForm(answer: Expr): Expr {
+  const expanded = expand(answer);
+  return equals(expanded, simplify(answer)) ? answer : expanded;
 }
 
 /** Whether two trees are the same function: equal canonical forms, else equal values at sample points. */
@@ -605,7 +640,7 @@ export function answerForm(answer: Expr, name: FormName): Expr {
     case 'common-denominator':
       return commonDenominatorForm(answer);
     case 'expanded':
-      return expand(answer);
+      return expandedForm(answer);
   }
 }
 
@@ -622,6 +657,8 @@ export function answerForms(answer: Expr): readonly NamedForm[] {
     const expr = answerForm(answer, name);
     // A form that only reorders terms or factors of one already shown is not another form.
     if (shown.some((e) => sameForm(e, expr)) || size(expr) > 3 * size(answer) + 20) continue;
+    // The shortest form is shown only where it is shorter.
+    if (name === 'smallest' && answerSize(expr) >= answerSize(answer)) continue;
     if (!sameFunction(expr, answer)) continue;
     shown.push(expr);
     out.push({ name, expr });

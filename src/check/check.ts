@@ -20,10 +20,11 @@ import { type FormName, formOf } from '../calculus/forms.js';
 import { isGradstepError, type SourceRange } from '../errors.js';
 import { dependsOn, type Expr, equals, freeVars } from '../expr/ast.js';
 import { parse } from '../expr/parse.js';
-import { toTex } from '../expr/print-tex.js';
+import { texSymbol, toTex } from '../expr/print-tex.js';
 import { toText } from '../expr/print-text.js';
 import { simplify } from '../expr/simplify.js';
-import type { Lang, Localized } from '../i18n/index.js';
+import { LANGS, type Lang, type Localized, localizeAll } from '../i18n/index.js';
+import { formatNumber, texNumber } from '../util/format.js';
 import {
   type Counterexample,
   compareWithSample,
@@ -35,6 +36,7 @@ import {
 } from './equivalence.js';
 import { mistakeMessage, verdictMessages } from './messages.js';
 import { byPriority, type MistakeId, type Mutant, mutants } from './mistakes.js';
+import { type MessagePart, type QuotedMath, richMessage } from './rich.js';
 import { type UnsimplifiedReason, unsimplifiedReason } from './unsimplified.js';
 
 export type Verdict = 'correct' | 'correct-unsimplified' | 'incorrect' | 'invalid-answer' | 'unevaluated' | 'undecided';
@@ -71,6 +73,10 @@ export interface Diagnosis {
 
 export interface CheckResult {
   readonly verdict: Verdict;
+  /** `message` split into text and the expressions it quotes, as TeX (for typesetting it). */
+  readonly rich: readonly MessagePart[];
+  /** `rich` in every language. */
+  readonly richMessages: Readonly<Record<Lang, readonly MessagePart[]>>;
   /** `correct` or `correct-unsimplified`. */
   readonly correct: boolean;
   /** The main message in the requested language, and in every language. */
@@ -112,12 +118,6 @@ export interface CheckResult {
  * diagnosis is skipped ("diagnosis skipped") and the verdict is still given.
  */
 export const CHECK_BUDGET = { nodes: NODE_BUDGET, ms: TIME_BUDGET_MS } as const;
-
-/** Said after the verdict when the diagnosis was skipped (kept together for the message catalogue). */
-const DIAGNOSIS_SKIPPED: Localized = {
-  en: '(Diagnosis skipped: finding the likely mistake would take longer than the checker allows.)',
-  ko: '(진단 생략: 실수를 찾는 데 검사 한도보다 오래 걸립니다.)',
-};
 
 /** Longer answers are refused by the parser; the notation scan stops there too. */
 const MAX_ANSWER_LENGTH = 1000;
@@ -242,15 +242,22 @@ export function checkPrepared(
   const finish = (
     verdict: Verdict,
     messages: Localized,
-    extra: Partial<Omit<CheckResult, 'verdict' | 'message' | 'messages' | 'correct'>> = {},
-  ): CheckResult => ({
-    verdict,
-    correct: verdict === 'correct' || verdict === 'correct-unsimplified',
-    message: localize(messages, lang),
-    messages,
-    ...base,
-    ...extra,
-  });
+    extra: Partial<Omit<CheckResult, 'verdict' | 'message' | 'messages' | 'correct' | 'rich' | 'richMessages'>> = {},
+    quoted: readonly QuotedMath[] = [],
+  ): CheckResult => {
+    const richMessages = {} as Record<Lang, readonly MessagePart[]>;
+    for (const l of LANGS) richMessages[l] = richMessage(messages[l], quoted);
+    return {
+      verdict,
+      correct: verdict === 'correct' || verdict === 'correct-unsimplified',
+      message: localize(messages, lang),
+      messages,
+      rich: richMessages[lang],
+      richMessages,
+      ...base,
+      ...extra,
+    };
+  };
 
   const notation = findDerivativeNotation(answerText.slice(0, MAX_ANSWER_LENGTH), p.vars);
   if (notation) {
@@ -288,12 +295,12 @@ export function checkPrepared(
   const equal = (method: 'exact' | 'numeric', points?: number): CheckResult => {
     const reason = unsimplifiedReason(answer);
     if (reason) {
-      return finish('correct-unsimplified', verdictMessages.unsimplified(reason, p.expectedShown.text), {
-        answer: shown,
-        unsimplified: reason,
-        method,
-        ...(points !== undefined ? { points } : {}),
-      });
+      return finish(
+        'correct-unsimplified',
+        verdictMessages.unsimplified(reason, p.expectedShown.text),
+        { answer: shown, unsimplified: reason, method, ...(points !== undefined ? { points } : {}) },
+        [p.expectedShown],
+      );
     }
     const form = formOfSafely(answer, p.expected);
     return finish('correct', verdictMessages.correct(form), {
@@ -322,16 +329,34 @@ export function checkPrepared(
   const explanation = diagnosis?.messages ?? (sameAsProblem ? verdictMessages.sameAsProblem() : undefined);
   const incorrect = verdictMessages.incorrect(comparison.counterexample, explanation);
   const messages: Localized =
-    found === 'skipped'
-      ? { en: `${incorrect.en} ${DIAGNOSIS_SKIPPED.en}`, ko: `${incorrect.ko} ${DIAGNOSIS_SKIPPED.ko}` }
-      : incorrect;
-  return finish('incorrect', messages, {
-    answer: shown,
-    counterexample: comparison.counterexample,
-    method: 'numeric',
-    ...(diagnosis ? { diagnosis } : {}),
-    ...(found === 'skipped' ? { diagnosisSkipped: true } : {}),
-  });
+    found === 'skipped' ? localizeAll((m, l) => m.verdicts.join(incorrect[l], m.verdicts.diagnosisSkipped)) : incorrect;
+  return finish(
+    'incorrect',
+    messages,
+    {
+      answer: shown,
+      counterexample: comparison.counterexample,
+      method: 'numeric',
+      ...(diagnosis ? { diagnosis } : {}),
+      ...(found === 'skipped' ? { diagnosisSkipped: true } : {}),
+    },
+    [...(mutant ? mutantMath(mutant) : []), ...pointMath(comparison.counterexample.at)],
+  );
+}
+
+/** The expressions a mistake's message quotes, as it prints them and as TeX. */
+function mutantMath(m: Mutant): QuotedMath[] {
+  return [m.step.expr, m.detail, m.step.rule === 'chain' ? m.step.u.expr : undefined]
+    .filter((e): e is Expr => e !== undefined)
+    .map((e) => ({ text: toText(e), tex: toTex(e) }));
+}
+
+/** The point of a counterexample, "x = 2", as TeX. */
+function pointMath(at: Readonly<Record<string, number>>): QuotedMath[] {
+  return Object.entries(at).map(([k, v]) => ({
+    text: `${k} = ${formatNumber(v)}`,
+    tex: `${texSymbol(k)} = ${texNumber(v)}`,
+  }));
 }
 
 /** Naming the form is a bonus too: without it the verdict stands. */

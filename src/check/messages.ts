@@ -9,11 +9,12 @@ import { type Localized, localizeAll, type Messages, messagesFor } from '../i18n
 import { formatNumber } from '../util/format.js';
 import type { Counterexample } from './equivalence.js';
 import type { Mutant } from './mistakes.js';
+import { digitsToDistinguish } from './rich.js';
 import type { UnsimplifiedReason } from './unsimplified.js';
 
 /** A number as a student reads it: up to 6 significant digits, no exponent noise. */
-export function formatValue(v: number | null, m: Messages = messagesFor('en')): string {
-  return v === null || !Number.isFinite(v) ? m.verdicts.undefinedValue : formatNumber(v);
+export function formatValue(v: number | null, m: Messages = messagesFor('en'), digits?: number): string {
+  return v === null || !Number.isFinite(v) ? m.verdicts.undefinedValue : formatNumber(v, digits);
 }
 
 export function formatPoint(at: Readonly<Record<string, number>>, m: Messages = messagesFor('en')): string {
@@ -45,10 +46,12 @@ export const verdictMessages = {
     localizeAll((m) => m.verdicts.unsimplified({ reason: m.unsimplified[reason], expected })),
   incorrect: (c: Counterexample, diagnosis: Localized | undefined): Localized =>
     localizeAll((m, lang) => {
+      // Enough digits that the two values do not print the same (12 vs 12.0000001).
+      const digits = digitsToDistinguish(c.expected, c.answer);
       const verdict = m.verdicts.incorrect({
         at: formatPoint(c.at, m),
-        expected: formatValue(c.expected, m),
-        answer: c.answer === null ? null : formatValue(c.answer, m),
+        expected: formatValue(c.expected, m, digits),
+        answer: c.answer === null ? null : formatValue(c.answer, m, digits),
       });
       return diagnosis ? m.verdicts.join(verdict, diagnosis[lang]) : verdict;
     }),

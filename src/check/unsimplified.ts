@@ -130,6 +130,33 @@ function callValue(fn: string, x: number): number {
 
 /** The first reason `e` (as typed) reads as unsimplified, or undefined. */
 export function unsimplifiedReason(e: Expr): UnsimplifiedReason | undefined {
+  const own = ownReason(e);
+  if (own) return own;
+  for (const child of children(e)) {
+    const r = unsimplifiedReason(child);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/**
+ * Every reason `e` reads as unsimplified, in the order first met (depth first):
+ * what a simplification of `e` tidied up (for naming it in a derivation's last step).
+ */
+export function unsimplifiedReasons(e: Expr): UnsimplifiedReason[] {
+  const found = new Set<UnsimplifiedReason>();
+  const stack: Expr[] = [e];
+  while (stack.length) {
+    const node = stack.pop() as Expr;
+    const own = ownReason(node);
+    if (own) found.add(own);
+    stack.push(...[...children(node)].reverse());
+  }
+  return [...found];
+}
+
+/** The reason this node itself (not its children) reads as unsimplified. */
+function ownReason(e: Expr): UnsimplifiedReason | undefined {
   switch (e.kind) {
     case 'add': {
       const terms = flatTerms(e);
@@ -190,10 +217,6 @@ export function unsimplifiedReason(e: Expr): UnsimplifiedReason | undefined {
     }
     default:
       break;
-  }
-  for (const child of children(e)) {
-    const r = unsimplifiedReason(child);
-    if (r) return r;
   }
   return undefined;
 }

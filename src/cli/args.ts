@@ -1,4 +1,5 @@
 // Command-line arguments shared by every subcommand.
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { isGradstepError } from '../errors.js';
 import { DEFAULT_LANG, isLang, LANGS, type Lang, messagesFor } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
@@ -15,43 +16,63 @@ export interface ParsedArgs {
 export class UsageError extends Error {}
 
 /**
- * Splits `--name value`, `--name=value` and bare `--flag`s. `flagNames` take no value;
- * `optionNames` take one; any other `--name` is refused before a value is consumed.
- * An `--lang` option must name a language with a catalogue.
+ * Reads the command line with Node's `util.parseArgs` (strict: unknown options, a value
+ * given to a flag and an option without its value are refused). `flagNames` take no
+ * value; `optionNames` take one, as `--name value` or `--name=value`. Anything that does
+ * not start with `--` is a positional, so `--start -3,4` and an expression such as
+ * `-x^2 + 1` read as a person means them (util.parseArgs alone would take them for short
+ * options). An `--lang` option must name a language with a catalogue.
  */
 export function parseArgs(
   args: readonly string[],
   flagNames: readonly string[],
   optionNames: readonly string[] = [],
 ): ParsedArgs {
+  const optionArgs: string[] = [];
   const positional: string[] = [];
-  const options: Record<string, string> = {};
-  const flags = new Set<string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    if (!arg.startsWith('--') || arg === '--') {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-    if (flagNames.includes(name)) {
-      if (eq > 0) throw new UsageError(`--${name} takes no value`);
-      flags.add(name);
-    } else if (!optionNames.includes(name)) {
-      throw new UsageError(`unknown option --${name}`);
-    } else if (eq > 0) options[name] = arg.slice(eq + 1);
-    else {
-      const value = args[i + 1];
-      if (value === undefined) throw new UsageError(`option --${name} needs a value`);
-      options[name] = value;
-      i++;
-    }
+    if (!arg.startsWith('--') || arg === '--') positional.push(arg);
+    else if (optionNames.includes(arg.slice(2)) && i + 1 < args.length) optionArgs.push(`${arg}=${args[++i]}`);
+    else optionArgs.push(arg);
+  }
+  const config: Record<string, { type: 'string' | 'boolean' }> = {};
+  for (const name of flagNames) config[name] = { type: 'boolean' };
+  for (const name of optionNames) config[name] = { type: 'string' };
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = nodeParseArgs({
+      args: [...optionArgs, '--', ...positional],
+      options: config,
+      strict: true,
+      allowPositionals: true,
+    }));
+  } catch (error) {
+    throw usageError(error);
+  }
+  const options: Record<string, string> = {};
+  const flags = new Set<string>();
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === 'string') options[name] = value;
+    else if (value === true) flags.add(name);
   }
   if (options.lang !== undefined && !isLang(options.lang)) {
     throw new UsageError(`unknown language --lang ${options.lang} (use ${LANGS.join(', ')})`);
   }
   return { positional, options, flags };
+}
+
+/** util.parseArgs's errors, in the CLI's own words. */
+function usageError(error: unknown): Error {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const name = /'--([^' =]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && name) return new UsageError(`unknown option --${name}`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && name) {
+    if (/does not take an argument/.test(message)) return new UsageError(`--${name} takes no value`);
+    return new UsageError(`option --${name} needs a value`);
+  }
+  return error instanceof Error ? error : new Error(message);
 }
 
 /** The --lang option's language (English when absent or unreadable). */

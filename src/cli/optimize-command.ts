@@ -2,73 +2,42 @@
 // derived gradient and prints the path, a table, the TeX of every step, or JSON.
 import { GradstepError } from '../errors.js';
 import { type Lang, messagesFor } from '../i18n/index.js';
-import { type OptimizeOptions, optimize, type Trace } from '../optim/optimize.js';
-import { OPTIMIZER_IDS } from '../optim/optimizers.js';
-import type { Convention, HyperId } from '../optim/types.js';
+import { kebab, SETTINGS, type SettingSpec } from '../optim/hyper.js';
+import { optimize, type RunOptions, type Trace } from '../optim/optimize.js';
+import { describeDefaults, OPTIMIZER_IDS } from '../optim/optimizers.js';
 import { formatNumber } from '../util/format.js';
-import { langOption, parseArgs, reportError, splitVars } from './args.js';
+import { langOption, parseArgs, reportError, splitVars, UsageError } from './args.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
-const USAGE = `Usage: gradstep optimize "<expr>" --optimizer <id> --lr <ε> --start <a[,b,…]> [--vars x,y] [--steps N]
-       [--convention textbook|pytorch|keras] [--momentum α] [--rho ρ] [--beta1 ρ₁] [--beta2 ρ₂] [--delta δ]
-       [--tol t] [--data line|logistic --batch-size B --epochs E --seed S] [--lang en|ko] [--json|--tex|--table]
+/** The usage line of one setting, from its description: `--beta1 ρ₁  first-moment decay rate (…)`. */
+function usageLine(setting: SettingSpec): string {
+  const flag = `--${kebab(setting.name)} ${setting.value}`;
+  const aliases = setting.aliases.filter((a) => a !== setting.name).map((a) => `--${kebab(a)}`);
+  const extra = setting.hyper ? `; default ${describeDefaults(setting.hyper.id)}` : '';
+  const also = aliases.length ? ` (also ${aliases.join(', ')})` : '';
+  const what = setting.name === 'optimizer' ? `${OPTIMIZER_IDS.join(', ')} (sgd = gd)` : setting.description.en;
+  return `  ${flag.padEnd(26)} ${what}${extra}${also}`;
+}
+
+const USAGE = `Usage: gradstep optimize "<expr>" --optimizer <id> --lr <ε> --start <a[,b,…]> [options] [--json [--no-tex]|--tex|--table]
 
 Runs an optimizer on the gradient that gradstep derives, and shows every step.
-  --optimizer id   ${OPTIMIZER_IDS.join(', ')} (sgd = gd)
-  --lr ε           learning rate (Newton's method: default 1)
-  --start a,b      the start point, one number per parameter
-  --vars x,y       the parameters, in the order of --start (default: the variables, sorted)
-  --steps N        number of steps (default 10; with --data, epochs × batches)
-  --convention     textbook (default, the lesson's formulas), pytorch or keras
-  --momentum α     momentum (momentum, nesterov; default 0.9)
-  --rho ρ          RMSProp decay (default 0.9; pytorch 0.99)
-  --beta1 ρ₁       Adam first-moment decay (default 0.9)
-  --beta2 ρ₂       Adam second-moment decay (default 0.999)
-  --delta δ        the small constant (defaults per optimizer and convention)
-  --tol t          stop once the gradient's length is at most t
-  --data id        SGD over a built-in data set (line, logistic); the expression is the per-sample loss
-  --json           the trace as JSON; --tex: the TeX of every step; --table: k, w, f(w), |g|
+${SETTINGS.map(usageLine).join('\n')}
+  --lang en|ko               the language of the messages
+  --json                     the trace as JSON (with the TeX of every step; --no-tex: the numbers only,
+                             for runs longer than 2,000 steps)
+  --tex                      the TeX of every step; --table: k, w, f(w), |g|
 Exit status: 0 done (also when the run diverged: see "status"), 2 bad input.`;
 
-const FLAGS = ['json', 'tex', 'table'];
-const KNOWN = [
-  'optimizer',
-  'lr',
-  'start',
-  'vars',
-  'steps',
-  'convention',
-  'momentum',
-  'rho',
-  'beta1',
-  'beta2',
-  'delta',
-  'tol',
-  'data',
-  'batch-size',
-  'epochs',
-  'seed',
-  'lang',
-];
-const HYPER_FLAGS: Record<string, HyperId> = {
-  momentum: 'alpha',
-  rho: 'rho',
-  beta1: 'rho1',
-  beta2: 'rho2',
-  delta: 'delta',
-};
+const FLAGS = ['json', 'tex', 'no-tex', 'table'];
+/** Every setting's flag and its aliases' flags, camelCase name → kebab flag. */
+const FLAG_OF = new Map<string, SettingSpec>(
+  SETTINGS.flatMap((s: SettingSpec) => [s.name, ...s.aliases].map((name) => [kebab(name), s] as const)),
+);
+const KNOWN = [...FLAG_OF.keys(), 'lang'];
 
-function readNumber(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = value.trim() === '' ? Number.NaN : Number(value);
-  if (!Number.isFinite(n)) throw new GradstepError('cli/bad-option', { option: name, value });
-  return n;
-}
-
-function readNumbers(name: string, value: string): number[] {
-  return value.split(',').map((part) => readNumber(name, part) as number);
-}
+const camel = (flag: string) => flag.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** The JSON the command prints: the issue's shape, plus the messages and formulas. */
 export function traceJson(trace: Trace): Record<string, unknown> {
@@ -77,6 +46,9 @@ export function traceJson(trace: Trace): Record<string, unknown> {
     convention: trace.convention,
     status: trace.status,
     ...(trace.message ? { message: trace.message.en, messages: trace.message } : {}),
+    ...(trace.warning
+      ? { warning: { step: trace.warning.step, message: trace.warning.message.en, messages: trace.warning.message } }
+      : {}),
     lr: trace.lr,
     hyper: trace.hyper,
     vars: trace.vars,
@@ -91,11 +63,11 @@ export function traceJson(trace: Trace): Record<string, unknown> {
       f: s.f,
       grad: s.grad,
       gradNorm: s.gradNorm,
-      gradientTex: s.gradient.tex,
+      ...(s.gradient.tex ? { gradientTex: s.gradient.tex } : {}),
       state: s.state,
       extras: s.extras,
       next: s.next,
-      tex: s.tex,
+      ...(s.tex.substituted ? { tex: s.tex } : {}),
       ...(s.batch ? { batch: s.batch } : {}),
       ...(s.notes.length ? { notes: s.notes } : {}),
     })),
@@ -130,9 +102,13 @@ function tableText(trace: Trace): string {
 }
 
 function statusLine(trace: Trace, lang: Lang): string {
-  return trace.message
-    ? `${trace.status}: ${trace.message[lang]}`
-    : `${trace.status} (${messagesFor(lang).optim.status[trace.status]})`;
+  const warning = trace.warning ? `warning (step ${trace.warning.step}): ${trace.warning.message[lang]}\n` : '';
+  return (
+    warning +
+    (trace.message
+      ? `${trace.status}: ${trace.message[lang]}`
+      : `${trace.status} (${messagesFor(lang).optim.status[trace.status]})`)
+  );
 }
 
 function plainText(trace: Trace, lang: Lang): string {
@@ -144,7 +120,7 @@ function plainText(trace: Trace, lang: Lang): string {
     `∇f = (${trace.gradient.text.join(', ')})`,
   ];
   for (const s of trace.steps) {
-    const batch = s.batch ? `  batch [${s.batch.rows.join(', ')}]` : '';
+    const batch = s.batch ? `  rows ${s.batch.numbers.join(', ')}` : '';
     lines.push(
       `k=${s.k}  w = ${point(s.w)}  f = ${formatNumber(s.f)}  g = ${point(s.grad)}  → ${point(s.next)}${batch}`,
     );
@@ -157,7 +133,12 @@ function plainText(trace: Trace, lang: Lang): string {
 function texText(trace: Trace, lang: Lang): string {
   const lines = [trace.rule, trace.gradient.formula];
   for (const s of trace.steps) lines.push('', `% k = ${s.k}`, s.gradient.tex, s.tex.substituted);
-  lines.push('', `% ${statusLine(trace, lang)}`);
+  lines.push(
+    '',
+    ...statusLine(trace, lang)
+      .split('\n')
+      .map((line) => `% ${line}`),
+  );
   return lines.join('\n');
 }
 
@@ -180,35 +161,26 @@ export const optimizeCommand: Command = {
           throw new GradstepError('cli/missing-option', { option: required });
         }
       }
-      const hyper: Partial<Record<HyperId, number>> = {};
-      for (const [flag, id] of Object.entries(HYPER_FLAGS)) {
-        const value = readNumber(flag, options[flag]);
-        if (value !== undefined) hyper[id] = value;
+      if (flags.has('no-tex') && flags.has('tex')) {
+        throw new UsageError('--tex and --no-tex ask for opposite things: give one');
       }
-      const vars = splitVars(options.vars);
-      const lr = readNumber('lr', options.lr);
-      const steps = readNumber('steps', options.steps);
-      const tol = readNumber('tol', options.tol);
-      const batchSize = readNumber('batch-size', options['batch-size']);
-      const epochs = readNumber('epochs', options.epochs);
-      const seed = readNumber('seed', options.seed);
-      const settings: OptimizeOptions = {
+      // Values go to the engine as typed: it reads the numbers and names the flag in its messages.
+      const hyper: Record<string, string> = {};
+      const settings: Record<string, unknown> = {};
+      for (const [flag, value] of Object.entries(options)) {
+        const setting = FLAG_OF.get(flag);
+        if (!setting) continue; // --lang
+        if (setting.hyper) hyper[camel(flag)] = value;
+        else if (setting.name === 'vars') settings.vars = splitVars(value);
+        else settings[setting.name] = value;
+      }
+      const trace = optimize({
         expr,
-        start: readNumbers('start', options.start as string),
-        optimizer: options.optimizer as string,
+        ...(settings as unknown as RunOptions),
         hyper,
-        convention: (options.convention ?? 'textbook') as Convention,
-        ...(vars ? { vars } : {}),
-        ...(lr !== undefined ? { lr } : {}),
-        ...(steps !== undefined ? { steps } : {}),
-        ...(tol !== undefined ? { tol } : {}),
-        ...(options.data !== undefined ? { data: options.data } : {}),
-        ...(batchSize !== undefined ? { batchSize } : {}),
-        ...(epochs !== undefined ? { epochs } : {}),
-        ...(seed !== undefined ? { seed } : {}),
-        tex: flags.has('json') || flags.has('tex'),
-      };
-      const trace = optimize(settings);
+        spelling: 'flag',
+        tex: (flags.has('json') && !flags.has('no-tex')) || flags.has('tex'),
+      });
       if (flags.has('json')) io.out(JSON.stringify(traceJson(trace), null, 2));
       else if (flags.has('tex')) io.out(texText(trace, lang));
       else if (flags.has('table')) io.out(`${tableText(trace)}\n${statusLine(trace, lang)}`);

@@ -6,17 +6,15 @@
  * every node that is not a number, a variable, e, π, + − × ÷ ^, a sign,
  * parentheses or an allowed function is rejected.
  */
-import {
-  type AccessorNode,
-  type ConstantNode,
-  create,
-  type FactoryFunctionMap,
-  type FunctionNode,
-  type MathNode,
-  type OperatorNode,
-  type ParenthesisNode,
-  parseDependencies,
-  type SymbolNode,
+import type {
+  AccessorNode,
+  ConstantNode,
+  FactoryFunctionMap,
+  FunctionNode,
+  MathNode,
+  OperatorNode,
+  ParenthesisNode,
+  SymbolNode,
 } from 'mathjs/number';
 import type { SourceRange } from '../errors.js';
 import { type Localized, localizeAll } from '../i18n/index.js';
@@ -38,6 +36,7 @@ import {
   sym,
 } from './ast.js';
 import { FUNCTIONS } from './functions.js';
+import { create, parseDependencies } from './mathjs-parser.js';
 import { type Construct, parseErrors } from './messages.js';
 import type { Leaf } from './normalize.js';
 

@@ -108,14 +108,21 @@ export const en: Messages = {
     'check/csv-too-long': ({ count, max }) => `Too many rows (${count}); at most ${max}.`,
     'cli/bad-option': ({ option, value }) => `--${option} ${value}: expected a number.`,
     'cli/missing-option': ({ option }) => `--${option} is required.`,
-    'optim/unknown-hyper': ({ optimizer, key, known }) =>
-      `${en.optim.names[optimizer]} has no hyper-parameter '${key}' (it has: ${known.join(', ') || 'none'}).`,
-    'optim/bad-hyper': ({ hyper, range, value }) =>
-      `The ${en.optim.hyper[hyper]} ${hyper} must be ${en.optim.ranges[range]}; got ${value}.`,
+    'optim/unknown-hyper': (p) =>
+      'same' in p
+        ? `${p.same} and ${p.key} name the same hyper-parameter: give one.`
+        : `${en.optim.names[p.optimizer]} has no hyper-parameter ${p.key} (${p.known.length ? `it has: ${p.known.join(', ')}` : 'it has none'}).`,
+    'optim/bad-hyper': ({ hyper, range, value, name, symbol }) =>
+      `${name} (${symbol}, the ${en.optim.hyper[hyper]}) must be ${en.optim.ranges[range]}; got ${value}.`,
     'optim/bad-learning-rate': (p) =>
       'missingFor' in p
         ? `${en.optim.names[p.missingFor]} needs a learning rate ε.`
-        : `The learning rate ε must be a positive, finite number; got ${p.value}.`,
+        : `The learning rate ${p.name ? `${p.name} ` : ''}ε must be a positive, finite number; got ${p.value}.`,
+    'optim/not-a-number': ({ name, type, shown }) =>
+      `${name} must be a number; got ${type === 'string' ? `the text '${shown}'` : type === 'list' || type === 'null' ? (type === 'list' ? 'a list' : 'an empty value') : `a ${type}${shown ? ` (${shown})` : ''}`}.`,
+    'optim/needs-data': ({ name, data }) =>
+      `${name} applies only to SGD over data, and this run has none: give ${data} (a built-in data set such as line), or leave ${name} out.`,
+    'optim/bad-param': ({ name, value }) => `The constant ${name} needs a finite number as its value; got ${value}.`,
     'optim/bad-start': ({ expected, got }) =>
       expected === undefined
         ? 'Every coordinate of the start point must be a finite number.'
@@ -129,17 +136,18 @@ export const en: Messages = {
     'optim/bad-data': ({ maxRows, row, columns }) =>
       row === undefined
         ? `The data need at least one column and between 1 and ${maxRows} rows.`
-        : `Row ${row} must hold ${columns?.length ?? 0} finite numbers (${(columns ?? []).join(', ')}).`,
+        : `Row ${row + 1} must hold ${columns?.length ?? 0} finite numbers (${(columns ?? []).join(', ')}).`,
     'optim/no-parameters': () => 'The function has no parameters to optimise.',
-    'optim/parameter-is-data': ({ name }) => `'${name}' is both a parameter and a data column.`,
+    'optim/parameter-is-data': ({ name, what }) =>
+      `'${name}' is both a variable to optimise and ${what === 'constant' ? 'a constant with a given value' : 'a data column'}.`,
     'optim/unknown-variable': ({ names, params }) =>
-      `The function uses ${names.join(', ')}, which ${names.length === 1 ? 'is' : 'are'} neither a parameter (${params.join(', ')}) nor a data column.`,
+      `The function uses ${names.join(', ')}, which ${names.length === 1 ? 'is' : 'are'} neither a variable optimised (${params.join(', ')}) nor a data column; list ${names.length === 1 ? 'it' : 'them'} among the variables, or give ${names.length === 1 ? 'it a value as a constant' : 'them values as constants'}.`,
     'optim/bad-setting': ({ name, min, max, value }) =>
       `${name} must be a whole number from ${min} to ${max}; got ${value}.`,
     'optim/too-many-steps': (p) =>
       'rowsPerStep' in p
         ? `With these data each step evaluates ${p.rowsPerStep} rows; at most ${p.most} steps fit the budget of ${p.budget.toLocaleString('en')} row evaluations, got ${p.steps}. Use fewer steps, epochs or rows, or a smaller batch.`
-        : `At most ${p.maxTex} steps are written out with TeX; got ${p.steps}. Ask for the numbers only (tex: false) to run up to ${p.max}.`,
+        : `At most ${p.maxTex} steps are written out with TeX; got ${p.steps}. Ask for the numbers only (${p.off ?? 'tex: false'}) to run up to ${p.max}.`,
     'optim/unknown-optimizer': ({ name, known }) =>
       `Unknown optimizer '${name}'. Choose one of: ${known.join(', ')} (or sgd).`,
     'optim/unknown-convention': ({ name }) => `Unknown convention '${name}': use textbook, pytorch or keras.`,
@@ -236,6 +244,24 @@ export const en: Messages = {
     'double-negation': 'a double minus is left in',
   },
 
+  simplified: {
+    label: 'What the simplification did',
+    did: {
+      'numeric-factors': 'multiplied the numbers in a product',
+      'numeric-terms': 'added up the numbers in a sum',
+      'identity-element': 'dropped + 0, factors 1 and exponents 1',
+      'like-terms': 'collected like terms',
+      'like-factors': 'combined like factors',
+      'foldable-constant': 'evaluated the constants',
+      'double-negation': 'removed a double minus',
+    },
+    rewrote: 'rewrote the result in a tidier equivalent form',
+    join: (items) => {
+      const text = items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+      return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+    },
+  },
+
   forms: {
     textbook: 'textbook form',
     smallest: 'shortest form',
@@ -261,6 +287,7 @@ export const en: Messages = {
       `Could not decide: the derivative is defined at too few sample points (${points}) to compare.`,
     join: (first, second) => `${first} ${second}`,
     undefinedValue: 'undefined',
+    diagnosisSkipped: '(Diagnosis skipped: finding the likely mistake would take longer than the checker allows.)',
   },
 
   lines: {
@@ -301,6 +328,7 @@ export const en: Messages = {
     incorrect: 'Not quite.',
     unevaluated: 'The answer still contains a derivative to take.',
     invalid: 'This answer could not be read.',
+    answerRequired: 'Enter an answer.',
     previous: 'Previous step',
     next: 'Next step',
     play: 'Play',
@@ -314,6 +342,9 @@ export const en: Messages = {
     withNumbers: 'With the numbers',
     gradientAt: 'Gradient at the current point',
     batch: 'Mini-batch rows',
+    data: 'Data',
+    row: 'Row',
+    inBatch: 'in this mini-batch',
     epoch: 'epoch',
     lossPerStep: 'Loss per step',
     keyboardHint: 'Keys: ← previous, → next, space play/pause',
@@ -351,7 +382,7 @@ export const en: Messages = {
 
   optim: {
     names: {
-      gd: 'Gradient descent (SGD)',
+      gd: 'Gradient descent',
       momentum: 'Momentum',
       nesterov: 'Nesterov momentum',
       adagrad: 'Adagrad',
@@ -367,8 +398,14 @@ export const en: Messages = {
       rho2: 'second-moment decay rate',
       delta: 'small constant for numerical stability',
       initialAccumulator: 'initial accumulator value',
+      armijo: 'sufficient-decrease constant of the Armijo condition',
     },
-    ranges: { unit: 'in [0, 1)', positive: 'positive and finite', nonnegative: 'zero or more, and finite' },
+    ranges: {
+      unit: 'in [0, 1)',
+      'open-unit': 'in (0, 1)',
+      positive: 'positive and finite',
+      nonnegative: 'zero or more, and finite',
+    },
     status: {
       'max-steps': 'ran every step asked for',
       converged: 'converged',
@@ -382,7 +419,8 @@ export const en: Messages = {
       adagrad: 'Scale each coordinate’s rate by the inverse root of its accumulated squared gradients.',
       rmsprop: 'Like Adagrad, but with an exponentially decaying (short-term) average of squared gradients.',
       adam: 'Momentum on the gradient and RMSProp on its square, both bias-corrected.',
-      'gd-halving': 'If a step would raise the loss, halve ε and try again; the smaller ε is kept.',
+      'gd-halving':
+        'If a step would not lower the loss enough (the Armijo condition), halve ε and try again; the smaller ε is kept.',
       newton: 'Step to the minimum of the local quadratic model: w ← w − H⁻¹∇f.',
     },
     states: {
@@ -394,26 +432,45 @@ export const en: Messages = {
       rateInUse: 'learning rate in use',
     },
     datasets: { line: 'Noisy line y ≈ 2x + 1 (20 rows)', logistic: 'Two classes on a line (16 rows)' },
-    notes: {
-      halve: ({ rate, from, to }) => `With ε = ${rate} the loss would rise from ${from} to ${to}: halve ε.`,
-      rateTooLarge: ({ times, rate }) =>
-        `No step along −∇f lowers the loss even after ${times} halvings of ε (now ${rate}): the learning rate is far too large; start with a smaller one.`,
-      stationary: ({ times }) =>
-        `No step along −∇f lowers the loss even after ${times} halvings of ε: the point is (numerically) stationary.`,
-      singularHessian: ({ k }) =>
+    run: {
+      converged: ({ k, tol }) => `Converged at step ${k}: the gradient’s length is at most ${tol}.`,
+      corner: ({ k, point, f, minimum }) =>
+        minimum
+          ? `Reached a minimum at step ${k}: w^(${k}) = ${point} is a corner of f (f = ${f}), where the gradient is undefined, and f is no lower nearby.`
+          : `Stopped at step ${k}: the gradient is undefined at w^(${k}) = ${point} (a corner or cusp of f, where f = ${f}), so there is no direction to step in.`,
+      rising: ({ steps, start, k, from, to, newton, lr, smaller }) =>
+        `The loss has risen for ${steps} steps in a row (from ${from} at step ${start} to ${to} at step ${k}): ${
+          newton
+            ? "Newton's method is heading for a maximum or a saddle point, where the Hessian is not positive definite."
+            : `the run is diverging. The learning rate ε = ${lr} is probably too large; try a smaller one (for example ${smaller}).`
+        }`,
+      diverged: ({ k, why, kind, point, bound, advice, lr, smaller }) => {
+        const nan = kind === 'nan';
+        const what = {
+          gradient: `the gradient at w^(${k}) = ${point} is ${nan ? 'undefined (NaN)' : 'infinite'}`,
+          point: `w^(${k}) = ${point} is ${nan ? 'undefined (NaN)' : 'infinite (overflow)'}`,
+          loss: `f(w^(${k})) at w^(${k}) = ${point} is ${nan ? 'undefined (NaN): the step left the domain or overflowed' : 'infinite (overflow)'}`,
+          growth: `the loss f(w^(${k})) grew past ${bound} times its starting value`,
+        }[why];
+        const then = {
+          'no-minimum':
+            'The loss kept falling without bound, so f has no minimum in this direction; no learning rate will make the run converge.',
+          newton:
+            "Newton's method went astray (a nearly singular or indefinite Hessian); try another start, or gradient descent.",
+          rate: `Try a smaller learning rate than ε = ${lr} (for example ${smaller}).`,
+        }[advice];
+        return `Diverged at step ${k}: ${what}. ${then}`;
+      },
+      halve: ({ rate, from, to, bound }) =>
+        `With ε = ${rate} the loss would go from ${from} to ${to}, not below ${bound} (= f − c·ε‖∇f‖²): halve ε.`,
+      noDecrease: ({ halvings, eps }) =>
+        eps === undefined
+          ? `No step along −∇f lowers the loss enough even after ${halvings} halvings of ε: the point is (numerically) stationary.`
+          : `No step along −∇f lowers the loss enough even after ${halvings} halvings of ε (now ${eps}): the learning rate is far too large; start with a smaller one.`,
+      singular: ({ k }) =>
         `The Hessian at step ${k} is singular, so H⁻¹∇f does not exist; Newton's method stops here. Try gradient descent, or another start.`,
-      notPositiveDefinite: ({ k }) =>
+      indefinite: ({ k }) =>
         `The Hessian at step ${k} is not positive definite: the Newton step heads for a saddle point or a maximum, not necessarily downhill.`,
-    },
-    converged: ({ k, tol }) => `Converged at step ${k}: the gradient’s length is at most ${tol}.`,
-    diverged: ({ k, why, nan, point, growth, lr, smaller }) => {
-      const what = {
-        gradient: `the gradient at w^(${k}) = ${point} is ${nan ? 'undefined (NaN)' : 'infinite'}`,
-        point: `w^(${k}) = ${point} is ${nan ? 'undefined (NaN)' : 'infinite (overflow)'}`,
-        loss: `f(w^(${k})) at w^(${k}) = ${point} is ${nan ? 'undefined (NaN): the step left the domain or overflowed' : 'infinite (overflow)'}`,
-        growth: `the loss f(w^(${k})) grew past ${growth} times its starting value`,
-      }[why];
-      return `Diverged at step ${k}: ${what}. Try a smaller learning rate than ε = ${lr} (for example ${smaller}).`;
     },
   },
   graph: {
@@ -451,5 +508,28 @@ export const en: Messages = {
     adjointHeader: 'Adjoint',
     edgeHeader: 'Edge',
     localHeader: 'Local derivative',
+  },
+
+  limits: {
+    notNumber: ({ attr, value }) => `${attr}="${value}" is not a number.`,
+    notFinite: ({ attr, value }) => `${attr}="${value}" is not a finite number.`,
+    range: ({ attr, value, min, max }) => `${attr}="${value}" is outside the range ${min} to ${max}.`,
+    integer: ({ attr, value, min, max }) => `${attr}="${value}" must be a whole number from ${min} to ${max}.`,
+    tooLong: ({ attr, length, most }) => `${attr} is too long (${length} characters; at most ${most}).`,
+    tooMany: ({ attr, length, most }) => `${attr} has too many values (${length}; at most ${most}).`,
+    order: ({ attr, value }) => `${attr}="${value}": each lower end must be below its upper end.`,
+    ignored: 'The default is used instead.',
+    raceBudget: ({ runs, steps, perRun, budget }) =>
+      `${runs} runs of ${steps} steps exceed the budget of ${budget} steps for a race; each run stops after ${perRun} steps.`,
+    hints: {
+      expr: 'Nothing to show yet: give the element an expression in expr (for example expr="x^2").',
+      problem: 'No problem set: give the element a function in problem (for example problem="x^2").',
+      optimizers: 'No runs to race: list optimizers (for example optimizers="gd,adam") or values to vary.',
+    },
+  },
+
+  typeset: {
+    tooLong: ({ length }) => `Too long to typeset (${length} characters of TeX); shown as text.`,
+    budget: 'This derivation is too large to typeset in full; the rest is shown as text.',
   },
 };

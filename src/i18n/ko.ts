@@ -102,14 +102,21 @@ export const ko: Messages = {
     'check/csv-too-long': ({ count, max }) => `행이 너무 많습니다 (${count}행). 최대 ${max}행입니다.`,
     'cli/bad-option': ({ option, value }) => `--${option} ${value}: 수가 필요합니다.`,
     'cli/missing-option': ({ option }) => `--${option} 옵션이 필요합니다.`,
-    'optim/unknown-hyper': ({ optimizer, key, known }) =>
-      `${ko.optim.names[optimizer]}에는 '${key}' 하이퍼파라미터가 없습니다 (있는 것: ${list(known) || '없음'}).`,
-    'optim/bad-hyper': ({ hyper, range, value }) =>
-      `${ko.optim.hyper[hyper]} ${josa(hyper, '은/는')} ${josa(ko.optim.ranges[range], '이어야/여야')} 합니다. 받은 값: ${value}.`,
+    'optim/unknown-hyper': (p) =>
+      'same' in p
+        ? `${josa(p.same, '과/와')} ${josa(p.key, '은/는')} 같은 하이퍼파라미터입니다. 하나만 주세요.`
+        : `${ko.optim.names[p.optimizer]}에는 ${p.key} 하이퍼파라미터가 없습니다 (${p.known.length ? `있는 것: ${list(p.known)}` : '하나도 없습니다'}).`,
+    'optim/bad-hyper': ({ hyper, range, value, name, symbol }) =>
+      `${name}(${symbol}, ${ko.optim.hyper[hyper]}) 값은 ${josa(ko.optim.ranges[range], '이어야/여야')} 합니다. 받은 값: ${value}.`,
     'optim/bad-learning-rate': (p) =>
       'missingFor' in p
         ? `${ko.optim.names[p.missingFor]}에는 학습률 ε이 필요합니다.`
-        : `학습률 ε은 유한한 양수여야 합니다. 받은 값: ${p.value}.`,
+        : `학습률 ${p.name ? `${p.name} ` : ''}ε은 유한한 양수여야 합니다. 받은 값: ${p.value}.`,
+    'optim/not-a-number': ({ name, type, shown }) =>
+      `${name} 값은 수여야 합니다. 받은 값: ${type === 'string' ? `문자열 '${shown}'` : type === 'list' ? '목록' : type === 'null' ? '빈 값' : `${type} 값${shown ? ` (${shown})` : ''}`}.`,
+    'optim/needs-data': ({ name, data }) =>
+      `${josa(name, '은/는')} 데이터에 대한 SGD에만 쓰이는데 이 실행에는 데이터가 없습니다. ${data}(예: 내장 데이터 세트 line)를 주거나 ${josa(name, '을/를')} 빼세요.`,
+    'optim/bad-param': ({ name, value }) => `상수 ${name}에는 유한한 수 값이 필요합니다. 받은 값: ${value}.`,
     'optim/bad-start': ({ expected, got }) =>
       expected === undefined
         ? '시작점의 모든 좌표는 유한한 수여야 합니다.'
@@ -123,17 +130,18 @@ export const ko: Messages = {
     'optim/bad-data': ({ maxRows, row, columns }) =>
       row === undefined
         ? `데이터에는 열이 하나 이상, 행이 1개에서 ${maxRows}개 사이로 있어야 합니다.`
-        : `${row}번 행에는 유한한 수가 ${columns?.length ?? 0}개 (${list(columns ?? [])}) 있어야 합니다.`,
+        : `${row + 1}번 행에는 유한한 수가 ${columns?.length ?? 0}개 (${list(columns ?? [])}) 있어야 합니다.`,
     'optim/no-parameters': () => '최적화할 매개변수가 없습니다.',
-    'optim/parameter-is-data': ({ name }) => `${josa(`'${name}'`, '이/가')} 매개변수이면서 데이터 열입니다.`,
+    'optim/parameter-is-data': ({ name, what }) =>
+      `${josa(`'${name}'`, '이/가')} 최적화할 변수이면서 ${what === 'constant' ? '값이 주어진 상수' : '데이터 열'}입니다.`,
     'optim/unknown-variable': ({ names, params }) =>
-      `함수에 매개변수(${list(params)})도 데이터 열도 아닌 ${josa(list(names), '이/가')} 있습니다.`,
+      `함수에 최적화할 변수(${list(params)})도 데이터 열도 아닌 ${josa(list(names), '이/가')} 있습니다. 변수로 넣거나 상수로 값을 주세요.`,
     'optim/bad-setting': ({ name, min, max, value }) =>
       `${name} 값은 ${min}부터 ${max}까지의 정수여야 합니다. 받은 값: ${value}.`,
     'optim/too-many-steps': (p) =>
       'rowsPerStep' in p
         ? `이 데이터로는 단계마다 ${p.rowsPerStep}개 행을 계산하므로 행 계산 한도 ${p.budget.toLocaleString('ko')}회 안에서 최대 ${p.most}단계까지 가능합니다. 받은 값: ${p.steps}. 단계·에폭·행 수나 배치 크기를 줄이세요.`
-        : `TeX로는 최대 ${p.maxTex}단계까지 씁니다. 받은 값: ${p.steps}. 숫자만 요청하면(tex: false) ${p.max}단계까지 실행할 수 있습니다.`,
+        : `TeX로는 최대 ${p.maxTex}단계까지 씁니다. 받은 값: ${p.steps}. 숫자만 요청하면(${p.off ?? 'tex: false'}) ${p.max}단계까지 실행할 수 있습니다.`,
     'optim/unknown-optimizer': ({ name, known }) =>
       `${josa(`'${name}'`, '이라는/라는')} 최적화 방법은 없습니다. 다음 중에서 고르세요: ${list(known)} (또는 sgd).`,
     'optim/unknown-convention': ({ name }) =>
@@ -230,6 +238,21 @@ export const ko: Messages = {
     'double-negation': '이중 부호가 남아 있습니다',
   },
 
+  simplified: {
+    label: '정리한 내용',
+    did: {
+      'numeric-factors': '곱에 있는 수끼리 곱했습니다',
+      'numeric-terms': '합에 있는 수끼리 더했습니다',
+      'identity-element': '+ 0, 곱하기 1, 지수 1을 없앴습니다',
+      'like-terms': '동류항을 모았습니다',
+      'like-factors': '같은 밑의 인수를 묶었습니다',
+      'foldable-constant': '상수를 계산했습니다',
+      'double-negation': '이중 부호를 없앴습니다',
+    },
+    rewrote: '결과를 같은 값의 더 간단한 꼴로 바꿔 썼습니다',
+    join: (items) => items.join(', '),
+  },
+
   forms: {
     textbook: '교과서 꼴',
     smallest: '가장 짧은 꼴',
@@ -253,6 +276,7 @@ export const ko: Messages = {
     undecided: ({ points }) => `판정할 수 없습니다: 비교할 수 있는 표본점(${points}개)이 너무 적습니다.`,
     join: (first, second) => `${first} ${second}`,
     undefinedValue: '정의되지 않음',
+    diagnosisSkipped: '(진단 생략: 실수를 찾는 데 검사 한도보다 오래 걸립니다.)',
   },
 
   lines: {
@@ -292,6 +316,7 @@ export const ko: Messages = {
     incorrect: '아직 정답이 아닙니다.',
     unevaluated: '답에 아직 계산하지 않은 미분이 있습니다.',
     invalid: '답을 읽을 수 없습니다.',
+    answerRequired: '답을 입력하세요.',
     previous: '이전 단계',
     next: '다음 단계',
     play: '재생',
@@ -305,6 +330,9 @@ export const ko: Messages = {
     withNumbers: '숫자를 대입하면',
     gradientAt: '현재 점의 그래디언트',
     batch: '미니배치 행',
+    data: '데이터',
+    row: '행',
+    inBatch: '이번 미니배치',
     epoch: '에폭',
     lossPerStep: '단계별 손실',
     keyboardHint: '키보드: ← 이전, → 다음, 스페이스 재생/정지',
@@ -342,7 +370,7 @@ export const ko: Messages = {
 
   optim: {
     names: {
-      gd: '경사하강법 (SGD)',
+      gd: '경사하강법',
       momentum: '모멘텀',
       nesterov: '네스테로프 모멘텀',
       adagrad: 'Adagrad',
@@ -358,8 +386,14 @@ export const ko: Messages = {
       rho2: '2차 모멘트 감쇠율',
       delta: '수치 안정용 작은 상수',
       initialAccumulator: '누적값의 초깃값',
+      armijo: '아르미호 조건의 충분 감소 상수',
     },
-    ranges: { unit: '[0, 1) 범위', positive: '유한한 양수', nonnegative: '0 이상의 유한한 수' },
+    ranges: {
+      unit: '[0, 1) 범위',
+      'open-unit': '(0, 1) 범위',
+      positive: '유한한 양수',
+      nonnegative: '0 이상의 유한한 수',
+    },
     status: {
       'max-steps': '요청한 단계를 모두 실행했습니다',
       converged: '수렴했습니다',
@@ -373,7 +407,8 @@ export const ko: Messages = {
       adagrad: '누적된 제곱 기울기의 제곱근에 반비례하도록 좌표마다 학습률을 조절합니다.',
       rmsprop: 'Adagrad와 같지만 제곱 기울기의 지수 이동 평균(단기 누적)을 씁니다.',
       adam: '기울기에는 모멘텀을, 제곱 기울기에는 RMSProp을 적용하고 둘 다 편향을 보정합니다.',
-      'gd-halving': '이동하면 손실이 커질 때 ε을 절반으로 줄여 다시 시도하고, 줄인 ε을 계속 씁니다.',
+      'gd-halving':
+        '이동해도 손실이 충분히 줄지 않으면(아르미호 조건) ε을 절반으로 줄여 다시 시도하고, 줄인 ε을 계속 씁니다.',
       newton: '국소 2차 근사의 최솟점으로 이동합니다: w ← w − H⁻¹∇f.',
     },
     states: {
@@ -385,27 +420,45 @@ export const ko: Messages = {
       rateInUse: '현재 학습률',
     },
     datasets: { line: '잡음이 있는 직선 y ≈ 2x + 1 (20행)', logistic: '직선 위의 두 부류 (16행)' },
-    notes: {
-      halve: ({ rate, from, to }) =>
-        `ε = ${rate}이면 손실이 ${from}에서 ${josa(to, '으로/로')} 커지므로 ε을 절반으로 줄입니다.`,
-      rateTooLarge: ({ times, rate }) =>
-        `ε을 ${times}번 절반으로 줄여도(현재 ${rate}) −∇f 방향으로 손실이 줄지 않습니다. 학습률이 너무 크니 더 작은 값으로 시작하세요.`,
-      stationary: ({ times }) =>
-        `ε을 ${times}번 절반으로 줄여도 −∇f 방향으로 손실이 줄지 않습니다. 이 점은 (수치적으로) 정류점입니다.`,
-      singularHessian: ({ k }) =>
+    run: {
+      converged: ({ k, tol }) => `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
+      corner: ({ k, point, f, minimum }) =>
+        minimum
+          ? `${k}단계에서 최솟점에 도달했습니다: w^(${k}) = ${point}는 f의 꺾인 점(f = ${f})이라 기울기가 정의되지 않고, 주변에서 f가 더 작지 않습니다.`
+          : `${k}단계에서 멈췄습니다: w^(${k}) = ${point}에서 기울기가 정의되지 않아(f = ${f}인 꺾인 점) 이동할 방향이 없습니다.`,
+      rising: ({ steps, start, k, from, to, newton, lr, smaller }) =>
+        `손실이 ${steps}단계 연속 커졌습니다(${start}단계 ${from} → ${k}단계 ${to}). ${
+          newton
+            ? '헤시안이 양의 정부호가 아닌 곳, 곧 극댓값이나 안장점으로 향하고 있습니다.'
+            : `발산하고 있습니다. 학습률 ${josa(`ε = ${lr}`, '이/가')} 너무 큰 것 같으니 더 작은 값(예: ${smaller})을 시도해 보세요.`
+        }`,
+      diverged: ({ k, why, kind, point, bound, advice, lr, smaller }) => {
+        const nan = kind === 'nan';
+        const what = {
+          gradient: `w^(${k}) = ${point}에서 기울기가 ${nan ? '정의되지 않습니다(NaN)' : '무한대입니다'}`,
+          point: `w^(${k}) = ${point}가 ${nan ? '정의되지 않습니다(NaN)' : '무한대입니다(오버플로)'}`,
+          loss: `w^(${k}) = ${point}에서 f(w^(${k}))가 ${nan ? '정의되지 않습니다(NaN): 정의역을 벗어났거나 오버플로가 일어났습니다' : '무한대입니다(오버플로)'}`,
+          growth: `손실 f(w^(${k}))가 처음 값의 ${bound}배를 넘었습니다`,
+        }[why];
+        const then = {
+          'no-minimum':
+            '손실이 한없이 작아졌으므로 이 방향으로는 f의 최솟값이 없습니다. 어떤 학습률로도 수렴하지 않습니다.',
+          newton:
+            '헤시안이 특이 행렬에 가깝거나 양의 정부호가 아니어서 뉴턴 방법이 빗나갔습니다. 다른 시작점이나 경사하강법을 시도해 보세요.',
+          rate: `ε = ${lr}보다 작은 학습률(예: ${smaller})을 시도해 보세요.`,
+        }[advice];
+        return `${k}단계에서 발산했습니다: ${what}. ${then}`;
+      },
+      halve: ({ rate, from, to, bound }) =>
+        `ε = ${rate}이면 손실이 ${from}에서 ${josa(to, '으로/로')} 바뀌어 ${bound}(= f − c·ε‖∇f‖²) 이하가 되지 않으므로 ε을 절반으로 줄입니다.`,
+      noDecrease: ({ halvings, eps }) =>
+        eps === undefined
+          ? `ε을 ${halvings}번 절반으로 줄여도 −∇f 방향으로 손실이 충분히 줄지 않습니다. 이 점은 (수치적으로) 정류점입니다.`
+          : `ε을 ${halvings}번 절반으로 줄여도(현재 ${eps}) −∇f 방향으로 손실이 충분히 줄지 않습니다. 학습률이 너무 크니 더 작은 값으로 시작하세요.`,
+      singular: ({ k }) =>
         `${k}단계의 헤시안이 특이 행렬이라 H⁻¹∇f가 존재하지 않아 뉴턴 방법을 멈춥니다. 경사하강법이나 다른 시작점을 시도해 보세요.`,
-      notPositiveDefinite: ({ k }) =>
+      indefinite: ({ k }) =>
         `${k}단계의 헤시안이 양의 정부호가 아니므로 뉴턴 단계가 내리막이 아니라 안장점이나 극댓값으로 향할 수 있습니다.`,
-    },
-    converged: ({ k, tol }) => `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
-    diverged: ({ k, why, nan, point, growth, lr, smaller }) => {
-      const what = {
-        gradient: `w^(${k}) = ${point}에서 기울기가 ${nan ? '정의되지 않습니다(NaN)' : '무한대입니다'}`,
-        point: `w^(${k}) = ${josa(point, '이/가')} ${nan ? '정의되지 않습니다(NaN)' : '무한대입니다(오버플로)'}`,
-        loss: `w^(${k}) = ${point}에서 f(w^(${k}))가 ${nan ? '정의되지 않습니다(NaN): 정의역을 벗어났거나 오버플로가 일어났습니다' : '무한대입니다(오버플로)'}`,
-        growth: `손실 f(w^(${k}))가 처음 값의 ${growth}배를 넘었습니다`,
-      }[why];
-      return `${k}단계에서 발산했습니다: ${what}. ε = ${lr}보다 작은 학습률(예: ${smaller})을 시도해 보세요.`;
     },
   },
   graph: {
@@ -442,5 +495,29 @@ export const ko: Messages = {
     adjointHeader: '수반값',
     edgeHeader: '간선',
     localHeader: '국소 미분',
+  },
+
+  limits: {
+    notNumber: ({ attr, value }) => `${attr}="${value}"은(는) 수가 아닙니다.`,
+    notFinite: ({ attr, value }) => `${attr}="${value}"은(는) 유한한 수가 아닙니다.`,
+    range: ({ attr, value, min, max }) => `${attr}="${value}"은(는) ${min}부터 ${max}까지의 범위를 벗어납니다.`,
+    integer: ({ attr, value, min, max }) => `${attr}="${value}"은(는) ${min}부터 ${max}까지의 정수여야 합니다.`,
+    tooLong: ({ attr, length, most }) => `${attr} 값이 너무 깁니다 (${length}자, 최대 ${most}자).`,
+    tooMany: ({ attr, length, most }) => `${attr} 값의 개수가 너무 많습니다 (${length}개, 최대 ${most}개).`,
+    order: ({ attr, value }) => `${attr}="${value}": 각 구간의 아래 끝이 위 끝보다 작아야 합니다.`,
+    ignored: '대신 기본값을 사용합니다.',
+    raceBudget: ({ runs, steps, perRun, budget }) =>
+      `${runs}개 실행 × ${steps}단계가 비교 한도 ${budget}단계를 넘어, 실행마다 ${perRun}단계까지만 계산합니다.`,
+    hints: {
+      expr: '아직 보여 줄 내용이 없습니다. expr 속성에 식을 지정하세요 (예: expr="x^2").',
+      problem: '문제가 없습니다. problem 속성에 함수를 지정하세요 (예: problem="x^2").',
+      optimizers:
+        '비교할 실행이 없습니다. optimizers 속성에 최적화 기법을 적거나 (예: optimizers="gd,adam") 바꿀 값을 지정하세요.',
+    },
+  },
+
+  typeset: {
+    tooLong: ({ length }) => `조판하기에 너무 깁니다 (TeX ${length}자). 텍스트로 보여 줍니다.`,
+    budget: '이 풀이는 너무 커서 전부 조판할 수 없습니다. 나머지는 텍스트로 보여 줍니다.',
   },
 };

@@ -86,6 +86,47 @@ export interface VerdictMessages {
   readonly join: (first: string, second: string) => string;
   /** A value that is undefined at a point (NaN, ±∞). */
   readonly undefinedValue: string;
+  /** Said after the verdict when the mistake diagnosis ran out of its budget. */
+  readonly diagnosisSkipped: string;
+}
+
+/** What a refused attribute value is told (components/shared/limits.ts). `value` is already quoted-safe. */
+export interface LimitParams {
+  readonly attr: string;
+  readonly value: string;
+  readonly min: string;
+  readonly max: string;
+  /** Characters or values given (tooLong, tooMany). */
+  readonly length: number;
+  /** Most characters or values allowed (tooLong, tooMany). */
+  readonly most: number;
+}
+
+export interface LimitMessages {
+  readonly notNumber: (p: LimitParams) => string;
+  readonly notFinite: (p: LimitParams) => string;
+  readonly range: (p: LimitParams) => string;
+  readonly integer: (p: LimitParams) => string;
+  readonly tooLong: (p: LimitParams) => string;
+  readonly tooMany: (p: LimitParams) => string;
+  readonly order: (p: LimitParams) => string;
+  /** Said after each of the above. */
+  readonly ignored: string;
+  /** A race's steps cut to fit its budget. */
+  readonly raceBudget: (p: {
+    readonly runs: number;
+    readonly steps: number;
+    readonly perRun: number;
+    readonly budget: number;
+  }) => string;
+  /** Hints for an element with nothing to show yet. */
+  readonly hints: { readonly expr: string; readonly problem: string; readonly optimizers: string };
+}
+
+/** The typesetting budget (components/shared/typeset.ts). */
+export interface TypesetMessages {
+  readonly tooLong: (p: { readonly length: number }) => string;
+  readonly budget: string;
 }
 
 /** What the line-by-line checker says; `line` is 1-based. */
@@ -148,6 +189,8 @@ export interface UiMessages {
   readonly incorrect: string;
   readonly unevaluated: string;
   readonly invalid: string;
+  /** gs-answer's validation message when it is required and empty. */
+  readonly answerRequired: string;
   readonly previous: string;
   readonly next: string;
   readonly play: string;
@@ -161,6 +204,10 @@ export interface UiMessages {
   readonly withNumbers: string;
   readonly gradientAt: string;
   readonly batch: string;
+  /** gs-optimizer's data table: its summary, the row-number column, the marked rows and the epoch. */
+  readonly data: string;
+  readonly row: string;
+  readonly inBatch: string;
   /** Before the number of a pass over the data. */
   readonly epoch: string;
   readonly lossPerStep: string;
@@ -224,25 +271,53 @@ export interface OptimMessages {
   };
   /** The built-in data sets. */
   readonly datasets: { readonly line: string; readonly logistic: string };
-  /** Notes and stops written during a run (numbers already formatted). */
-  readonly notes: {
-    readonly halve: (p: { readonly rate: string; readonly from: string; readonly to: string }) => string;
-    readonly rateTooLarge: (p: { readonly times: number; readonly rate: string }) => string;
-    readonly stationary: (p: { readonly times: number }) => string;
-    readonly singularHessian: (p: { readonly k: number }) => string;
-    readonly notPositiveDefinite: (p: { readonly k: number }) => string;
-  };
-  readonly converged: (p: { readonly k: number; readonly tol: number }) => string;
-  /** `why`: what went past the bound; `nan`: undefined rather than infinite. */
-  readonly diverged: (p: {
+  /** What a run says while and when it ends (src/optim/run.ts and the optimizers' steps). */
+  readonly run: OptimRunMessages;
+}
+
+/** Numbers arrive formatted (`point`, `f`, `lr`…); step numbers as numbers. */
+export interface OptimRunMessages {
+  readonly converged: (p: { readonly k: number; readonly tol: string }) => string;
+  /** The gradient is undefined at a finite point: a minimum reached exactly (|x| at 0), or another corner. */
+  readonly corner: (p: {
     readonly k: number;
-    readonly why: 'gradient' | 'point' | 'loss' | 'growth';
-    readonly nan: boolean;
     readonly point: string;
-    readonly growth: string;
+    readonly f: string;
+    readonly minimum: boolean;
+  }) => string;
+  /** The loss has risen `steps` steps in a row, from step `start` to step `k`. */
+  readonly rising: (p: {
+    readonly steps: number;
+    readonly start: number;
+    readonly k: number;
+    readonly from: string;
+    readonly to: string;
+    readonly newton: boolean;
     readonly lr: string;
     readonly smaller: string;
   }) => string;
+  /** `advice`: a smaller rate, none (the loss fell without bound: no minimum), or Newton's own. */
+  readonly diverged: (p: {
+    readonly k: number;
+    readonly why: 'gradient' | 'point' | 'loss' | 'growth';
+    readonly kind: 'nan' | 'infinite';
+    readonly point: string;
+    readonly bound: string;
+    readonly advice: 'rate' | 'no-minimum' | 'newton';
+    readonly lr: string;
+    readonly smaller: string;
+  }) => string;
+  /** Step halving: this ε does not pass the Armijo condition. */
+  readonly halve: (p: {
+    readonly rate: string;
+    readonly from: string;
+    readonly to: string;
+    readonly bound: string;
+  }) => string;
+  /** Step halving gave up; with `eps` the rate was too large, without the point is stationary. */
+  readonly noDecrease: (p: { readonly halvings: number; readonly eps?: string }) => string;
+  readonly singular: (p: { readonly k: number }) => string;
+  readonly indefinite: (p: { readonly k: number }) => string;
 }
 
 export interface Messages {
@@ -259,6 +334,14 @@ export interface Messages {
   readonly mistakes: MistakeMessages;
   /** Why a correct answer is not simplified. */
   readonly unsimplified: Readonly<Record<UnsimplifiedReason, string>>;
+  /** A derivation's final simplification: what it did (the same reasons, said as done), and its label. */
+  readonly simplified: {
+    readonly label: string;
+    readonly did: Readonly<Record<UnsimplifiedReason, string>>;
+    /** When it only rewrote the form (reordered, expanded, factored). */
+    readonly rewrote: string;
+    readonly join: (items: readonly string[]) => string;
+  };
   readonly verdicts: VerdictMessages;
   /** The names of an answer's forms (src/calculus/forms.ts), as a noun phrase: `factored form`. */
   readonly forms: Readonly<Record<FormName, string>>;
@@ -267,6 +350,8 @@ export interface Messages {
   readonly cli: CliMessages;
   readonly optim: OptimMessages;
   readonly graph: GraphMessages;
+  readonly limits: LimitMessages;
+  readonly typeset: TypesetMessages;
 }
 
 /** Computation graphs: the printers' words (lower case, inside labels) and gs-graph's. */

@@ -6,8 +6,10 @@
  * ε learning rate, α momentum, δ small constant, ρ decay rates, r and s accumulators,
  * g = ∇f(w^(k)), k counting from 0.
  */
-import { localizeAll as L, type Localized } from '../i18n/index.js';
+import type { Localized } from '../i18n/index.js';
+import { localizeAll } from '../i18n/index.js';
 import { formatNumber } from '../util/format.js';
+import { HYPER_SETTINGS, kebab, spell } from './hyper.js';
 import { isPositiveDefinite, solve } from './linalg.js';
 import type {
   Convention,
@@ -43,49 +45,36 @@ function stateOf(ctx: StepContext, id: string): Vec {
 
 // ------------------------------------------------------------------ hyper-parameters
 
-const HYPER: Record<HyperId, HyperSpec> = {
-  alpha: { id: 'alpha', symbol: '\\alpha', name: L((m) => m.optim.hyper.alpha), range: 'unit' },
-  rho: { id: 'rho', symbol: '\\rho', name: L((m) => m.optim.hyper.rho), range: 'unit' },
-  rho1: {
-    id: 'rho1',
-    symbol: '\\rho_{1}',
-    name: L((m) => m.optim.hyper.rho1),
-    range: 'unit',
-  },
-  rho2: {
-    id: 'rho2',
-    symbol: '\\rho_{2}',
-    name: L((m) => m.optim.hyper.rho2),
-    range: 'unit',
-  },
-  delta: {
-    id: 'delta',
-    symbol: '\\delta',
-    name: L((m) => m.optim.hyper.delta),
-    range: 'positive',
-  },
-  initialAccumulator: {
-    id: 'initialAccumulator',
-    symbol: 'r_{0}',
-    name: L((m) => m.optim.hyper.initialAccumulator),
-    range: 'nonnegative',
-  },
-};
+/** The hyper-parameters as the optimizers use them, from their one description in hyper.ts. */
+const HYPER = Object.fromEntries(
+  Object.values(HYPER_SETTINGS).map((setting) => {
+    const h = setting.hyper as NonNullable<typeof setting.hyper>;
+    const spec: HyperSpec = {
+      id: h.id,
+      publicName: setting.name,
+      symbol: h.symbol,
+      text: setting.value,
+      name: setting.description,
+      range: h.range,
+    };
+    return [h.id, spec];
+  }),
+) as Record<HyperId, HyperSpec>;
 
 export const HYPER_SPECS: Readonly<Record<HyperId, HyperSpec>> = HYPER;
 
 // ------------------------------------------------------------------ state variables
 
-const V: StateSpec = { id: 'v', symbol: 'v', name: L((m) => m.optim.states.velocity) };
-const B: StateSpec = { id: 'b', symbol: 'b', name: L((m) => m.optim.states.momentumBuffer) };
+const V: StateSpec = { id: 'v', symbol: 'v', name: localizeAll((m) => m.optim.states.velocity) };
+const B: StateSpec = { id: 'b', symbol: 'b', name: localizeAll((m) => m.optim.states.momentumBuffer) };
 const R: StateSpec = {
   id: 'r',
   symbol: 'r',
-  name: L((m) => m.optim.states.squaredGradient),
+  name: localizeAll((m) => m.optim.states.squaredGradient),
 };
-const S: StateSpec = { id: 's', symbol: 's', name: L((m) => m.optim.states.firstMoment) };
-const M: StateSpec = { id: 'm', symbol: 'm', name: L((m) => m.optim.states.firstMoment) };
-const V2: StateSpec = { id: 'v', symbol: 'v', name: L((m) => m.optim.states.secondMoment) };
+const S: StateSpec = { id: 's', symbol: 's', name: localizeAll((m) => m.optim.states.firstMoment) };
+const M: StateSpec = { id: 'm', symbol: 'm', name: localizeAll((m) => m.optim.states.firstMoment) };
+const V2: StateSpec = { id: 'v', symbol: 'v', name: localizeAll((m) => m.optim.states.secondMoment) };
 
 // ------------------------------------------------------------------ equation helpers
 
@@ -180,34 +169,54 @@ function everywhere(variant: Variant): Record<Convention, Variant> {
 
 const MAX_HALVINGS = 60;
 
+/** Squared length of a vector. */
+function squaredNorm(v: Vec): number {
+  let total = 0;
+  for (let i = 0; i < v.length; i++) total += (v[i] as number) ** 2;
+  return total;
+}
+
+/**
+ * Backtracking with the Armijo condition: accept ε when f(w − εg) ≤ f(w) − c·ε‖g‖², else halve ε
+ * and try again; the accepted ε is kept for the next step. Plain f(new) ≤ f(old) would accept the
+ * swing 4 → 0 of x² − 4x + 6 at ε = 1 (f(0) = f(4)), so the rate would never shrink.
+ */
 function halvingStep(ctx: StepContext): StepResult {
   const { n, w, g } = ctx;
+  const c = ctx.hyper.armijo;
   const f0 = ctx.f(w);
+  const g2 = squaredNorm(g);
   let eps = at(ctx.state.eps, 0) || ctx.lr;
   const notes: Localized[] = [];
   let halvings = 0;
+  const enough = (rate: number, value: number) => value <= f0 - c * rate * g2;
   let next = vmap(n, (i) => at(w, i) - eps * at(g, i));
   let f1 = ctx.f(next);
-  while (!(f1 <= f0) && halvings < MAX_HALVINGS) {
-    const [rate, from, to] = [formatNumber(eps), formatNumber(f0), formatNumber(f1)];
-    notes.push(L((m) => m.optim.notes.halve({ rate, from, to })));
+  while (!enough(eps, f1) && halvings < MAX_HALVINGS) {
+    const [rate, from, to, bound] = [
+      formatNumber(eps),
+      formatNumber(f0),
+      formatNumber(f1),
+      formatNumber(f0 - c * eps * g2),
+    ];
+    notes.push(localizeAll((m) => m.optim.run.halve({ rate, from, to, bound })));
     eps /= 2;
     halvings++;
     next = vmap(n, (i) => at(w, i) - eps * at(g, i));
     f1 = ctx.f(next);
   }
-  if (!(f1 <= f0)) {
+  if (!enough(eps, f1)) {
     // Still a real move (not one lost in rounding): ε was far too large, not the point stationary.
-    const stepLength = eps * Math.hypot(...g);
+    const stepLength = eps * Math.sqrt(g2);
     const tooLarge = stepLength > 1e-8 * Math.max(1, Math.hypot(...w));
     return {
       w,
       state: { eps: Float64Array.of(eps) },
       extras: { halvings: Float64Array.of(halvings) },
       notes,
-      stop: tooLarge
-        ? L((m) => m.optim.notes.rateTooLarge({ times: MAX_HALVINGS, rate: formatNumber(eps) }))
-        : L((m) => m.optim.notes.stationary({ times: MAX_HALVINGS })),
+      stop: localizeAll((m) =>
+        m.optim.run.noDecrease({ halvings: MAX_HALVINGS, ...(tooLarge ? { eps: formatNumber(eps) } : {}) }),
+      ),
     };
   }
   return { w: next, state: { eps: Float64Array.of(eps) }, extras: { halvings: Float64Array.of(halvings) }, notes };
@@ -223,16 +232,19 @@ function newtonStep(ctx: StepContext): StepResult {
       w,
       state: {},
       extras: { H: h },
-      stop: L((m) => m.optim.notes.singularHessian({ k: ctx.k })),
+      stop: localizeAll((m) => m.optim.run.singular({ k: ctx.k })),
     };
   }
   if (!isPositiveDefinite(h, n)) {
-    notes.push(L((m) => m.optim.notes.notPositiveDefinite({ k: ctx.k })));
+    notes.push(localizeAll((m) => m.optim.run.indefinite({ k: ctx.k })));
   }
   return { w: vmap(n, (i) => at(w, i) - lr * at(direction, i)), state: {}, extras: { H: h, d: direction }, notes };
 }
 
 // ------------------------------------------------------------------ definitions
+
+/** An optimizer's name, from the catalogues (src/i18n/<lang>.ts, optim.names). */
+const nameOf = (id: OptimizerId) => localizeAll((m) => m.optim.names[id]);
 
 /** Adagrad's accumulator starts at r₀ (0, or Keras's 0.1). */
 const accumulatorInit = (n: number, hyper: Readonly<Record<HyperId, number>>) => ({
@@ -251,16 +263,16 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'gd',
     aliases: ['sgd'],
-    name: L((m) => m.optim.names.gd),
-    summary: L((m) => m.optim.summaries.gd),
+    name: nameOf('gd'),
+    summary: localizeAll((m) => m.optim.summaries['gd']),
     hyper: [],
     conventions: everywhere(GD_VARIANT),
   },
   {
     id: 'momentum',
     aliases: [],
-    name: L((m) => m.optim.names.momentum),
-    summary: L((m) => m.optim.summaries.momentum),
+    name: nameOf('momentum'),
+    summary: localizeAll((m) => m.optim.summaries['momentum']),
     hyper: [HYPER.alpha],
     conventions: {
       textbook: {
@@ -310,8 +322,8 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'nesterov',
     aliases: ['nag'],
-    name: L((m) => m.optim.names.nesterov),
-    summary: L((m) => m.optim.summaries.nesterov),
+    name: nameOf('nesterov'),
+    summary: localizeAll((m) => m.optim.summaries['nesterov']),
     hyper: [HYPER.alpha],
     conventions: {
       textbook: {
@@ -368,8 +380,8 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'adagrad',
     aliases: [],
-    name: L((m) => m.optim.names.adagrad),
-    summary: L((m) => m.optim.summaries.adagrad),
+    name: nameOf('adagrad'),
+    summary: localizeAll((m) => m.optim.summaries['adagrad']),
     hyper: [HYPER.delta, HYPER.initialAccumulator],
     conventions: {
       textbook: {
@@ -401,8 +413,8 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'rmsprop',
     aliases: [],
-    name: L((m) => m.optim.names.rmsprop),
-    summary: L((m) => m.optim.summaries.rmsprop),
+    name: nameOf('rmsprop'),
+    summary: localizeAll((m) => m.optim.summaries['rmsprop']),
     hyper: [HYPER.rho, HYPER.delta],
     conventions: {
       textbook: {
@@ -431,8 +443,8 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'adam',
     aliases: [],
-    name: L((m) => m.optim.names.adam),
-    summary: L((m) => m.optim.summaries.adam),
+    name: nameOf('adam'),
+    summary: localizeAll((m) => m.optim.summaries['adam']),
     hyper: [HYPER.rho1, HYPER.rho2, HYPER.delta],
     conventions: {
       textbook: {
@@ -487,30 +499,33 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
   {
     id: 'gd-halving',
     aliases: ['halving'],
-    name: L((m) => m.optim.names['gd-halving']),
-    summary: L((m) => m.optim.summaries['gd-halving']),
-    hyper: [],
+    name: nameOf('gd-halving'),
+    summary: localizeAll((m) => m.optim.summaries['gd-halving']),
+    hyper: [HYPER.armijo],
     conventions: everywhere({
-      defaults: {},
-      state: [{ id: 'eps', symbol: '\\varepsilon', name: L((m) => m.optim.states.rateInUse), scalar: true }],
+      defaults: { armijo: 1e-4 },
+      state: [{ id: 'eps', symbol: '\\varepsilon', name: localizeAll((m) => m.optim.states.rateInUse), scalar: true }],
       extras: [{ id: 'halvings', symbol: 'm', scalar: true }],
       init: (_n, _hyper, lr) => ({ eps: Float64Array.of(lr) }),
       equations: [
         define('halvings', (s, sub) =>
-          sub ? '' : `\\min\\{m \\ge 0 : f\\left(${s.w} - \\tfrac{${s.eps}}{2^{m}}${s.grad}\\right) \\le f(${s.w})\\}`,
+          sub
+            ? ''
+            : `\\min\\{m \\ge 0 : f\\left(${s.w} - \\tfrac{${s.eps}}{2^{m}}${s.grad}\\right) \\le f(${s.w}) - ${s.armijo}${s.mul}\\tfrac{${s.eps}}{2^{m}}\\,\\lVert ${s.grad} \\rVert^{2}\\}`,
         ),
         update('eps', (s) => `\\frac{${s.eps}}{2^{${s.halvings}}}`),
         W_PLAIN,
       ],
       step: halvingStep,
-      source: 'the lesson’s adaptive learning-rate idea: halve ε whenever a step raises the loss (backtracking)',
+      source:
+        'the lesson’s adaptive learning-rate idea: halve ε until the step lowers the loss enough (backtracking with the Armijo condition, Nocedal & Wright, Numerical Optimization, §3.1)',
     }),
   },
   {
     id: 'newton',
     aliases: [],
-    name: L((m) => m.optim.names.newton),
-    summary: L((m) => m.optim.summaries.newton),
+    name: nameOf('newton'),
+    summary: localizeAll((m) => m.optim.summaries['newton']),
     hyper: [],
     defaultLr: 1,
     needsHessian: true,
@@ -524,7 +539,9 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
       equations: [
         define('H', (s) => `\\nabla^{2} f(${s.w})`),
         update('w', (s) =>
-          s.eps === '1' ? `${s.w} - ${s.H}^{-1}${s.grad}` : `${s.w} - ${s.eps}${s.mul}${s.H}^{-1}${s.grad}`,
+          s.eps === '1'
+            ? `${s.w} - ${s.H}^{-1}${s.mul}${s.grad}`
+            : `${s.w} - ${s.eps}${s.mul}${s.H}^{-1}${s.mul}${s.grad}`,
         ),
       ],
       step: newtonStep,
@@ -540,3 +557,55 @@ export function findOptimizer(id: string): OptimizerDefinition | undefined {
 }
 
 export const OPTIMIZER_IDS: readonly OptimizerId[] = OPTIMIZERS.map((o) => o.id);
+
+/**
+ * A hyper-parameter's defaults, for usage text: `0.9 (pytorch 0.99)` when one optimizer has it,
+ * else per optimizer (`adagrad 1e-7 (pytorch 1e-10); rmsprop 1e-6 (…)`).
+ */
+export function describeDefaults(id: HyperId): string {
+  const users = OPTIMIZERS.filter((o) => o.hyper.some((h) => h.id === id));
+  const parts = users.map((o) => {
+    const base = o.conventions.textbook.defaults[id];
+    const others = (['pytorch', 'keras'] as const)
+      .filter((c) => o.conventions[c].defaults[id] !== base)
+      .map((c) => `${c} ${formatNumber(o.conventions[c].defaults[id] ?? Number.NaN)}`);
+    const text = `${formatNumber(base ?? Number.NaN)}${others.length ? ` (${others.join(', ')})` : ''}`;
+    return { id: o.id, text };
+  });
+  const same = new Set(parts.map((p) => p.text));
+  if (same.size === 1) return `${parts.map((p) => p.id).join(', ')}: ${parts[0]?.text}`;
+  return parts.map((p) => `${p.id} ${p.text}`).join('; ');
+}
+
+/** A hyper-parameter as a form shows it: its names, symbol, range and this optimizer's default. */
+export interface HyperField {
+  readonly id: HyperId;
+  /** The public name: option key and element property (`beta1`). */
+  readonly name: string;
+  /** The element attribute (`initial-accumulator`) and the CLI flag (`--initial-accumulator`). */
+  readonly attribute: string;
+  readonly flag: string;
+  readonly symbol: string;
+  readonly text: string;
+  readonly range: HyperSpec['range'];
+  readonly description: Localized;
+  /** The default in this convention (undefined if there is none). */
+  readonly defaultValue: number | undefined;
+}
+
+/** The hyper-parameters of an optimizer (id or alias) in a convention, for a settings form. */
+export function hyperFieldsOf(optimizer: string, convention: Convention): HyperField[] {
+  const definition = findOptimizer(optimizer);
+  if (!definition) return [];
+  return definition.hyper.map((h) => ({
+    id: h.id,
+    name: h.publicName,
+    attribute: kebab(h.publicName),
+    flag: spell(h.publicName, 'flag'),
+    symbol: h.symbol,
+    text: h.text,
+    range: h.range,
+    description: h.name,
+    defaultValue: definition.conventions[convention].defaults[h.id],
+  }));
+}

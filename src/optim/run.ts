@@ -5,8 +5,10 @@
 import { type ErrorCode, type ErrorParams, GradstepError } from '../errors.js';
 import { type Localized, localizeAll } from '../i18n/index.js';
 import { formatNumber, formatVector } from '../util/format.js';
-import { HYPER_SPECS } from './optimizers.js';
-import type { Convention, HyperId, OptimizerDefinition, StepResult, Variant, Vec } from './types.js';
+import type { Convention, HyperId, OptimizerDefinition, StepResult, Vec } from './types.js';
+import { checkLearningRate } from './validate.js';
+
+export { checkLearningRate, resolveHyper } from './validate.js';
 
 export interface NumericProblem {
   readonly n: number;
@@ -53,6 +55,8 @@ export interface NumericStep {
 export interface NumericRun {
   readonly status: Status;
   readonly message?: Localized;
+  /** A warning that does not end the run: the loss has risen for RISING_STEPS steps in a row. */
+  readonly warning?: { readonly step: number; readonly message: Localized };
   readonly path: number[][];
   readonly values: number[];
   readonly steps: NumericStep[];
@@ -60,6 +64,9 @@ export interface NumericRun {
 
 /** A loss larger than this many times the starting loss (and 1e12 at least) counts as diverged. */
 const GROWTH_BOUND = 1e12;
+
+/** The loss rising for this many steps in a row is worth a warning. */
+export const RISING_STEPS = 5;
 
 /**
  * Most steps in one run. Every step is kept in the trace (point, gradient, state before and
@@ -85,43 +92,6 @@ function plain(record: Readonly<Record<string, Vec>> | undefined): Record<string
 }
 
 const badSetting = <C extends ErrorCode>(code: C, params: ErrorParams[C]) => new GradstepError(code, params);
-
-/** Merges hyper-parameters with the convention's defaults and checks every value. */
-export function resolveHyper(
-  optimizer: OptimizerDefinition,
-  convention: Convention,
-  given: Readonly<Partial<Record<string, number>>> = {},
-): Record<HyperId, number> {
-  const variant: Variant = optimizer.conventions[convention];
-  const allowed = new Set<string>(optimizer.hyper.map((h) => h.id));
-  for (const key of Object.keys(given)) {
-    if (given[key] === undefined) continue;
-    if (!allowed.has(key)) {
-      const known = optimizer.hyper.map((h) => h.id);
-      throw badSetting('optim/unknown-hyper', { optimizer: optimizer.id, key, known });
-    }
-  }
-  const out: Partial<Record<HyperId, number>> = {};
-  for (const spec of optimizer.hyper) {
-    const value = given[spec.id] ?? variant.defaults[spec.id];
-    if (value === undefined) continue;
-    const ok =
-      Number.isFinite(value) &&
-      (spec.range === 'unit' ? value >= 0 && value < 1 : spec.range === 'positive' ? value > 0 : value >= 0);
-    if (!ok) {
-      throw badSetting('optim/bad-hyper', { hyper: spec.id, range: spec.range, value });
-    }
-    out[spec.id] = value;
-  }
-  return out as Record<HyperId, number>;
-}
-
-/** Checks the learning rate: positive and finite. */
-export function checkLearningRate(lr: number): void {
-  if (!(Number.isFinite(lr) && lr > 0)) {
-    throw badSetting('optim/bad-learning-rate', { value: lr });
-  }
-}
 
 /** Runs the optimizer; throws GradstepError for a bad start, returns the run otherwise. */
 export function runNumeric(problem: NumericProblem, settings: RunSettings): NumericRun {
@@ -160,15 +130,28 @@ export function runNumeric(problem: NumericProblem, settings: RunSettings): Nume
   const trace: NumericStep[] = [];
   const hessian = (p: Vec): Vec => (problem.hessian as (p: Vec) => Vec)(p);
   const smallEnough = (): boolean => tol !== undefined && norm(problem.grad(w)) <= tol;
+  let rising = 0;
+  let warning: NumericRun['warning'];
+  const done = (status: Status, message?: Localized): NumericRun => ({
+    status,
+    ...(message ? { message } : {}),
+    ...(warning ? { warning } : {}),
+    path,
+    values,
+    steps: trace,
+  });
+  const diverged = (k: number, why: Why, at: ArrayLike<number>, kind?: NotFinite) =>
+    done('diverged', divergedMessage(k, why, lr, at, kind, fallingWithoutBound(values), optimizer));
 
   for (let k = 0; k < steps; k++) {
-    if (smallEnough())
-      return { status: 'converged', message: convergedMessage(k, tol as number), path, values, steps: trace };
+    if (smallEnough()) return done('converged', convergedMessage(k, tol as number));
     const batch = settings.batches?.(k);
     const g = problem.grad(w, batch);
     if (!allFinite(g)) {
       const why = whatIsNotFinite(g);
-      return { status: 'diverged', message: divergedMessage(k, 'gradient', lr, w, why), path, values, steps: trace };
+      // A finite point with a finite loss but no gradient: a corner (|x| at 0), not a divergence.
+      if (why === 'nan' && Number.isFinite(fw)) return done(...atCorner(problem, w, fw, k));
+      return diverged(k, 'gradient', w, why);
     }
     const result: StepResult = optimizer.conventions[convention].step({
       k,
@@ -185,6 +168,13 @@ export function runNumeric(problem: NumericProblem, settings: RunSettings): Nume
     const next = result.w;
     const fNext = problem.f(next);
     const stateAfter = { ...state, ...result.state };
+    const notes = [...(result.notes ?? [])];
+    rising = fNext > fw ? rising + 1 : 0;
+    if (rising === RISING_STEPS && !warning && Number.isFinite(fNext)) {
+      const message = risingMessage(k + 1, values[k + 1 - RISING_STEPS] as number, fNext, lr, optimizer);
+      warning = { step: k + 1, message };
+      notes.push(message);
+    }
     trace.push({
       k,
       w: Array.from(w),
@@ -197,40 +187,66 @@ export function runNumeric(problem: NumericProblem, settings: RunSettings): Nume
       next: Array.from(next),
       fNext,
       ...(batch ? { batch: [...batch] } : {}),
-      notes: [...(result.notes ?? [])],
+      notes,
     });
-    if (result.stop) return { status: 'stopped', message: result.stop, path, values, steps: trace };
+    if (result.stop) return done('stopped', result.stop);
     path.push(Array.from(next));
     values.push(fNext);
     state = stateAfter;
     w = next;
     fw = fNext;
-    if (!allFinite(next)) {
-      const why = whatIsNotFinite(next);
-      return {
-        status: 'diverged',
-        message: divergedMessage(k + 1, 'point', lr, next, why),
-        path,
-        values,
-        steps: trace,
-      };
-    }
-    if (!Number.isFinite(fNext)) {
-      const why = whatIsNotFinite([fNext]);
-      return { status: 'diverged', message: divergedMessage(k + 1, 'loss', lr, next, why), path, values, steps: trace };
-    }
-    if (Math.abs(fNext) > bound) {
-      return { status: 'diverged', message: divergedMessage(k + 1, 'growth', lr, next), path, values, steps: trace };
-    }
+    if (!allFinite(next)) return diverged(k + 1, 'point', next, whatIsNotFinite(next));
+    if (!Number.isFinite(fNext)) return diverged(k + 1, 'loss', next, whatIsNotFinite([fNext]));
+    if (Math.abs(fNext) > bound) return diverged(k + 1, 'growth', next);
   }
-  if (steps > 0 && smallEnough()) {
-    return { status: 'converged', message: convergedMessage(steps, tol as number), path, values, steps: trace };
-  }
-  return { status: 'max-steps', path, values, steps: trace };
+  if (steps > 0 && smallEnough()) return done('converged', convergedMessage(steps, tol as number));
+  return done('max-steps');
+}
+
+/**
+ * The gradient is undefined at w although f is defined: a corner or a cusp. When f is no lower a
+ * little way off along every axis, w is a minimum reached exactly (|x| at 0): converged.
+ */
+function atCorner(problem: NumericProblem, w: Vec, fw: number, k: number): [Status, Localized] {
+  const point = formatVector(w);
+  const lowest = Array.from(w).every((wi, i) => {
+    const h = 1e-6 * Math.max(1, Math.abs(wi));
+    return [-h, h].every((d) => {
+      const p = Float64Array.from(w);
+      p[i] = wi + d;
+      const value = problem.f(p);
+      return !(value < fw);
+    });
+  });
+  const message = localizeAll((m) => m.optim.run.corner({ k, point, f: formatNumber(fw), minimum: lowest }));
+  return [lowest ? 'converged' : 'stopped', message];
+}
+
+/** The recorded losses have kept falling to a large negative value: f has no minimum that way. */
+function fallingWithoutBound(values: readonly number[]): boolean {
+  const finite = values.filter(Number.isFinite);
+  const last = finite.slice(-3);
+  if (last.length < 2) return false;
+  const falling = last.every((v, i) => i === 0 || v < (last[i - 1] as number));
+  return falling && (last.at(-1) as number) < Math.min(0, finite[0] as number);
+}
+
+function risingMessage(k: number, from: number, to: number, lr: number, optimizer: OptimizerDefinition): Localized {
+  const params = {
+    steps: RISING_STEPS,
+    start: k - RISING_STEPS,
+    k,
+    from: formatNumber(from),
+    to: formatNumber(to),
+    newton: optimizer.needsHessian === true,
+    lr: formatNumber(lr),
+    smaller: formatNumber(lr / 10),
+  };
+  return localizeAll((m) => m.optim.run.rising(params));
 }
 
 function convergedMessage(k: number, tol: number): Localized {
-  return localizeAll((m) => m.optim.converged({ k, tol }));
+  return localizeAll((m) => m.optim.run.converged({ k, tol: String(tol) }));
 }
 
 type NotFinite = 'nan' | 'infinite';
@@ -241,23 +257,30 @@ function whatIsNotFinite(v: ArrayLike<number>): NotFinite {
   return 'infinite';
 }
 
+type Why = 'gradient' | 'point' | 'loss' | 'growth';
+
 function divergedMessage(
   k: number,
-  why: 'gradient' | 'point' | 'loss' | 'growth',
+  why: Why,
   lr: number,
   at: ArrayLike<number>,
   kind: NotFinite = 'infinite',
+  unbounded = false,
+  optimizer?: OptimizerDefinition,
 ): Localized {
-  const facts = {
+  // The loss fell all the way: the function has no minimum there, and a smaller rate would only fall more slowly.
+  // Newton's method at its own ε = 1 went astray by its Hessian, not by the rate.
+  const newton = optimizer?.needsHessian && lr === optimizer.defaultLr;
+  const advice = unbounded ? 'no-minimum' : newton ? 'newton' : 'rate';
+  const params = {
     k,
     why,
-    nan: kind === 'nan',
+    kind,
     point: formatVector(at),
-    growth: GROWTH_BOUND.toExponential(0),
+    bound: GROWTH_BOUND.toExponential(0),
+    advice,
     lr: formatNumber(lr),
     smaller: formatNumber(lr / 10),
-  };
-  return localizeAll((m) => m.optim.diverged(facts));
+  } as const;
+  return localizeAll((m) => m.optim.run.diverged(params));
 }
-
-export { HYPER_SPECS };

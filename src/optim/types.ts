@@ -7,20 +7,27 @@ export type Convention = 'textbook' | 'pytorch' | 'keras';
 
 export const CONVENTIONS: readonly Convention[] = ['textbook', 'pytorch', 'keras'];
 
-/** Hyper-parameter names (also the JSON keys): α, ρ, ρ₁, ρ₂, δ and Keras Adagrad's initial accumulator. */
-export type HyperId = 'alpha' | 'rho' | 'rho1' | 'rho2' | 'delta' | 'initialAccumulator';
+/**
+ * Hyper-parameter ids (also the JSON keys): α, ρ, ρ₁, ρ₂, δ, Adagrad's initial accumulator r₀ and
+ * the Armijo constant c of step halving. Their public names (`momentum`, `beta1`…) are in hyper.ts.
+ */
+export type HyperId = 'alpha' | 'rho' | 'rho1' | 'rho2' | 'delta' | 'initialAccumulator' | 'armijo';
 
 export type Hyper = Readonly<Partial<Record<HyperId, number>>>;
 
 export type Vec = Float64Array;
 
-/** Allowed values: [0, 1), (0, ∞) or [0, ∞). */
-export type HyperRange = 'unit' | 'positive' | 'nonnegative';
+/** Allowed values: [0, 1), (0, 1), (0, ∞) or [0, ∞). */
+export type HyperRange = 'unit' | 'open-unit' | 'positive' | 'nonnegative';
 
 export interface HyperSpec {
   readonly id: HyperId;
+  /** The public name (`beta1` for ρ₁): the option key, attribute and CLI flag (hyper.ts). */
+  readonly publicName: string;
   /** TeX symbol in the lesson's notation. */
   readonly symbol: string;
+  /** The symbol as plain text (ρ₁). */
+  readonly text: string;
   readonly name: Localized;
   readonly range: HyperRange;
 }

@@ -1,0 +1,202 @@
+/**
+ * The package as a consumer gets it (`npm run build:lib` first, done here): a cold CLI run
+ * against a bare `node -e 0`, measured pair by pair; `import('gradstep')` in Node; the
+ * gzip size of a Vite page that imports only `gradstep/components/gs-derivative.js`; and
+ * that page's time from script load to the first rendered derivation against a page that
+ * loads KaTeX alone and renders one formula. Every baseline is measured in the same run.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+// @ts-expect-error -- plain ESM helper shared with the scripts
+import { CHROMIUM_FLAGS, findChromium } from '../../scripts/chromium-path.mjs';
+import { median, table } from '../harness.js';
+
+const ROOT = process.cwd();
+const OUT = resolve('dist/bench-package');
+const PAIRS = 15;
+
+function wall(args: readonly string[], cwd = ROOT): number {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
+  return ms;
+}
+
+/** Medians of both and the median of the pair-by-pair ratios. */
+function pairs(ours: readonly string[], base: readonly string[], cwd = ROOT) {
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratios: number[] = [];
+  wall(ours, cwd); // warm the file cache
+  for (let i = 0; i < PAIRS; i++) {
+    const x = wall(base, cwd);
+    const y = wall(ours, cwd);
+    a.push(y);
+    b.push(x);
+    ratios.push(y / x);
+  }
+  return { ours: median(a), base: median(b), ratio: median(ratios) };
+}
+
+/** A directory that has gradstep installed as a dependency (a link to this checkout). */
+function consumerDir(name: string): string {
+  const dir = join(OUT, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  symlinkSync(ROOT, join(dir, 'node_modules', 'gradstep'), 'dir');
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+  return dir;
+}
+
+async function page(dir: string, html: string, main: string): Promise<string> {
+  writeFileSync(join(dir, 'index.html'), html);
+  writeFileSync(join(dir, 'main.js'), main);
+  await build({
+    configFile: false,
+    root: dir,
+    logLevel: 'error',
+    base: './',
+    publicDir: false,
+    build: { outDir: join(dir, 'dist'), emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+  });
+  return join(dir, 'dist');
+}
+
+function gzipOf(dir: string, exts: readonly string[]): number {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => exts.includes(extname(f)))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+}
+
+function serve(root: string): Promise<Server> {
+  const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css' };
+  const server = createServer((req, res) => {
+    const path = join(root, decodeURIComponent((req.url ?? '/').split('?')[0] as string));
+    try {
+      if (!statSync(path).isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+      res.end(readFileSync(path));
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+const T0 = '<script>window.t0 = performance.now()</script>';
+
+export async function run(): Promise<string> {
+  execFileSync(process.execPath, ['scripts/build-lib.mjs'], { stdio: 'inherit' });
+  mkdirSync(OUT, { recursive: true });
+
+  const cli = pairs(['bin/gradstep.js', 'diff', 'x^2 sin(x)'], ['-e', '0']);
+
+  const nodeDir = consumerDir('node');
+  writeFileSync(
+    join(nodeDir, 'import.mjs'),
+    "const t = performance.now();\nawait import('gradstep');\nconsole.log(performance.now() - t);\n",
+  );
+  const imports: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    imports.push(Number(execFileSync(process.execPath, ['import.mjs'], { cwd: nodeDir, encoding: 'utf8' })));
+  }
+  const importProcess = pairs(['--input-type=module', '-e', "await import('gradstep')"], ['-e', '0'], nodeDir);
+
+  const pageDir = consumerDir('page');
+  const derivative = await page(
+    pageDir,
+    `<!doctype html><meta charset="utf-8">${T0}<script type="module" src="./main.js"></script>\n<gs-derivative expr="3x^3 - 2x + 1"></gs-derivative>\n`,
+    "import 'gradstep/components/gs-derivative.js';\n",
+  );
+  const katexDir = consumerDir('katex');
+  const katexPage = await page(
+    katexDir,
+    `<!doctype html><meta charset="utf-8">${T0}<div id="out"></div><script type="module" src="./main.js"></script>\n`,
+    "import katex from 'katex';\nkatex.render(\"f'(x) = 9x^{2}-2\", document.getElementById('out'));\n",
+  );
+  const pageGzip = gzipOf(derivative, ['.js', '.css']);
+  const katexGzip = gzipOf(katexPage, ['.js', '.css']);
+
+  const times = { ours: [] as number[], katex: [] as number[] };
+  const servers = [await serve(derivative), await serve(katexPage)];
+  const [oursPort, katexPort] = servers.map((s) => (s.address() as AddressInfo).port);
+  const browser = await chromium.launch({ executablePath: findChromium() as string, args: CHROMIUM_FLAGS as string[] });
+  try {
+    for (let i = 0; i < 9; i++) {
+      for (const [name, port, ready] of [
+        [
+          'ours',
+          oursPort,
+          `document.querySelector('gs-derivative')?.shadowRoot?.querySelector('[part="answer"] .katex')`,
+        ],
+        ['katex', katexPort, `document.querySelector('#out .katex')`],
+      ] as const) {
+        const context = await browser.newContext();
+        const tab = await context.newPage();
+        await tab.goto(`http://127.0.0.1:${port}/index.html`);
+        await tab.waitForFunction(`Boolean(${ready})`, undefined, { timeout: 30_000 });
+        times[name].push(Number(await tab.evaluate('performance.now() - window.t0')));
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    for (const s of servers) s.close();
+  }
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const oursMs = median(times.ours);
+  const katexMs = median(times.katex);
+  return [
+    '## The package as a consumer gets it (`npm run bench -- package`)',
+    '',
+    table(
+      ['measure', 'gradstep', 'baseline (same run)', 'ratio', 'target'],
+      [
+        [
+          `cold \`gradstep diff "x^2 sin(x)"\` (bin → bundled CLI), median of ${PAIRS} pairs`,
+          ms(cli.ours),
+          `\`node -e 0\`: ${ms(cli.base)}`,
+          cli.ratio.toFixed(2),
+          '≤ 2',
+        ],
+        [
+          "`import('gradstep')` in Node, timed inside the process, median of 11",
+          ms(median(imports)),
+          '',
+          '',
+          '≤ 250 ms',
+        ],
+        [
+          'a whole `node -e "await import(\'gradstep\')"`, median of pairs',
+          ms(importProcess.ours),
+          `\`node -e 0\`: ${ms(importProcess.base)}`,
+          importProcess.ratio.toFixed(2),
+          '',
+        ],
+        [
+          'gzip of a Vite page importing only `gradstep/components/gs-derivative.js` (JS + CSS; fonts load on use)',
+          kb(pageGzip),
+          `KaTeX alone: ${kb(katexGzip)}`,
+          (pageGzip / katexGzip).toFixed(2),
+          '≤ 150 KB',
+        ],
+        [
+          'that page: script load → first rendered derivation, median of 9 (Chromium, localhost)',
+          ms(oursMs),
+          `KaTeX alone rendering one formula: ${ms(katexMs)}`,
+          (oursMs / katexMs).toFixed(2),
+          '≤ 1.5',
+        ],
+      ],
+    ),
+  ].join('\n');
+}

@@ -1,0 +1,138 @@
+/**
+ * Every setting of an optimizer run, described once: its public name and the other names it
+ * answers to, its TeX symbol, the values it allows and what it means. The CLI flags
+ * (`--beta1`), the element attributes (`beta1`, `batch-size`), the playground's fields and the
+ * error messages are all derived from this table; the defaults of the hyper-parameters, which
+ * differ by optimizer and convention, live with each optimizer's variants (optimizers.ts).
+ */
+import { type Localized, localizeAll } from '../i18n/index.js';
+import type { HyperId, HyperRange } from './types.js';
+
+/** How a setting's value is read. */
+export type SettingKind = 'number' | 'integer' | 'numbers' | 'names' | 'text';
+
+export interface SettingSpec {
+  /** The public name: the JavaScript property (camelCase) of `OptimizeOptions` and of the elements. */
+  readonly name: string;
+  /** Other names accepted (the library's internal keys, other libraries' names). */
+  readonly aliases: readonly string[];
+  readonly kind: SettingKind;
+  /** A placeholder for the value in usage text (`ε`, `a,b`). */
+  readonly value: string;
+  readonly description: Localized;
+  /** For hyper-parameters: the key in `Hyper` and the lesson's symbol and range. */
+  readonly hyper?: { readonly id: HyperId; readonly symbol: string; readonly range: HyperRange };
+}
+
+type HyperSetting<N extends string> = SettingSpec & {
+  readonly name: N;
+  readonly hyper: NonNullable<SettingSpec['hyper']>;
+};
+
+function hyper<N extends string>(
+  id: HyperId,
+  name: N,
+  aliases: readonly string[],
+  symbol: string,
+  value: string,
+  range: HyperRange,
+): HyperSetting<N> {
+  // The description is the catalogue's name of the hyper-parameter (src/i18n/<lang>.ts, optim.hyper).
+  const description = localizeAll((m) => m.optim.hyper[id]);
+  return { name, aliases, kind: 'number', value, description, hyper: { id, symbol, range } };
+}
+
+/** The hyper-parameters, by id. */
+export const HYPER_SETTINGS = {
+  alpha: hyper('alpha', 'momentum', ['alpha'], '\\alpha', 'α', 'unit'),
+  rho: hyper('rho', 'rho', [], '\\rho', 'ρ', 'unit'),
+  rho1: hyper('rho1', 'beta1', ['rho1'], '\\rho_{1}', 'ρ₁', 'unit'),
+  rho2: hyper('rho2', 'beta2', ['rho2'], '\\rho_{2}', 'ρ₂', 'unit'),
+  delta: hyper('delta', 'delta', [], '\\delta', 'δ', 'positive'),
+  initialAccumulator: hyper(
+    'initialAccumulator',
+    'initialAccumulator',
+    ['r0', 'initialAccumulatorValue'],
+    'r_{0}',
+    'r₀',
+    'nonnegative',
+  ),
+  armijo: hyper('armijo', 'armijo', ['c'], 'c', 'c', 'open-unit'),
+} as const satisfies Record<HyperId, SettingSpec>;
+
+function plain<N extends string>(
+  name: N,
+  kind: SettingKind,
+  value: string,
+  description: Localized,
+  aliases: readonly string[] = [],
+): SettingSpec & { readonly name: N } {
+  return { name, aliases, kind, value, description };
+}
+
+/** Every setting an optimizer element or the CLI reads, in the order usage text lists them. */
+export const SETTINGS = [
+  plain('optimizer', 'text', 'id', { en: 'the optimizer', ko: '최적화 방법' }),
+  plain(
+    'lr',
+    'number',
+    'ε',
+    { en: "learning rate ε (Newton's method: default 1)", ko: '학습률 ε (뉴턴 방법: 기본값 1)' },
+    ['learningRate'],
+  ),
+  plain('start', 'numbers', 'a,b', { en: 'the start point, one number per variable', ko: '시작점 (변수마다 수 하나)' }),
+  plain('vars', 'names', 'x,y', {
+    en: 'the variables optimised, in the order of the start point',
+    ko: '최적화할 변수 (시작점의 순서대로)',
+  }),
+  plain('steps', 'integer', 'N', {
+    en: 'number of steps (default 10; with data, epochs × batches per epoch)',
+    ko: '단계 수 (기본값 10, 데이터가 있으면 에폭 × 에폭당 배치 수)',
+  }),
+  plain('convention', 'text', 'name', {
+    en: "whose formulas: textbook (default, the lesson's), pytorch or keras",
+    ko: '어느 공식을 쓸지: textbook(기본값, 강의), pytorch, keras',
+  }),
+  HYPER_SETTINGS.alpha,
+  HYPER_SETTINGS.rho,
+  HYPER_SETTINGS.rho1,
+  HYPER_SETTINGS.rho2,
+  HYPER_SETTINGS.delta,
+  HYPER_SETTINGS.initialAccumulator,
+  HYPER_SETTINGS.armijo,
+  plain('tol', 'number', 't', {
+    en: "stop once the gradient's length is at most t",
+    ko: '기울기의 크기가 t 이하가 되면 멈춤',
+  }),
+  plain('data', 'text', 'id', {
+    en: 'SGD over a built-in data set (line, logistic); the expression is the per-sample loss',
+    ko: '내장 데이터 세트(line, logistic)로 SGD; 식은 표본 하나의 손실',
+  }),
+  plain('batchSize', 'integer', 'B', {
+    en: 'rows per mini-batch (with data; default 4)',
+    ko: '미니배치의 행 수 (데이터가 있을 때, 기본값 4)',
+  }),
+  plain('epochs', 'integer', 'E', { en: 'passes over the data (default 1)', ko: '데이터를 도는 횟수 (기본값 1)' }),
+  plain('seed', 'integer', 'S', { en: 'seed of the shuffling (default 1)', ko: '섞기의 시드 (기본값 1)' }),
+] as const satisfies readonly SettingSpec[];
+
+export type SettingName = (typeof SETTINGS)[number]['name'];
+
+/** `batchSize` → `batch-size`: the attribute and the CLI flag. */
+export function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/** How a setting is named back to the user: as typed in JavaScript, as a CLI flag or as an attribute. */
+export type Spelling = 'option' | 'flag' | 'attribute';
+
+export function spell(name: string, spelling: Spelling = 'option'): string {
+  if (spelling === 'flag') return `--${kebab(name)}`;
+  if (spelling === 'attribute') return kebab(name);
+  return name;
+}
+
+/** The hyper-parameter a name (public, alias or id) stands for. */
+export function findHyper(name: string): SettingSpec | undefined {
+  return Object.values(HYPER_SETTINGS).find((s) => s.name === name || s.aliases.includes(name) || s.hyper?.id === name);
+}
