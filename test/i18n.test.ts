@@ -261,6 +261,25 @@ describe('every catalogue', () => {
         for (const [path, value] of leaves(m.optim, 'optim'))
           if (typeof value === 'string') expectGood(value, `${lang} ${path}`);
       });
+
+      it("renders every attribute limit's message, hint, typesetting note and the diagnosis note", () => {
+        const limit = { attr: 'lr', value: '1e400', min: '-1000000', max: '1000000', length: 5, most: 4 };
+        const { raceBudget, hints, ignored, ...refusals } = m.limits;
+        for (const [key, message] of Object.entries(refusals)) {
+          const text = message(limit);
+          expectGood(text, `${lang} limits.${key}`);
+          expect(text, `${lang} limits.${key}`).toContain('lr');
+        }
+        expectGood(ignored, `${lang} limits.ignored`);
+        const budget = raceBudget({ runs: 6, steps: 2000, perRun: 400, budget: 2400 });
+        expectGood(budget, `${lang} limits.raceBudget`);
+        for (const n of ['6', '2000', '400', '2400']) expect(budget).toContain(n);
+        for (const [key, hint] of Object.entries(hints)) expectGood(hint, `${lang} limits.hints.${key}`);
+        expect(m.typeset.tooLong({ length: 1300 })).toContain('1300');
+        expectGood(m.typeset.tooLong({ length: 1300 }), `${lang} typeset.tooLong`);
+        expectGood(m.typeset.budget, `${lang} typeset.budget`);
+        expectGood(m.verdicts.diagnosisSkipped, `${lang} verdicts.diagnosisSkipped`);
+      });
     });
   }
 });

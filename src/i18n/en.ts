@@ -381,6 +381,19 @@ export const en: Messages = {
   },
 
   optim: {
+    settings: {
+      optimizer: 'the optimizer',
+      lr: "learning rate ε (Newton's method: default 1)",
+      start: 'the start point, one number per variable',
+      vars: 'the variables optimised, in the order of the start point',
+      steps: 'number of steps (default 10; with data, epochs × batches per epoch)',
+      convention: "whose formulas: textbook (default, the lesson's), pytorch or keras",
+      tol: "stop once the gradient's length is at most t",
+      data: 'SGD over a built-in data set (line, logistic); the expression is the per-sample loss',
+      batchSize: 'rows per mini-batch (with data; default 4)',
+      epochs: 'passes over the data (default 1)',
+      seed: 'seed of the shuffling (default 1)',
+    },
     names: {
       gd: 'Gradient descent',
       momentum: 'Momentum',

@@ -369,6 +369,19 @@ export const ko: Messages = {
   },
 
   optim: {
+    settings: {
+      optimizer: '최적화 방법',
+      lr: '학습률 ε (뉴턴 방법: 기본값 1)',
+      start: '시작점 (변수마다 수 하나)',
+      vars: '최적화할 변수 (시작점의 순서대로)',
+      steps: '단계 수 (기본값 10, 데이터가 있으면 에폭 × 에폭당 배치 수)',
+      convention: '어느 공식을 쓸지: textbook(기본값, 강의), pytorch, keras',
+      tol: '기울기의 크기가 t 이하가 되면 멈춤',
+      data: '내장 데이터 세트(line, logistic)로 SGD; 식은 표본 하나의 손실',
+      batchSize: '미니배치의 행 수 (데이터가 있을 때, 기본값 4)',
+      epochs: '데이터를 도는 횟수 (기본값 1)',
+      seed: '섞기의 시드 (기본값 1)',
+    },
     names: {
       gd: '경사하강법',
       momentum: '모멘텀',
@@ -498,10 +511,12 @@ export const ko: Messages = {
   },
 
   limits: {
-    notNumber: ({ attr, value }) => `${attr}="${value}"은(는) 수가 아닙니다.`,
-    notFinite: ({ attr, value }) => `${attr}="${value}"은(는) 유한한 수가 아닙니다.`,
-    range: ({ attr, value, min, max }) => `${attr}="${value}"은(는) ${min}부터 ${max}까지의 범위를 벗어납니다.`,
-    integer: ({ attr, value, min, max }) => `${attr}="${value}"은(는) ${min}부터 ${max}까지의 정수여야 합니다.`,
+    notNumber: ({ attr, value }) => `${josa(`${attr}="${value}"`, '은/는')} 수가 아닙니다.`,
+    notFinite: ({ attr, value }) => `${josa(`${attr}="${value}"`, '은/는')} 유한한 수가 아닙니다.`,
+    range: ({ attr, value, min, max }) =>
+      `${josa(`${attr}="${value}"`, '은/는')} ${min}부터 ${max}까지의 범위를 벗어납니다.`,
+    integer: ({ attr, value, min, max }) =>
+      `${josa(`${attr}="${value}"`, '은/는')} ${min}부터 ${max}까지의 정수여야 합니다.`,
     tooLong: ({ attr, length, most }) => `${attr} 값이 너무 깁니다 (${length}자, 최대 ${most}자).`,
     tooMany: ({ attr, length, most }) => `${attr} 값의 개수가 너무 많습니다 (${length}개, 최대 ${most}개).`,
     order: ({ attr, value }) => `${attr}="${value}": 각 구간의 아래 끝이 위 끝보다 작아야 합니다.`,

@@ -250,7 +250,23 @@ export interface CliMessages {
 }
 
 /** The optimizers' words. */
+/** The optimizer settings that are not hyper-parameters (src/optim/hyper.ts). */
+export type PlainSettingName =
+  | 'optimizer'
+  | 'lr'
+  | 'start'
+  | 'vars'
+  | 'steps'
+  | 'convention'
+  | 'tol'
+  | 'data'
+  | 'batchSize'
+  | 'epochs'
+  | 'seed';
+
 export interface OptimMessages {
+  /** What each plain setting is, for usage text and the playground (src/optim/hyper.ts). */
+  readonly settings: Readonly<Record<PlainSettingName, string>>;
   readonly names: Readonly<Record<OptimizerId, string>>;
   /** Hyper-parameters, as a sentence names them (`decay rate`). */
   readonly hyper: Readonly<Record<HyperId, string>>;

@@ -6,6 +6,7 @@
  * differ by optimizer and convention, live with each optimizer's variants (optimizers.ts).
  */
 import { type Localized, localizeAll } from '../i18n/index.js';
+import type { PlainSettingName } from '../i18n/messages.js';
 import type { HyperId, HyperRange } from './types.js';
 
 /** How a setting's value is read. */
@@ -60,39 +61,25 @@ export const HYPER_SETTINGS = {
   armijo: hyper('armijo', 'armijo', ['c'], 'c', 'c', 'open-unit'),
 } as const satisfies Record<HyperId, SettingSpec>;
 
-function plain<N extends string>(
+function plain<N extends PlainSettingName>(
   name: N,
   kind: SettingKind,
   value: string,
-  description: Localized,
   aliases: readonly string[] = [],
 ): SettingSpec & { readonly name: N } {
+  // The description is the catalogue's (src/i18n/<lang>.ts, optim.settings).
+  const description = localizeAll((m) => m.optim.settings[name]);
   return { name, aliases, kind, value, description };
 }
 
 /** Every setting an optimizer element or the CLI reads, in the order usage text lists them. */
 export const SETTINGS = [
-  plain('optimizer', 'text', 'id', { en: 'the optimizer', ko: '최적화 방법' }),
-  plain(
-    'lr',
-    'number',
-    'ε',
-    { en: "learning rate ε (Newton's method: default 1)", ko: '학습률 ε (뉴턴 방법: 기본값 1)' },
-    ['learningRate'],
-  ),
-  plain('start', 'numbers', 'a,b', { en: 'the start point, one number per variable', ko: '시작점 (변수마다 수 하나)' }),
-  plain('vars', 'names', 'x,y', {
-    en: 'the variables optimised, in the order of the start point',
-    ko: '최적화할 변수 (시작점의 순서대로)',
-  }),
-  plain('steps', 'integer', 'N', {
-    en: 'number of steps (default 10; with data, epochs × batches per epoch)',
-    ko: '단계 수 (기본값 10, 데이터가 있으면 에폭 × 에폭당 배치 수)',
-  }),
-  plain('convention', 'text', 'name', {
-    en: "whose formulas: textbook (default, the lesson's), pytorch or keras",
-    ko: '어느 공식을 쓸지: textbook(기본값, 강의), pytorch, keras',
-  }),
+  plain('optimizer', 'text', 'id'),
+  plain('lr', 'number', 'ε', ['learningRate']),
+  plain('start', 'numbers', 'a,b'),
+  plain('vars', 'names', 'x,y'),
+  plain('steps', 'integer', 'N'),
+  plain('convention', 'text', 'name'),
   HYPER_SETTINGS.alpha,
   HYPER_SETTINGS.rho,
   HYPER_SETTINGS.rho1,
@@ -100,20 +87,11 @@ export const SETTINGS = [
   HYPER_SETTINGS.delta,
   HYPER_SETTINGS.initialAccumulator,
   HYPER_SETTINGS.armijo,
-  plain('tol', 'number', 't', {
-    en: "stop once the gradient's length is at most t",
-    ko: '기울기의 크기가 t 이하가 되면 멈춤',
-  }),
-  plain('data', 'text', 'id', {
-    en: 'SGD over a built-in data set (line, logistic); the expression is the per-sample loss',
-    ko: '내장 데이터 세트(line, logistic)로 SGD; 식은 표본 하나의 손실',
-  }),
-  plain('batchSize', 'integer', 'B', {
-    en: 'rows per mini-batch (with data; default 4)',
-    ko: '미니배치의 행 수 (데이터가 있을 때, 기본값 4)',
-  }),
-  plain('epochs', 'integer', 'E', { en: 'passes over the data (default 1)', ko: '데이터를 도는 횟수 (기본값 1)' }),
-  plain('seed', 'integer', 'S', { en: 'seed of the shuffling (default 1)', ko: '섞기의 시드 (기본값 1)' }),
+  plain('tol', 'number', 't'),
+  plain('data', 'text', 'id'),
+  plain('batchSize', 'integer', 'B'),
+  plain('epochs', 'integer', 'E'),
+  plain('seed', 'integer', 'S'),
 ] as const satisfies readonly SettingSpec[];
 
 export type SettingName = (typeof SETTINGS)[number]['name'];
