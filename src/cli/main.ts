@@ -3,7 +3,7 @@ import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
 import { gradCommand } from './grad-command.js';
 import { graphCommand } from './graph-command.js';
-import { type CliIO, EXIT, processIO } from './io.js';
+import { type CliIO, EXIT, processIO, safeIO } from './io.js';
 import { optimizeCommand } from './optimize-command.js';
 import { parseCommand } from './parse-command.js';
 
@@ -42,7 +42,9 @@ export function usage(): string {
   ].join('\n');
 }
 
-export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function run(argv: string[], given: CliIO = processIO): Promise<number> {
+  // Nothing a command prints can act on the terminal (escape sequences, bidi overrides).
+  const io = safeIO(given);
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     io.out(usage());
