@@ -15,6 +15,24 @@ function evaluate(e: Expr): number | undefined {
   }
 }
 
+/** A variable-free part's value: sums, products, negations and quotients from their parts' values. */
+function valueOf(e: Expr, values: ReadonlyMap<Expr, number>): number | undefined {
+  const of = (c: Expr): number => values.get(c) ?? Number.NaN;
+  switch (e.kind) {
+    case 'add':
+      return e.terms.reduce((sum, t) => sum + of(t), 0);
+    case 'mul':
+      return e.factors.reduce((product, f) => product * of(f), 1);
+    case 'neg':
+      return -of(e.arg);
+    case 'div':
+      return of(e.num) / of(e.den);
+    default:
+      // Powers and functions keep the compiler's real-valued semantics (a real cube root of −8).
+      return evaluate(e);
+  }
+}
+
 function childrenOf(e: Expr): readonly Expr[] {
   switch (e.kind) {
     case 'add':
@@ -51,38 +69,49 @@ function isPoleAtZero(e: Expr, values: ReadonlyMap<Expr, number>): boolean {
 
 /**
  * The smallest part without variables that has no real value (NaN) or is a pole (1/0),
- * if any. One post-order walk; each part without variables is evaluated once.
+ * if any, and whether the tree has a function of constants (only such a part can simplify
+ * to something undefined where floating point does not say so, as tan π = 0 does). One post-order walk; number literals
+ * are read directly and each larger part without variables is evaluated once.
  */
-function undefinedIn(root: Expr): Expr | undefined {
+function undefinedIn(root: Expr): { readonly found: Expr | undefined; readonly compound: boolean } {
   const values = new Map<Expr, number>();
   let found: Expr | undefined;
+  let compound = false;
   // Returns whether `e` is free of variables.
   const walk = (e: Expr): boolean => {
+    if (e.kind === 'num') {
+      values.set(e, e.n / e.d);
+      return true;
+    }
     let constant = e.kind !== 'sym';
     for (const c of childrenOf(e)) {
       if (!walk(c)) constant = false;
       if (found) return false;
     }
     if (!constant) return false;
-    const v = evaluate(e);
+    // Only a function of constants folds exactly where floating point does not (tan π = 0).
+    if (e.kind === 'call') compound = true;
+    const v = valueOf(e, values);
     if (v === undefined) return false;
     values.set(e, v);
     if (Number.isNaN(v) || (!Number.isFinite(v) && isPoleAtZero(e, values))) found = e;
     return true;
   };
   walk(root);
-  return found;
+  return { found, compound };
 }
 
 /**
  * The part of `e` (as typed, or as simplified: tan(π) is exactly 0, so ln|tan π| is ln 0)
- * that is undefined whatever the variables are, if any.
+ * that is undefined whatever the variables are, if any. The simplified tree is looked at only
+ * when a variable-free part could fold to something undefined, which keeps this off the hot
+ * path of ordinary input.
  */
 export function undefinedEverywhere(e: Expr): Expr | undefined {
   const direct = undefinedIn(e);
-  if (direct) return direct;
+  if (direct.found || !direct.compound) return direct.found;
   try {
-    return undefinedIn(simplify(e));
+    return undefinedIn(simplify(e)).found;
   } catch {
     return undefined;
   }
