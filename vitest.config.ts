@@ -15,6 +15,7 @@ export default defineConfig({
       'lit',
       'lit/decorators.js',
       'lit/directives/unsafe-html.js',
+      'lit/directives/ref.js',
       'lit/directives/if-defined.js',
       'lit/directives/live.js',
       'katex',

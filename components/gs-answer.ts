@@ -14,6 +14,14 @@ import { type InputProblem, readExpression, splitVars, toProblem } from './share
 import { emit } from './shared/events.js';
 import { otherFormsStyles, otherFormsTemplate } from './shared/forms-view.js';
 import { resolveLang } from './shared/lang.js';
+import {
+  type AttributeProblem,
+  checkLimits,
+  HINTS,
+  hintTemplate,
+  limitsTemplate,
+  SHARED_LIMITS,
+} from './shared/limits.js';
 import { MathElement } from './shared/math-element.js';
 import { markedInputTemplate, problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
@@ -43,16 +51,16 @@ export interface CheckEventDetail {
  * @summary Homework answer box that checks a derivative and names the mistake.
  *
  * @attr problem - The function to differentiate, as typed (untrusted: parsed, never evaluated).
- * @attr wrt - The variable to differentiate by (default: the only variable, or x).
- * @attr vars - The variables, comma-separated (for partial derivatives). Every other name is a parameter.
+ * @attr wrt - The variable to differentiate by (default: the only variable, or x); at most 32 characters.
+ * @attr vars - The variables, comma-separated (for partial derivatives); at most 200 characters. Every other name is a parameter.
  * @attr params - Names to read as parameters (constant symbols), comma-separated; the answer may use them too.
- * @attr order - 1 (default) for f′, 2 for f″, …
+ * @attr order - 1 (default) for f′, 2 for f″, … up to 10 (a whole number).
  * @attr reveal - Allows showing the worked solution.
  * @attr name - The form field name.
  * @attr value - The answer it starts with and returns to when its form is reset (the `value` property is the current answer).
  * @attr required - An empty answer makes the form invalid ("Enter an answer.").
  * @attr disabled - Takes no input and is left out of its form's data (also when inside a disabled `<fieldset>`).
- * @attr placeholder - Placeholder text of the input.
+ * @attr placeholder - Placeholder text of the input; at most 200 characters.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
  * @fires gs-check - After each check: `detail` is `{ verdict, correct, answer, diagnosis?, form? }`. Bubbles and is composed.
@@ -68,6 +76,7 @@ export interface CheckEventDetail {
  * @csspart other-forms - "Also written as": the expected answer's other forms (after a correct verdict and in the solution).
  * @csspart error - An inline error with the offending part of the input marked.
  *
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-success-color] - Colour of a correct verdict.
  * @cssprop [--gs-error-color] - Colour of an incorrect verdict and errors.
  */
@@ -140,6 +149,14 @@ export class GsAnswer extends MathElement {
     `,
   ];
 
+  /** The limits of the attributes (refused values are replaced by the default, with a message). */
+  static readonly limits = {
+    vars: SHARED_LIMITS.vars,
+    wrt: SHARED_LIMITS.wrt,
+    order: SHARED_LIMITS.order,
+    placeholder: { kind: 'text', maxLength: 200 },
+  } as const;
+
   @property() problem = '';
   @property() wrt = '';
   @property() vars = '';
@@ -159,6 +176,7 @@ export class GsAnswer extends MathElement {
   /** The text the shown verdict is about (the input may have changed since). */
   private checkedText = '';
   @state() private showSolution = false;
+  private refused: AttributeProblem[] = [];
   /** Disabled by an ancestor `<fieldset disabled>` (formDisabledCallback). */
   @state() private fieldsetDisabled = false;
   private customValidity = '';
@@ -242,6 +260,7 @@ export class GsAnswer extends MathElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.refused = checkLimits(this, GsAnswer.limits, resolveLang(this));
     if (['problem', 'wrt', 'vars', 'params', 'order'].some((k) => changed.has(k as keyof GsAnswer))) this.prepare();
     // A new language keeps the verdict (its messages exist in every language); only the problem's
     // error and the form's validity message are made again.
@@ -320,6 +339,11 @@ export class GsAnswer extends MathElement {
 
   override render(): unknown {
     const lang = resolveLang(this);
+    return html`${limitsTemplate(this.refused)}${this.body(lang)}`;
+  }
+
+  private body(lang: Lang) {
+    if (!this.problem.trim()) return hintTemplate(HINTS.problem, lang);
     if (this.problemError) return problemTemplate(this.problemError);
     const p = this.prepared;
     if (!p) return nothing;

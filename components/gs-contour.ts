@@ -9,6 +9,8 @@ import { placeLabels, pointBox } from './plot/labels.js';
 import { parseDomain } from './shared/domain.js';
 import { emit } from './shared/events.js';
 import { GsElement } from './shared/gs-element.js';
+import { resolveLang } from './shared/lang.js';
+import { type AttributeProblem, checkLimits, limitsTemplate, SHARED_LIMITS } from './shared/limits.js';
 import { SERIES_COLORS, themeStyles } from './shared/styles.js';
 import { WidthController } from './shared/width-controller.js';
 
@@ -39,7 +41,7 @@ export interface PointPickDetail {
  * @tagname gs-contour
  * @summary Contour map with paths, for functions of two variables.
  *
- * @attr domain - "xmin,xmax,ymin,ymax" (default "-5,5,-5,5").
+ * @attr domain - "xmin,xmax,ymin,ymax" (default "-5,5,-5,5"); each from -10⁶ to 10⁶, refused with a message otherwise.
  * @attr label - Accessible name of the map.
  * @attr x-label - Label of the horizontal axis.
  * @attr y-label - Label of the vertical axis.
@@ -50,6 +52,8 @@ export interface PointPickDetail {
  * @csspart svg - The SVG drawing.
  * @csspart legend - The legend under the map.
  *
+ * @csspart error - A visible message naming a refused attribute value (the default is used instead).
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-contour-low=#c9dbff] - Fill of the lowest band (a dark blue on dark pages).
  * @cssprop [--gs-contour-high=#fff4e0] - Fill of the highest band (a dark sand on dark pages).
  */
@@ -127,7 +131,15 @@ export class GsContour extends GsElement {
   @property({ attribute: 'y-label' }) yLabel = 'y';
   @property({ type: Boolean, attribute: 'equal-axes' }) equalAxes = false;
 
+  /** The limits of the attributes (a refused domain falls back to the default, with a message). */
+  static readonly limits = { domain: SHARED_LIMITS.domain } as const;
+
   private readonly size = new WidthController(this, 420, 720);
+  private refused: AttributeProblem[] = [];
+
+  protected override willUpdate(): void {
+    this.refused = checkLimits(this, GsContour.limits, resolveLang(this));
+  }
   private cache: { key: unknown[]; bands: ReturnType<typeof contourBands> } | undefined;
 
   override render(): unknown {
@@ -171,6 +183,7 @@ export class GsContour extends GsElement {
       drawn.flat().map(({ at }) => pointBox(at[0], at[1], 3)),
     );
     return html`
+      ${limitsTemplate(this.refused)}
       <svg part="svg" role="img" aria-label=${this.label || nothing} viewBox="0 0 ${size} ${height}" height=${height} @click=${(e: MouseEvent) => this.onClick(e, x, y, size)}>
         <defs>
           <marker id="head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto">

@@ -4,6 +4,7 @@ import { type Derivation, differentiate } from '../src/calculus/index.js';
 import { compile } from '../src/expr/compile.js';
 import type { Parsed } from '../src/expr/parse.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
+import { toText } from '../src/expr/print-text.js';
 import type { Lang } from '../src/i18n/index.js';
 import { GsPlot, type PlotCurve, type ProbeChangeDetail } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
@@ -12,6 +13,14 @@ import { type InputProblem, readExpression, splitVars, toProblem } from './share
 import { emit } from './shared/events.js';
 import { otherFormsStyles, otherFormsTemplate } from './shared/forms-view.js';
 import { resolveLang } from './shared/lang.js';
+import {
+  type AttributeProblem,
+  checkLimits,
+  HINTS,
+  hintTemplate,
+  limitsTemplate,
+  SHARED_LIMITS,
+} from './shared/limits.js';
 import { MathElement } from './shared/math-element.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
@@ -31,16 +40,16 @@ export interface ExpressionChangeDetail {
  * @summary Step-by-step derivative with a tangent-line plot.
  *
  * @attr expr - The function, as a person types it (`3x^3 - 2x + 1`). Untrusted: parsed, never evaluated.
- * @attr wrt - The variable to differentiate by (default: the only variable, or x).
- * @attr vars - The variables, comma-separated, when the function has several (partials are then taken).
+ * @attr wrt - The variable to differentiate by (default: the only variable, or x); at most 32 characters.
+ * @attr vars - The variables, comma-separated, when the function has several (partials are then taken); at most 200 characters.
  *   With `vars`, every other name is a parameter: a constant symbol, held constant (`a t^2 + b t`, vars `t`).
  * @attr params - Names to read as parameters (constant symbols), comma-separated, also longer ones (`rate`).
- * @attr order - 1 for f′ (default), 2 for f″, …
+ * @attr order - 1 for f′ (default), 2 for f″, … up to 10 (a whole number).
  * @attr detail - "normal" (default), "full" (every step) or "brief" (chain, product, quotient and the answer).
  * @attr editable - Shows an input so the reader can change the function.
  * @attr plot - "auto" (default: plot when there is one variable) or "none".
- * @attr xmin - Left end of the plot (default: −5, or where the function's real domain starts inside [−5, 5]).
- * @attr xmax - Right end of the plot (default: 5, or where the real domain ends).
+ * @attr xmin - Left end of the plot (default: −5, or where the function's real domain starts inside [−5, 5]); from -10⁶ to 10⁶.
+ * @attr xmax - Right end of the plot (default: 5, or where the real domain ends); from -10⁶ to 10⁶.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
  * @fires gs-change - The reader edited the function; `detail.expr` is the new text. Bubbles and is composed.
@@ -52,10 +61,20 @@ export interface ExpressionChangeDetail {
  * @csspart other-forms - "Also written as": the answer's factored, common-denominator, expanded and shortest forms, where they differ.
  * @csspart error - An inline error with the offending part of the input marked.
  *
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-accent] - Accent colour (rule names, probe, tangent).
  * @cssprop [--gs-font-size] - Base font size.
  */
 export class GsDerivative extends MathElement {
+  /** The limits of the attributes (refused values are replaced by the default, with a message). */
+  static readonly limits = {
+    vars: SHARED_LIMITS.vars,
+    wrt: SHARED_LIMITS.wrt,
+    order: SHARED_LIMITS.order,
+    xmin: { ...SHARED_LIMITS.coordinate, fallback: -5 },
+    xmax: { ...SHARED_LIMITS.coordinate, fallback: 5 },
+  } as const;
+
   /** The elements this one renders, defined with it. */
   static override dependencies = { 'gs-plot': GsPlot };
   static override styles = [
@@ -119,6 +138,7 @@ export class GsDerivative extends MathElement {
   @state() private problem: InputProblem | undefined;
   /** The tangent point the reader moved to (undefined: chosen from the function's domain). */
   @state() private probe: number | undefined = undefined;
+  private refused: AttributeProblem[] = [];
 
   /** The derivation shown (undefined while the input cannot be read). */
   get current(): Derivation | undefined {
@@ -126,6 +146,7 @@ export class GsDerivative extends MathElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.refused = checkLimits(this, GsDerivative.limits, resolveLang(this));
     if (
       ['expr', 'wrt', 'vars', 'params', 'order', 'detail', 'lang'].some((k) => changed.has(k as keyof GsDerivative))
     ) {
@@ -170,6 +191,8 @@ export class GsDerivative extends MathElement {
     const d = this.derivation;
     return html`
       ${this.editable ? this.inputTemplate(lang) : nothing}
+      ${limitsTemplate(this.refused)}
+      ${!this.expr.trim() && !this.editable ? hintTemplate(HINTS.expr, lang) : nothing}
       ${this.problem ? problemTemplate(this.problem) : nothing}
       ${d ? this.derivationTemplate(d, lang) : nothing}
     `;
@@ -200,11 +223,11 @@ export class GsDerivative extends MathElement {
       ? `\\frac{\\partial${d.order > 1 ? `^{${d.order}}` : ''} f}{\\partial ${w}${d.order > 1 ? `^{${d.order}}` : ''}}`
       : `f${"'".repeat(Math.min(d.order, 3))}${d.order > 3 ? `^{(${d.order})}` : ''}(${args})`;
     return html`
-      <div class="function">${math(`f(${args}) = ${toTex(d.expr)}`, true)}</div>
+      <div class="function">${math(`f(${args}) = ${toTex(d.expr)}`, true, `f = ${toText(d.expr)}`, lang)}</div>
       ${this.parsed ? html`<div class="read-as">${UI.readAs[lang]}: <code>${this.parsed.text}</code></div>` : nothing}
       ${stepsTemplate(d.steps, { lang, partial, simplified: d.simplified })}
       <div class="answer" part="answer" aria-live="polite">
-        ${math(`${name} = ${toTex(d.result)}`, true)}
+        ${math(`${name} = ${toTex(d.result)}`, true, toText(d.result), lang)}
       </div>
       ${otherFormsTemplate(d.result, lang)}
       ${this.plotTemplate(d, lang)}

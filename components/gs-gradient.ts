@@ -2,9 +2,18 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type Gradient, gradient, gradientTex, type Hessian, hessian, hessianTex } from '../src/calculus/index.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
+import { toText } from '../src/expr/print-text.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
 import { resolveLang } from './shared/lang.js';
+import {
+  type AttributeProblem,
+  checkLimits,
+  HINTS,
+  hintTemplate,
+  limitsTemplate,
+  SHARED_LIMITS,
+} from './shared/limits.js';
 import { MathElement } from './shared/math-element.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
@@ -19,7 +28,7 @@ import { themeStyles } from './shared/styles.js';
  * @summary Partial derivatives with steps, the gradient ∇f and the Hessian.
  *
  * @attr expr - The function, as a person types it (`3xy^2 + 4x^3 - 5y^2 + 1`). Untrusted: parsed, never evaluated.
- * @attr vars - The variables, comma-separated (default: those that occur, sorted). Every other name is a parameter.
+ * @attr vars - The variables, comma-separated (default: those that occur, sorted); at most 200 characters. Every other name is a parameter.
  * @attr params - Names to read as parameters (constant symbols), comma-separated, held constant in every partial.
  * @attr hessian - Also shows the second partials and the Hessian matrix.
  * @attr detail - "normal" (default), "full" or "brief".
@@ -32,9 +41,13 @@ import { themeStyles } from './shared/styles.js';
  * @csspart hessian - The Hessian matrix.
  * @csspart error - An inline error with the offending part of the input marked.
  *
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-accent] - Accent colour.
  */
 export class GsGradient extends MathElement {
+  /** The limits of the attributes (refused values are replaced by the default, with a message). */
+  static readonly limits = { vars: SHARED_LIMITS.vars } as const;
+
   static override styles = [
     themeStyles,
     katexStyles,
@@ -74,8 +87,10 @@ export class GsGradient extends MathElement {
 
   @state() private result: Gradient | Hessian | undefined;
   @state() private problem: InputProblem | undefined;
+  private refused: AttributeProblem[] = [];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.refused = checkLimits(this, GsGradient.limits, resolveLang(this));
     if (['expr', 'vars', 'params', 'hessian', 'detail', 'lang'].some((k) => changed.has(k as keyof GsGradient)))
       this.derive();
   }
@@ -104,27 +119,31 @@ export class GsGradient extends MathElement {
 
   override render(): unknown {
     const lang = resolveLang(this);
+    return html`${limitsTemplate(this.refused)}${this.body(lang)}`;
+  }
+
+  private body(lang: 'en' | 'ko') {
     if (this.problem) return problemTemplate(this.problem);
     const g = this.result;
-    if (!g) return nothing;
+    if (!g) return this.expr.trim() ? nothing : hintTemplate(HINTS.expr, lang);
     const args = g.vars.map(texSymbol).join(', ');
     return html`
-      <div class="function">${math(`f(${args}) = ${toTex(g.expr)}`, true)}</div>
+      <div class="function">${math(`f(${args}) = ${toTex(g.expr)}`, true, toText(g.expr), lang)}</div>
       ${g.partials.map((p, i) => {
         const v = texSymbol(g.vars[i] as string);
         const held = [...g.vars.filter((_, j) => j !== i), ...g.params];
         return html`<section part="partial" data-var=${g.vars[i]}>
           <h4>${UI.partialWrt[lang]} ${math(v)}${held.length ? html` (${held.map((h) => math(texSymbol(h)))} ${UI.heldConstant[lang]})` : nothing}</h4>
-          ${stepsTemplate(p.steps, { lang, partial: true, simplified: p.simplified })}
-          <div class="result">${math(`\\frac{\\partial f}{\\partial ${v}} = ${toTex(g.gradient[i] ?? p.result)}`)}</div>
+          ${stepsTemplate(p.steps, { lang, partial: true, simplified: p.simplified, budget: g })}
+          <div class="result">${math(`\\frac{\\partial f}{\\partial ${v}} = ${toTex(g.gradient[i] ?? p.result)}`, false, toText(g.gradient[i] ?? p.result), lang)}</div>
         </section>`;
       })}
       <h4>${UI.gradient[lang]}</h4>
-      <div part="gradient">${math(gradientTex(g), true)}</div>
+      <div part="gradient">${math(gradientTex(g), true, undefined, lang)}</div>
       ${
         'hessian' in g
           ? html`<h4>${UI.hessian[lang]}</h4>
-            <div part="hessian">${math(hessianTex(g), true)}</div>`
+            <div part="hessian">${math(hessianTex(g), true, undefined, lang)}</div>`
           : nothing
       }
     `;

@@ -12,7 +12,17 @@ import { emit } from './shared/events.js';
 import { GsElement } from './shared/gs-element.js';
 import { resolveLang } from './shared/lang.js';
 import {
+  type AttributeProblem,
+  checkLimits,
+  HINTS,
+  hintTemplate,
+  limitsTemplate,
+  RACE_STEP_BUDGET,
+  raceBudgetMessage,
+} from './shared/limits.js';
+import {
   blankSettings,
+  OPTIMIZER_LIMITS,
   OPTIMIZER_PROPERTIES,
   OPTIMIZER_SETTING_KEYS,
   type OptimizerAttributes,
@@ -81,6 +91,7 @@ const DEFAULT_STEPS = 20;
  * @csspart plot - The main plot (or the small multiples).
  * @csspart loss - The loss-per-step chart.
  * @csspart error - An inline error.
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the settings' properties are declared in `static properties` and set in the constructor; the interface below gives them their types
 export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
@@ -128,6 +139,14 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
   /** The shared settings (expr, vars, start, optimizer, lr, … seed), declared once in optimizer-settings.ts. */
   static override properties = OPTIMIZER_PROPERTIES;
 
+  /** The limits of the attributes (refused values are replaced by the default, with a message). */
+  static readonly limits = {
+    ...OPTIMIZER_LIMITS,
+    values: { kind: 'list', min: -1e6, max: 1e6, maxCount: 24, fallback: '' },
+    optimizers: { kind: 'text', maxLength: 200 },
+    step: { kind: 'number', min: -1, max: 20_000, integer: true, fallback: -1 },
+  } as const;
+
   @property() optimizers = 'gd,momentum,nesterov,adagrad,rmsprop,adam';
   @property() optimizer = 'gd';
   @property() vary = '';
@@ -142,6 +161,9 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
 
   @state() private runs: Run[] = [];
   @state() private problem: InputProblem | undefined;
+  private refused: AttributeProblem[] = [];
+  /** Said when the steps were cut to fit the race's budget. */
+  private budgetNote = '';
   private readonly playback = new PlaybackController(
     this,
     () => {
@@ -173,6 +195,7 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.refused = checkLimits(this, GsOptimizerRace.limits, resolveLang(this));
     const keys = [...OPTIMIZER_SETTING_KEYS, 'optimizers', 'vary', 'values', 'lang'];
     if (keys.some((k) => changed.has(k as keyof GsOptimizerRace))) this.compute();
     const max = this.maxSteps();
@@ -186,6 +209,7 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
   private compute(): void {
     const lang = resolveLang(this);
     this.problem = undefined;
+    this.budgetNote = '';
     this.runs = [];
     this.prepared = undefined;
     if (!this.expr.trim()) return;
@@ -230,6 +254,13 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
         configs.push({ label: id, overrides: { optimizer: id, ...withLr(id) } });
       }
     }
+    // The race's total work is budgeted: the runs share RACE_STEP_BUDGET steps.
+    const requested = Math.trunc(parseNumberList(base.steps)[0] ?? 0);
+    const perRun = Math.floor(RACE_STEP_BUDGET / Math.max(1, configs.length));
+    if (requested > perRun) {
+      this.budgetNote = raceBudgetMessage(configs.length, requested, perRun, lang);
+      base.steps = String(perRun);
+    }
     this.runs = raceRuns(prepared, base, configs).map(({ label, trace, error }) =>
       trace
         ? { label: this.vary ? label : trace.name[lang], trace }
@@ -264,8 +295,13 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
 
   override render(): unknown {
     const lang = resolveLang(this);
+    return html`${limitsTemplate(this.refused)}${this.body(lang)}`;
+  }
+
+  private body(lang: Lang) {
+    if (!this.expr.trim()) return hintTemplate(HINTS.expr, lang);
     if (this.problem) return problemTemplate(this.problem);
-    if (!this.runs.length) return nothing;
+    if (!this.runs.length) return hintTemplate(HINTS.optimizers, lang);
     const max = this.maxSteps();
     const failed = this.runs.filter((r) => r.problem);
     return html`
@@ -287,6 +323,7 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
         />
         <span aria-live="polite">${UI.iteration[lang]} ${this.step} / ${max}</span>
       </div>
+      ${this.budgetNote ? html`<div part="error" class="error budget" role="status">${this.budgetNote}</div>` : nothing}
       ${failed.map((r) => html`<div class="run-error error">${r.label}: ${r.problem?.message}</div>`)}
       <div part="plot">${this.plotTemplate(lang)}</div>
       <h4>${UI.lossPerStep[lang]}</h4>

@@ -19,9 +19,11 @@ import { parseDomain } from './shared/domain.js';
 import { type InputProblem, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { resolveLang } from './shared/lang.js';
+import { type AttributeProblem, checkLimits, HINTS, hintTemplate, limitsTemplate } from './shared/limits.js';
 import { MathElement } from './shared/math-element.js';
 import {
   blankSettings,
+  OPTIMIZER_LIMITS,
   OPTIMIZER_PROPERTIES,
   OPTIMIZER_SETTING_KEYS,
   type OptimizerAttributes,
@@ -89,6 +91,7 @@ const subscript = (k: number) => String(k).replace(/\d/g, (d) => '₀₁₂₃�
  * @csspart status - Divergence or convergence message, or a warning that the loss keeps rising.
  * @csspart error - An inline error for an unreadable expression or setting.
  *
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-accent] - Accent colour.
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the settings' properties are declared in `static properties` and set in the constructor; the interface below gives them their types
@@ -182,6 +185,12 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
   /** The settings (expr, vars, start, optimizer, lr, … seed), declared once in optimizer-settings.ts. */
   static override properties = OPTIMIZER_PROPERTIES;
 
+  /** The limits of the attributes (refused values are replaced by the default, with a message). */
+  static readonly limits = {
+    ...OPTIMIZER_LIMITS,
+    step: { kind: 'number', min: 0, max: 20_000, integer: true, fallback: 0 },
+  } as const;
+
   @property() domain = '';
   /** Milliseconds per step when playing (default 700). */
   @property({ type: Number }) interval = 700;
@@ -194,6 +203,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
 
   @state() private trace: Trace | undefined;
   @state() private problem: InputProblem | undefined;
+  private refused: AttributeProblem[] = [];
   private readonly playback = new PlaybackController(
     this,
     () => this.advance(),
@@ -227,6 +237,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.refused = checkLimits(this, GsOptimizer.limits, resolveLang(this));
     const settings = [...OPTIMIZER_SETTING_KEYS, 'lang'];
     if (settings.some((k) => changed.has(k as keyof GsOptimizer))) this.run();
     const max = this.trace?.steps.length ?? 0;
@@ -316,6 +327,11 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
 
   override render(): unknown {
     const lang = resolveLang(this);
+    return html`${limitsTemplate(this.refused)}${this.body(lang)}`;
+  }
+
+  private body(lang: Lang) {
+    if (!this.expr.trim()) return hintTemplate(HINTS.expr, lang);
     if (this.problem) return problemTemplate(this.problem);
     const t = this.trace;
     if (!t) return nothing;

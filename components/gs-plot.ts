@@ -1,12 +1,14 @@
 import { type ScaleLinear, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { css, html, nothing, svg } from 'lit';
+import { css, html, nothing, type PropertyValues, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { axesTemplate, formatTick } from './plot/axes.js';
 import { type Box, type LabelRequest, placeLabels, pointBox } from './plot/labels.js';
 import { clipRuns, niceYRange, type RealFunction, sampleCurve } from './plot/sample.js';
 import { emit } from './shared/events.js';
 import { GsElement } from './shared/gs-element.js';
+import { resolveLang } from './shared/lang.js';
+import { type AttributeProblem, checkLimits, finiteRange, limitsTemplate, SHARED_LIMITS } from './shared/limits.js';
 import { SERIES_COLORS, themeStyles } from './shared/styles.js';
 import { WidthController } from './shared/width-controller.js';
 
@@ -58,15 +60,18 @@ const MARGIN = { top: 18, right: 16, bottom: 34, left: 46 };
  * @tagname gs-plot
  * @summary Plots y = f(x) with labelled points and a draggable tangent.
  *
- * @attr xmin - Left end of the x range.
- * @attr xmax - Right end of the x range.
- * @attr ymin - Bottom of the y range (automatic when omitted).
- * @attr ymax - Top of the y range (automatic when omitted).
+ * @attr xmin - Left end of the x range, from -10⁶ to 10⁶.
+ * @attr xmax - Right end of the x range, from -10⁶ to 10⁶.
+ * @attr ymin - Bottom of the y range (automatic when omitted), from -10¹² to 10¹².
+ * @attr ymax - Top of the y range (automatic when omitted), from -10¹² to 10¹².
  * @attr label - Accessible name of the plot.
  * @attr x-label - Label of the x axis.
  * @attr y-label - Label of the y axis.
- * @attr probe - x position of the draggable probe (omit for none).
- * @attr height - Height in CSS pixels.
+ * @attr probe - x position of the draggable probe (omit for none), from -10⁶ to 10⁶.
+ * @attr height - Height in CSS pixels, from 40 to 2000 (default 260).
+ *
+ * Refused attribute values are replaced by the default and named in a message; points
+ * whose coordinates are not finite are left out of the drawing.
  *
  * @fires gs-probe-change - The probe moved; `detail.x` is its new position. Bubbles and is composed.
  * @fires gs-point-pick - Without a probe, the plot was clicked or tapped; `detail` is the point `{ x, y }`. Bubbles and is composed.
@@ -75,6 +80,8 @@ const MARGIN = { top: 18, right: 16, bottom: 34, left: 46 };
  * @csspart legend - The legend under the plot.
  * @csspart probe - The draggable probe (a slider for keyboards and screen readers).
  *
+ * @csspart error - A visible message naming a refused attribute value (the default is used instead).
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-accent] - Colour of the probe and tangent.
  * @cssprop [--gs-series-1] - First curve's colour (up to --gs-series-6).
  */
@@ -177,12 +184,27 @@ export class GsPlot extends GsElement {
   @property({ attribute: 'x-label' }) xLabel = 'x';
   @property({ attribute: 'y-label' }) yLabel = 'y';
 
+  /** The limits of the attributes (refused values are replaced by the default, with a message). */
+  static readonly limits = {
+    xmin: { ...SHARED_LIMITS.coordinate, fallback: -5 },
+    xmax: { ...SHARED_LIMITS.coordinate, fallback: 5 },
+    ymin: { kind: 'number', min: -1e12, max: 1e12, fallback: undefined },
+    ymax: { kind: 'number', min: -1e12, max: 1e12, fallback: undefined },
+    probe: SHARED_LIMITS.coordinate,
+    height: { kind: 'number', min: 40, max: 2000, fallback: 260 },
+  } as const;
+
   private readonly size = new WidthController(this, 480);
+  private refused: AttributeProblem[] = [];
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.refused = checkLimits(this, GsPlot.limits, resolveLang(this));
+  }
 
   /** The scales for the current size and data. */
   private scales() {
     const x = scaleLinear()
-      .domain([this.xmin, this.xmax])
+      .domain(finiteRange(this.xmin, this.xmax, [-5, 5]))
       .range([MARGIN.left, this.size.width - MARGIN.right]);
     const runs = this.curves.map((c) => sampleCurve(c.fn, this.xmin, this.xmax, Math.min(800, this.size.width)));
     const mustShow = [
@@ -193,7 +215,7 @@ export class GsPlot extends GsElement {
     ];
     const [autoLo, autoHi] = niceYRange(runs.flat(), mustShow);
     const y = scaleLinear()
-      .domain([this.ymin ?? autoLo, this.ymax ?? autoHi])
+      .domain(finiteRange(this.ymin ?? autoLo, this.ymax ?? autoHi, [-1, 1]))
       .range([this.height - MARGIN.bottom, MARGIN.top]);
     return { x, y, runs };
   }
@@ -202,6 +224,7 @@ export class GsPlot extends GsElement {
     const { x, y, runs } = this.scales();
     const [yLo, yHi] = y.domain() as [number, number];
     const toPath = line<[number, number]>()
+      .defined((p) => Number.isFinite(x(p[0])) && Number.isFinite(y(p[1])))
       .x((p) => x(p[0]))
       .y((p) => y(p[1]));
     const color = (i: number, given?: string): string => given ?? (SERIES_COLORS[i % SERIES_COLORS.length] as string);
@@ -210,6 +233,7 @@ export class GsPlot extends GsElement {
       ...this.paths.map((p, i) => ({ label: p.label, color: color(i + this.curves.length, p.color) })),
     ].filter((item) => item.label);
     return html`
+      ${limitsTemplate(this.refused)}
       <svg
         part="svg"
         role=${this.probe === undefined ? 'img' : 'group'}
@@ -337,6 +361,7 @@ export class GsPlot extends GsElement {
     const m = this.slope(x0);
     if (!Number.isFinite(y0) || !Number.isFinite(m)) return null;
     const at = (v: number) => y0 + m * (v - x0);
+    if (![x(this.xmin), y(at(this.xmin)), x(this.xmax), y(at(this.xmax))].every(Number.isFinite)) return null;
     return svg`<line class="tangent" x1=${x(this.xmin)} y1=${y(at(this.xmin))} x2=${x(this.xmax)} y2=${y(at(this.xmax))}></line>`;
   }
 
@@ -344,7 +369,7 @@ export class GsPlot extends GsElement {
     const f = this.curves[0]?.fn;
     if (this.probe === undefined || !f) return null;
     const y0 = f(this.probe);
-    if (!Number.isFinite(y0)) return null;
+    if (!Number.isFinite(y0) || !Number.isFinite(x(this.probe)) || !Number.isFinite(y(y0))) return null;
     const slope = this.slope?.(this.probe);
     const text = `x = ${formatTick(this.probe)}, f(x) = ${formatTick(y0)}${slope !== undefined && Number.isFinite(slope) ? `, f′(x) = ${formatTick(slope)}` : ''}`;
     return svg`<circle

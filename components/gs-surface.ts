@@ -5,6 +5,14 @@ import { parseDomain } from './shared/domain.js';
 import { type Compiled2, compileSurface } from './shared/engine.js';
 import { GsElement } from './shared/gs-element.js';
 import { resolveLang } from './shared/lang.js';
+import {
+  type AttributeProblem,
+  checkLimits,
+  HINTS,
+  hintTemplate,
+  limitsTemplate,
+  SHARED_LIMITS,
+} from './shared/limits.js';
 import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
 
@@ -16,14 +24,15 @@ import { themeStyles } from './shared/styles.js';
  * @summary Rotatable 3-D surface plot (the lesson's plotly figure).
  *
  * @attr expr - The function of two variables, as a person types it (untrusted; parsed, never evaluated).
- * @attr vars - The two variables, comma-separated (default "x,y").
- * @attr domain - "xmin,xmax,ymin,ymax" (default "-5,5,-5,5").
+ * @attr vars - The two variables, comma-separated (default "x,y"); at most 200 characters.
+ * @attr domain - "xmin,xmax,ymin,ymax" (default "-5,5,-5,5"); each from -10⁶ to 10⁶, refused with a message otherwise.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
  *
  * @csspart canvas - The drawing surface (focusable; arrow keys rotate), with axes and ticks.
  * @csspart scale - The colour scale: which colour is which height z.
  * @csspart error - An inline error for an unreadable expression.
  *
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  * @cssprop [--gs-surface-low=#3b6fd8] - Colour of the lowest points (hex).
  * @cssprop [--gs-surface-high=#f7c35f] - Colour of the highest points (hex).
  * @cssprop [--gs-surface-height=320px] - Height of the drawing.
@@ -72,6 +81,10 @@ export class GsSurface extends GsElement {
   /** Points of a path drawn on the surface, e.g. an optimizer's iterates. */
   @property({ attribute: false }) path: readonly (readonly [number, number])[] = [];
 
+  /** The limits of the attributes (refused values are replaced by the default, with a message). */
+  static readonly limits = { vars: SHARED_LIMITS.vars, domain: SHARED_LIMITS.domain } as const;
+  private refused: AttributeProblem[] = [];
+
   @state() private view: SurfaceView = { azimuth: -0.7, elevation: 0.55 };
   @state() private error = '';
   /** The range of z the colours span, known once drawn. */
@@ -85,8 +98,10 @@ export class GsSurface extends GsElement {
 
   override render(): unknown {
     const lang = resolveLang(this);
-    if (this.error) return html`<p part="error" class="error" role="alert">${this.error}</p>`;
-    return html`<canvas
+    if (!this.expr.trim()) return html`${limitsTemplate(this.refused)}${hintTemplate(HINTS.expr, lang)}`;
+    if (this.error)
+      return html`${limitsTemplate(this.refused)}<p part="error" class="error" role="alert">${this.error}</p>`;
+    return html`${limitsTemplate(this.refused)}<canvas
         part="canvas"
         tabindex="0"
         role="img"
@@ -111,6 +126,7 @@ export class GsSurface extends GsElement {
   }
 
   protected override willUpdate(): void {
+    this.refused = checkLimits(this, GsSurface.limits, resolveLang(this));
     // Rotating redraws every frame; read and compile the expression only when it changes.
     const key = `${resolveLang(this)}\u0000${this.vars}\u0000${this.expr}`;
     if (this.compiledKey === key) return;
@@ -121,7 +137,7 @@ export class GsSurface extends GsElement {
 
   override async updated(): Promise<void> {
     const compiled = this.compiled;
-    if (!compiled?.ok) return;
+    if (!compiled?.ok || !this.expr.trim()) return;
     this.renderer ??= await import('./plot/surface-renderer.js');
     const canvas = this.canvas;
     if (!canvas) return;

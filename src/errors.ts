@@ -56,12 +56,17 @@ export interface ErrorParams {
   'compile/short-output': { readonly have: number; readonly need: number };
   'print/too-deep': None;
   'simplify/too-deep': None;
+  /** A tree built by code that is not a gradstep expression (`what` names the problem, never the caller's text). */
+  'expr/bad-tree': { readonly what: string };
+  /** A part without variables that has no real value (1/0, ln 0, √-1), as text. */
+  'expr/undefined-everywhere': { readonly part: string };
   /** `near` undefined: unbalanced parentheses before a prime. */
   'check/unreadable-derivative': { readonly near?: string };
   'check/too-many-lines': { readonly count: number; readonly max: number };
   'check/line-too-long': { readonly length: number; readonly max: number };
   'check/unknown-variable': { readonly name: string };
   'check/file': { readonly path: string };
+  'check/file-too-large': { readonly max: number };
   'check/csv-columns': None;
   'check/csv-too-long': { readonly count: number; readonly max: number };
   /** A command-line option that needs a number. */

@@ -201,9 +201,12 @@ function tryDifferentiate(e: Expr) {
   try {
     return differentiate(e, { wrt: 'x', vars: ['x', 'y'], detail: 'full' });
   } catch (err) {
-    // Too large, or a negative constant base under a varying power (not a real function): refused.
+    // Too large, a negative constant base under a varying power (not a real function), or a
+    // constant part with no real value (log(-3/2)): refused by name.
     const code = (err as { code?: string }).code;
-    if (code === 'calculus/too-large' || code === 'calculus/domain') return undefined;
+    if (code === 'calculus/too-large' || code === 'calculus/domain' || code === 'expr/undefined-everywhere') {
+      return undefined;
+    }
     throw err;
   }
 }

@@ -207,7 +207,12 @@ function tryBuild(e: Expr) {
   try {
     return buildGraph(e, { params: VARS });
   } catch (error) {
-    if (isGradstepError(error) && (error.code === 'calculus/domain' || error.code === 'calculus/too-large')) {
+    if (
+      isGradstepError(error) &&
+      (error.code === 'calculus/domain' ||
+        error.code === 'calculus/too-large' ||
+        error.code === 'expr/undefined-everywhere')
+    ) {
       return undefined;
     }
     throw error;

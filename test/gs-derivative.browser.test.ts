@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import '../components/define/gs-derivative.js';
+import { typesetIdle } from '../components/shared/typeset.js';
 import { mount, texIn } from './support/dom.js';
 
 describe('gs-derivative', () => {
@@ -34,6 +35,8 @@ describe('gs-derivative', () => {
 
   it('names the inner function u for the chain rule, in Korean when asked', async () => {
     const el = await mount('gs-derivative', { expr: '(2x-1)^3', lang: 'ko' });
+    // Steps are typeset lazily, once on screen.
+    await typesetIdle({ offscreen: true });
     const root = el.shadowRoot as ShadowRoot;
     const chain = root.querySelector('li.step[data-rule="chain"]') as HTMLElement;
     expect(chain).not.toBeNull();

@@ -72,11 +72,14 @@ const ERROR_SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams[C][] } = 
   'compile/short-output': [{ have: 1, need: 4 }],
   'print/too-deep': [{}],
   'simplify/too-deep': [{}],
+  'expr/bad-tree': [{ what: "unknown node kind 'oops'" }],
+  'expr/undefined-everywhere': [{ part: '1/0' }],
   'check/unreadable-derivative': [{}, { near: "d/dx x'" }],
   'check/too-many-lines': [{ count: 60, max: 50 }],
   'check/line-too-long': [{ length: 600, max: 500 }],
   'check/unknown-variable': [{ name: 'q' }],
   'check/file': [{ path: 'answers.csv' }],
+  'check/file-too-large': [{ max: 4194304 }],
   'check/csv-columns': [{}],
   'check/csv-too-long': [{ count: 10001, max: 10000 }],
   'cli/bad-option': [{ option: 'lr', value: 'fast' }],
@@ -290,6 +293,25 @@ describe('every catalogue', () => {
         for (const [path, value] of leaves(m.optim, 'optim'))
           if (typeof value === 'string') expectGood(value, `${lang} ${path}`);
       });
+
+      it("renders every attribute limit's message, hint, typesetting note and the diagnosis note", () => {
+        const limit = { attr: 'lr', value: '1e400', min: '-1000000', max: '1000000', length: 5, most: 4 };
+        const { raceBudget, hints, ignored, ...refusals } = m.limits;
+        for (const [key, message] of Object.entries(refusals)) {
+          const text = message(limit);
+          expectGood(text, `${lang} limits.${key}`);
+          expect(text, `${lang} limits.${key}`).toContain('lr');
+        }
+        expectGood(ignored, `${lang} limits.ignored`);
+        const budget = raceBudget({ runs: 6, steps: 2000, perRun: 400, budget: 2400 });
+        expectGood(budget, `${lang} limits.raceBudget`);
+        for (const n of ['6', '2000', '400', '2400']) expect(budget).toContain(n);
+        for (const [key, hint] of Object.entries(hints)) expectGood(hint, `${lang} limits.hints.${key}`);
+        expect(m.typeset.tooLong({ length: 1300 })).toContain('1300');
+        expectGood(m.typeset.tooLong({ length: 1300 }), `${lang} typeset.tooLong`);
+        expectGood(m.typeset.budget, `${lang} typeset.budget`);
+        expectGood(m.verdicts.diagnosisSkipped, `${lang} verdicts.diagnosisSkipped`);
+      });
     });
   }
 });
@@ -313,7 +335,7 @@ describe('GradstepError', () => {
   it('lets a caller switch over every code', () => {
     const kind = (code: ErrorCode): string => code.split('/')[0] as string;
     expect(new Set(Object.keys(ERROR_SAMPLES).map((c) => kind(c as ErrorCode)))).toEqual(
-      new Set(['parse', 'calculus', 'compile', 'print', 'simplify', 'check', 'cli', 'optim', 'graph']),
+      new Set(['parse', 'calculus', 'compile', 'print', 'simplify', 'expr', 'check', 'cli', 'optim', 'graph']),
     );
   });
 });

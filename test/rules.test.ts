@@ -154,7 +154,8 @@ describe('lines as a teacher writes them', () => {
           d = differentiate(e, { wrt: 'x', vars: ['x', 'y'], detail: 'normal' });
         } catch (err) {
           const code = (err as { code?: string }).code;
-          if (code === 'calculus/too-large' || code === 'calculus/domain') return;
+          if (code === 'calculus/too-large' || code === 'calculus/domain' || code === 'expr/undefined-everywhere')
+            return;
           throw err;
         }
         const visit = (s: Step): void => {

@@ -19,6 +19,7 @@ import {
   type Trace,
 } from '../../src/optim/index.js';
 import { splitVars } from './engine.js';
+import { type AttributeLimit, SHARED_LIMITS } from './limits.js';
 
 /** The attributes gs-optimizer and gs-optimizer-race share, as strings from the page. */
 export type OptimizerAttributes = { expr: string } & Record<SettingName, string>;
@@ -50,6 +51,43 @@ export function readSettings(
 export const MAX_ELEMENT_STEPS = 2000;
 /** Most epochs an element will compute. */
 const MAX_ELEMENT_EPOCHS = 200;
+
+/** Whole-number settings whose sane size is known (the others: 0 to 10⁶). */
+const INTEGER_BOUNDS: Partial<Record<SettingName, { readonly min: number; readonly max: number }>> = {
+  steps: { min: 0, max: MAX_ELEMENT_STEPS },
+  batchSize: { min: 1, max: 10_000 },
+  epochs: { min: 1, max: MAX_ELEMENT_EPOCHS },
+  seed: { min: 0, max: 2 ** 32 - 1 },
+};
+
+/** The limit of one setting, from its kind in the settings table (src/optim/hyper.ts). */
+function settingLimit(setting: SettingSpec): AttributeLimit {
+  switch (setting.kind) {
+    case 'number':
+      return { kind: 'number', min: -1e6, max: 1e6, fallback: '' };
+    case 'integer': {
+      const bounds = INTEGER_BOUNDS[setting.name as SettingName] ?? { min: 0, max: 1e6 };
+      return { kind: 'number', ...bounds, integer: true, fallback: '' };
+    }
+    case 'numbers':
+      return { kind: 'list', min: -1e6, max: 1e6, maxCount: 12, fallback: '' };
+    case 'names':
+      return SHARED_LIMITS.vars;
+    case 'text':
+      return { kind: 'text', maxLength: 200 };
+  }
+}
+
+/**
+ * The attribute limits of gs-optimizer and gs-optimizer-race, one for every setting of the
+ * table in src/optim/hyper.ts (and the plot's domain). These are sanity bounds (finite, a
+ * plausible size); the engine then checks each setting's own rule (a positive learning rate,
+ * ρ below 1, …) and says what is wrong.
+ */
+export const OPTIMIZER_LIMITS: Readonly<Record<SettingName | 'domain', AttributeLimit>> = {
+  ...(Object.fromEntries(SETTINGS.map((s) => [s.name, settingLimit(s)])) as Record<SettingName, AttributeLimit>),
+  domain: SHARED_LIMITS.domain,
+};
 
 /** A comma-separated list of numbers ("4" or "-1.2, 1"). */
 export function parseNumberList(text: string): number[] {

@@ -1,22 +1,26 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import {
-  heldNames,
-  type Simplification,
-  type Step,
-  type StepTex,
-  simplificationTex,
-  stepTex,
-} from '../../src/calculus/index.js';
+import { heldNames, type Simplification, type Step, simplificationTex, stepTex } from '../../src/calculus/index.js';
 import { texSymbol } from '../../src/expr/print-tex.js';
+import { toText } from '../../src/expr/print-text.js';
 import { type Lang, messagesFor } from '../../src/i18n/index.js';
-import { renderTex } from '../katex/render.js';
+import { shorten } from '../../src/util/visible.js';
 import { UI } from './strings.js';
+import { budgetFor, overBudget, tooLongNote, typeset, typesetLater } from './typeset.js';
 
-/** Typeset TeX that gradstep produced (KaTeX with trust: false; errors shown as text). */
-export function math(tex: string, display = false): TemplateResult {
-  const result = renderTex(tex, display);
-  return result.ok ? html`${unsafeHTML(result.html)}` : html`<code class="error">${tex}</code>`;
+/**
+ * Typeset TeX that gradstep produced (KaTeX with trust: false; errors shown as text).
+ * TeX over the one-formula budget (`TYPESET_BUDGET.formula`) is shown as `text` (or
+ * the TeX source, shortened) with a note, instead of blocking the page.
+ */
+export function math(tex: string, display = false, text?: string, lang: Lang = 'en'): TemplateResult {
+  if (overBudget(tex)) {
+    return html`<code class="typeset-text">${shorten(text ?? tex, 600)}</code>
+      <small class="typeset-note">${tooLongNote(tex.length, lang)}</small>`;
+  }
+  const result = typeset(tex, display);
+  return result.ok ? html`${unsafeHTML(result.html)}` : html`<code class="error">${shorten(tex, 600)}</code>`;
 }
 
 export interface StepsViewOptions {
@@ -29,6 +33,8 @@ export interface StepsViewOptions {
   readonly expanded?: boolean;
   /** Per root: its final simplification (shown after the rules it tidies), from `Derivation.simplified`. */
   readonly simplified?: readonly (Simplification | undefined)[];
+  /** What the typesetting budget is counted for (default: these steps); share one across several lists. */
+  readonly budget?: object;
 }
 
 function contains(step: Step, id: string): boolean {
@@ -46,27 +52,46 @@ function simplifiedText(simplified: Simplification, lang: Lang): string {
  * A derivation as nested disclosure widgets: each step shows its rule, the line
  * with the functions substituted, and (opened) the general formula, the prose
  * and its substeps. Native <details> keeps it keyboard and screen-reader friendly.
+ * Formulas are typeset lazily (only on screen; closed steps when opened), in chunks
+ * that yield, within the typesetting budget (`components/shared/typeset.ts`).
  */
 export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions): TemplateResult {
+  const partial = options.partial ?? false;
+  const lang = options.lang;
+  const rules = messagesFor(lang).rules;
+  const budget = budgetFor(options.budget ?? steps);
+  const lazy = (key: object, part: string, tex: () => string, text: () => string) =>
+    ref((el) => typesetLater(el, { key: [key, part, partial, lang], tex, text, lang, budget }));
+  const stepLine = (step: Step) =>
+    lazy(
+      step,
+      'line',
+      () => stepTex(step, partial).tex,
+      () => `d/d${step.wrt} [${toText(step.expr)}] = ${toText(step.result)}`,
+    );
   const item = (step: Step, depth: number): TemplateResult => {
-    const rule = messagesFor(options.lang).rules[step.rule];
-    const tex = stepTex(step, options.partial ?? false);
+    const rule = rules[step.rule];
     const marked = options.highlight === step.id;
     const open =
       options.expanded || depth < 2 || (options.highlight !== undefined && contains(step, options.highlight));
     const names = heldNames(step);
     const held = names.length
-      ? html`<span class="held">(${names.map((v) => texSymbol(v)).map((v) => math(v))} ${UI.heldConstant[options.lang]})</span>`
+      ? html`<span class="held">(${names.map((v) => texSymbol(v)).map((v) => math(v))} ${UI.heldConstant[lang]})</span>`
       : nothing;
     return html`<li class="step ${marked ? 'marked' : ''}" data-step=${step.id} data-rule=${step.rule}>
       <details ?open=${open}>
         <summary>
           <span class="rule-name" part="rule-name">${rule.name}</span>
           ${held}
-          <span class="line">${math(tex.tex)}</span>
+          <span class="line" ${stepLine(step)}></span>
         </summary>
         <div class="explain">
-          <div class="formula"><span class="label">${UI.generalFormula[options.lang]}:</span> ${math(tex.formula)}</div>
+          <div class="formula"><span class="label">${UI.generalFormula[lang]}:</span> <span ${lazy(
+            step,
+            'formula',
+            () => stepTex(step, partial).formula,
+            () => rule.name,
+          )}></span></div>
           <p class="prose">${rule.prose}</p>
         </div>
         ${step.substeps.length ? html`<ol class="substeps">${step.substeps.map((s) => item(s, depth + 1))}</ol>` : nothing}
@@ -74,27 +99,31 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
     </li>`;
   };
   const simplification = (
-    tex: StepTex,
+    s: Simplification,
     id: string,
-    simplified: Simplification,
   ): TemplateResult => html`<li class="step" data-step=${id} data-rule="simplify">
       <details>
         <summary>
-          <span class="rule-name" part="rule-name">${messagesFor(options.lang).rules.simplify.name}</span>
-          <span class="line">${math(tex.tex)}</span>
+          <span class="rule-name" part="rule-name">${rules.simplify.name}</span>
+          <span class="line" ${lazy(
+            s,
+            'simplify',
+            () => simplificationTex(s).tex,
+            () => `${toText(s.before)} = ${toText(s.after)}`,
+          )}></span>
         </summary>
         <div class="explain">
           <div class="formula">
-            <span class="label">${messagesFor(options.lang).simplified.label}:</span> ${simplifiedText(simplified, options.lang)}
+            <span class="label">${messagesFor(lang).simplified.label}:</span> ${simplifiedText(s, lang)}
           </div>
-          <p class="prose">${messagesFor(options.lang).rules.simplify.prose}</p>
+          <p class="prose">${rules.simplify.prose}</p>
         </div>
       </details>
     </li>`;
   // Read as on paper: a final simplification comes after the rules it tidies up.
   const roots = steps.map((s, k) => {
     const simplified = options.simplified?.[k];
-    return html`${item(s, 0)}${simplified ? simplification(simplificationTex(simplified), `${s.id}.simplify`, simplified) : nothing}`;
+    return html`${item(s, 0)}${simplified ? simplification(simplified, `${s.id}.simplify`) : nothing}`;
   });
   return html`<ol class="steps" part="steps">${roots}</ol>`;
 }
@@ -135,6 +164,23 @@ export const stepsStyles = css`
   }
   .line {
     display: inline-block;
+    /* Off-screen formulas are neither laid out nor painted. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 10em auto 1.4em;
+  }
+  .pending {
+    color: var(--_muted);
+    font-family: ui-monospace, monospace;
+    font-size: 0.85em;
+    min-height: 1.2em;
+  }
+  .typeset-text {
+    font-size: 0.85em;
+    white-space: pre-wrap;
+    word-break: break-all;
+  }
+  .typeset-note {
+    color: var(--_muted);
   }
   .explain {
     margin: 0.2em 0 0.4em 1.2em;

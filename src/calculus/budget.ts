@@ -68,6 +68,11 @@ export class Budget {
     if ((++this.calls & 63) === 0 && performance.now() > this.deadline) throw tooLarge();
   }
 
+  /** Throws 'calculus/too-large' once the deadline has passed (checks the clock every time). */
+  checkTime(): void {
+    if (performance.now() > this.deadline) throw tooLarge();
+  }
+
   /** Spends the size of `e` (counting stops at the budget, so this is cheap even for huge trees). */
   charge(e: Expr): void {
     this.spend(countNodes(e, this.limit - this.spent + 1));

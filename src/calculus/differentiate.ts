@@ -9,6 +9,7 @@ import { GradstepError } from '../errors.js';
 import { deeperThan, type Expr, freeVars } from '../expr/ast.js';
 import { parse } from '../expr/parse.js';
 import { toText } from '../expr/print-text.js';
+import { assertDefinedSomewhere, validateTree } from '../expr/validate.js';
 import { Budget, countNodes, MAX_DEPTH, NODE_BUDGET, TIME_BUDGET_MS, tooLarge } from './budget.js';
 import type {
   Derivation,
@@ -54,12 +55,21 @@ function read(input: string | Expr, names: Names): Input {
     });
     return { expr: parsed.expr, vars: parsed.vars, params: parsed.params };
   }
+  // A tree from code: well-formed first (only GradstepError from here on), then bounded.
+  validateTree(input);
   // Count first: the count stops at the budget, the depth check walks the whole tree.
   if (countNodes(input, NODE_BUDGET) > NODE_BUDGET || deeperThan(input, MAX_DEPTH)) throw tooLarge();
   const free = freeVars(input);
   const params = names.params ?? [];
   const vars = declared ?? free.filter((v) => !params.includes(v));
   return { expr: input, vars, params: free.filter((v) => !vars.includes(v)) };
+}
+
+/** The input, refused when a part of it is undefined for every value (1/0, ln|tan π|). */
+function readDefined(input: string | Expr, names: Names): Input {
+  const read_ = read(input, names);
+  assertDefinedSomewhere(read_.expr);
+  return read_;
 }
 
 function defaultWrt(vars: readonly string[]): string {
@@ -110,7 +120,7 @@ function derivation(
 
 /** The derivative of `input` (text or tree) with its step-by-step derivation. */
 export function differentiate(input: string | Expr, options: DifferentiateOptions = {}): Derivation {
-  const { expr, vars, params } = read(input, options);
+  const { expr, vars, params } = readDefined(input, options);
   return derivation(expr, vars, params, options);
 }
 
@@ -121,7 +131,7 @@ function checkVars(vars: readonly string[]): void {
 
 /** Every first partial derivative, each with its own derivation (other variables held constant), and ∇f. */
 export function gradient(input: string | Expr, options: GradientOptions = {}): Gradient {
-  const { expr, vars, params } = read(input, options);
+  const { expr, vars, params } = readDefined(input, options);
   checkVars(vars);
   const detail = options.detail ?? 'normal';
   const budget = new Budget(NODE_BUDGET * 4, TIME_BUDGET_MS * 4);

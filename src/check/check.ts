@@ -13,6 +13,7 @@
  * 4. A different answer is matched against the typical wrong derivations
  *    (`mistakes.ts`); the first match names the mistake and its step.
  */
+import { Budget, countNodes, NODE_BUDGET, TIME_BUDGET_MS } from '../calculus/budget.js';
 import type { Derivation, Step } from '../calculus/derivation.js';
 import { differentiate } from '../calculus/differentiate.js';
 import { type FormName, formOf } from '../calculus/forms.js';
@@ -22,7 +23,7 @@ import { parse } from '../expr/parse.js';
 import { texSymbol, toTex } from '../expr/print-tex.js';
 import { toText } from '../expr/print-text.js';
 import { simplify } from '../expr/simplify.js';
-import { LANGS, type Lang, type Localized } from '../i18n/index.js';
+import { LANGS, type Lang, type Localized, localizeAll } from '../i18n/index.js';
 import { formatNumber, texNumber } from '../util/format.js';
 import {
   type Counterexample,
@@ -92,6 +93,11 @@ export interface CheckResult {
   /** The answer as it was read; absent when it could not be read. */
   readonly answer?: Shown;
   readonly diagnosis?: Diagnosis;
+  /**
+   * For `incorrect`: the search for the likely mistake ran out of the check's budget
+   * (`CHECK_BUDGET`) and was skipped; the verdict stands.
+   */
+  readonly diagnosisSkipped?: boolean;
   readonly counterexample?: Counterexample;
   /** Why an equal answer counts as unsimplified. */
   readonly unsimplified?: UnsimplifiedReason;
@@ -105,6 +111,13 @@ export interface CheckResult {
   readonly method?: 'exact' | 'numeric';
   readonly points?: number;
 }
+
+/**
+ * The work one check may do after reading the answer: the same node and time budget
+ * as one derivation. Mistake diagnosis spends what the comparison left; past it the
+ * diagnosis is skipped ("diagnosis skipped") and the verdict is still given.
+ */
+export const CHECK_BUDGET = { nodes: NODE_BUDGET, ms: TIME_BUDGET_MS } as const;
 
 /** Longer answers are refused by the parser; the notation scan stops there too. */
 const MAX_ANSWER_LENGTH = 1000;
@@ -206,7 +219,13 @@ export function checkAnswer(input: CheckInput): CheckResult {
 }
 
 /** Checks an answer against an already prepared problem. */
-export function checkPrepared(p: PreparedProblem, typed: string, lang: Lang = 'en'): CheckResult {
+export function checkPrepared(
+  p: PreparedProblem,
+  typed: string,
+  lang: Lang = 'en',
+  budget: { readonly nodes: number; readonly ms: number } = CHECK_BUDGET,
+): CheckResult {
+  const work = new Budget(budget.nodes, budget.ms);
   // "f'(x) = 2x" answers with its right-hand side; ranges still point into what was typed.
   const eq = typed.lastIndexOf('=');
   const offset = eq >= 0 && eq < MAX_ANSWER_LENGTH ? eq + 1 : 0;
@@ -302,18 +321,24 @@ export function checkPrepared(p: PreparedProblem, typed: string, lang: Lang = 'e
     return finish('undecided', verdictMessages.undecided(comparison.points), { answer: shown, method: 'numeric' });
   }
 
-  const mutant = diagnoseSafely(p, answer);
+  const found = diagnoseSafely(p, answer, work);
+  const mutant = found === 'skipped' ? undefined : found;
   const diagnosis = mutant ? toDiagnosis(p, mutant) : undefined;
-  const sameAsProblem = !mutant && p.order === 1 && matchesValues(p.sample, valuesAt(p.sample, p.expr), answer);
+  const sameAsProblem =
+    found !== 'skipped' && !mutant && p.order === 1 && matchesValues(p.sample, valuesAt(p.sample, p.expr), answer);
   const explanation = diagnosis?.messages ?? (sameAsProblem ? verdictMessages.sameAsProblem() : undefined);
+  const incorrect = verdictMessages.incorrect(comparison.counterexample, explanation);
+  const messages: Localized =
+    found === 'skipped' ? localizeAll((m, l) => m.verdicts.join(incorrect[l], m.verdicts.diagnosisSkipped)) : incorrect;
   return finish(
     'incorrect',
-    verdictMessages.incorrect(comparison.counterexample, explanation),
+    messages,
     {
       answer: shown,
       counterexample: comparison.counterexample,
       method: 'numeric',
       ...(diagnosis ? { diagnosis } : {}),
+      ...(found === 'skipped' ? { diagnosisSkipped: true } : {}),
     },
     [...(mutant ? mutantMath(mutant) : []), ...pointMath(comparison.counterexample.at)],
   );
@@ -344,12 +369,12 @@ function formOfSafely(answer: Expr, expected: Expr): FormName | undefined {
   }
 }
 
-/** A diagnosis is a bonus: when the engine's work budget runs out, the verdict stands without one. */
-function diagnoseSafely(p: PreparedProblem, answer: Expr): Mutant | undefined {
+/** A diagnosis is a bonus: when the check's work budget runs out, the verdict stands without one. */
+function diagnoseSafely(p: PreparedProblem, answer: Expr, budget: Budget): Mutant | undefined | 'skipped' {
   try {
-    return diagnose(p, answer);
+    return diagnose(p, answer, budget);
   } catch (error) {
-    if (isGradstepError(error)) return undefined;
+    if (isGradstepError(error)) return 'skipped';
     throw error;
   }
 }
@@ -371,12 +396,21 @@ function otherPartials(p: PreparedProblem): Expr[] {
 }
 
 /** The most likely mistake that turns the correct derivation into `answer`, if any. */
-export function diagnose(p: PreparedProblem, answer: Expr): Mutant | undefined {
+export function diagnose(
+  p: PreparedProblem,
+  answer: Expr,
+  budget = new Budget(CHECK_BUDGET.nodes, CHECK_BUDGET.ms),
+): Mutant | undefined {
   const root = p.derivation.steps.at(-1) as Step | undefined;
   if (!root) return undefined;
   const answerValues = valuesAt(p.sample, answer);
   const seen: Expr[] = [];
-  for (const m of byPriority(mutants(root, otherPartials(p)))) {
+  budget.spend(0);
+  const candidates = byPriority(mutants(root, otherPartials(p)));
+  for (const m of candidates) {
+    // Each candidate costs its size (compared with those seen, then evaluated at every point).
+    budget.spend(countNodes(m.result, budget.remaining + 1) * (1 + seen.length / 16));
+    budget.checkTime();
     if (seen.some((s) => equals(s, m.result))) continue;
     seen.push(m.result);
     const values = valuesAt(p.sample, m.result);

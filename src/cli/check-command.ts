@@ -1,11 +1,12 @@
 // `gradstep check "<problem>" "<answer>"`: checks a derivative, names the mistake, shows a counterexample.
 // `gradstep check --file answers.csv`: one verdict per row (columns problem, wrt, answer) and a summary.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { type CheckResult, checkAnswer, type Verdict } from '../check/check.js';
 import { formatPoint, formatValue } from '../check/messages.js';
 import { GradstepError } from '../errors.js';
 import { type Lang, messagesFor } from '../i18n/index.js';
 import type { CliMessages } from '../i18n/messages.js';
+import { shorten } from '../util/visible.js';
 import { langOption, parseArgs, reportError, splitVars } from './args.js';
 import { LANG_OPTION, renderUsage } from './help.js';
 import { type CliIO, EXIT } from './io.js';
@@ -135,14 +136,49 @@ export function parseCsv(text: string): string[][] {
 }
 
 const MAX_ROWS = 10_000;
+/** Most bytes read from a CSV (10,000 rows of about 400 characters); reading stops there. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Most characters of a problem or answer echoed on a result line. */
+const ECHO = 80;
+
+/** Reads at most MAX_FILE_BYTES, in chunks: a huge file or /dev/zero stops at the cap. */
+function readCapped(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    throw cannotRead(path);
+  }
+  try {
+    const chunks: Buffer[] = [];
+    const chunk = Buffer.alloc(64 * 1024);
+    let total = 0;
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch {
+        throw cannotRead(path);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_FILE_BYTES) {
+        throw new GradstepError('check/file-too-large', { max: MAX_FILE_BYTES });
+      }
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function cannotRead(path: string): GradstepError {
+  return new GradstepError('check/file', { path: shorten(path, 200) });
+}
 
 function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new GradstepError('check/file', { path });
-  }
+  const text = readCapped(path);
   const [header, ...rows] = parseCsv(text);
   const columns = (header ?? []).map((h) => h.trim().toLowerCase());
   const at = { problem: columns.indexOf('problem'), wrt: columns.indexOf('wrt'), answer: columns.indexOf('answer') };
@@ -166,13 +202,13 @@ function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
     try {
       const r = checkAnswer({ problem, answer, lang, ...(wrt ? { wrt } : {}) });
       verdict = r.verdict;
-      line = `${String(i + 1).padStart(3)}  ${m.cli.verdicts[r.verdict].padEnd(24)} d/d${r.wrt} ${problem}  ←  ${answer}${r.diagnosis ? `  [${r.diagnosis.id} @ ${r.diagnosis.step}]` : ''}`;
+      line = `${String(i + 1).padStart(3)}  ${m.cli.verdicts[r.verdict].padEnd(24)} d/d${r.wrt} ${shorten(problem, ECHO)}  ←  ${shorten(answer, ECHO)}${r.diagnosis ? `  [${r.diagnosis.id} @ ${r.diagnosis.step}]` : ''}`;
       record = { row: i + 1, ...checkJson(r) };
       worst = Math.max(worst, exitStatus(r.verdict));
     } catch (e) {
       if (!(e instanceof GradstepError)) throw e;
       verdict = 'invalid-problem';
-      line = `${String(i + 1).padStart(3)}  ${m.cli.verdicts['invalid-problem'].padEnd(24)} ${problem}: ${e.localized(lang)}`;
+      line = `${String(i + 1).padStart(3)}  ${m.cli.verdicts['invalid-problem'].padEnd(24)} ${shorten(problem, ECHO)}: ${e.localized(lang)}`;
       record = { row: i + 1, verdict, correct: false, message: e.localized(lang), error: e.toJSON() };
       worst = EXIT.badInput;
     }

@@ -8,7 +8,7 @@ import { diffCommand } from './diff-command.js';
 import { gradCommand } from './grad-command.js';
 import { graphCommand } from './graph-command.js';
 import { LANG_OPTION, optionLines } from './help.js';
-import { type CliIO, EXIT, processIO } from './io.js';
+import { type CliIO, EXIT, processIO, safeIO } from './io.js';
 import { optimizeCommand } from './optimize-command.js';
 import { parseCommand } from './parse-command.js';
 
@@ -69,7 +69,9 @@ function leadingLang(argv: readonly string[]): [string[], string[]] {
   }
 }
 
-export async function run(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function run(argv: string[], given: CliIO = processIO): Promise<number> {
+  // Nothing a command prints can act on the terminal (escape sequences, bidi overrides).
+  const io = safeIO(given);
   const lang = langOption(argv);
   const [langArgs, [first, ...others]] = leadingLang(argv);
   const rest = [...others, ...langArgs];

@@ -7,6 +7,7 @@
 import { GradstepError } from '../errors.js';
 import { parse } from '../expr/parse.js';
 import { type Lang, messagesFor, toLang } from '../i18n/index.js';
+import { visible } from '../util/visible.js';
 import { langOption } from './args.js';
 import { columns, LANG_OPTION, padColumns, renderUsage } from './help.js';
 import { type CliIO, EXIT } from './io.js';
@@ -69,11 +70,24 @@ function readArgs(args: readonly string[]): ParseArgs | GradstepError {
   return { expression: words.join(' '), vars, json, lang };
 }
 
-/** The input on one line and a caret line under `start..end`. */
+/**
+ * The input on one line and a caret line under `start..end`. Control, bidi-override and
+ * invisible characters are shown by code point (`<U+202E>`), and the caret follows them.
+ */
 export function caretLines(input: string, start: number, end: number): string[] {
-  let shown = input.replace(/[\r\n\t]/g, ' ');
-  let from = Math.max(0, Math.min(start, shown.length));
-  let to = Math.max(from + 1, Math.min(end, shown.length + 1));
+  // Escape first, remembering where each input character lands in the shown line.
+  const at: number[] = [];
+  let escaped = '';
+  for (let i = 0; i < input.length; i++) {
+    at[i] = escaped.length;
+    const ch = input[i] as string;
+    escaped += ch === '\r' || ch === '\n' || ch === '\t' ? ' ' : visible(ch);
+  }
+  at[input.length] = escaped.length;
+  const pos = (i: number) => at[Math.max(0, Math.min(i, input.length))] as number;
+  let shown = escaped;
+  let from = pos(start);
+  let to = Math.max(from + 1, end > input.length ? shown.length + 1 : pos(end));
   // Long input: show a window around the range so a terminal line stays readable.
   const WINDOW = 100;
   if (shown.length > WINDOW) {

@@ -339,8 +339,22 @@ function params(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `a${i}`);
 }
 
-function build<T>(source: string): T {
-  return new Function('H', `'use strict';\n${source}`)(HELPERS) as T;
+/**
+ * Runs generated code, or returns undefined when the page forbids it. A policy can
+ * arrive after the first compile (a CSP `<meta>` added later), so a failure here is
+ * not cached as "allowed": it switches every later compile to closures.
+ */
+function generate<T>(source: string, helper?: unknown): T | undefined {
+  try {
+    return (
+      helper === undefined
+        ? new Function('H', `'use strict';\n${source}`)(HELPERS)
+        : new Function('H', 'H_check', `'use strict';\n${source}`)(HELPERS, helper)
+    ) as T;
+  } catch {
+    functionAllowed = false;
+    return undefined;
+  }
 }
 
 function tag<F extends object>(fn: F, backend: CompileBackend): F & { readonly backend: CompileBackend } {
@@ -364,19 +378,19 @@ function prepare(exprs: readonly Expr[], vars: readonly string[]): { writer: Cod
  */
 export function compile(e: Expr, vars: readonly string[], options?: CompileOptions): CompiledFunction {
   checkDepth([e]);
-  const backend = chooseBackend(options);
-  if (backend === 'closure') {
-    const ev = closureOf(e, checkVars(vars));
-    const args = new Float64Array(vars.length);
-    const fn = (...values: number[]): number => {
-      for (let i = 0; i < args.length; i++) args[i] = values[i] ?? Number.NaN;
-      return ev(args);
-    };
-    return tag(fn, backend);
+  if (chooseBackend(options) === 'function') {
+    const { writer, results } = prepare([e], vars);
+    const source = `${writer.prelude()}\nreturn function compiled(${params(vars.length).join(', ')}) {\n${writer.lines.join('\n')}\nreturn ${results[0]};\n};`;
+    const generated = generate<(...args: number[]) => number>(source);
+    if (generated) return tag(generated, 'function');
   }
-  const { writer, results } = prepare([e], vars);
-  const source = `${writer.prelude()}\nreturn function compiled(${params(vars.length).join(', ')}) {\n${writer.lines.join('\n')}\nreturn ${results[0]};\n};`;
-  return tag(build<(...args: number[]) => number>(source), backend);
+  const ev = closureOf(e, checkVars(vars));
+  const args = new Float64Array(vars.length);
+  const fn = (...values: number[]): number => {
+    for (let i = 0; i < args.length; i++) args[i] = values[i] ?? Number.NaN;
+    return ev(args);
+  };
+  return tag(fn, 'closure');
 }
 
 /** The JavaScript source `compile` would generate (for inspection and tests). */
@@ -396,30 +410,26 @@ export function compileVector(
   options?: CompileOptions,
 ): CompiledVector {
   checkDepth(exprs);
-  const backend = chooseBackend(options);
   const count = exprs.length;
-  if (backend === 'closure') {
-    const index = checkVars(vars);
-    const evs = exprs.map((e) => closureOf(e, index));
-    const fn = (point: ArrayLike<number>, out?: Float64Array): Float64Array => {
-      checkPoint(point, vars.length);
-      const result = out ?? new Float64Array(count);
-      for (let i = 0; i < count; i++) result[i] = (evs[i] as Evaluator)(point);
-      return result;
-    };
-    return tag(fn, backend);
+  if (chooseBackend(options) === 'function') {
+    const { writer, results } = prepare(exprs, vars);
+    const reads = params(vars.length)
+      .map((p, i) => `const ${p} = point[${i}];`)
+      .join('\n');
+    const writes = results.map((r, i) => `out[${i}] = ${r};`).join('\n');
+    const source = `${writer.prelude()}\nconst check = H_check;\nreturn function compiledVector(point, out) {\ncheck(point, ${vars.length});\nif (out === undefined) out = new Float64Array(${count});\n${reads}\n${writer.lines.join('\n')}\n${writes}\nreturn out;\n};`;
+    const generated = generate<(point: ArrayLike<number>, out?: Float64Array) => Float64Array>(source, checkPoint);
+    if (generated) return tag(generated, 'function');
   }
-  const { writer, results } = prepare(exprs, vars);
-  const reads = params(vars.length)
-    .map((p, i) => `const ${p} = point[${i}];`)
-    .join('\n');
-  const writes = results.map((r, i) => `out[${i}] = ${r};`).join('\n');
-  const source = `${writer.prelude()}\nconst check = H_check;\nreturn function compiledVector(point, out) {\ncheck(point, ${vars.length});\nif (out === undefined) out = new Float64Array(${count});\n${reads}\n${writer.lines.join('\n')}\n${writes}\nreturn out;\n};`;
-  const fn = new Function('H', 'H_check', `'use strict';\n${source}`)(HELPERS, checkPoint) as (
-    point: ArrayLike<number>,
-    out?: Float64Array,
-  ) => Float64Array;
-  return tag(fn, backend);
+  const index = checkVars(vars);
+  const evs = exprs.map((e) => closureOf(e, index));
+  const fn = (point: ArrayLike<number>, out?: Float64Array): Float64Array => {
+    checkPoint(point, vars.length);
+    const result = out ?? new Float64Array(count);
+    for (let i = 0; i < count; i++) result[i] = (evs[i] as Evaluator)(point);
+    return result;
+  };
+  return tag(fn, 'closure');
 }
 
 function checkPoint(point: ArrayLike<number>, length: number): void {
@@ -450,31 +460,30 @@ function checkColumns(columns: readonly Float64Array[], count: number, out: Floa
  */
 export function compileBatch(e: Expr, vars: readonly string[], options?: CompileOptions): CompiledBatch {
   checkDepth([e]);
-  const backend = chooseBackend(options);
-  if (backend === 'closure') {
-    const ev = closureOf(e, checkVars(vars));
-    const point = new Float64Array(vars.length);
-    const fn = (columns: readonly Float64Array[], out?: Float64Array): Float64Array => {
-      const length = checkColumns(columns, vars.length, out);
-      const result = out ?? new Float64Array(length);
-      for (let i = 0; i < length; i++) {
-        for (let j = 0; j < point.length; j++) point[j] = (columns[j] as Float64Array)[i] as number;
-        result[i] = ev(point);
-      }
-      return result;
-    };
-    return tag(fn, backend);
+  if (chooseBackend(options) === 'function') {
+    const { writer, results } = prepare([e], vars);
+    const names = params(vars.length);
+    const cols = names.map((_, j) => `const c${j} = columns[${j}];`).join('\n');
+    const reads = names.map((p, j) => `const ${p} = c${j}[i];`).join('\n');
+    const source = `${writer.prelude()}\nconst check = H_check;\nreturn function compiledBatch(columns, out) {\nconst length = check(columns, ${vars.length}, out);\nconst result = out === undefined ? new Float64Array(length) : out;\n${cols}\nfor (let i = 0; i < length; i++) {\n${reads}\n${writer.lines.join('\n')}\nresult[i] = ${results[0]};\n}\nreturn result;\n};`;
+    const generated = generate<(columns: readonly Float64Array[], out?: Float64Array) => Float64Array>(
+      source,
+      checkColumns,
+    );
+    if (generated) return tag(generated, 'function');
   }
-  const { writer, results } = prepare([e], vars);
-  const names = params(vars.length);
-  const cols = names.map((_, j) => `const c${j} = columns[${j}];`).join('\n');
-  const reads = names.map((p, j) => `const ${p} = c${j}[i];`).join('\n');
-  const source = `${writer.prelude()}\nconst check = H_check;\nreturn function compiledBatch(columns, out) {\nconst length = check(columns, ${vars.length}, out);\nconst result = out === undefined ? new Float64Array(length) : out;\n${cols}\nfor (let i = 0; i < length; i++) {\n${reads}\n${writer.lines.join('\n')}\nresult[i] = ${results[0]};\n}\nreturn result;\n};`;
-  const fn = new Function('H', 'H_check', `'use strict';\n${source}`)(HELPERS, checkColumns) as (
-    columns: readonly Float64Array[],
-    out?: Float64Array,
-  ) => Float64Array;
-  return tag(fn, backend);
+  const ev = closureOf(e, checkVars(vars));
+  const point = new Float64Array(vars.length);
+  const fn = (columns: readonly Float64Array[], out?: Float64Array): Float64Array => {
+    const length = checkColumns(columns, vars.length, out);
+    const result = out ?? new Float64Array(length);
+    for (let i = 0; i < length; i++) {
+      for (let j = 0; j < point.length; j++) point[j] = (columns[j] as Float64Array)[i] as number;
+      result[i] = ev(point);
+    }
+    return result;
+  };
+  return tag(fn, 'closure');
 }
 
 // ------------------------------------------------------------------ closure backend

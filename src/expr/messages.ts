@@ -3,6 +3,7 @@
  * input it concerns. The wording lives in the catalogues (src/i18n/<lang>.ts, `errors`).
  */
 import { GradstepError, type SourceRange } from '../errors.js';
+import { codePointName, isHidden } from '../util/visible.js';
 
 /** A construct gradstep refuses to read, named for the person who typed it. */
 export type Construct =
@@ -37,8 +38,13 @@ export const parseErrors = {
 
   tooManyNodes: (max: number, range?: SourceRange) => new GradstepError('parse/too-many-nodes', { max }, range),
 
+  /** An invisible or control character is named by its code point ("U+200B"), not shown raw. */
   unexpectedCharacter: (char: string, range: SourceRange) =>
-    new GradstepError('parse/unexpected', { kind: 'character', near: char }, range),
+    new GradstepError(
+      'parse/unexpected',
+      { kind: 'character', near: [...char].map((c) => (isHidden(c) ? codePointName(c).slice(1, -1) : c)).join('') },
+      range,
+    ),
 
   notAllowed: (construct: Construct, range?: SourceRange, detail?: string) =>
     new GradstepError('parse/not-allowed', detail === undefined ? { construct } : { construct, detail }, range),

@@ -122,8 +122,20 @@ export function parse(text: string, options: ParseOptions = {}): Parsed {
   }
 }
 
-function parseUnguarded(text: string, options: ParseOptions): Parsed {
-  if (typeof text !== 'string') throw parseErrors.notText();
+/**
+ * Full-width forms (U+FF01–U+FF5E: `２ｘ＋１`, typed with an East Asian input method) and the
+ * ideographic space read as their ASCII characters. One UTF-16 unit each way, so ranges
+ * into the text stay right.
+ */
+function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+function parseUnguarded(input: string, options: ParseOptions): Parsed {
+  if (typeof input !== 'string') throw parseErrors.notText();
+  const text = halfWidth(input);
   const maxLength = options.maxLength ?? PARSE_DEFAULTS.maxLength;
   const maxNodes = options.maxNodes ?? PARSE_DEFAULTS.maxNodes;
   const maxDepth = options.maxDepth ?? PARSE_DEFAULTS.maxDepth;

@@ -8,6 +8,7 @@ import type { Call, Expr, FunctionName, Num } from './ast.js';
 import { FUNCTION_NAMES, FUNCTIONS } from './functions.js';
 import { exponentParts, isExactRational, productParts, splitSign, typedText } from './print-shared.js';
 import { withStackGuard } from './stack-guard.js';
+import { validateTree } from './tree-check.js';
 
 // Binding strength, loosest first: sums; products (juxtaposition, a leading minus);
 // fractions, powers, roots and functions; atoms.
@@ -30,6 +31,7 @@ let symbolTex: SymbolTex | undefined;
 
 /** Textbook TeX for `e`. */
 export function toTex(e: Expr): string {
+  validateTree(e);
   return toTexWith(e, undefined);
 }
 
@@ -375,5 +377,9 @@ function printCall(e: Call): Printed {
     return applyName(`\\log_{${print(second).s}}`, arg);
   }
   // A call with an unexpected number of arguments: still typeset something honest.
-  return { s: `\\operatorname{${e.fn}}(${e.args.map((a) => print(a).s).join(',')})`, p: TIGHT };
+  // Only known functions get here (validateTree); letters only, whatever a caller put in.
+  return {
+    s: `\\operatorname{${String(e.fn).replace(/[^A-Za-z]/g, '') || '?'}}(${e.args.map((a) => print(a).s).join(',')})`,
+    p: TIGHT,
+  };
 }

@@ -52,11 +52,13 @@ import {
 } from './ast.js';
 import * as Q from './rational.js';
 import { withStackGuard } from './stack-guard.js';
+import { validateTree } from './tree-check.js';
 
 // ------------------------------------------------------------------ public API
 
 /** The canonical textbook form of `e` (see the module comment). */
 export function simplify(e: Expr): Expr {
+  validateTree(e);
   return withStackGuard('simplify/too-deep', () => withCaches(() => simplifyUncached(e)));
 }
 
@@ -388,6 +390,8 @@ interface SumState {
   readonly groups: Map<string, { coef: Num; rest: readonly Expr[] }>;
   readonly order: string[];
   constant: Num;
+  /** Numbers that would be lost if folded into `constant` (1 next to 1e308). */
+  readonly kept: Num[];
 }
 
 function collectTerm(st: SumState, t: Expr, scale: Num): void {
@@ -395,9 +399,17 @@ function collectTerm(st: SumState, t: Expr, scale: Num): void {
     case 'add':
       for (const u of t.terms) collectTerm(st, u, scale);
       return;
-    case 'num':
-      st.constant = Q.add(st.constant, Q.mul(scale, t));
+    case 'num': {
+      const scaled = Q.mul(scale, t);
+      const next = Q.add(st.constant, scaled);
+      // Folding must not lose a small addend next to a huge constant (1 + 1e308 rounds to
+      // 1e308): a float sum that is not exact keeps the addend as a term of its own.
+      const a = Q.toFloat(st.constant);
+      const b = Q.toFloat(scaled);
+      if (next.approx && Number.isFinite(a + b) && (a + b - a !== b || a + b - b !== a)) st.kept.push(scaled);
+      else st.constant = next;
       return;
+    }
     case 'mul': {
       // c·(a + b) inside a sum: distribute, so like terms across it collect.
       const [first, second] = t.factors;
@@ -421,9 +433,9 @@ function collectTerm(st: SumState, t: Expr, scale: Num): void {
 }
 
 function buildAdd(input: readonly Expr[], allowExpand = true): Expr {
-  const st: SumState = { groups: new Map(), order: [], constant: ZERO };
+  const st: SumState = { groups: new Map(), order: [], constant: ZERO, kept: [] };
   for (const t of input) collectTerm(st, t, ONE);
-  const { groups, order, constant } = st;
+  const { groups, order, constant, kept } = st;
 
   const terms: Expr[] = [];
   let needsRebuild = false;
@@ -436,10 +448,15 @@ function buildAdd(input: readonly Expr[], allowExpand = true): Expr {
   }
   if (needsRebuild) {
     if (!Q.isZero(constant)) terms.push(constant);
-    return buildAdd(terms, allowExpand);
+    return buildAdd([...terms, ...kept], allowExpand);
   }
   terms.sort(compareTerms);
-  if (!Q.isZero(constant)) terms.push(constant);
+  if (kept.length) {
+    // Unfolded numbers last, largest first, so simplifying again folds them the same way.
+    const numbers = [...kept, ...(Q.isZero(constant) ? [] : [constant])];
+    numbers.sort((a, b) => Math.abs(Q.toFloat(b)) - Math.abs(Q.toFloat(a)));
+    terms.push(...numbers);
+  } else if (!Q.isZero(constant)) terms.push(constant);
   const result = assembleSum(terms);
 
   if (allowExpand && terms.some(hasProductOfSum)) {

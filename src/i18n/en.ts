@@ -93,6 +93,9 @@ export const en: Messages = {
       `The output array holds ${n(have, { one: 'value', other: 'values' })} but ${need} are needed.`,
     'print/too-deep': () => 'The expression is nested too deeply to work with.',
     'simplify/too-deep': () => 'The expression is nested too deeply to work with.',
+    'expr/bad-tree': ({ what }) => `Not an expression tree: ${what}.`,
+    'expr/undefined-everywhere': ({ part }) =>
+      `The part ${part} has no real value, so the expression is undefined for every value of its variables.`,
     'check/unreadable-derivative': ({ near }) =>
       `This derivative notation could not be read (${near === undefined ? 'unbalanced parentheses before the prime' : `'${near}'`}). Write d/dx(…) with brackets, or (…)'.`,
     'check/too-many-lines': ({ count, max }) => `Too many lines (${count}); at most ${max} are checked.`,
@@ -100,6 +103,7 @@ export const en: Messages = {
       `The line is too long (${n(length, { one: 'character', other: 'characters' })}; at most ${max}).`,
     'check/unknown-variable': ({ name }) => `'${name}' is not a variable of the problem.`,
     'check/file': ({ path }) => `Cannot read the file '${path}'.`,
+    'check/file-too-large': ({ max }) => `The file is too large: more than ${max.toLocaleString('en')} bytes.`,
     'check/csv-columns': () => 'The CSV needs a header row with the columns problem, wrt and answer.',
     'check/csv-too-long': ({ count, max }) => `Too many rows (${count}); at most ${max}.`,
     'cli/bad-option': ({ option, value }) => `--${option} ${value}: expected a number.`,
@@ -290,6 +294,7 @@ export const en: Messages = {
       `Could not decide: the derivative is defined at too few sample points (${points}) to compare.`,
     join: (first, second) => `${first} ${second}`,
     undefinedValue: 'undefined',
+    diagnosisSkipped: '(Diagnosis skipped: finding the likely mistake would take longer than the checker allows.)',
   },
 
   lines: {
@@ -492,16 +497,6 @@ export const en: Messages = {
   },
 
   optim: {
-    names: {
-      gd: 'Gradient descent',
-      momentum: 'Momentum',
-      nesterov: 'Nesterov momentum',
-      adagrad: 'Adagrad',
-      rmsprop: 'RMSProp',
-      adam: 'Adam',
-      'gd-halving': 'Gradient descent with step halving',
-      newton: 'Newton’s method',
-    },
     settings: {
       optimizer: 'the optimizer',
       lr: "learning rate ε (Newton's method: default 1)",
@@ -514,6 +509,16 @@ export const en: Messages = {
       batchSize: 'rows per mini-batch (with data; default 4)',
       epochs: 'passes over the data (default 1)',
       seed: 'seed of the shuffling (default 1)',
+    },
+    names: {
+      gd: 'Gradient descent',
+      momentum: 'Momentum',
+      nesterov: 'Nesterov momentum',
+      adagrad: 'Adagrad',
+      rmsprop: 'RMSProp',
+      adam: 'Adam',
+      'gd-halving': 'Gradient descent with step halving',
+      newton: 'Newton’s method',
     },
     hyper: {
       alpha: 'momentum',
@@ -633,5 +638,28 @@ export const en: Messages = {
     adjointHeader: 'Adjoint',
     edgeHeader: 'Edge',
     localHeader: 'Local derivative',
+  },
+
+  limits: {
+    notNumber: ({ attr, value }) => `${attr}="${value}" is not a number.`,
+    notFinite: ({ attr, value }) => `${attr}="${value}" is not a finite number.`,
+    range: ({ attr, value, min, max }) => `${attr}="${value}" is outside the range ${min} to ${max}.`,
+    integer: ({ attr, value, min, max }) => `${attr}="${value}" must be a whole number from ${min} to ${max}.`,
+    tooLong: ({ attr, length, most }) => `${attr} is too long (${length} characters; at most ${most}).`,
+    tooMany: ({ attr, length, most }) => `${attr} has too many values (${length}; at most ${most}).`,
+    order: ({ attr, value }) => `${attr}="${value}": each lower end must be below its upper end.`,
+    ignored: 'The default is used instead.',
+    raceBudget: ({ runs, steps, perRun, budget }) =>
+      `${runs} runs of ${steps} steps exceed the budget of ${budget} steps for a race; each run stops after ${perRun} steps.`,
+    hints: {
+      expr: 'Nothing to show yet: give the element an expression in expr (for example expr="x^2").',
+      problem: 'No problem set: give the element a function in problem (for example problem="x^2").',
+      optimizers: 'No runs to race: list optimizers (for example optimizers="gd,adam") or values to vary.',
+    },
+  },
+
+  typeset: {
+    tooLong: ({ length }) => `Too long to typeset (${length} characters of TeX); shown as text.`,
+    budget: 'This derivation is too large to typeset in full; the rest is shown as text.',
   },
 };

@@ -88,12 +88,16 @@ export const ko: Messages = {
     'compile/short-output': ({ have, need }) => `출력 배열에 ${need}개가 필요한데 ${have}개만 들어갑니다.`,
     'print/too-deep': () => '식이 너무 깊게 중첩되어 처리할 수 없습니다.',
     'simplify/too-deep': () => '식이 너무 깊게 중첩되어 처리할 수 없습니다.',
+    'expr/bad-tree': ({ what }) => `올바른 식 트리가 아닙니다: ${what}.`,
+    'expr/undefined-everywhere': ({ part }) =>
+      `${part} 부분은 실수 값이 없으므로 이 식은 변수의 어떤 값에서도 정의되지 않습니다.`,
     'check/unreadable-derivative': ({ near }) =>
       `이 미분 표기를 읽을 수 없습니다 (${near === undefined ? '프라임 앞의 괄호 짝이 맞지 않습니다' : `'${near}'`}). d/dx(…)처럼 괄호를 쓰거나 (…)'로 쓰세요.`,
     'check/too-many-lines': ({ count, max }) => `줄이 너무 많습니다 (${count}줄). 최대 ${max}줄까지 확인합니다.`,
     'check/line-too-long': ({ length, max }) => `줄이 너무 깁니다 (${length}자, 최대 ${max}자).`,
     'check/unknown-variable': ({ name }) => `${josa(`'${name}'`, '은/는')} 문제의 변수가 아닙니다.`,
     'check/file': ({ path }) => `파일 ${josa(`'${path}'`, '을/를')} 읽을 수 없습니다.`,
+    'check/file-too-large': ({ max }) => `파일이 너무 큽니다: ${max.toLocaleString('en')}바이트를 넘습니다.`,
     'check/csv-columns': () => 'CSV 첫 줄에 problem, wrt, answer 열 이름이 있어야 합니다.',
     'check/csv-too-long': ({ count, max }) => `행이 너무 많습니다 (${count}행). 최대 ${max}행입니다.`,
     'cli/bad-option': ({ option, value }) => `--${option} ${value}: 수가 필요합니다.`,
@@ -282,6 +286,7 @@ export const ko: Messages = {
     undecided: ({ points }) => `판정할 수 없습니다: 비교할 수 있는 표본점(${points}개)이 너무 적습니다.`,
     join: (first, second) => `${first} ${second}`,
     undefinedValue: '정의되지 않음',
+    diagnosisSkipped: '(진단 생략: 실수를 찾는 데 검사 한도보다 오래 걸립니다.)',
   },
 
   lines: {
@@ -482,16 +487,6 @@ export const ko: Messages = {
   },
 
   optim: {
-    names: {
-      gd: '경사하강법',
-      momentum: '모멘텀',
-      nesterov: '네스테로프 모멘텀',
-      adagrad: 'Adagrad',
-      rmsprop: 'RMSProp',
-      adam: 'Adam',
-      'gd-halving': '학습률 반감 경사하강법',
-      newton: '뉴턴 방법',
-    },
     settings: {
       optimizer: '최적화 방법',
       lr: '학습률 ε (뉴턴 방법: 기본값 1)',
@@ -504,6 +499,16 @@ export const ko: Messages = {
       batchSize: '미니배치의 행 수 (데이터가 있을 때, 기본값 4)',
       epochs: '데이터를 도는 횟수 (기본값 1)',
       seed: '섞기의 시드 (기본값 1)',
+    },
+    names: {
+      gd: '경사하강법',
+      momentum: '모멘텀',
+      nesterov: '네스테로프 모멘텀',
+      adagrad: 'Adagrad',
+      rmsprop: 'RMSProp',
+      adam: 'Adam',
+      'gd-halving': '학습률 반감 경사하강법',
+      newton: '뉴턴 방법',
     },
     hyper: {
       alpha: '모멘텀',
@@ -622,5 +627,31 @@ export const ko: Messages = {
     adjointHeader: '수반값',
     edgeHeader: '간선',
     localHeader: '국소 미분',
+  },
+
+  limits: {
+    notNumber: ({ attr, value }) => `${josa(`${attr}="${value}"`, '은/는')} 수가 아닙니다.`,
+    notFinite: ({ attr, value }) => `${josa(`${attr}="${value}"`, '은/는')} 유한한 수가 아닙니다.`,
+    range: ({ attr, value, min, max }) =>
+      `${josa(`${attr}="${value}"`, '은/는')} ${min}부터 ${max}까지의 범위를 벗어납니다.`,
+    integer: ({ attr, value, min, max }) =>
+      `${josa(`${attr}="${value}"`, '은/는')} ${min}부터 ${max}까지의 정수여야 합니다.`,
+    tooLong: ({ attr, length, most }) => `${attr} 값이 너무 깁니다 (${length}자, 최대 ${most}자).`,
+    tooMany: ({ attr, length, most }) => `${attr} 값의 개수가 너무 많습니다 (${length}개, 최대 ${most}개).`,
+    order: ({ attr, value }) => `${attr}="${value}": 각 구간의 아래 끝이 위 끝보다 작아야 합니다.`,
+    ignored: '대신 기본값을 사용합니다.',
+    raceBudget: ({ runs, steps, perRun, budget }) =>
+      `${runs}개 실행 × ${steps}단계가 비교 한도 ${budget}단계를 넘어, 실행마다 ${perRun}단계까지만 계산합니다.`,
+    hints: {
+      expr: '아직 보여 줄 내용이 없습니다. expr 속성에 식을 지정하세요 (예: expr="x^2").',
+      problem: '문제가 없습니다. problem 속성에 함수를 지정하세요 (예: problem="x^2").',
+      optimizers:
+        '비교할 실행이 없습니다. optimizers 속성에 최적화 기법을 적거나 (예: optimizers="gd,adam") 바꿀 값을 지정하세요.',
+    },
+  },
+
+  typeset: {
+    tooLong: ({ length }) => `조판하기에 너무 깁니다 (TeX ${length}자). 텍스트로 보여 줍니다.`,
+    budget: '이 풀이는 너무 커서 전부 조판할 수 없습니다. 나머지는 텍스트로 보여 줍니다.',
   },
 };

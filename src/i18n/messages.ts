@@ -86,6 +86,47 @@ export interface VerdictMessages {
   readonly join: (first: string, second: string) => string;
   /** A value that is undefined at a point (NaN, ±∞). */
   readonly undefinedValue: string;
+  /** Said after the verdict when the mistake diagnosis ran out of its budget. */
+  readonly diagnosisSkipped: string;
+}
+
+/** What a refused attribute value is told (components/shared/limits.ts). `value` is already quoted-safe. */
+export interface LimitParams {
+  readonly attr: string;
+  readonly value: string;
+  readonly min: string;
+  readonly max: string;
+  /** Characters or values given (tooLong, tooMany). */
+  readonly length: number;
+  /** Most characters or values allowed (tooLong, tooMany). */
+  readonly most: number;
+}
+
+export interface LimitMessages {
+  readonly notNumber: (p: LimitParams) => string;
+  readonly notFinite: (p: LimitParams) => string;
+  readonly range: (p: LimitParams) => string;
+  readonly integer: (p: LimitParams) => string;
+  readonly tooLong: (p: LimitParams) => string;
+  readonly tooMany: (p: LimitParams) => string;
+  readonly order: (p: LimitParams) => string;
+  /** Said after each of the above. */
+  readonly ignored: string;
+  /** A race's steps cut to fit its budget. */
+  readonly raceBudget: (p: {
+    readonly runs: number;
+    readonly steps: number;
+    readonly perRun: number;
+    readonly budget: number;
+  }) => string;
+  /** Hints for an element with nothing to show yet. */
+  readonly hints: { readonly expr: string; readonly problem: string; readonly optimizers: string };
+}
+
+/** The typesetting budget (components/shared/typeset.ts). */
+export interface TypesetMessages {
+  readonly tooLong: (p: { readonly length: number }) => string;
+  readonly budget: string;
 }
 
 /** What the line-by-line checker says; `line` is 1-based. */
@@ -296,12 +337,26 @@ export interface CliOptimizeMessages {
 }
 
 /** The optimizers' words. */
+/** The optimizer settings that are not hyper-parameters (src/optim/hyper.ts). */
+export type PlainSettingName =
+  | 'optimizer'
+  | 'lr'
+  | 'start'
+  | 'vars'
+  | 'steps'
+  | 'convention'
+  | 'tol'
+  | 'data'
+  | 'batchSize'
+  | 'epochs'
+  | 'seed';
+
 export interface OptimMessages {
+  /** What each plain setting is, for usage text and the playground (src/optim/hyper.ts). */
+  readonly settings: Readonly<Record<PlainSettingName, string>>;
   readonly names: Readonly<Record<OptimizerId, string>>;
   /** Hyper-parameters, as a sentence names them (`decay rate`). */
   readonly hyper: Readonly<Record<HyperId, string>>;
-  /** What each of the other settings of a run means (CLI usage, element docs). */
-  readonly settings: Readonly<Record<PlainSettingName, string>>;
   /** What a hyper-parameter's value must be. */
   readonly ranges: Readonly<Record<HyperRange, string>>;
   /** The conventions' names, as shown to people (the CLI's `--convention` takes the ids). */
@@ -400,6 +455,8 @@ export interface Messages {
   readonly cli: CliMessages;
   readonly optim: OptimMessages;
   readonly graph: GraphMessages;
+  readonly limits: LimitMessages;
+  readonly typeset: TypesetMessages;
 }
 
 /** Computation graphs: the printers' words (lower case, inside labels) and gs-graph's. */
@@ -440,17 +497,3 @@ export interface GraphMessages {
   readonly edgeHeader: string;
   readonly localHeader: string;
 }
-
-/** The settings of an optimizer run other than the hyper-parameters (src/optim/hyper.ts). */
-export type PlainSettingName =
-  | 'optimizer'
-  | 'lr'
-  | 'start'
-  | 'vars'
-  | 'steps'
-  | 'convention'
-  | 'tol'
-  | 'data'
-  | 'batchSize'
-  | 'epochs'
-  | 'seed';

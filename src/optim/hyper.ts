@@ -79,7 +79,8 @@ function plain<N extends PlainSettingName>(
   aliases: readonly string[] = [],
 ): SettingSpec & { readonly name: N } {
   // The description is the catalogue's (src/i18n/<lang>.ts, optim.settings).
-  return { name, aliases, kind, value, description: localizeAll((m) => m.optim.settings[name]) };
+  const description = localizeAll((m) => m.optim.settings[name]);
+  return { name, aliases, kind, value, description };
 }
 
 /** Every setting an optimizer element or the CLI reads, in the order usage text lists them. */

@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { differentiate } from '../src/calculus/index.js';
+import { checkAnswer } from '../src/check/check.js';
+import { isGradstepError } from '../src/errors.js';
+import { add, type Expr, num } from '../src/expr/ast.js';
+import { compile } from '../src/expr/compile.js';
+import { toText } from '../src/expr/print-text.js';
+import { arbExpr, arbInteger } from './support/arbitraries.js';
+
+/**
+ * A fuzz test whose oracle can fail: every derivative is compared with a central finite
+ * difference where that is well conditioned, and every answer is checked both ways (the
+ * derivative is accepted, the derivative plus one is not). Any disagreement left fails.
+ */
+
+const expr = arbExpr({ vars: ['x'], maxDepth: 3, numbers: arbInteger });
+
+function derive(e: Expr) {
+  try {
+    return differentiate(e, { wrt: 'x', vars: ['x'] });
+  } catch (error) {
+    if (isGradstepError(error)) return undefined;
+    throw error;
+  }
+}
+
+/** f′(x0) by a central difference, or undefined where it would not be trustworthy. */
+function finiteDifference(f: (x: number) => number, x0: number): number | undefined {
+  const h = 1e-5 * Math.max(1, Math.abs(x0));
+  const values = [-2, -1, 0, 1, 2].map((k) => f(x0 + k * h));
+  if (!values.every((v) => Number.isFinite(v) && Math.abs(v) < 1e6)) return undefined;
+  const [m2, m1, f0, p1, p2] = values as [number, number, number, number, number];
+  const d1 = (p1 - m1) / (2 * h);
+  const d2 = (p2 - m2) / (4 * h);
+  // Two step sizes must agree, and the curvature must be moderate: else the point is near a
+  // kink, pole or branch cut, or cancellation swamps the difference.
+  if (Math.abs(d1 - d2) > 1e-4 * Math.max(1, Math.abs(d1))) return undefined;
+  if (Math.abs(p1 - 2 * f0 + m1) / (h * h) > 1e4) return undefined;
+  return d1;
+}
+
+describe('fuzz with an oracle that can fail', () => {
+  it('derivatives agree with finite differences where those are well conditioned', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(expr, fc.constantFrom(0.37, -0.81, 1.23, 2.1, -1.62), (e, x0) => {
+        const d = derive(e);
+        if (!d) return;
+        const f = compile(e, ['x']);
+        const df = compile(d.result, ['x']);
+        const expected = finiteDifference(f, x0);
+        const got = df(x0);
+        if (expected === undefined || !Number.isFinite(got)) return;
+        compared++;
+        expect(Math.abs(got - expected), `${toText(e)} at ${x0}: ${toText(d.result)}`).toBeLessThanOrEqual(
+          1e-4 * Math.max(1, Math.abs(expected)),
+        );
+      }),
+      { numRuns: 400 },
+    );
+    // The oracle must have had work to do.
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('the checker accepts the derivative and refuses the derivative plus one', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(expr, (e) => {
+        const d = derive(e);
+        if (!d) return;
+        const problem = toText(e);
+        const right = checkAnswer({ problem, answer: toText(d.result), wrt: 'x', vars: ['x'] });
+        if (right.verdict === 'undecided' || right.verdict === 'invalid-answer') return;
+        checked++;
+        expect(right.correct, `${problem}: ${toText(d.result)} → ${right.verdict}`).toBe(true);
+        const wrong = checkAnswer({ problem, answer: toText(add(d.result, num(1))), wrt: 'x', vars: ['x'] });
+        if (wrong.verdict === 'undecided') return;
+        expect(wrong.correct, `${problem}: ${toText(d.result)} + 1 → ${wrong.verdict}`).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
+    expect(checked).toBeGreaterThan(50);
+  });
+});

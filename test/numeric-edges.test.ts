@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { differentiate, gradient } from '../src/calculus/index.js';
+import { GradstepError } from '../src/errors.js';
+import type { Expr } from '../src/expr/ast.js';
+import { parse } from '../src/expr/parse.js';
+import { toTex } from '../src/expr/print-tex.js';
+import { toText } from '../src/expr/print-text.js';
+import { simplify } from '../src/expr/simplify.js';
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(GradstepError);
+    return (error as GradstepError).code;
+  }
+}
+
+describe('a part undefined on the whole domain is reported', () => {
+  for (const text of ['ln(abs(tan(pi)))*t^2', 'sin(x) + 1/0', 'sqrt(-1)*x', 'x^2 + ln(0)', 'x*csc(0)']) {
+    it(text, () => {
+      expect(codeOf(() => differentiate(text))).toBe('expr/undefined-everywhere');
+      expect(codeOf(() => gradient(text))).toBe('expr/undefined-everywhere');
+    });
+  }
+
+  it('names the part in the message', () => {
+    try {
+      differentiate('sin(x) + 1/0');
+    } catch (error) {
+      expect((error as GradstepError).messages.en).toContain('1/0');
+    }
+  });
+
+  it('does not refuse what is only large or only undefined somewhere', () => {
+    for (const text of ['exp(1000)*x', '1/x', 'ln(x)', 'sqrt(x-1)', 'tan(x)', '0^2*x']) {
+      expect(() => differentiate(text), text).not.toThrow();
+    }
+  });
+});
+
+describe('constant folding keeps small addends next to huge constants', () => {
+  it('1 - x + 1e308 keeps the 1', () => {
+    const s = simplify(parse('1 - x + 1e308').expr);
+    expect(toText(s)).toMatch(/(^|[^0-9.e])1([^0-9.e]|$)/);
+    // Simplifying again gives the same tree.
+    expect(toText(simplify(s))).toBe(toText(s));
+  });
+
+  it('sec(1 - x + 1e308) keeps the 1 inside the function when simplified', () => {
+    expect(toText(simplify(parse('sec(1 - x + 1e308)').expr))).toContain('1e+308 + 1');
+  });
+
+  it('ordinary constants still fold', () => {
+    expect(toText(simplify(parse('2 + 3 + x').expr))).toBe('x + 5');
+  });
+});
+
+describe('trees from code are validated at the public entries', () => {
+  const bad: unknown[] = [
+    null,
+    { kind: 'oops' },
+    { kind: 'call', fn: 'alert', args: [{ kind: 'sym', name: 'x' }] },
+    { kind: 'call', fn: '}\\href{javascript:x}{', args: [] },
+    { kind: 'add', terms: [null] },
+    { kind: 'sym', name: '\\def\\a{}' },
+    { kind: 'num', n: Number.NaN, d: 1 },
+    { kind: 'add' },
+  ];
+  for (const tree of bad) {
+    it(JSON.stringify(tree), () => {
+      const e = tree as Expr;
+      for (const entry of [() => differentiate(e), () => toTex(e), () => toText(e), () => simplify(e)]) {
+        expect(codeOf(entry)).toBe('expr/bad-tree');
+      }
+    });
+  }
+});
+
+describe('text a person typed', () => {
+  it('names an invisible character by its code point', () => {
+    try {
+      parse('x\u200b+1');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as GradstepError).messages.en).toContain('U+200B');
+      expect((error as GradstepError).messages.en).not.toContain('\u200b');
+    }
+  });
+
+  it('reads full-width digits, letters and operators as ASCII', () => {
+    const p = parse('２ｘ＾２＋ｓｉｎ（ｘ）');
+    expect(p.text).toBe(parse('2x^2+sin(x)').text);
+  });
+});

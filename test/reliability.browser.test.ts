@@ -1,0 +1,6 @@
+import { describe } from 'vitest';
+import { reliabilityMatrix } from './support/reliability-matrix.js';
+
+describe('reliability matrix (no policy)', () => {
+  reliabilityMatrix();
+});
