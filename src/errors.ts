@@ -72,6 +72,14 @@ export interface ErrorParams {
   /** A command-line option that needs a number. */
   'cli/bad-option': { readonly option: string; readonly value: string };
   'cli/missing-option': { readonly option: string };
+  /** Mistakes in the command line itself; `option` as typed without its dashes. */
+  'cli/unknown-command': { readonly command: string };
+  'cli/unknown-option': { readonly option: string };
+  'cli/takes-no-value': { readonly option: string };
+  'cli/needs-value': { readonly option: string };
+  'cli/unknown-language': { readonly lang: string; readonly known: readonly string[] };
+  'cli/conflicting-flags': { readonly first: string; readonly second: string };
+  'cli/missing-expression': None;
   /** `key` and `known` as the user spells them (`--momentum`, `beta1`); `same`: two names of one hyper-parameter. */
   'optim/unknown-hyper':
     | { readonly optimizer: OptimizerId; readonly key: string; readonly known: readonly string[] }

@@ -84,6 +84,13 @@ const ERROR_SAMPLES: { readonly [C in ErrorCode]: readonly ErrorParams[C][] } = 
   'check/csv-too-long': [{ count: 10001, max: 10000 }],
   'cli/bad-option': [{ option: 'lr', value: 'fast' }],
   'cli/missing-option': [{ option: 'start' }],
+  'cli/unknown-command': [{ command: 'frobnicate' }],
+  'cli/unknown-option': [{ option: 'bogus' }],
+  'cli/takes-no-value': [{ option: 'json' }],
+  'cli/needs-value': [{ option: 'wrt' }],
+  'cli/unknown-language': [{ lang: 'fr', known: ['en', 'ko'] }],
+  'cli/conflicting-flags': [{ first: 'tex', second: 'no-tex' }],
+  'cli/missing-expression': [{}],
   'optim/unknown-hyper': [
     { optimizer: 'adam', key: '--beta', known: ['--beta1', '--beta2', '--delta'] },
     { optimizer: 'gd', key: 'alpha', known: [] },
@@ -251,9 +258,34 @@ describe('every catalogue', () => {
 
       it('has every UI key, CLI label, construct, note and reason', () => {
         for (const [path, value] of leaves(m.ui, 'ui')) expectGood(value as string, `${lang} ${path}`);
-        for (const [path, value] of leaves(m.cli, 'cli')) {
+        for (const [path, value] of leaves({ ...m.cli, help: m.cli.help.commands, optimize: {} }, 'cli')) {
           expectGood(typeof value === 'function' ? value({ count: 3, start: 1, end: 2 }) : (value as string), path);
         }
+        const { help, optimize } = m.cli;
+        for (const [path, value] of leaves({ ...help, commands: {} }, 'cli.help'))
+          if (typeof value === 'string') expectGood(value, `${lang} ${path}`);
+        expectGood(help.tagline({ version: '1.2.3' }), `${lang} cli.help.tagline`);
+        for (const defaults of [undefined, 'adam 0.9; rmsprop 0.99'])
+          for (const aliases of [[], ['--alpha']])
+            expectGood(help.setting({ what: 'momentum', defaults, aliases }), `${lang} cli.help.setting`);
+        expectGood(
+          help.choice({ what: 'x', values: ['gd', 'adam'], aliases: [['sgd', 'gd']] }),
+          `${lang} cli.help.choice`,
+        );
+        expectGood(
+          help.exit({
+            statuses: [
+              [0, 'a'],
+              [2, 'b'],
+            ],
+          }),
+          `${lang} cli.help.exit`,
+        );
+        expectGood(optimize.heading({ name: 'Adam', convention: 'PyTorch', settings: 'ε = 0.1' }), `${lang} heading`);
+        expectGood(optimize.batch({ rows: [1, 4] }), `${lang} cli.optimize.batch`);
+        expectGood(optimize.warning({ step: 3, message: 'm' }), `${lang} cli.optimize.warning`);
+        for (const message of [undefined, 'm'])
+          expectGood(optimize.status({ status: 'converged', message }), `${lang} cli.optimize.status`);
         for (const c of CONSTRUCTS) expectGood(m.constructs[c], `${lang} construct ${c}`);
         for (const [kind, params] of Object.entries(NOTE_SAMPLES) as [ReadNoteKind, never][])
           expectGood(m.notes[kind](params), `${lang} note ${kind}`);

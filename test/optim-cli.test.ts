@@ -69,7 +69,7 @@ describe('gradstep optimize', () => {
     expect(lines[0]).toMatch(/^k\s+x\s+f\(w\)\s+\|g\|$/);
     expect(lines[1]).toMatch(/^0\s+4\s+6\s+4$/);
     expect(lines[2]).toMatch(/^1\s+3\.2\s+3\.44\s+2\.4$/);
-    expect(lines.at(-1)).toBe('max-steps (ran every step asked for)');
+    expect(lines.at(-1)).toBe('ran every step asked for');
   });
 
   it('prints TeX for every step', () => {
@@ -80,7 +80,7 @@ describe('gradstep optimize', () => {
   it('reports divergence in the status, in Korean too', () => {
     const r = run(['x^2', '--optimizer', 'gd', '--lr', '5', '--start', '1', '--steps', '100', '--lang', 'ko']);
     expect(r.status).toBe(0);
-    expect(r.out).toMatch(/diverged: \d+단계에서 발산했습니다/);
+    expect(r.out).toMatch(/^\d+단계에서 발산했습니다/m);
   });
 
   it('exits 2 on bad input', () => {

@@ -104,7 +104,7 @@ describe('settings named as the user typed them', () => {
       for (const setting of SETTINGS) expect(documented, `${file} ${setting.name}`).toContain(kebab(setting.name));
     }
     // and the CLI knows every flag
-    const usage = optimizeCommand.usage;
+    const usage = optimizeCommand.usage('en');
     for (const setting of SETTINGS) expect(usage).toContain(`--${kebab(setting.name)} `);
   });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { checkAnswer } from '../src/check/check.js';
 import { checkDerivation } from '../src/check/lines.js';
-import { run } from '../src/cli/main.js';
+import { COMMANDS, run } from '../src/cli/main.js';
 import { GradstepError } from '../src/errors.js';
 import { parse } from '../src/expr/parse.js';
 import { captureIO } from './support/cli.js';
@@ -91,5 +91,114 @@ describe('the CLI in a pseudo-language', () => {
     expectCatalogued(await cli('check', '(2x-1)^3', '3(2x-1)^2', '--lang', 'ko'), ['chain-factor-missing']);
     expectCatalogued(await cli('check', 'x^2', '2x +', '--lang', 'ko'), ['gradstep check']);
     expectCatalogued(await cli('diff', 'x!', '--lang', 'ko'), ['gradstep diff']);
+  });
+});
+
+describe('the CLI help, usage errors and optimizer output in a pseudo-language', () => {
+  const cli = async (...argv: string[]) => {
+    const io = captureIO();
+    const status = await run(argv, io);
+    return { status, text: [...io.stdout, ...io.stderr].join('\n') };
+  };
+  // Literal on every command line: the program, the commands, the flags (`--json`, `-h`) and
+  // the values a flag takes as typed (`--detail full|normal|brief`).
+  const COMMAND_NAMES = Object.keys(COMMANDS);
+  const LITERAL = ['gradstep', ...COMMAND_NAMES, 'full|normal|brief'];
+  const withoutFlags = (text: string) => text.replace(/(^|[\s[|(])--?[a-z][a-z0-9-]*/g, '$1 ');
+  const expectHelp = (text: string) => expectCatalogued(withoutFlags(text), LITERAL);
+
+  it('gradstep --help speaks the language asked for, with --lang before or after', async () => {
+    for (const argv of [['--help', '--lang', 'ko'], ['--lang', 'ko', '--help'], ['--lang=ko']]) {
+      const { status, text } = await cli(...argv);
+      expect(status, argv.join(' ')).toBe(0);
+      expectHelp(text);
+      for (const name of COMMAND_NAMES) expect(text).toMatch(new RegExp(`^  ${name} +⟦`, 'm'));
+    }
+  });
+
+  it('every gradstep <command> --help comes from the catalogue', async () => {
+    expect(COMMAND_NAMES).toEqual(['parse', 'diff', 'grad', 'check', 'optimize', 'graph']);
+    for (const name of COMMAND_NAMES) {
+      for (const argv of [
+        [name, '--help', '--lang', 'ko'],
+        ['--lang', 'ko', name, '-h'],
+      ]) {
+        const { status, text } = await cli(...argv);
+        expect(status, argv.join(' ')).toBe(0);
+        expect(text).toContain(`gradstep ${name}`);
+        expectHelp(text);
+      }
+    }
+  });
+
+  it('the usage of optimize lists every setting from the engine, in the catalogue', async () => {
+    const { text } = await cli('optimize', '--help', '--lang', 'ko');
+    for (const flag of ['--optimizer id', '--beta1 ρ₁', '--initial-accumulator r₀', '--batch-size B'])
+      expect(text).toMatch(new RegExp(`^  ${flag} +⟦`, 'm'));
+  });
+
+  it('usage errors come from the catalogue', async () => {
+    const cases: string[][] = [
+      ['frobnicate', '--lang', 'ko'],
+      ['diff', 'x^2', '--bogus', '--lang', 'ko'],
+      ['diff', 'x^2', '--json=0', '--lang', 'ko'],
+      ['check', 'x^2', '2x', '--lang', 'ko', '--wrt'],
+      ['grad', 'x*y', '--lang', 'ko', '--lang', 'fr'],
+      ['optimize', 'x^2', '--optimizer', 'gd', '--start', '1', '--tex', '--no-tex', '--lang', 'ko'],
+      ['optimize', 'x^2', '--lr', '0.1', '--start', '1', '--lang', 'ko'],
+      ['parse', '--frobnicate', 'x', '--lang', 'ko'],
+      ['parse', '--lang', 'ko'],
+      ['diff', '--lang', 'ko'],
+      ['graph', '--lang', 'ko'],
+    ];
+    for (const argv of cases) {
+      const { status, text } = await cli(...argv);
+      expect(status, argv.join(' ')).toBe(2);
+      expectHelp(text);
+    }
+  });
+
+  it('gradstep optimize prints its table, its steps and its status from the catalogue', async () => {
+    const base = ['optimize', 'x^2 - 4x + 6', '--start', '4', '--steps', '3', '--lang', 'ko'];
+    const expressions = ['x^2 - 4x + 6', 'x^2 - 4*x + 6', '2*x - 4'];
+    // Parameters land inside their message's brackets, so the words passed in (the convention's
+    // name, the status) must be bracketed on their own: they too come from the catalogue.
+    const runs: [string[], RegExp][] = [
+      [['--optimizer', 'gd', '--lr', '0.2', '--table'], /⟦⟦ran every step asked for⟧⟧$/],
+      [['--optimizer', 'gd', '--lr', '0.2'], /^⟦⟦Gradient descent⟧ \(⟦textbook⟧\), ε = 0\.2⟧$/m],
+      [['--optimizer', 'adam', '--lr', '0.2', '--convention', 'pytorch'], /\(⟦PyTorch⟧\), ε = 0\.2, ρ₁ = 0\.9/],
+      [['--optimizer', 'rmsprop', '--lr', '0.1', '--convention', 'keras', '--table'], /^⟦⟦ran every step/m],
+      [['--optimizer', 'newton'], /\(⟦textbook⟧\)/],
+      [['--optimizer', 'gd', '--lr', '5', '--steps', '40'], /^⟦⟦diverged⟧: ⟦Diverged at step/m],
+    ];
+    for (const [extra, shape] of runs) {
+      const { status, text } = await cli(...base, ...extra);
+      expect(status, extra.join(' ')).toBe(0);
+      expectCatalogued(text, expressions);
+      expect(text).toMatch(shape);
+    }
+    // SGD over data: the batch's rows, and no convention or status id left in English.
+    const sgd = await cli(
+      'optimize',
+      '(w*x + b - y)^2',
+      '--vars',
+      'w,b',
+      '--data',
+      'line',
+      '--optimizer',
+      'gd',
+      '--lr',
+      '0.05',
+      '--start',
+      '0,0',
+      '--steps',
+      '2',
+      '--lang',
+      'ko',
+    );
+    expect(sgd.status).toBe(0);
+    expectCatalogued(sgd.text, ['(w*x + b - y)^2', '2*x*(w*x + b - y)', '2*(w*x + b - y)']);
+    expect(sgd.text).toMatch(/→ \(.*\) {2}⟦rows \d+, \d+, \d+, \d+⟧$/m);
+    expect(outsideBrackets(sgd.text)).not.toMatch(/textbook|rows|batch|max-steps|converged|diverged/);
   });
 });

@@ -1,6 +1,6 @@
 // Command-line arguments shared by every subcommand.
 import { parseArgs as nodeParseArgs } from 'node:util';
-import { isGradstepError } from '../errors.js';
+import { GradstepError, isGradstepError } from '../errors.js';
 import { DEFAULT_LANG, isLang, LANGS, type Lang, messagesFor } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
 
@@ -11,9 +11,6 @@ export interface ParsedArgs {
   readonly options: Record<string, string>;
   readonly flags: Set<string>;
 }
-
-/** A mistake in the command line itself (not in an expression): printed as it is, exit status 2. */
-export class UsageError extends Error {}
 
 /**
  * Reads the command line with Node's `util.parseArgs` (strict: unknown options, a value
@@ -57,20 +54,21 @@ export function parseArgs(
     else if (value === true) flags.add(name);
   }
   if (options.lang !== undefined && !isLang(options.lang)) {
-    throw new UsageError(`unknown language --lang ${options.lang} (use ${LANGS.join(', ')})`);
+    throw new GradstepError('cli/unknown-language', { lang: options.lang, known: LANGS });
   }
   return { positional, options, flags };
 }
 
-/** util.parseArgs's errors, in the CLI's own words. */
+/** util.parseArgs's errors, as the CLI's own (worded by the catalogue where they are shown). */
 function usageError(error: unknown): Error {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   const name = /'--([^' =]+)/.exec(message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && name) return new UsageError(`unknown option --${name}`);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && name)
+    return new GradstepError('cli/unknown-option', { option: name });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && name) {
-    if (/does not take an argument/.test(message)) return new UsageError(`--${name} takes no value`);
-    return new UsageError(`option --${name} needs a value`);
+    if (/does not take an argument/.test(message)) return new GradstepError('cli/takes-no-value', { option: name });
+    return new GradstepError('cli/needs-value', { option: name });
   }
   return error instanceof Error ? error : new Error(message);
 }
@@ -102,10 +100,6 @@ export function reportError(e: unknown, io: CliIO, lang: Lang, command: string):
   if (isGradstepError(e)) {
     const where = e.range ? messagesFor(lang).cli.where(e.range) : '';
     io.err(`gradstep ${command}: ${e.localized(lang)}${where}`);
-    return EXIT.badInput;
-  }
-  if (e instanceof UsageError) {
-    io.err(`gradstep ${command}: ${e.message}`);
     return EXIT.badInput;
   }
   throw e;

@@ -8,22 +8,40 @@ import { type Lang, messagesFor } from '../i18n/index.js';
 import type { CliMessages } from '../i18n/messages.js';
 import { shorten } from '../util/visible.js';
 import { langOption, parseArgs, reportError, splitVars } from './args.js';
+import { LANG_OPTION, renderUsage } from './help.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
-const USAGE = `Usage: gradstep check "<problem>" "<answer>" [--wrt x] [--vars x,y] [--params a,b] [--order n] [--lang en|ko] [--json]
-       gradstep check --file answers.csv [--lang en|ko] [--json]
-
-Checks a derivative: correct, correct but not simplified, or incorrect — with the likely
-mistake, the step of the derivation where it happens, and a point where the two differ.
-  --wrt x        the variable to differentiate by (default: the only variable, or x)
-  --vars x,y     the variables (so 'xy' reads as x·y); any other name is a parameter, held constant
-  --params a,b   names to read as parameters (constant symbols), also longer ones such as 'rate'
-  --order n      1 for f′ (default), 2 for f″, …
-  --lang en|ko   language of the messages
-  --json         the result as JSON
-  --file path    a CSV with the columns problem, wrt, answer (header row first)
-Exit status: 0 correct, 1 incorrect, 2 unreadable input.`;
+/** The help text (the catalogue's words, literal flags). */
+const usage = (lang: Lang) =>
+  renderUsage(lang, (m) => {
+    const { placeholders: p, commands, exit } = m.cli.help;
+    const c = commands.check;
+    const o = c.options;
+    return {
+      synopsis: [
+        `check "<${p.problem}>" "<${p.answer}>" [--wrt x] [--vars x,y] [--params a,b] [--order n] [${LANG_OPTION}] [--json]`,
+        `check --file ${p.csv} [${LANG_OPTION}] [--json]`,
+      ],
+      about: c.about,
+      options: [
+        ['--wrt x', o.wrt],
+        ['--vars x,y', o.vars],
+        ['--params a,b', o.params],
+        ['--order n', o.order],
+        [LANG_OPTION, o.lang],
+        ['--json', o.json],
+        [`--file ${p.path}`, o.file],
+      ],
+      exit: exit({
+        statuses: [
+          [EXIT.ok, c.exit.correct],
+          [EXIT.incorrect, c.exit.incorrect],
+          [EXIT.badInput, c.exit.unreadable],
+        ],
+      }),
+    };
+  });
 
 const KNOWN = ['wrt', 'vars', 'params', 'order', 'lang', 'file'];
 
@@ -208,8 +226,7 @@ function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
 }
 
 export const checkCommand: Command = {
-  summary: 'check a derivative: verdict, likely mistake and a counterexample',
-  usage: USAGE,
+  usage,
   run(args: string[], io: CliIO): number {
     let lang: Lang = 'en';
     try {
@@ -218,13 +235,13 @@ export const checkCommand: Command = {
       const json = flags.has('json');
       if (options.file !== undefined) {
         if (positional.length !== 0) {
-          io.err(USAGE);
+          io.err(usage(lang));
           return EXIT.badInput;
         }
         return runFile(options.file, lang, json, io);
       }
       if (positional.length !== 2) {
-        io.err(USAGE);
+        io.err(usage(lang));
         return EXIT.badInput;
       }
       const order = options.order === undefined ? undefined : Number(options.order);

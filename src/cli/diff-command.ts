@@ -5,25 +5,36 @@ import { differentiate } from '../calculus/differentiate.js';
 import { derivationJson, derivationTex, derivationText } from '../calculus/print.js';
 import type { Lang } from '../i18n/index.js';
 import { langOption, outputFormat, parseArgs, reportError, splitVars } from './args.js';
+import { LANG_OPTION, renderUsage } from './help.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
-const USAGE = `Usage: gradstep diff "<expr>" [--wrt x] [--order n] [--vars x,y] [--params a,b] [--detail full|normal|brief] [--lang en|ko] [--json|--tex|--text]
-
-Differentiates the expression and shows every step (sum, product, quotient and chain rules, …).
-  --wrt x        the variable to differentiate by (default: the only variable, or x)
-  --order n      1 for f′ (default), 2 for f″, … up to 10
-  --vars x,y     the variables (so 'xy' reads as x·y); any other name is a parameter, held constant
-  --params a,b   names to read as parameters (constant symbols), also longer ones such as 'rate'
-  --detail       full (every step), normal (default), brief (chain, product, quotient, simplify)
-  --lang en|ko   language of the step names and prose
-  --json         the whole derivation as JSON; --tex: the aligned TeX chain; --text (default)`;
+/** The help text (the catalogue's words, literal flags). */
+const usage = (lang: Lang) =>
+  renderUsage(lang, (m) => {
+    const { placeholders: p, commands } = m.cli.help;
+    const o = commands.diff.options;
+    return {
+      synopsis: [
+        `diff "<${p.expr}>" [--wrt x] [--order n] [--vars x,y] [--params a,b] [--detail full|normal|brief] [${LANG_OPTION}] [--json|--tex|--text]`,
+      ],
+      about: commands.diff.about,
+      options: [
+        ['--wrt x', o.wrt],
+        ['--order n', o.order],
+        ['--vars x,y', o.vars],
+        ['--params a,b', o.params],
+        ['--detail', o.detail],
+        [LANG_OPTION, o.lang],
+        ['--json', o.output],
+      ],
+    };
+  });
 
 const KNOWN = ['wrt', 'order', 'vars', 'params', 'detail', 'lang'];
 
 export const diffCommand: Command = {
-  summary: 'differentiate an expression, showing every step',
-  usage: USAGE,
+  usage,
   run(args: string[], io: CliIO): number {
     let lang: Lang = 'en';
     try {
@@ -31,7 +42,7 @@ export const diffCommand: Command = {
       const { positional, options, flags } = parseArgs(args, ['json', 'tex', 'text'], KNOWN);
       // An unquoted expression arrives as several words (`gradstep diff x^2 + 1`): read them as one.
       if (positional.length === 0) {
-        io.err(USAGE);
+        io.err(usage(lang));
         return EXIT.badInput;
       }
       const order = options.order === undefined ? undefined : Number(options.order);

@@ -3,23 +3,32 @@ import { gradient, hessian } from '../calculus/differentiate.js';
 import { gradientJson, gradientTex, gradientText, hessianTex } from '../calculus/print.js';
 import type { Lang } from '../i18n/index.js';
 import { langOption, outputFormat, parseArgs, reportError, splitVars } from './args.js';
+import { LANG_OPTION, renderUsage } from './help.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
-const USAGE = `Usage: gradstep grad "<expr>" [--vars x,y] [--params a,b] [--hessian] [--lang en|ko] [--json|--tex|--text]
-
-Every partial derivative with its steps (the other variables held constant), and the gradient ∇f.
-  --vars x,y     the variables, in order (default: the free variables, sorted); any other name is a parameter
-  --params a,b   names to read as parameters (constant symbols), held constant in every partial
-  --hessian      also the matrix of second partials
-  --lang en|ko   language of the step names and prose
-  --json         JSON { vars, partials, gradient, hessian? }; --tex: ∇f (and H) in TeX; --text (default)`;
+/** The help text (the catalogue's words, literal flags). */
+const usage = (lang: Lang) =>
+  renderUsage(lang, (m) => {
+    const { placeholders: p, commands } = m.cli.help;
+    const o = commands.grad.options;
+    return {
+      synopsis: [`grad "<${p.expr}>" [--vars x,y] [--params a,b] [--hessian] [${LANG_OPTION}] [--json|--tex|--text]`],
+      about: commands.grad.about,
+      options: [
+        ['--vars x,y', o.vars],
+        ['--params a,b', o.params],
+        ['--hessian', o.hessian],
+        [LANG_OPTION, o.lang],
+        ['--json', o.output],
+      ],
+    };
+  });
 
 const KNOWN = ['vars', 'params', 'lang'];
 
 export const gradCommand: Command = {
-  summary: 'gradient (and Hessian) with the partial derivatives worked out',
-  usage: USAGE,
+  usage,
   run(args: string[], io: CliIO): number {
     let lang: Lang = 'en';
     try {
@@ -27,7 +36,7 @@ export const gradCommand: Command = {
       const { positional, options, flags } = parseArgs(args, ['json', 'tex', 'text', 'hessian'], KNOWN);
       // An unquoted expression arrives as several words: read them as one.
       if (positional.length === 0) {
-        io.err(USAGE);
+        io.err(usage(lang));
         return EXIT.badInput;
       }
       const vars = splitVars(options.vars);

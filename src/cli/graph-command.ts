@@ -4,31 +4,38 @@ import { backward, buildGraph, readPoint } from '../graph/graph.js';
 import { graphDot, graphJson, graphTable } from '../graph/print.js';
 import type { Lang } from '../i18n/index.js';
 import { langOption, parseArgs, reportError, splitVars } from './args.js';
+import { LANG_OPTION, renderUsage } from './help.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
-const USAGE = `Usage: gradstep graph "<expr>" --at w=0.5,b=0.1,x=2,y=1 [--params w,b] [--lang en|ko] [--table|--dot|--json]
-
-Backpropagation: the expression as a computation graph, each node's value (forward pass) and
-adjoint ∂L/∂node (backward pass), each edge's local derivative as a formula and a number, and
-the gradient read off the parameters.
-  --at a=1,b=2   a value for every variable (parameters and data)
-  --params w,b   the parameters the gradient is taken by (default: every variable)
-  --lang en|ko   language of the headings
-  --table        nodes, edges and the gradient as text (default)
-  --dot          Graphviz DOT, values and adjoints in the labels: gradstep graph … --dot | dot -Tsvg > graph.svg
-  --json         JSON { nodes, edges, gradient, value }`;
+/** The help text (the catalogue's words, literal flags). */
+const usage = (lang: Lang) =>
+  renderUsage(lang, (m) => {
+    const { placeholders: p, commands } = m.cli.help;
+    const o = commands.graph.options;
+    return {
+      synopsis: [`graph "<${p.expr}>" --at w=0.5,b=0.1,x=2,y=1 [--params w,b] [${LANG_OPTION}] [--table|--dot|--json]`],
+      about: commands.graph.about,
+      options: [
+        ['--at a=1,b=2', o.at],
+        ['--params w,b', o.params],
+        [LANG_OPTION, o.lang],
+        ['--table', o.table],
+        ['--dot', o.dot],
+        ['--json', o.json],
+      ],
+    };
+  });
 
 export const graphCommand: Command = {
-  summary: 'backpropagation on the computation graph: values, adjoints, local derivatives',
-  usage: USAGE,
+  usage,
   run(args: string[], io: CliIO): number {
     let lang: Lang = 'en';
     try {
       lang = langOption(args);
       const { positional, options, flags } = parseArgs(args, ['json', 'dot', 'table'], ['params', 'at', 'lang']);
       if (positional.length === 0) {
-        io.err(USAGE);
+        io.err(usage(lang));
         return EXIT.badInput;
       }
       const point = readPoint(options.at ?? '');

@@ -1,21 +1,28 @@
+import { GradstepError } from '../errors.js';
+import { type Lang, messagesFor } from '../i18n/index.js';
+import type { CliCommandName } from '../i18n/messages.js';
 import { VERSION } from '../version.js';
+import { langOption } from './args.js';
 import { checkCommand } from './check-command.js';
 import { diffCommand } from './diff-command.js';
 import { gradCommand } from './grad-command.js';
 import { graphCommand } from './graph-command.js';
+import { LANG_OPTION, optionLines } from './help.js';
 import { type CliIO, EXIT, processIO, safeIO } from './io.js';
 import { optimizeCommand } from './optimize-command.js';
 import { parseCommand } from './parse-command.js';
 
-/** A subcommand: its one-line summary, its usage text and how it runs. */
+/**
+ * A subcommand: its help text in a language and how it runs. Its summary line is the
+ * catalogue's (`cli.help.commands.<name>.summary`).
+ */
 export interface Command {
-  readonly summary: string;
-  readonly usage: string;
+  usage(lang: Lang): string;
   run(args: string[], io: CliIO): Promise<number> | number;
 }
 
-/** The subcommands; each lives in its own file. */
-export const COMMANDS: Readonly<Record<string, Command>> = {
+/** The subcommands, one entry each; each lives in its own file and has its help in every catalogue. */
+export const COMMANDS: Readonly<Record<CliCommandName, Command>> = {
   parse: parseCommand,
   diff: diffCommand,
   grad: gradCommand,
@@ -24,43 +31,65 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   graph: graphCommand,
 };
 
-export function usage(): string {
-  const names = Object.keys(COMMANDS);
-  const width = Math.max(8, ...names.map((n) => n.length));
-  const lines = names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[n]?.summary}`);
+const isCommand = (name: string): name is CliCommandName => Object.hasOwn(COMMANDS, name);
+
+/** `gradstep --help` in a language. */
+export function usage(lang: Lang = 'en'): string {
+  const h = messagesFor(lang).cli.help;
+  const names = Object.keys(COMMANDS) as CliCommandName[];
+  const { placeholders: p, headings } = h;
   return [
-    `gradstep ${VERSION} — derivatives that show their work, answer checking and optimizers, in the terminal`,
+    h.tagline({ version: VERSION }),
     '',
-    'Usage: gradstep <command> [options]',
+    `${headings.usage}: gradstep <${p.command}> [${p.options}]`,
     '',
-    'Commands:',
-    ...lines,
+    `${headings.commands}:`,
+    ...optionLines(names.map((n) => [n, h.commands[n].summary])),
     '',
-    'Options:',
-    "  -h, --help     show this help (or a command's: gradstep <command> --help)",
-    '  -v, --version  print the version',
+    `${headings.options}:`,
+    ...optionLines([
+      ['-h, --help', h.global.help],
+      ['-v, --version', h.global.version],
+      [LANG_OPTION, h.global.lang],
+    ]),
   ].join('\n');
+}
+
+const HELP = new Set(['-h', '--help', 'help']);
+
+/** `--lang ko` (or `--lang=ko`) given before the command: taken out, to be passed on after it. */
+function leadingLang(argv: readonly string[]): [string[], string[]] {
+  const rest = [...argv];
+  const lang: string[] = [];
+  for (;;) {
+    const first = rest[0];
+    if (first?.startsWith('--lang=')) lang.push(...rest.splice(0, 1));
+    else if (first === '--lang' && rest.length > 1) lang.push(...rest.splice(0, 2));
+    else return [lang, rest];
+  }
 }
 
 export async function run(argv: string[], given: CliIO = processIO): Promise<number> {
   // Nothing a command prints can act on the terminal (escape sequences, bidi overrides).
   const io = safeIO(given);
-  const [first, ...rest] = argv;
-  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-    io.out(usage());
+  const lang = langOption(argv);
+  const [langArgs, [first, ...others]] = leadingLang(argv);
+  const rest = [...others, ...langArgs];
+  if (first === undefined || HELP.has(first)) {
+    io.out(usage(lang));
     return EXIT.ok;
   }
   if (first === '-v' || first === '--version') {
     io.out(VERSION);
     return EXIT.ok;
   }
-  const command = COMMANDS[first];
-  if (!command) {
-    io.err(`gradstep: unknown command '${first}'. Run 'gradstep --help' for the list.`);
+  if (!isCommand(first)) {
+    io.err(`gradstep: ${new GradstepError('cli/unknown-command', { command: first }).localized(lang)}`);
     return EXIT.badInput;
   }
+  const command = COMMANDS[first];
   if (rest.includes('-h') || rest.includes('--help')) {
-    io.out(command.usage);
+    io.out(command.usage(lang));
     return EXIT.ok;
   }
   return command.run(rest, io);

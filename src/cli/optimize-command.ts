@@ -1,34 +1,58 @@
 // `gradstep optimize "<expr>" --optimizer adam --lr 0.1 --start 4,4`: runs an optimizer on the
 // derived gradient and prints the path, a table, the TeX of every step, or JSON.
 import { GradstepError } from '../errors.js';
-import { type Lang, messagesFor } from '../i18n/index.js';
-import { kebab, SETTINGS, type SettingSpec } from '../optim/hyper.js';
+import { type Lang, type Messages, messagesFor } from '../i18n/index.js';
+import { HYPER_SETTINGS, kebab, SETTINGS, type SettingSpec } from '../optim/hyper.js';
 import { optimize, type RunOptions, type Trace } from '../optim/optimize.js';
-import { describeDefaults, OPTIMIZER_IDS } from '../optim/optimizers.js';
+import { describeDefaults, OPTIMIZER_IDS, OPTIMIZERS } from '../optim/optimizers.js';
+import type { HyperId } from '../optim/types.js';
 import { formatNumber } from '../util/format.js';
-import { langOption, parseArgs, reportError, splitVars, UsageError } from './args.js';
+import { langOption, parseArgs, reportError, splitVars } from './args.js';
+import { LANG_OPTION, renderUsage } from './help.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
 /** The usage line of one setting, from its description: `--beta1 ρ₁  first-moment decay rate (…)`. */
-function usageLine(setting: SettingSpec): string {
+function usageLine(setting: SettingSpec, m: Messages, lang: Lang): readonly [string, string] {
   const flag = `--${kebab(setting.name)} ${setting.value}`;
   const aliases = setting.aliases.filter((a) => a !== setting.name).map((a) => `--${kebab(a)}`);
-  const extra = setting.hyper ? `; default ${describeDefaults(setting.hyper.id)}` : '';
-  const also = aliases.length ? ` (also ${aliases.join(', ')})` : '';
-  const what = setting.name === 'optimizer' ? `${OPTIMIZER_IDS.join(', ')} (sgd = gd)` : setting.description.en;
-  return `  ${flag.padEnd(26)} ${what}${extra}${also}`;
+  const help = m.cli.help;
+  const what =
+    setting.name === 'optimizer'
+      ? help.choice({
+          what: setting.description[lang],
+          values: OPTIMIZER_IDS,
+          aliases: OPTIMIZERS.flatMap((o) => o.aliases.map((a) => [a, o.id] as const)),
+        })
+      : setting.description[lang];
+  const defaults = setting.hyper ? describeDefaults(setting.hyper.id) : undefined;
+  return [flag, help.setting({ what, defaults, aliases })];
 }
 
-const USAGE = `Usage: gradstep optimize "<expr>" --optimizer <id> --lr <ε> --start <a[,b,…]> [options] [--json [--no-tex]|--tex|--table]
-
-Runs an optimizer on the gradient that gradstep derives, and shows every step.
-${SETTINGS.map(usageLine).join('\n')}
-  --lang en|ko               the language of the messages
-  --json                     the trace as JSON (with the TeX of every step; --no-tex: the numbers only,
-                             for runs longer than 2,000 steps)
-  --tex                      the TeX of every step; --table: k, w, f(w), |g|
-Exit status: 0 done (also when the run diverged: see "status"), 2 bad input.`;
+/** The help text (the catalogue's words, literal flags; the settings' lines from SETTINGS). */
+const usage = (lang: Lang) =>
+  renderUsage(lang, (m) => {
+    const { placeholders: p, commands, exit } = m.cli.help;
+    const c = commands.optimize;
+    return {
+      synopsis: [
+        `optimize "<${p.expr}>" --optimizer <id> --lr <ε> --start <a[,b,…]> [${p.options}] [--json [--no-tex]|--tex|--table]`,
+      ],
+      about: c.about,
+      options: [
+        ...SETTINGS.map((s) => usageLine(s, m, lang)),
+        [LANG_OPTION, c.options.lang],
+        ['--json', c.options.json],
+        ['--tex', c.options.tex],
+      ],
+      exit: exit({
+        statuses: [
+          [EXIT.ok, c.exit.done],
+          [EXIT.badInput, c.exit.bad],
+        ],
+      }),
+    };
+  });
 
 const FLAGS = ['json', 'tex', 'no-tex', 'table'];
 /** Every setting's flag and its aliases' flags, camelCase name → kebab flag. */
@@ -102,25 +126,30 @@ function tableText(trace: Trace): string {
 }
 
 function statusLine(trace: Trace, lang: Lang): string {
-  const warning = trace.warning ? `warning (step ${trace.warning.step}): ${trace.warning.message[lang]}\n` : '';
-  return (
-    warning +
-    (trace.message
-      ? `${trace.status}: ${trace.message[lang]}`
-      : `${trace.status} (${messagesFor(lang).optim.status[trace.status]})`)
-  );
+  const t = messagesFor(lang).cli.optimize;
+  const warning = trace.warning
+    ? `${t.warning({ step: trace.warning.step, message: trace.warning.message[lang] })}\n`
+    : '';
+  const status = messagesFor(lang).optim.status[trace.status];
+  return warning + t.status({ status, message: trace.message?.[lang] });
 }
 
 function plainText(trace: Trace, lang: Lang): string {
+  const m = messagesFor(lang);
+  // ε and the hyper-parameters by their symbols (ρ₁ = 0.9), as the lesson writes them.
+  const settings = [
+    `ε = ${formatNumber(trace.lr)}`,
+    ...Object.entries(trace.hyper).map(
+      ([id, v]) => `${HYPER_SETTINGS[id as HyperId]?.value ?? id} = ${formatNumber(v)}`,
+    ),
+  ].join(', ');
   const lines = [
-    `${trace.name[lang]} (${trace.convention}), ε = ${formatNumber(trace.lr)}${Object.entries(trace.hyper)
-      .map(([k, v]) => `, ${k} = ${formatNumber(v)}`)
-      .join('')}`,
+    m.cli.optimize.heading({ name: trace.name[lang], convention: m.optim.conventions[trace.convention], settings }),
     `f = ${trace.expr.text}`,
     `∇f = (${trace.gradient.text.join(', ')})`,
   ];
   for (const s of trace.steps) {
-    const batch = s.batch ? `  rows ${s.batch.numbers.join(', ')}` : '';
+    const batch = s.batch ? `  ${m.cli.optimize.batch({ rows: s.batch.numbers })}` : '';
     lines.push(
       `k=${s.k}  w = ${point(s.w)}  f = ${formatNumber(s.f)}  g = ${point(s.grad)}  → ${point(s.next)}${batch}`,
     );
@@ -143,8 +172,7 @@ function texText(trace: Trace, lang: Lang): string {
 }
 
 export const optimizeCommand: Command = {
-  summary: 'run an optimizer (GD, Momentum, Nesterov, Adagrad, RMSProp, Adam, Newton) on the derived gradient',
-  usage: USAGE,
+  usage,
   run(args: string[], io: CliIO): number {
     let lang: Lang = 'en';
     try {
@@ -153,7 +181,7 @@ export const optimizeCommand: Command = {
       // An unquoted expression arrives as several words: read them as one.
       const expr = positional.length > 0 ? positional.join(' ') : undefined;
       if (expr === undefined) {
-        io.err(USAGE);
+        io.err(usage(lang));
         return EXIT.badInput;
       }
       for (const required of ['optimizer', 'start']) {
@@ -162,7 +190,7 @@ export const optimizeCommand: Command = {
         }
       }
       if (flags.has('no-tex') && flags.has('tex')) {
-        throw new UsageError('--tex and --no-tex ask for opposite things: give one');
+        throw new GradstepError('cli/conflicting-flags', { first: 'tex', second: 'no-tex' });
       }
       // Values go to the engine as typed: it reads the numbers and names the flag in its messages.
       const hyper: Record<string, string> = {};

@@ -8,23 +8,27 @@ import { GradstepError } from '../errors.js';
 import { parse } from '../expr/parse.js';
 import { type Lang, messagesFor, toLang } from '../i18n/index.js';
 import { visible } from '../util/visible.js';
+import { langOption } from './args.js';
+import { columns, LANG_OPTION, padColumns, renderUsage } from './help.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
-const USAGE = `Usage: gradstep parse "<expr>" [--vars x,y] [--json] [--lang en|ko]
-
-Shows how gradstep reads an expression: the normalised text, the TeX, and how
-the input was read (implicit products, functions without parentheses, …).
-
-Options:
-  --vars x,y     the variables (default: every single letter is a variable); with them, other names are parameters
-  --json         print the result (or the error) as JSON
-  --lang en|ko   language of messages (default: en)
-
-Examples:
-  gradstep parse "3x^3 - 2x + 1"
-  gradstep parse "sin 2x" --json
-  gradstep parse "w1 x + b" --vars w1,x,b`;
+/** The help text (the catalogue's words; flags and examples literal). */
+const usage = (lang: Lang) =>
+  renderUsage(lang, (m) => {
+    const { placeholders: p, commands } = m.cli.help;
+    const o = commands.parse.options;
+    return {
+      synopsis: [`parse "<${p.expr}>" [--vars x,y] [--json] [${LANG_OPTION}]`],
+      about: commands.parse.about,
+      options: [
+        ['--vars x,y', o.vars],
+        ['--json', o.json],
+        [LANG_OPTION, o.lang],
+      ],
+      examples: ['parse "3x^3 - 2x + 1"', 'parse "sin 2x" --json', 'parse "w1 x + b" --vars w1,x,b'],
+    };
+  });
 
 interface ParseArgs {
   readonly expression: string;
@@ -33,8 +37,8 @@ interface ParseArgs {
   readonly lang: Lang;
 }
 
-/** Reads the arguments; a string is a usage error. */
-function readArgs(args: readonly string[]): ParseArgs | string {
+/** Reads the arguments; a GradstepError is a usage error. */
+function readArgs(args: readonly string[]): ParseArgs | GradstepError {
   const words: string[] = [];
   let vars: string[] | undefined;
   let json = false;
@@ -49,20 +53,20 @@ function readArgs(args: readonly string[]): ParseArgs | string {
     } else if (flag === '--json') json = true;
     else if (flag === '--vars') {
       const list = value();
-      if (list === undefined) return '--vars needs a list of names, e.g. --vars x,y';
+      if (list === undefined) return new GradstepError('cli/needs-value', { option: 'vars' });
       vars = list
         .split(',')
         .map((v) => v.trim())
         .filter((v) => v !== '');
     } else if (flag === '--lang') {
       const tag = value();
-      if (tag === undefined) return '--lang needs en or ko';
+      if (tag === undefined) return new GradstepError('cli/needs-value', { option: 'lang' });
       lang = toLang(tag);
-    } else if (arg.startsWith('--')) return `unknown option '${flag}'`;
+    } else if (arg.startsWith('--')) return new GradstepError('cli/unknown-option', { option: flag.slice(2) });
     // Anything else, even `-x^2`, is part of the expression.
     else words.push(arg);
   }
-  if (words.length === 0) return 'missing the expression to parse';
+  if (words.length === 0) return new GradstepError('cli/missing-expression', {});
   return { expression: words.join(' '), vars, json, lang };
 }
 
@@ -99,8 +103,9 @@ export function caretLines(input: string, start: number, end: number): string[] 
 
 function runParse(args: string[], io: CliIO): number {
   const parsed = readArgs(args);
-  if (typeof parsed === 'string') {
-    io.err(`gradstep parse: ${parsed}\n\n${USAGE}`);
+  if (parsed instanceof GradstepError) {
+    const lang = langOption(args);
+    io.err(`gradstep parse: ${parsed.localized(lang)}\n\n${usage(lang)}`);
     return EXIT.badInput;
   }
   const { expression, vars, json, lang } = parsed;
@@ -110,10 +115,17 @@ function runParse(args: string[], io: CliIO): number {
       io.out(JSON.stringify(result, null, 2));
       return EXIT.ok;
     }
-    const lines = [`text:  ${result.text}`, `tex:   ${result.tex}`, `vars:  ${result.vars.join(', ') || '(none)'}`];
-    if (result.params.length > 0) lines.push(`params: ${result.params.join(', ')}`);
-    const read = `${messagesFor(lang).cli.labels.read}:`.padEnd(6);
-    for (const note of result.notes) lines.push(`${read} ${note.messages[lang]}`);
+    const labels = messagesFor(lang).cli.labels;
+    const rows: [string, string][] = [
+      [labels.text, result.text],
+      [labels.tex, result.tex],
+      [labels.vars, result.vars.join(', ') || labels.none],
+    ];
+    if (result.params.length > 0) rows.push([labels.params, result.params.join(', ')]);
+    for (const note of result.notes) rows.push([labels.read, note.messages[lang]]);
+    // One column for the values (a longer label, such as params, just takes more room).
+    const width = Math.max(6, ...[labels.text, labels.tex, labels.vars, labels.read].map((l) => columns(l) + 1));
+    const lines = rows.map(([label, value]) => `${padColumns(`${label}:`, width)} ${value}`);
     io.out(lines.join('\n'));
     return EXIT.ok;
   } catch (error) {
@@ -130,7 +142,6 @@ function runParse(args: string[], io: CliIO): number {
 }
 
 export const parseCommand: Command = {
-  summary: 'show how an expression is read: normalised text, TeX, notes',
-  usage: USAGE,
+  usage,
   run: runParse,
 };

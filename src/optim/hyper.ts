@@ -90,7 +90,7 @@ export const SETTINGS = [
   plain('start', 'numbers', 'a,b'),
   plain('vars', 'names', 'x,y'),
   plain('steps', 'integer', 'N'),
-  plain('convention', 'text', 'name'),
+  plain('convention', 'text', 'id'),
   HYPER_SETTINGS.alpha,
   HYPER_SETTINGS.rho,
   HYPER_SETTINGS.rho1,
