@@ -31,7 +31,6 @@ import {
   LIMITS,
   MODES,
   OPTIMIZERS,
-  type OptimizerChoice,
   SPEEDS,
   TABS,
   type Tab,
@@ -349,12 +348,6 @@ function derivativeControls(ctx: PlaygroundContext, vars: readonly string[], wrt
     }
     ${vars.length <= 1 || state.order > 1 ? rangeField(ctx, 1) : nothing}
   </form>`;
-}
-
-/** The optimizer's own default for a hyper-parameter in a convention, shown as the placeholder. */
-function defaultHyper(optimizer: OptimizerChoice, convention: ConventionChoice, key: HyperKey): string {
-  const value = hyperFieldsOf(optimizer, convention).find((f) => f.name === key)?.defaultValue;
-  return value === undefined ? '' : String(value);
 }
 
 function numberField(

@@ -16,7 +16,7 @@ function evaluate(e: Expr): number | undefined {
 }
 
 /** A variable-free part's value: sums, products, negations and quotients from their parts' values. */
-function valueOf(e: Expr, values: ReadonlyMap<Expr, number>): number | undefined {
+function constantValue(e: Expr, values: ReadonlyMap<Expr, number>): number | undefined {
   const of = (c: Expr): number => values.get(c) ?? Number.NaN;
   switch (e.kind) {
     case 'add':
@@ -91,7 +91,7 @@ function undefinedIn(root: Expr): { readonly found: Expr | undefined; readonly c
     if (!constant) return false;
     // Only a function of constants folds exactly where floating point does not (tan π = 0).
     if (e.kind === 'call') compound = true;
-    const v = valueOf(e, values);
+    const v = constantValue(e, values);
     if (v === undefined) return false;
     values.set(e, v);
     if (Number.isNaN(v) || (!Number.isFinite(v) && isPoleAtZero(e, values))) found = e;
