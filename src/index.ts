@@ -4,6 +4,12 @@
  * in Node and in browsers. The web components are in `gradstep/components`.
  */
 
+import type { Expr } from './expr/ast.js';
+import { toTex as texOf } from './expr/print-tex.js';
+import { toText as textOf } from './expr/print-text.js';
+import { simplify as simplifyTree } from './expr/simplify.js';
+import { validateTree } from './expr/tree-check.js';
+
 // Derivatives with steps
 export { MAX_DEPTH, NODE_BUDGET, TIME_BUDGET_MS } from './calculus/budget.js';
 export { MAX_VARS } from './calculus/differentiate.js';
@@ -61,9 +67,29 @@ export {
   type ReadNote,
   type ReadNoteKind,
 } from './expr/parse.js';
-export { texDerivative, texPartial, texSymbol, toTex } from './expr/print-tex.js';
-export { toText } from './expr/print-text.js';
-export { canonicalKey, simplify } from './expr/simplify.js';
+export { texDerivative, texPartial, texSymbol } from './expr/print-tex.js';
+export { canonicalKey } from './expr/simplify.js';
+
+// The printers and the simplifier as the library offers them: a tree built in code is checked
+// first, so only GradstepError comes out and no unknown name reaches TeX. Inside the engine the
+// trees are its own, so its modules call the unchecked functions.
+/** Textbook TeX for `e`. */
+export function toTex(e: Expr): string {
+  validateTree(e);
+  return texOf(e);
+}
+
+/** Plain text for `e`, e.g. `3*x^3 - 2*x + 1`. */
+export function toText(e: Expr): string {
+  validateTree(e);
+  return textOf(e);
+}
+
+/** The canonical textbook form of `e`. */
+export function simplify(e: Expr): Expr {
+  validateTree(e);
+  return simplifyTree(e);
+}
 // Computation graphs and backpropagation
 export * from './graph/index.js';
 export {

@@ -3,9 +3,7 @@ import { differentiate, gradient } from '../src/calculus/index.js';
 import { GradstepError } from '../src/errors.js';
 import type { Expr } from '../src/expr/ast.js';
 import { parse } from '../src/expr/parse.js';
-import { toTex } from '../src/expr/print-tex.js';
-import { toText } from '../src/expr/print-text.js';
-import { simplify } from '../src/expr/simplify.js';
+import { simplify, toTex, toText } from '../src/index.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

@@ -8,7 +8,6 @@ import type { Call, Expr, FunctionName, Num } from './ast.js';
 import { FUNCTION_NAMES, FUNCTIONS } from './functions.js';
 import { exponentParts, isExactRational, productParts, splitSign, typedText } from './print-shared.js';
 import { withStackGuard } from './stack-guard.js';
-import { validateTree } from './tree-check.js';
 
 // Binding strength, loosest first: sums; products (juxtaposition, a leading minus);
 // fractions, powers, roots and functions; atoms.
@@ -31,7 +30,6 @@ let symbolTex: SymbolTex | undefined;
 
 /** Textbook TeX for `e`. */
 export function toTex(e: Expr): string {
-  validateTree(e);
   return toTexWith(e, undefined);
 }
 
@@ -377,7 +375,7 @@ function printCall(e: Call): Printed {
     return applyName(`\\log_{${print(second).s}}`, arg);
   }
   // A call with an unexpected number of arguments: still typeset something honest.
-  // Only known functions get here (validateTree); letters only, whatever a caller put in.
+  // Only known functions get here (the public entry validates); letters only, whatever a caller put in.
   return {
     s: `\\operatorname{${String(e.fn).replace(/[^A-Za-z]/g, '') || '?'}}(${e.args.map((a) => print(a).s).join(',')})`,
     p: TIGHT,
