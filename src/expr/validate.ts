@@ -1,6 +1,6 @@
 /** Expressions that are undefined for every value of their variables. */
 import { GradstepError } from '../errors.js';
-import type { Expr } from './ast.js';
+import { children, type Expr } from './ast.js';
 import { compile } from './compile.js';
 import { toText } from './print-text.js';
 import { simplify } from './simplify.js';
@@ -30,25 +30,6 @@ function constantValue(e: Expr, values: ReadonlyMap<Expr, number>): number | und
     default:
       // Powers and functions keep the compiler's real-valued semantics (a real cube root of −8).
       return evaluate(e);
-  }
-}
-
-function childrenOf(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case 'add':
-      return e.terms;
-    case 'mul':
-      return e.factors;
-    case 'neg':
-      return [e.arg];
-    case 'div':
-      return [e.num, e.den];
-    case 'pow':
-      return [e.base, e.exp];
-    case 'call':
-      return e.args;
-    default:
-      return [];
   }
 }
 
@@ -84,7 +65,7 @@ function undefinedIn(root: Expr): { readonly found: Expr | undefined; readonly c
       return true;
     }
     let constant = e.kind !== 'sym';
-    for (const c of childrenOf(e)) {
+    for (const c of children(e)) {
       if (!walk(c)) constant = false;
       if (found) return false;
     }
