@@ -66,8 +66,14 @@ export function eagerFiles(entry: string): string[] {
   return [...seen];
 }
 
-function serve(root: string): Promise<Server> {
-  const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.woff2': 'font/woff2' };
+/** A static file server on a free loopback port, for pages the benches load in Chromium. */
+export function serve(root: string): Promise<Server> {
+  const types: Record<string, string> = {
+    '.js': 'text/javascript',
+    '.html': 'text/html',
+    '.css': 'text/css',
+    '.woff2': 'font/woff2',
+  };
   const server = createServer((req, res) => {
     const path = join(root, decodeURIComponent((req.url ?? '/').split('?')[0] as string));
     try {

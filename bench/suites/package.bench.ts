@@ -6,8 +6,7 @@
  * loads KaTeX alone and renders one formula. Every baseline is measured in the same run.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +15,7 @@ import { build } from 'vite';
 // @ts-expect-error -- plain ESM helper shared with the scripts
 import { CHROMIUM_FLAGS, findChromium } from '../../scripts/chromium-path.mjs';
 import { median, table } from '../harness.js';
+import { serve } from './bundle.bench.js';
 
 const ROOT = process.cwd();
 const OUT = resolve('dist/bench-package');
@@ -73,22 +73,6 @@ function gzipOf(dir: string, exts: readonly string[]): number {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => exts.includes(extname(f)))
     .reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
-}
-
-function serve(root: string): Promise<Server> {
-  const types: Record<string, string> = { '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css' };
-  const server = createServer((req, res) => {
-    const path = join(root, decodeURIComponent((req.url ?? '/').split('?')[0] as string));
-    try {
-      if (!statSync(path).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-      res.end(readFileSync(path));
-    } catch {
-      res.writeHead(404);
-      res.end();
-    }
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
 }
 
 const T0 = '<script>window.t0 = performance.now()</script>';
