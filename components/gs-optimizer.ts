@@ -33,6 +33,7 @@ import {
 } from './shared/optimizer-settings.js';
 import { PlaybackController } from './shared/playback.js';
 import { problemTemplate } from './shared/problem-view.js';
+import { deferredHostStyles } from './shared/render-later.js';
 import { math } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
@@ -98,7 +99,10 @@ const subscript = (k: number) => String(k).replace(/\d/g, (d) => '₀₁₂₃�
 export class GsOptimizer extends MathElement implements OptimizerAttributes {
   /** The elements this one renders, defined with it. */
   static override dependencies = { 'gs-contour': GsContour, 'gs-plot': GsPlot };
+  /** The first render waits until the element is near the viewport (a placeholder of about its height until then). */
+  static override renderWhenNear = true;
   static override styles = [
+    deferredHostStyles('40em'),
     themeStyles,
     katexStyles,
     css`

@@ -164,9 +164,6 @@ export const stepsStyles = css`
   }
   .line {
     display: inline-block;
-    /* Off-screen formulas are neither laid out nor painted. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 10em auto 1.4em;
   }
   .pending {
     color: var(--_muted);
