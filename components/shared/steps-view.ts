@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, render, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { heldNames, type Simplification, type Step, simplificationTex, stepTex } from '../../src/calculus/index.js';
@@ -37,6 +37,31 @@ export interface StepsViewOptions {
   readonly budget?: object;
 }
 
+/** How each deferred step body is filled in, by its placeholder (a child of its `<details>`). */
+const fillers = new WeakMap<Element, () => void>();
+
+/**
+ * The body of a `<details>` that may start closed: rendered with the step when open, else only
+ * once opened (a closed step costs its summary line, not its formulas, prose and substeps).
+ */
+function deferredBody(open: boolean, body: () => TemplateResult): unknown {
+  if (open) return body();
+  return html`<div class="deferred" ${ref((el) => {
+    if (!(el instanceof HTMLElement)) return;
+    // The placeholder may still be in a template fragment here: look for its <details> when filling.
+    const fill = () => {
+      if (el.parentElement instanceof HTMLDetailsElement && el.parentElement.open) render(body(), el);
+    };
+    fillers.set(el, fill);
+    fill();
+  })}></div>`;
+}
+
+function onToggle(e: Event): void {
+  const placeholder = (e.currentTarget as Element).querySelector(':scope > .deferred');
+  if (placeholder) fillers.get(placeholder)?.();
+}
+
 function contains(step: Step, id: string): boolean {
   return step.id === id || step.substeps.some((s) => contains(s, id));
 }
@@ -52,8 +77,9 @@ function simplifiedText(simplified: Simplification, lang: Lang): string {
  * A derivation as nested disclosure widgets: each step shows its rule, the line
  * with the functions substituted, and (opened) the general formula, the prose
  * and its substeps. Native <details> keeps it keyboard and screen-reader friendly.
- * Formulas are typeset lazily (only on screen; closed steps when opened), in chunks
- * that yield, within the typesetting budget (`components/shared/typeset.ts`).
+ * A closed step renders only its summary until it is opened; formulas are typeset lazily
+ * (only on screen), in chunks that yield, within the typesetting budget
+ * (`components/shared/typeset.ts`).
  */
 export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions): TemplateResult {
   const partial = options.partial ?? false;
@@ -79,13 +105,15 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
       ? html`<span class="held">(${names.map((v) => texSymbol(v)).map((v) => math(v))} ${UI.heldConstant[lang]})</span>`
       : nothing;
     return html`<li class="step ${marked ? 'marked' : ''}" data-step=${step.id} data-rule=${step.rule}>
-      <details ?open=${open}>
+      <details ?open=${open} @toggle=${onToggle}>
         <summary>
           <span class="rule-name" part="rule-name">${rule.name}</span>
           ${held}
           <span class="line" ${stepLine(step)}></span>
         </summary>
-        <div class="explain">
+        ${deferredBody(
+          open,
+          () => html`<div class="explain">
           <div class="formula"><span class="label">${UI.generalFormula[lang]}:</span> <span ${lazy(
             step,
             'formula',
@@ -94,7 +122,8 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
           )}></span></div>
           <p class="prose">${rule.prose}</p>
         </div>
-        ${step.substeps.length ? html`<ol class="substeps">${step.substeps.map((s) => item(s, depth + 1))}</ol>` : nothing}
+        ${step.substeps.length ? html`<ol class="substeps">${step.substeps.map((s) => item(s, depth + 1))}</ol>` : nothing}`,
+        )}
       </details>
     </li>`;
   };
@@ -102,7 +131,7 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
     s: Simplification,
     id: string,
   ): TemplateResult => html`<li class="step" data-step=${id} data-rule="simplify">
-      <details>
+      <details @toggle=${onToggle}>
         <summary>
           <span class="rule-name" part="rule-name">${rules.simplify.name}</span>
           <span class="line" ${lazy(
@@ -112,12 +141,15 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
             () => `${toText(s.before)} = ${toText(s.after)}`,
           )}></span>
         </summary>
-        <div class="explain">
-          <div class="formula">
-            <span class="label">${messagesFor(lang).simplified.label}:</span> ${simplifiedText(s, lang)}
-          </div>
-          <p class="prose">${rules.simplify.prose}</p>
-        </div>
+        ${deferredBody(
+          false,
+          () => html`<div class="explain">
+            <div class="formula">
+              <span class="label">${messagesFor(lang).simplified.label}:</span> ${simplifiedText(s, lang)}
+            </div>
+            <p class="prose">${rules.simplify.prose}</p>
+          </div>`,
+        )}
       </details>
     </li>`;
   // Read as on paper: a final simplification comes after the rules it tidies up.
@@ -178,6 +210,9 @@ export const stepsStyles = css`
   }
   .typeset-note {
     color: var(--_muted);
+  }
+  .deferred {
+    display: contents;
   }
   .explain {
     margin: 0.2em 0 0.4em 1.2em;
