@@ -49,7 +49,6 @@ export class GsElement extends LitElement {
     const root = this.renderRoot;
     // A cheap stand-in of about the rendered size, so that the page keeps its length.
     const placeholder = this.ownerDocument.createElement('div');
-    placeholder.setAttribute('part', 'placeholder');
     placeholder.className = 'gs-placeholder';
     root.append(placeholder);
     return new Promise<void>((resolve) => {

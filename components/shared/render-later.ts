@@ -8,7 +8,8 @@ import { later } from './scheduler.js';
  * hundreds of them shows its first screen at once and stays responsive while the rest wait.
  * Until then the element holds a cheap placeholder of about its rendered height (so the page's
  * length and scroll position do not jump). Later renders (attribute changes, typing) are not
- * deferred. Where there is no IntersectionObserver, elements render at once.
+ * deferred. An element whose `updateComplete` a script reads, and every element where there is
+ * no IntersectionObserver, renders in the scheduler's next turn, wherever it is.
  */
 
 /** How far outside the viewport an element starts its first render. */
