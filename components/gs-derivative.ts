@@ -6,7 +6,7 @@ import type { Parsed } from '../src/expr/parse.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
 import { toText } from '../src/expr/print-text.js';
 import type { Lang } from '../src/i18n/index.js';
-import { GsPlot, type PlotCurve, type ProbeChangeDetail } from './gs-plot.js';
+import type { PlotCurve, ProbeChangeDetail } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
 import { probePoint, realRange } from './plot/sample.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
@@ -75,8 +75,8 @@ export class GsDerivative extends MathElement {
     xmax: { ...SHARED_LIMITS.coordinate, fallback: 5 },
   } as const;
 
-  /** The elements this one renders, defined with it. */
-  static override dependencies = { 'gs-plot': GsPlot };
+  /** The plot it renders, loaded after the derivation's first paint (d3 and the plot are a sixth of the code). */
+  static override lazyDependencies = { 'gs-plot': () => import('./gs-plot.js').then((m) => m.GsPlot) };
   static override styles = [
     themeStyles,
     katexStyles,
@@ -85,6 +85,11 @@ export class GsDerivative extends MathElement {
     css`
       :host {
         display: block;
+      }
+      /* The plot's room, kept while its module loads, so the page does not jump when it arrives. */
+      gs-plot:not(:defined) {
+        display: block;
+        min-height: calc(260px + 1.75em);
       }
       .function,
       .answer {

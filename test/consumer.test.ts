@@ -146,7 +146,7 @@ console.log(g.toText(d.result));
 const req = createRequire(import.meta.url);
 console.log(typeof req('gradstep').parse);
 const { GsDerivative } = await import('gradstep/components/gs-derivative.js');
-console.log(customElements.get('gs-derivative') === GsDerivative, customElements.get('gs-plot') !== undefined);
+console.log(customElements.get('gs-derivative') === GsDerivative, (await customElements.whenDefined('gs-plot')) !== undefined);
 const classes = await import('gradstep/components/classes.js');
 const { GsMath } = await import('gradstep/components/classes/gs-math.js');
 console.log(customElements.get('gs-answer') === undefined, typeof classes.GsAnswer, customElements.get('gs-math') === undefined && GsMath === classes.GsMath);
