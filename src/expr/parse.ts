@@ -123,11 +123,12 @@ function halfWidth(text: string): string {
 
 function parseUnguarded(input: string, options: ParseOptions): Parsed {
   if (typeof input !== 'string') throw parseErrors.notText();
-  const text = halfWidth(input);
   const maxLength = options.maxLength ?? PARSE_DEFAULTS.maxLength;
   const maxNodes = options.maxNodes ?? PARSE_DEFAULTS.maxNodes;
   const maxDepth = options.maxDepth ?? PARSE_DEFAULTS.maxDepth;
-  if (text.length > maxLength) throw parseErrors.tooLong(text.length, maxLength);
+  // Before anything reads the text (halfWidth keeps the length).
+  if (input.length > maxLength) throw parseErrors.tooLong(input.length, maxLength);
+  const text = halfWidth(input);
   if (text.trim() === '') throw parseErrors.empty({ start: 0, end: text.length });
 
   const scope = makeScope(options.vars, options.params);
