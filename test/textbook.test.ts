@@ -5,6 +5,7 @@
  * (`sameForm`). Sizes are compared as the clean-ups write both (numbers multiplied
  * out, quotients as negative powers), in nodes as `answerSize` counts them.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answerSize, sameForm, sameFunction, textbookForm } from '../src/calculus/forms.js';
@@ -24,6 +25,9 @@ interface Exercise {
 }
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/textbook.json', import.meta.url), 'utf8')) as {
+  readonly book: string;
+  readonly license: { readonly name: string; readonly url: string };
+  readonly attribution: string;
   readonly exercises: readonly Exercise[];
 };
 
@@ -86,5 +90,16 @@ describe('answers in the textbook form (APEX Calculus, sections 2.3–2.7)', () 
     const worst = results.reduce((a, b) => (b.ratio > a.ratio ? b : a));
     console.log(`size against the book: worst ${worst.ratio.toFixed(2)}× (${worst.ex.id})`);
     expect(results.filter((r) => r.ratio > 1.3).map((r) => [r.ex.id, r.ratio])).toEqual([]);
+  });
+
+  it("keeps the book's licence and attribution, and is not in the npm package", () => {
+    expect(fixture.license.name).toBe('CC BY-NC 4.0');
+    expect(fixture.attribution).toMatch(/APEX Calculus, Version 4\.0.*Gregory Hartman.*NonCommercial 4\.0/);
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }),
+    ) as { files: { path: string }[] }[];
+    const paths = packed.flatMap((p) => p.files.map((f) => f.path));
+    expect(paths).toContain('package.json');
+    expect(paths.filter((p) => /fixtures|textbook/.test(p))).toEqual([]);
   });
 });
