@@ -4,6 +4,7 @@ import { Budget } from '../src/calculus/budget.js';
 import { type ChainStep, heldNames, type RewriteStep, type Step } from '../src/calculus/derivation.js';
 import { assignIds, deriveStep } from '../src/calculus/derive.js';
 import { atDetail } from '../src/calculus/detail.js';
+import { stepTex } from '../src/calculus/print.js';
 import { RULES, ruleFormula } from '../src/calculus/rules.js';
 import { add, call, div, E, type Expr, freeVars, mul, neg, num, pow, sym } from '../src/expr/ast.js';
 import { toText } from '../src/expr/print-text.js';
@@ -121,6 +122,11 @@ describe('derivation tree: rule choice', () => {
     expect(derive(div(mul(x, pow(x, x)), add(x, num(1)))).rule).toBe('quotient');
     expect(derive(div(add(x, num(1)), add(x, num(2)))).rule).toBe('quotient');
     expect(derive(pow(x, x)).rule).toBe('log-diff');
+    // The step line keeps y·[…]: no detour through one fraction or an x^{u−1} merge in the middle.
+    expect(stepTex(root).tex).toBe(
+      '\\frac{d}{dx}\\left(\\frac{x^{x}}{x+1}\\right) = \\frac{x^{x}}{x+1}\\frac{d}{dx}\\left(x\\ln x-\\ln(x+1)\\right) = \\frac{x^{x}}{x+1}\\left(\\ln x+1-\\frac{1}{x+1}\\right)',
+    );
+    expect(stepTex(derive(pow(x, call('sin', x)))).tex).not.toContain('\\sin x-1');
   });
 
   it('names nested inner functions u_1, u_2, u_3 and substitutes them back', () => {

@@ -275,6 +275,9 @@ function numberPower(f: Expr, wrt: string): { base: Num; exp: Expr } | undefined
 function sameExponentPowers(e: Expr, wrt: string): Expr | undefined {
   if (e.kind !== 'mul' && e.kind !== 'div') return undefined;
   const factorsOf = (x: Expr): readonly Expr[] => (x.kind === 'mul' ? x.factors : [x]);
+  // Most products have no two such powers: leave them at once.
+  const count = (x: Expr): number => factorsOf(x).filter((f) => numberPower(f, wrt)).length;
+  if ((e.kind === 'div' ? count(e.num) + count(e.den) : count(e)) < 2) return undefined;
   const top = [...factorsOf(e.kind === 'div' ? e.num : e)];
   const bottom = e.kind === 'div' ? [...factorsOf(e.den)] : [];
   // Each group: the exponent, and where its members are (+1 above the line, −1 below).
