@@ -8,7 +8,7 @@ import { add, type Expr, freeVars, pow, sym } from '../expr/ast.js';
 import type { Builders } from '../expr/functions.js';
 import { texSymbol, toTex, toTexWith } from '../expr/print-tex.js';
 import { toText } from '../expr/print-text.js';
-import { simplify } from '../expr/simplify.js';
+import { canonicalKey, simplify } from '../expr/simplify.js';
 import { type Lang, messagesFor } from '../i18n/index.js';
 import {
   type Derivation,
@@ -90,6 +90,13 @@ function instance(view: Step, part: (sub: Step) => Expr, b: Builders): Expr | un
 
 const hasPlaceholder = (e: Expr): boolean => freeVars(e).some((n) => n.startsWith('#'));
 
+/** The keys of the sums that are factors of a product (or powers of them). */
+const sumsOf = (e: Expr): string[] =>
+  (e.kind === 'mul' ? e.factors : [e])
+    .map((f) => (f.kind === 'pow' ? f.base : f))
+    .filter((f) => f.kind === 'add')
+    .map(canonicalKey);
+
 /**
  * How a line is written once some derivatives are taken: products of results read
  * as a teacher writes them (x·(1/x) → 1, cos x·cos x → cos²x, 2x·x → 2x²), numbers
@@ -106,7 +113,11 @@ const SHOWN: Builders = {
     const product = tMul(...factors);
     if (product.kind !== 'mul' || hasPlaceholder(product)) return product;
     try {
-      return simplify(product);
+      // Factors gathered, but the sums the rules made kept: y·(ln x + 1 − 1/(x + 1)) of logarithmic
+      // differentiation is not put over one denominator in the middle of a step.
+      const simplified = simplify(product);
+      const kept = sumsOf(simplified);
+      return sumsOf(product).every((k) => kept.includes(k)) ? simplified : product;
     } catch {
       return product;
     }

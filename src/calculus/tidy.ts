@@ -102,17 +102,23 @@ function mergePowers(rest: Expr[]): void {
   }
 }
 
-/** A sum, flattened, with zeros dropped and numbers gathered into one trailing constant. */
+/**
+ * A sum, flattened, with zeros dropped and numbers gathered into one constant where the first
+ * number stands — the order of the rule's formula or of the question: 1 + u², x + 1.
+ */
 export function tAdd(...terms: Expr[]): Expr {
   let constant: Num = ZERO;
+  let at = -1;
   const rest: Expr[] = [];
   const visit = (t: Expr): void => {
     if (t.kind === 'add') for (const s of t.terms) visit(s);
-    else if (t.kind === 'num') constant = numAdd(constant, t);
-    else rest.push(t);
+    else if (t.kind === 'num') {
+      constant = numAdd(constant, t);
+      if (at < 0 && !isZero(t)) at = rest.length;
+    } else rest.push(t);
   };
   for (const t of terms) visit(t);
-  if (!isZero(constant)) rest.push(constant);
+  if (!isZero(constant)) rest.splice(at < 0 ? rest.length : at, 0, constant);
   if (rest.length === 0) return ZERO;
   return rest.length === 1 ? (rest[0] as Expr) : { kind: 'add', terms: rest };
 }
