@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { textbookForm } from '../src/calculus/forms.js';
 import { differentiate, gradient } from '../src/calculus/index.js';
+import { tAdd } from '../src/calculus/tidy.js';
 import { GradstepError } from '../src/errors.js';
-import type { Expr } from '../src/expr/ast.js';
+import { approx, type Expr, num, sym } from '../src/expr/ast.js';
 import { parse } from '../src/expr/parse.js';
+import { addsWithoutLoss } from '../src/expr/rational.js';
 import { simplify, toTex, toText } from '../src/index.js';
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -52,6 +55,34 @@ describe('constant folding keeps small addends next to huge constants', () => {
 
   it('ordinary constants still fold', () => {
     expect(toText(simplify(parse('2 + 3 + x').expr))).toBe('x + 5');
+  });
+
+  it('the derivative of sec(1 - x + 1e308) keeps the 1 in every step and in the answer forms', () => {
+    const d = differentiate('sec(1 - x + 1e308)', { detail: 'full' });
+    expect(toText(d.result)).not.toContain('1e+308 - x');
+    expect(toText(d.result)).toMatch(/(^|[^0-9.e+])1 - x|\+ 1\)/);
+    for (const step of d.steps) {
+      for (const e of [step.expr, step.result]) {
+        const t = toText(e);
+        if (t.includes('1e+308')) expect(t, t).not.toMatch(/sec\(1e\+308 - x\)|\(-x \+ 1e\+308\)/);
+      }
+    }
+  });
+
+  it('the step builder and the answer forms keep a lost addend as a term of its own', () => {
+    const big = approx(1e308);
+    expect(toText(tAdd(num(1), sym('x'), big))).toBe(toText(tAdd(sym('x'), num(1), big)));
+    expect(toText(tAdd(num(1), big))).toContain('1');
+    expect(toText(textbookForm(tAdd(num(1), sym('x'), big)))).toMatch(/1e\+308/);
+    expect(toText(textbookForm(tAdd(num(1), sym('x'), big)))).toMatch(/(^|[^0-9.e+])1([^0-9.e]|$)/);
+  });
+
+  it('exact rationals still fold exactly, also in the answer forms', () => {
+    expect(toText(tAdd(num(1, 3), sym('x'), num(1, 6)))).toBe('x + 1/2');
+    expect(toText(differentiate('x^2/3 + x/6 + x/6').result)).toBe('2*x/3 + 1/3');
+    expect(addsWithoutLoss(approx(0.5), approx(0.25))).toBe(true);
+    expect(addsWithoutLoss(approx(1e308), num(1))).toBe(false);
+    expect(addsWithoutLoss(approx(1e308), approx(1e308))).toBe(false);
   });
 });
 

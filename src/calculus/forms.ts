@@ -19,6 +19,7 @@
  */
 import { call, children, E, type Expr, equals, freeVars, mul, type Num, num, pow, size } from '../expr/ast.js';
 import { compile } from '../expr/compile.js';
+import { addsWithoutLoss } from '../expr/rational.js';
 import { canonicalKey, containsVariable, expand, keyOf, simplify, withSharedCaches } from '../expr/simplify.js';
 import { type Localized, localizeAll } from '../i18n/index.js';
 import { foldNumber, numAdd, numMul, numNeg } from './tidy.js';
@@ -412,11 +413,15 @@ function flatTerms(input: readonly Expr[], distribute: (s: Expr) => boolean): Ex
 function collectTerms(flat: readonly Expr[]): Expr[] {
   const groups = new Map<string, { coef: Num; rest: Expr[] }>();
   const CONSTANT = '#number';
+  let lossy = 0;
   for (const t of flat) {
     const { coef, rest } = splitCoefficient(t);
-    const key = rest.length === 0 ? CONSTANT : rest.map(keyOf).join('*');
+    let key = rest.length === 0 ? CONSTANT : rest.map(keyOf).join('*');
     const g = groups.get(key);
-    if (g) g.coef = numAdd(g.coef, coef);
+    // A coefficient that folding would lose (1 next to 1e308) stays a term of its own.
+    if (g && !addsWithoutLoss(g.coef, coef)) key = `${key}#${lossy++}`;
+    const h = groups.get(key);
+    if (h) h.coef = numAdd(h.coef, coef);
     else groups.set(key, { coef, rest });
   }
   const terms: Expr[] = [];

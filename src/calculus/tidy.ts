@@ -4,6 +4,7 @@
  * readable (3·3x² → 9x², not 3·(3·x^2)·1); the real canonical form is `simplify`'s job.
  */
 import { approx, type Expr, equals, MINUS_ONE, type Num, num, ONE, ZERO } from '../expr/ast.js';
+import { addsWithoutLoss } from '../expr/rational.js';
 
 function isExactNum(e: Expr): e is Num {
   return e.kind === 'num' && !e.approx;
@@ -106,13 +107,18 @@ function mergePowers(rest: Expr[]): void {
 export function tAdd(...terms: Expr[]): Expr {
   let constant: Num = ZERO;
   const rest: Expr[] = [];
+  // A number that folding would lose (1 next to 1e308) stays a term of its own.
+  const kept: Num[] = [];
   const visit = (t: Expr): void => {
     if (t.kind === 'add') for (const s of t.terms) visit(s);
-    else if (t.kind === 'num') constant = numAdd(constant, t);
-    else rest.push(t);
+    else if (t.kind === 'num') {
+      if (addsWithoutLoss(constant, t)) constant = numAdd(constant, t);
+      else kept.push(t);
+    } else rest.push(t);
   };
   for (const t of terms) visit(t);
   if (!isZero(constant)) rest.push(constant);
+  rest.push(...kept);
   if (rest.length === 0) return ZERO;
   return rest.length === 1 ? (rest[0] as Expr) : { kind: 'add', terms: rest };
 }

@@ -198,3 +198,19 @@ export function extractPower(n: number, k: number): { outside: number; inside: n
   }
   return { outside, inside };
 }
+
+/**
+ * Whether a + b can be folded into one number without losing an addend: exact
+ * rationals always can; a float sum only when it is exact (1 + 1e308 rounds to
+ * 1e308, so the 1 must stay a term of its own). Every step that folds numbers in a
+ * sum (simplify, the step builder, the answer forms) asks this one question.
+ */
+export function addsWithoutLoss(a: Num, b: Num): boolean {
+  if (!add(a, b).approx) return true;
+  const x = toFloat(a);
+  const y = toFloat(b);
+  if (x === 0 || y === 0) return true;
+  const s = x + y;
+  if (!Number.isFinite(s)) return !Number.isFinite(x) || !Number.isFinite(y);
+  return s - x === y && s - y === x;
+}

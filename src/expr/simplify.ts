@@ -402,10 +402,8 @@ function collectTerm(st: SumState, t: Expr, scale: Num): void {
       const next = Q.add(st.constant, scaled);
       // Folding must not lose a small addend next to a huge constant (1 + 1e308 rounds to
       // 1e308): a float sum that is not exact keeps the addend as a term of its own.
-      const a = Q.toFloat(st.constant);
-      const b = Q.toFloat(scaled);
-      if (next.approx && Number.isFinite(a + b) && (a + b - a !== b || a + b - b !== a)) st.kept.push(scaled);
-      else st.constant = next;
+      if (Q.addsWithoutLoss(st.constant, scaled)) st.constant = next;
+      else st.kept.push(scaled);
       return;
     }
     case 'mul': {
