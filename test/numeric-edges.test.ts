@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { textbookForm } from '../src/calculus/forms.js';
 import { differentiate, gradient } from '../src/calculus/index.js';
 import { tAdd } from '../src/calculus/tidy.js';
+import { checkAnswer } from '../src/check/check.js';
+import { overflowsAt } from '../src/check/magnitude.js';
 import { GradstepError } from '../src/errors.js';
 import { approx, type Expr, num, sym } from '../src/expr/ast.js';
 import { parse } from '../src/expr/parse.js';
@@ -121,5 +123,50 @@ describe('text a person typed', () => {
   it('reads full-width digits, letters and operators as ASCII', () => {
     const p = parse('２ｘ＾２＋ｓｉｎ（ｘ）');
     expect(p.text).toBe(parse('2x^2+sin(x)').text);
+  });
+});
+
+describe('the checker at magnitudes floating point cannot hold', () => {
+  const verdict = (problem: string, answer: string, lang: 'en' | 'ko' = 'en') => checkAnswer({ problem, answer, lang });
+
+  it('does not call a correct answer "undefined there" when only its evaluation overflows', () => {
+    for (const [problem, answer] of [
+      ['1e308*x^2/10', '2*1e308*x/10'],
+      ['1e308*x^2/10', 'x*2e308/10'],
+      ['x^2*1e307', 'x*10*1e308/50'],
+    ] as const) {
+      const r = verdict(problem, answer);
+      expect(r.verdict, `${problem} | ${answer}`).toBe('out-of-range');
+      expect(r.message).toContain('Cannot decide at these magnitudes');
+      expect(r.message).not.toContain('undefined');
+      expect(r.correct).toBe(false);
+    }
+  });
+
+  it('says so when the derivative itself overflows everywhere (coefficients near 1e308)', () => {
+    for (const answer of ['2e308*x', '2*1e308*x', '0', 'x']) {
+      const r = verdict('1e308*x^2', answer);
+      expect(r.verdict, answer).toBe('out-of-range');
+    }
+    expect(verdict('1e400*x', '1e400').verdict).toBe('out-of-range');
+    expect(verdict('1e308*x^2', 'x', 'ko').message).toContain('이 크기에서는 판정할 수 없습니다');
+  });
+
+  it('still rejects a wrong answer that overflows only at some points, and accepts large finite ones', () => {
+    const r = verdict('x^2', 'exp(100*x^2)');
+    expect(r.verdict).toBe('incorrect');
+    expect(r.counterexample?.answer).not.toBeNull();
+    expect(verdict('1e300*x^5', '5e300*x^4').verdict).toBe('correct');
+    expect(verdict('x^2*1e307', '0').verdict).toBe('incorrect');
+    expect(verdict('exp(x^3)', '3*x^2*exp(x^3) + 1').verdict).toBe('incorrect');
+  });
+
+  it('a pole is still "undefined there", not a magnitude', () => {
+    const r = verdict('x^2', '2*x + 1/(x - 2)');
+    expect(r.verdict).toBe('incorrect');
+    expect(overflowsAt(parse('1/(x - 2)').expr, ['x'], [2])).toBe(false);
+    expect(overflowsAt(parse('ln(x)').expr, ['x'], [0])).toBe(false);
+    expect(overflowsAt(parse('exp(x)').expr, ['x'], [1000])).toBe(true);
+    expect(overflowsAt(parse('x^400').expr, ['x'], [10])).toBe(true);
   });
 });

@@ -7,7 +7,8 @@
  * 2. An answer that is the expected tree itself is `correct` at once; otherwise it
  *    is compared numerically on the real domain (`equivalence.ts`) — cheaper than
  *    simplifying it — and where too few real points exist, equal canonical forms
- *    (`simplify`) still decide `correct`.
+ *    (`simplify`) still decide `correct`. Where values overflow floating point (coefficients
+ *    near 10³⁰⁸), the verdict is `out-of-range`, never "undefined there" (`magnitude.ts`).
  * 3. An equal answer is `correct-unsimplified` when it visibly holds unfinished
  *    work (`unsimplified.ts`).
  * 4. A different answer is matched against the typical wrong derivations
@@ -34,12 +35,25 @@ import {
   valuesAgree,
   valuesAt,
 } from './equivalence.js';
+import { holdsNonFiniteNumber, overflowsAt, overflowsOnCandidates } from './magnitude.js';
 import { mistakeMessage, verdictMessages } from './messages.js';
 import { byPriority, type MistakeId, type Mutant, mutants } from './mistakes.js';
 import { type MessagePart, type QuotedMath, richMessage } from './rich.js';
 import { type UnsimplifiedReason, unsimplifiedReason } from './unsimplified.js';
 
-export type Verdict = 'correct' | 'correct-unsimplified' | 'incorrect' | 'invalid-answer' | 'unevaluated' | 'undecided';
+/**
+ * `out-of-range`: the values of the problem, its derivative or the answer at the sample
+ * points exceed what floating point holds (about 1.8·10³⁰⁸), so the answer cannot be
+ * compared numerically; it is not called wrong.
+ */
+export type Verdict =
+  | 'correct'
+  | 'correct-unsimplified'
+  | 'incorrect'
+  | 'invalid-answer'
+  | 'unevaluated'
+  | 'undecided'
+  | 'out-of-range';
 
 export interface CheckInput {
   /** The function to differentiate, as typed. */
@@ -311,13 +325,21 @@ export function checkPrepared(
     });
   };
 
+  // Values past floating point's range decide nothing: say so instead of calling the answer wrong.
+  const outOfRange = (points: number): CheckResult =>
+    finish('out-of-range', verdictMessages.outOfRange(), { answer: shown, method: 'numeric', points });
+  // An expected derivative whose numbers overflowed when folded (2·1e308) is no reference.
+  if (holdsNonFiniteNumber(p.expected)) return outOfRange(0);
   // The same tree as the expected derivative needs no sampling.
   if (equals(answer, p.expected)) return equal('exact');
-  const comparison = compareWithSample(p.sample, answer);
+  const comparison = compareWithSample(p.sample, answer, (point) => overflowsAt(answer, p.sample.vars, point));
   if (comparison.kind === 'equal') return equal('numeric', comparison.points);
+  if (comparison.kind === 'out-of-range') return outOfRange(comparison.points);
   if (comparison.kind === 'undecided') {
     // Too few real points to compare numerically: the canonical forms can still agree.
     if (equals(simplifySafely(answer), simplifySafely(p.expected))) return equal('exact');
+    // Too few because the problem or its derivative overflows there, not because the domain is small.
+    if (overflowsOnCandidates([p.expr, p.expected], p.sample.vars)) return outOfRange(comparison.points);
     return finish('undecided', verdictMessages.undecided(comparison.points), { answer: shown, method: 'numeric' });
   }
 

@@ -35,7 +35,7 @@ const POOL: readonly number[] = [
 ];
 
 /** Candidate points: the pool (one variable) or pool values mixed per variable; then uniform fallbacks. */
-function* candidates(count: number): Generator<number[]> {
+export function* candidates(count: number): Generator<number[]> {
   if (count === 0) {
     yield [];
     return;
@@ -127,7 +127,9 @@ export interface Counterexample {
 export type Comparison =
   | { readonly kind: 'equal'; readonly points: number }
   | { readonly kind: 'different'; readonly counterexample: Counterexample }
-  | { readonly kind: 'undecided'; readonly points: number };
+  | { readonly kind: 'undecided'; readonly points: number }
+  /** Too few points left once those where the candidate overflows floating point (`skip`) are set aside. */
+  | { readonly kind: 'out-of-range'; readonly points: number };
 
 function pointRecord(vars: readonly string[], point: readonly number[]): Record<string, number> {
   const at: Record<string, number> = {};
@@ -139,16 +141,29 @@ function pointRecord(vars: readonly string[], point: readonly number[]): Record<
 
 /**
  * Compares `candidate` with the sample's expected values. A point where the
- * candidate is undefined but the expected derivative is defined is a difference.
+ * candidate is undefined but the expected derivative is defined is a difference —
+ * unless `skip` says the candidate only overflowed there (a finite value too large
+ * for floating point): such points are set aside, and when too few remain the
+ * comparison is `out-of-range`.
  */
-export function compareWithSample(sample: Sample, candidate: Expr): Comparison {
+export function compareWithSample(
+  sample: Sample,
+  candidate: Expr,
+  skip?: (point: readonly number[]) => boolean,
+): Comparison {
   const constant = sample.vars.length === 0;
-  if (sample.points.length < (constant ? 1 : MIN_POINTS)) return { kind: 'undecided', points: sample.points.length };
+  const needed = constant ? 1 : MIN_POINTS;
+  if (sample.points.length < needed) return { kind: 'undecided', points: sample.points.length };
   const g = evaluator(candidate, sample.vars);
+  let skipped = 0;
   for (let i = 0; i < sample.points.length; i++) {
     const point = sample.points[i] as readonly number[];
     const want = sample.expected[i] as number;
     const got = g(point);
+    if (!Number.isFinite(got) && skip?.(point)) {
+      skipped++;
+      continue;
+    }
     if (!Number.isFinite(got) || !close(got, want)) {
       return {
         kind: 'different',
@@ -160,7 +175,9 @@ export function compareWithSample(sample: Sample, candidate: Expr): Comparison {
       };
     }
   }
-  return { kind: 'equal', points: sample.points.length };
+  const compared = sample.points.length - skipped;
+  if (compared < needed) return { kind: 'out-of-range', points: compared };
+  return { kind: 'equal', points: compared };
 }
 
 /**

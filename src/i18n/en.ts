@@ -6,6 +6,17 @@ import { plural } from './plural.js';
 import { RULES_EN } from './rules.en.js';
 
 const n = (count: number, forms: { one: string; other: string }) => `${count} ${plural('en', count, forms)}`;
+/** A verdict counted in `check --file`'s summary: `3 correct`, `1 unreadable answer`, `2 unreadable answers`. */
+const SUMMARY_VERDICTS: Record<keyof Messages['cli']['verdicts'], { one: string; other: string }> = {
+  correct: { one: 'correct', other: 'correct' },
+  'correct-unsimplified': { one: 'unsimplified', other: 'unsimplified' },
+  incorrect: { one: 'incorrect', other: 'incorrect' },
+  'invalid-answer': { one: 'unreadable answer', other: 'unreadable answers' },
+  unevaluated: { one: 'unevaluated', other: 'unevaluated' },
+  undecided: { one: 'undecided', other: 'undecided' },
+  'out-of-range': { one: 'out of range', other: 'out of range' },
+  'invalid-problem': { one: 'unreadable problem', other: 'unreadable problems' },
+};
 const quoted = (names: readonly string[]) => names.map((x) => `'${x}'`).join(', ');
 const capital = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 /** `x is` / `x, y are`. */
@@ -292,6 +303,8 @@ export const en: Messages = {
       `Your answer still contains a derivative (${found}). Carry out the differentiation and write the result.`,
     undecided: ({ points }) =>
       `Could not decide: the derivative is defined at too few sample points (${points}) to compare.`,
+    outOfRange: () =>
+      'Cannot decide at these magnitudes: the values here exceed what floating point holds (about 1.8e+308), so the answer cannot be compared numerically. It is not marked wrong.',
     join: (first, second) => `${first} ${second}`,
     undefinedValue: 'undefined',
     diagnosisSkipped: '(Diagnosis skipped: finding the likely mistake would take longer than the checker allows.)',
@@ -366,15 +379,10 @@ export const en: Messages = {
   },
 
   cli: {
-    verdicts: {
-      correct: 'correct',
-      'correct-unsimplified': 'unsimplified',
-      incorrect: 'incorrect',
-      'invalid-answer': 'unreadable answer',
-      unevaluated: 'unevaluated',
-      undecided: 'undecided',
-      'invalid-problem': 'unreadable problem',
-    },
+    // The one-row forms are the verdict words of `check`'s result lines.
+    verdicts: Object.fromEntries(
+      Object.entries(SUMMARY_VERDICTS).map(([verdict, forms]) => [verdict, forms.one]),
+    ) as Messages['cli']['verdicts'],
     labels: {
       expected: 'expected',
       answer: 'answer',
@@ -388,7 +396,8 @@ export const en: Messages = {
       params: 'params',
       none: '(none)',
     },
-    rows: ({ count }) => n(count, { one: 'row', other: 'rows' }),
+    summary: ({ rows, verdicts }) =>
+      `${n(rows, { one: 'row', other: 'rows' })}: ${verdicts.map(({ verdict, count }) => n(count, SUMMARY_VERDICTS[verdict])).join(', ')}`,
     where: ({ start, end }) => ` (at ${start}–${end})`,
     help: {
       tagline: ({ version }) =>

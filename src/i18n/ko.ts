@@ -6,6 +6,17 @@ import type { Messages } from './messages.js';
 import { RULES_KO } from './rules.ko.js';
 
 const list = (names: readonly string[]) => names.join(', ');
+/** 판정의 이름: `check`의 결과 줄과 `check --file` 요약(`정답 3행`). */
+const VERDICTS: Record<keyof Messages['cli']['verdicts'], string> = {
+  correct: '정답',
+  'correct-unsimplified': '정리 안 됨',
+  incorrect: '오답',
+  'invalid-answer': '읽을 수 없는 답',
+  unevaluated: '미분이 남음',
+  undecided: '판정 불가',
+  'out-of-range': '범위 초과',
+  'invalid-problem': '읽을 수 없는 문제',
+};
 const quoted = (names: readonly string[]) => names.map((x) => `'${x}'`).join(', ');
 
 const ALLOWED = '수식에는 숫자, 변수, e, π, + − × ÷ ^, 괄호와 함수만 쓸 수 있습니다';
@@ -284,6 +295,8 @@ export const ko: Messages = {
       `답에 문제의 변수(${list(vars)})가 아닌 ${josa(`'${name}'`, '이/가')} 있습니다.`,
     unevaluated: ({ found }) => `답에 아직 미분 기호(${found})가 남아 있습니다. 미분을 끝까지 계산해서 결과를 쓰세요.`,
     undecided: ({ points }) => `판정할 수 없습니다: 비교할 수 있는 표본점(${points}개)이 너무 적습니다.`,
+    outOfRange: () =>
+      '이 크기에서는 판정할 수 없습니다: 값이 부동소수점이 담을 수 있는 범위(약 1.8e+308)를 넘어 답을 수치로 비교할 수 없습니다. 오답으로 처리하지 않습니다.',
     join: (first, second) => `${first} ${second}`,
     undefinedValue: '정의되지 않음',
     diagnosisSkipped: '(진단 생략: 실수를 찾는 데 검사 한도보다 오래 걸립니다.)',
@@ -357,15 +370,7 @@ export const ko: Messages = {
   },
 
   cli: {
-    verdicts: {
-      correct: '정답',
-      'correct-unsimplified': '정리 안 됨',
-      incorrect: '오답',
-      'invalid-answer': '읽을 수 없는 답',
-      unevaluated: '미분이 남음',
-      undecided: '판정 불가',
-      'invalid-problem': '읽을 수 없는 문제',
-    },
+    verdicts: VERDICTS,
     labels: {
       expected: '정답',
       answer: '학생 답',
@@ -379,7 +384,8 @@ export const ko: Messages = {
       params: '매개변수',
       none: '(없음)',
     },
-    rows: ({ count }) => `${count}행`,
+    summary: ({ rows, verdicts }) =>
+      `${josa(`${rows}행`, '을/를')} 채점했습니다: ${verdicts.map(({ verdict, count }) => `${VERDICTS[verdict]} ${count}행`).join(', ')}`,
     where: ({ start, end }) => ` (${start}–${end}번째 문자)`,
     help: {
       tagline: ({ version }) => `gradstep ${version} — 풀이 과정을 보여 주는 미분, 답 채점, 최적화기를 터미널에서`,

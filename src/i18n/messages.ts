@@ -82,6 +82,8 @@ export interface VerdictMessages {
   readonly unknownVariable: (p: { readonly name: string; readonly vars: readonly string[] }) => string;
   readonly unevaluated: (p: { readonly found: string }) => string;
   readonly undecided: (p: { readonly points: number }) => string;
+  /** The values overflow floating point (coefficients near 10³⁰⁸): the answer is neither right nor wrong to the checker. */
+  readonly outOfRange: () => string;
   /** Two sentences joined (the verdict, then the diagnosis). */
   readonly join: (first: string, second: string) => string;
   /** A value that is undefined at a point (NaN, ±∞). */
@@ -233,6 +235,7 @@ export interface CliMessages {
     readonly 'invalid-answer': string;
     readonly unevaluated: string;
     readonly undecided: string;
+    readonly 'out-of-range': string;
     readonly 'invalid-problem': string;
   };
   readonly labels: {
@@ -249,8 +252,14 @@ export interface CliMessages {
     readonly params: string;
     readonly none: string;
   };
-  /** `3 rows`. */
-  readonly rows: (p: { readonly count: number }) => string;
+  /**
+   * The last line of `check --file`: how many rows, and how many of each verdict (in the
+   * order given, none with a zero count): `10 rows: 3 correct, 1 unreadable answer`.
+   */
+  readonly summary: (p: {
+    readonly rows: number;
+    readonly verdicts: readonly { readonly verdict: keyof CliMessages['verdicts']; readonly count: number }[];
+  }) => string;
   /** ` (at 3–5)` after an error that points into the input. */
   readonly where: (p: { readonly start: number; readonly end: number }) => string;
   /** The help texts: `gradstep --help` and every `gradstep <command> --help`. */
