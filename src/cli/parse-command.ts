@@ -6,7 +6,7 @@
  */
 import { GradstepError } from '../errors.js';
 import { parse } from '../expr/parse.js';
-import { type Lang, messagesFor, toLang } from '../i18n/index.js';
+import { isLang, LANGS, type Lang, messagesFor } from '../i18n/index.js';
 import { visible } from '../util/visible.js';
 import { langOption } from './args.js';
 import { columns, LANG_OPTION, padColumns, renderUsage } from './help.js';
@@ -61,7 +61,9 @@ function readArgs(args: readonly string[]): ParseArgs | GradstepError {
     } else if (flag === '--lang') {
       const tag = value();
       if (tag === undefined) return new GradstepError('cli/needs-value', { option: 'lang' });
-      lang = toLang(tag);
+      // Refused as every other command refuses it (args.ts), not silently read as English.
+      if (!isLang(tag)) return new GradstepError('cli/unknown-language', { lang: tag, known: LANGS });
+      lang = tag;
     } else if (arg.startsWith('--')) return new GradstepError('cli/unknown-option', { option: flag.slice(2) });
     // Anything else, even `-x^2`, is part of the expression.
     else words.push(arg);
