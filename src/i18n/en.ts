@@ -573,6 +573,8 @@ export const en: Messages = {
     datasets: { line: 'Noisy line y ≈ 2x + 1 (20 rows)', logistic: 'Two classes on a line (16 rows)' },
     run: {
       converged: ({ k, tol }) => `Converged at step ${k}: the gradient’s length is at most ${tol}.`,
+      overflow: ({ k, state, gradient }) =>
+        `Stopped at step ${k}: the ${state} overflowed to infinity (the gradient is about ${gradient}, and g⊙g exceeds the largest floating-point number, about 1.8e+308), so every later step would be 0 and w would stop moving. Start nearer the minimum, or scale f down.`,
       corner: ({ k, point, f, minimum }) =>
         minimum
           ? `Reached a minimum at step ${k}: w^(${k}) = ${point} is a corner of f (f = ${f}), where the gradient is undefined, and f is no lower nearby.`

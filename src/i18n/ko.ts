@@ -560,6 +560,8 @@ export const ko: Messages = {
     datasets: { line: '잡음이 있는 직선 y ≈ 2x + 1 (20행)', logistic: '직선 위의 두 부류 (16행)' },
     run: {
       converged: ({ k, tol }) => `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
+      overflow: ({ k, state, gradient }) =>
+        `${k}단계에서 멈췄습니다: ${josa(state, '이/가')} 무한대로 넘쳤습니다(기울기가 약 ${gradient}이고, g⊙g가 부동소수점의 최댓값 약 1.8e+308을 넘습니다). 이대로는 이후의 모든 단계가 0이 되어 w가 움직이지 않습니다. 최솟점에 더 가까운 곳에서 시작하거나 f의 크기를 줄이세요.`,
       corner: ({ k, point, f, minimum }) =>
         minimum
           ? `${k}단계에서 최솟점에 도달했습니다: w^(${k}) = ${point}는 f의 꺾인 점(f = ${f})이라 기울기가 정의되지 않고, 주변에서 f가 더 작지 않습니다.`

@@ -392,6 +392,16 @@ export interface OptimMessages {
 /** Numbers arrive formatted (`point`, `f`, `lr`…); step numbers as numbers. */
 export interface OptimRunMessages {
   readonly converged: (p: { readonly k: number; readonly tol: string }) => string;
+  /**
+   * An optimizer's state (`state`, its TeX letter `symbol`) overflowed at step k, e.g. Adam's second
+   * moment from g⊙g where the largest gradient component is `gradient`: the run stops there.
+   */
+  readonly overflow: (p: {
+    readonly k: number;
+    readonly state: string;
+    readonly symbol: string;
+    readonly gradient: string;
+  }) => string;
   /** The gradient is undefined at a finite point: a minimum reached exactly (|x| at 0), or another corner. */
   readonly corner: (p: {
     readonly k: number;
