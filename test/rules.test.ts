@@ -224,6 +224,32 @@ describe('reading what users type', () => {
     expect(toText(differentiate('log_b(x)', { vars: ['x'] }).result)).toBe('1/(x*ln(b))');
   });
 
+  it('reads σ as the sigmoid wherever an argument follows it, as sin x is read, with a read note', () => {
+    for (const [typed, text] of [
+      ['σ x', 'sigmoid(x)'],
+      ['σ (x)', 'sigmoid(x)'],
+      ['σ 2x', 'sigmoid(2*x)'],
+      ['σ x + 1', 'sigmoid(x) + 1'],
+      ['sigma x', 'sigmoid(x)'],
+      ['σ(w x + b)', 'sigmoid(w*x + b)'],
+    ]) {
+      expect(parse(typed as string).text, typed).toBe(text);
+    }
+    const bare = parse('σ z', { vars: ['z'] });
+    expect(bare.text).toBe('sigmoid(z)');
+    expect(bare.params).toEqual([]);
+    expect(bare.notes.map((n) => n.messages.en)).toEqual(["read 'σ z' as sigmoid(z)"]);
+    expect(parse('sin x').notes.map((n) => n.messages.en)).toEqual(["read 'sin x' as sin(x)"]);
+    // σ with nothing to apply to, or declared as a name, is the letter σ.
+    expect(parse('σ^2 + 2σ').text).toBe('sigma^2 + 2*sigma');
+    expect(parse('x - σ').text).toBe('x - sigma');
+    expect(parse('σ x', { vars: ['x', 'σ'] }).text).toBe('sigma*x');
+    expect(parse('σ(x)', { vars: ['x'], params: ['σ'] }).text).toBe('sigma*x');
+    // The checker reads problems and answers the same way (and `σ x (1 − σ x)` as `sin x (1 − sin x)` is read).
+    expect(checkAnswer({ problem: 'σ x', answer: 'σ(x)(1 - σ(x))' }).verdict).toBe('correct');
+    expect(parse('σ x (1 - σ x)').text).toBe(parse('sin x (1 - sin x)').text.replaceAll('sin', 'sigmoid'));
+  });
+
   it('differentiates the network functions for backprop: σ′ = σ(1 − σ), relu′ = H, softplus′ = σ', () => {
     agree('sigmoid(x)', 'sigmoid(x)*(1 - sigmoid(x))');
     agree('relu(x)', 'step(x)');
