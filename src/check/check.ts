@@ -15,7 +15,7 @@
  *    (`mistakes.ts`); the first match names the mistake and its step.
  */
 import { Budget, countNodes, NODE_BUDGET, TIME_BUDGET_MS } from '../calculus/budget.js';
-import type { Derivation, Step } from '../calculus/derivation.js';
+import { type Derivation, positiveBases, type Step } from '../calculus/derivation.js';
 import { differentiate } from '../calculus/differentiate.js';
 import { type FormName, formOf } from '../calculus/forms.js';
 import { isGradstepError, type SourceRange } from '../errors.js';
@@ -119,6 +119,8 @@ export interface CheckResult {
   readonly error?: { readonly code: string; readonly messages: Localized; readonly range?: SourceRange };
   /** For `unevaluated`: the derivative notation found in the answer. */
   readonly notation?: { readonly text: string; readonly range: SourceRange };
+  /** Bases the expected derivative assumes positive (`a > 0` for aᵘ with a parameter a); the message says so too. */
+  readonly assumptions?: readonly Shown[];
   /** For `correct`: the form of the expected answer the answer is written in (same terms and factors up to order). */
   readonly form?: FormName;
   /** How equality was decided: canonical forms, or the number of sample points. */
@@ -179,6 +181,8 @@ export interface PreparedProblem {
   readonly expected: Expr;
   readonly expectedShown: Shown;
   readonly sample: Sample;
+  /** Bases the derivation assumes positive (aᵘ for a parameter a): every verdict says so. */
+  readonly positiveBases: readonly Shown[];
 }
 
 function chooseWrt(wrt: string | undefined, vars: readonly string[]): string {
@@ -215,6 +219,7 @@ export function prepareProblem(input: {
     derivation,
     expected,
     expectedShown: { text: toText(expected), tex: toTex(expected) },
+    positiveBases: positiveBases(derivation).map((b) => ({ text: toText(b), tex: toTex(b) })),
     // Parameters are sampled like the variables: the answer must be right for every value of them.
     sample: sampleDomain(parsed.expr, expected, [...vars, ...params]),
   };
@@ -252,13 +257,23 @@ export function checkPrepared(
     params: p.params,
     order: p.order,
     expected: p.expectedShown,
+    ...(p.positiveBases.length
+      ? { assumptions: p.positiveBases.map((b) => ({ text: `${b.text} > 0`, tex: `${b.tex} > 0` })) }
+      : {}),
   };
+  // aᵘ with a parameter a is differentiated assuming a > 0: every verdict says so after its message.
+  const bases = p.positiveBases.map((b) => b.text);
+  const withAssumption = (messages: Localized): Localized =>
+    bases.length === 0
+      ? messages
+      : localizeAll((m, l) => m.verdicts.join(messages[l], m.derivation.assumption({ bases })));
   const finish = (
     verdict: Verdict,
     messages: Localized,
     extra: Partial<Omit<CheckResult, 'verdict' | 'message' | 'messages' | 'correct' | 'rich' | 'richMessages'>> = {},
     quoted: readonly QuotedMath[] = [],
   ): CheckResult => {
+    messages = withAssumption(messages);
     const richMessages = {} as Record<Lang, readonly MessagePart[]>;
     for (const l of LANGS) richMessages[l] = richMessage(messages[l], quoted);
     return {

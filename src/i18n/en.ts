@@ -223,6 +223,9 @@ export const en: Messages = {
     letWord: 'let',
     order: ({ k }) => `Order ${k}:`,
     answer: 'Answer',
+    assuming: ({ bases }) => `assuming ${bases.map((b) => `${b} > 0`).join(', ')}`,
+    assumption: ({ bases }) =>
+      `Assuming ${bases.map((b) => `${b} > 0`).join(' and ')}: a base raised to a varying power is a real function, with derivative aᵘ·ln a, only when the base a is positive.`,
   },
 
   mistakes: {
@@ -331,6 +334,7 @@ export const en: Messages = {
     steps: 'Steps',
     generalFormula: 'General formula',
     heldConstant: 'held constant',
+    assumed: 'assumed',
     tangentAt: 'Tangent at',
     slope: 'slope',
     plotOf: 'Plot of f and its derivative',

@@ -222,6 +222,9 @@ export const ko: Messages = {
     letWord: '치환',
     order: ({ k }) => `${k}계 도함수:`,
     answer: '답',
+    assuming: ({ bases }) => `${bases.map((b) => `${b} > 0`).join(', ')}으로 가정`,
+    assumption: ({ bases }) =>
+      `${bases.map((b) => `${b} > 0`).join(', ')}이라고 가정합니다: 밑이 양수일 때만 변하는 지수의 거듭제곱 aᵘ가 실함수이고 그 도함수가 aᵘ·ln a입니다.`,
   },
 
   mistakes: {
@@ -322,6 +325,7 @@ export const ko: Messages = {
     steps: '풀이 과정',
     generalFormula: '일반 공식',
     heldConstant: '상수로 취급',
+    assumed: '가정',
     tangentAt: '접선 위치',
     slope: '기울기',
     plotOf: 'f와 도함수의 그래프',

@@ -164,6 +164,10 @@ export interface DerivationMessages {
   /** The heading of the k-th derivative of a higher-order derivation. */
   readonly order: (p: { readonly k: number }) => string;
   readonly answer: string;
+  /** A step's note for bases assumed positive (`assumedPositive`): `assuming a > 0`. */
+  readonly assuming: (p: { readonly bases: readonly string[] }) => string;
+  /** The sentence a derivation or a check adds for them: why aᵘ needs a > 0. */
+  readonly assumption: (p: { readonly bases: readonly string[] }) => string;
 }
 
 /** Every visible string of the `gs-` elements. */
@@ -174,6 +178,8 @@ export interface UiMessages {
   readonly steps: string;
   readonly generalFormula: string;
   readonly heldConstant: string;
+  /** After `a > 0` on a step: the base assumed positive. */
+  readonly assumed: string;
   readonly tangentAt: string;
   readonly slope: string;
   readonly plotOf: string;
