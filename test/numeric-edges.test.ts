@@ -4,6 +4,7 @@ import { differentiate, gradient } from '../src/calculus/index.js';
 import { tAdd } from '../src/calculus/tidy.js';
 import { checkAnswer } from '../src/check/check.js';
 import { overflowsAt } from '../src/check/magnitude.js';
+import { roundingError } from '../src/check/rounding.js';
 import { GradstepError } from '../src/errors.js';
 import { approx, type Expr, num, sym } from '../src/expr/ast.js';
 import { parse } from '../src/expr/parse.js';
@@ -168,5 +169,23 @@ describe('the checker at magnitudes floating point cannot hold', () => {
     expect(overflowsAt(parse('ln(x)').expr, ['x'], [0])).toBe(false);
     expect(overflowsAt(parse('exp(x)').expr, ['x'], [1000])).toBe(true);
     expect(overflowsAt(parse('x^400').expr, ['x'], [10])).toBe(true);
+  });
+});
+
+describe('the checker and rounding noise', () => {
+  it('accepts a correct answer whose value is rounding noise of a cancelling expression', () => {
+    // x^log(8, x) = 8, so the derivative is 0; evaluated, it is about 1e-11 (sinh 8 · 8 · one rounding).
+    const problem = 'cosh(x^log(8, x))';
+    const expected = toText(differentiate(problem, { wrt: 'x', vars: ['x'] }).result);
+    const right = checkAnswer({ problem, answer: expected, wrt: 'x', vars: ['x'] });
+    expect(right.correct, right.message).toBe(true);
+    expect(checkAnswer({ problem, answer: `${expected} + 1`, wrt: 'x', vars: ['x'] }).verdict).toBe('incorrect');
+    expect(checkAnswer({ problem, answer: '0.001', wrt: 'x', vars: ['x'] }).verdict).toBe('incorrect');
+  });
+
+  it('a bound of rounding stays tight for well-conditioned values', () => {
+    expect(roundingError(parse('2*x + 1').expr, ['x'], [3])).toBeLessThan(1e-14);
+    expect(roundingError(parse('sinh(8)*(ln(8)/ln(x) - log(8, x))').expr, ['x'], [0.5])).toBeGreaterThan(1e-13);
+    expect(checkAnswer({ problem: 'x^2', answer: '2x + 1e-9' }).verdict).toBe('incorrect');
   });
 });

@@ -39,6 +39,7 @@ import { holdsNonFiniteNumber, overflowsAt, overflowsOnCandidates } from './magn
 import { mistakeMessage, verdictMessages } from './messages.js';
 import { byPriority, type MistakeId, type Mutant, mutants } from './mistakes.js';
 import { type MessagePart, type QuotedMath, richMessage } from './rich.js';
+import { roundingError } from './rounding.js';
 import { type UnsimplifiedReason, unsimplifiedReason } from './unsimplified.js';
 
 /**
@@ -347,7 +348,11 @@ export function checkPrepared(
   if (holdsNonFiniteNumber(p.expected)) return outOfRange(0);
   // The same tree as the expected derivative needs no sampling.
   if (equals(answer, p.expected)) return equal('exact');
-  const comparison = compareWithSample(p.sample, answer, (point) => overflowsAt(answer, p.sample.vars, point));
+  const vars = p.sample.vars;
+  const comparison = compareWithSample(p.sample, answer, {
+    skip: (point) => overflowsAt(answer, vars, point),
+    noise: (point) => roundingError(p.expected, vars, point) + roundingError(answer, vars, point),
+  });
   if (comparison.kind === 'equal') return equal('numeric', comparison.points);
   if (comparison.kind === 'out-of-range') return outOfRange(comparison.points);
   if (comparison.kind === 'undecided') {

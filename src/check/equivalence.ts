@@ -139,18 +139,23 @@ function pointRecord(vars: readonly string[], point: readonly number[]): Record<
   return at;
 }
 
+/** What a comparison may ask about a point where the values disagree (only there: both cost a walk of the trees). */
+export interface CompareOptions {
+  /** Whether the candidate only overflowed at the point (a finite value too large for floating point). */
+  readonly skip?: (point: readonly number[]) => boolean;
+  /** How far rounding alone can move the two values apart at the point (a bound; Infinity when unknown). */
+  readonly noise?: (point: readonly number[]) => number;
+}
+
 /**
  * Compares `candidate` with the sample's expected values. A point where the
  * candidate is undefined but the expected derivative is defined is a difference —
- * unless `skip` says the candidate only overflowed there (a finite value too large
- * for floating point): such points are set aside, and when too few remain the
- * comparison is `out-of-range`.
+ * unless `skip` says the candidate only overflowed there: such points are set aside,
+ * and when too few remain the comparison is `out-of-range`. Two finite values that
+ * differ by no more than `noise` (rounding in a cancelling expression) agree.
  */
-export function compareWithSample(
-  sample: Sample,
-  candidate: Expr,
-  skip?: (point: readonly number[]) => boolean,
-): Comparison {
+export function compareWithSample(sample: Sample, candidate: Expr, options: CompareOptions = {}): Comparison {
+  const { skip, noise } = options;
   const constant = sample.vars.length === 0;
   const needed = constant ? 1 : MIN_POINTS;
   if (sample.points.length < needed) return { kind: 'undecided', points: sample.points.length };
@@ -164,7 +169,7 @@ export function compareWithSample(
       skipped++;
       continue;
     }
-    if (!Number.isFinite(got) || !close(got, want)) {
+    if (!Number.isFinite(got) || (!close(got, want) && !withinNoise(got, want, noise?.(point)))) {
       return {
         kind: 'different',
         counterexample: {
@@ -178,6 +183,11 @@ export function compareWithSample(
   const compared = sample.points.length - skipped;
   if (compared < needed) return { kind: 'out-of-range', points: compared };
   return { kind: 'equal', points: compared };
+}
+
+/** Whether two finite values differ by no more than a finite rounding bound. */
+function withinNoise(a: number, b: number, bound: number | undefined): boolean {
+  return bound !== undefined && Number.isFinite(bound) && Math.abs(a - b) <= 2 * bound;
 }
 
 /**

@@ -17,20 +17,32 @@ import { candidates } from './equivalence.js';
 
 const MAX_DEPTH = MAX_COMPILE_DEPTH + 10;
 
+/** The smallest normal double: below it a product or power has lost digits to underflow. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
 class Tracer {
   overflow = false;
+  /** A product, quotient, power or function of non-zero finite inputs that came out 0 or subnormal. */
+  underflow = false;
+  /** Some intermediate value was not finite (a pole such as acoth 1 inside a finite result). */
+  passedNonFinite = false;
   constructor(private readonly at: ReadonlyMap<string, number>) {}
 
   /** Trees reach here read and bounded (the compiler refuses deeper ones), so recursion is safe. */
   value(e: Expr, depth = 0): number {
     if (depth > MAX_DEPTH) return Number.NaN;
-    return this.node(e, depth + 1);
+    const v = this.node(e, depth + 1);
+    if (!Number.isFinite(v)) this.passedNonFinite = true;
+    return v;
   }
 
   /** A non-finite result of finite inputs inside the operation's domain: overflow. */
-  private grew(result: number, inputs: readonly number[], inDomain: boolean): number {
+  private grew(result: number, inputs: readonly number[], inDomain: boolean, shrinks = true): number {
     if (!Number.isFinite(result) && !Number.isNaN(result) && inDomain && inputs.every(Number.isFinite)) {
       this.overflow = true;
+    }
+    if (shrinks && Math.abs(result) < MIN_NORMAL && inputs.every((x) => Number.isFinite(x) && x !== 0)) {
+      this.underflow = true;
     }
     return result;
   }
@@ -54,6 +66,8 @@ class Tracer {
           xs.reduce((a, b) => a + b, 0),
           xs,
           true,
+          // A sum of non-zero terms may be 0 exactly (x − x): cancellation, not underflow.
+          false,
         );
       }
       case 'mul': {
@@ -94,6 +108,22 @@ export function overflowsAt(e: Expr, vars: readonly string[], point: readonly nu
   const t = new Tracer(at);
   t.value(e);
   return t.overflow;
+}
+
+/**
+ * Whether evaluating `e` at `point` leaves floating point's range anywhere: an overflow, a
+ * product, power or function value of non-zero inputs that underflowed (0.37¹⁰²⁴ = 0), or an
+ * intermediate value that is not finite at all ((0.4ˣ)^{acoth 1} = 0). There the computed value
+ * says nothing about the mathematical one (a fuzz oracle skips such points).
+ */
+export function leavesFloatRangeAt(e: Expr, vars: readonly string[], point: readonly number[]): boolean {
+  const at = new Map<string, number>();
+  vars.forEach((v, i) => {
+    at.set(v, point[i] as number);
+  });
+  const t = new Tracer(at);
+  t.value(e);
+  return t.overflow || t.underflow || t.passedNonFinite;
 }
 
 /** Whether the tree holds a number too large for floating point (what folding `2·1e308` leaves). */
