@@ -9,6 +9,7 @@ import { GradstepError } from '../src/errors.js';
 import { approx, type Expr, num, sym } from '../src/expr/ast.js';
 import { parse } from '../src/expr/parse.js';
 import { addsWithoutLoss } from '../src/expr/rational.js';
+import * as lib from '../src/index.js';
 import { simplify, toTex, toText } from '../src/index.js';
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -106,6 +107,22 @@ describe('trees from code are validated at the public entries', () => {
       for (const entry of [() => differentiate(e), () => toTex(e), () => toText(e), () => simplify(e)]) {
         expect(codeOf(entry)).toBe('expr/bad-tree');
       }
+      // Every other public entry that takes a tree checks it the same way.
+      const others: [string, () => unknown][] = [
+        ['compile', () => lib.compile(e, ['x'])],
+        ['compileBatch', () => lib.compileBatch(e, ['x'])],
+        ['compileVector', () => lib.compileVector([e], ['x'])],
+        ['canonicalKey', () => lib.canonicalKey(e)],
+        ['freeVars', () => lib.freeVars(e)],
+        ['formOf', () => lib.formOf(e, e)],
+        ['textbookForm', () => lib.textbookForm(e)],
+        ['answerForms', () => lib.answerForms(e)],
+        ['sameForm', () => lib.sameForm(e, e)],
+        ['optimize', () => lib.optimize({ expr: e, optimizer: 'gd', lr: 0.1, start: [1] })],
+        ['prepareObjective', () => lib.prepareObjective(e)],
+        ['buildGraph', () => lib.buildGraph(e)],
+      ];
+      for (const [name, entry] of others) expect(codeOf(entry), name).toBe('expr/bad-tree');
     });
   }
 });
