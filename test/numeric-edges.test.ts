@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { textbookForm } from '../src/calculus/forms.js';
 import { differentiate, gradient } from '../src/calculus/index.js';
-import { tAdd } from '../src/calculus/tidy.js';
+import { tAdd, tMul } from '../src/calculus/tidy.js';
 import { checkAnswer } from '../src/check/check.js';
 import { overflowsAt } from '../src/check/magnitude.js';
 import { roundingError } from '../src/check/rounding.js';
 import { GradstepError } from '../src/errors.js';
 import { approx, type Expr, num, sym } from '../src/expr/ast.js';
 import { parse } from '../src/expr/parse.js';
-import { addsWithoutLoss } from '../src/expr/rational.js';
+import { addsWithoutLoss, multipliesWithoutLoss } from '../src/expr/rational.js';
 import * as lib from '../src/index.js';
 import { simplify, toTex, toText } from '../src/index.js';
 
@@ -162,7 +162,8 @@ describe('the checker at magnitudes floating point cannot hold', () => {
   });
 
   it('says so when the derivative itself overflows everywhere (coefficients near 1e308)', () => {
-    for (const answer of ['2e308*x', '2*1e308*x', '0', 'x']) {
+    // 2e308 itself is past floating point; 2·1e308·x has the expected canonical form (below).
+    for (const answer of ['2e308*x', '0', 'x']) {
       const r = verdict('1e308*x^2', answer);
       expect(r.verdict, answer).toBe('out-of-range');
     }
@@ -204,5 +205,31 @@ describe('the checker and rounding noise', () => {
     expect(roundingError(parse('2*x + 1').expr, ['x'], [3])).toBeLessThan(1e-14);
     expect(roundingError(parse('sinh(8)*(ln(8)/ln(x) - log(8, x))').expr, ['x'], [0.5])).toBeGreaterThan(1e-13);
     expect(checkAnswer({ problem: 'x^2', answer: '2x + 1e-9' }).verdict).toBe('incorrect');
+  });
+});
+
+describe('constant folding keeps factors whose product floating point cannot hold', () => {
+  it('1e308*x^2 differentiates to 2·1e308·x, not Infinity·x, and stays so when simplified again', () => {
+    const d = toText(differentiate('1e308*x^2').result);
+    expect(d).not.toContain('Infinity');
+    expect(d).toMatch(/1e\+308/);
+    const s = simplify(parse('1e200*x^2*1e200').expr);
+    expect(toText(s)).not.toContain('Infinity');
+    expect(toText(simplify(s))).toBe(toText(s));
+    expect(toText(tMul(num(2), approx(1e308), sym('x')))).not.toContain('Infinity');
+    expect(toText(textbookForm(tMul(num(2), approx(1e308), sym('x'))))).not.toContain('Infinity');
+    expect(toText(simplify(parse('1e-200*1e-200*x').expr))).not.toBe('0');
+    expect(multipliesWithoutLoss(approx(1e308), num(2))).toBe(false);
+    expect(multipliesWithoutLoss(approx(1e-200), approx(1e-200))).toBe(false);
+    expect(multipliesWithoutLoss(approx(1e150), approx(1e150))).toBe(true);
+  });
+
+  it('the checker takes 2·1e308·x as correct (equal canonical forms), not as numbers left to multiply', () => {
+    const r = checkAnswer({ problem: '1e308*x^2', answer: '2*1e308*x' });
+    expect(r.verdict).toBe('correct');
+    expect(checkAnswer({ problem: '1e308*x^2', answer: 'x' }).verdict).toBe('out-of-range');
+    // Ordinary numbers left apart are still unfinished work.
+    expect(checkAnswer({ problem: 'x^2', answer: '2*1*x*1.5/1.5' }).verdict).toBe('correct-unsimplified');
+    expect(checkAnswer({ problem: 'x^2 + x', answer: '2x + 0.5 + 0.5' }).verdict).toBe('correct-unsimplified');
   });
 });

@@ -4,7 +4,7 @@
  * readable (3·3x² → 9x², not 3·(3·x^2)·1); the real canonical form is `simplify`'s job.
  */
 import { approx, type Expr, equals, MINUS_ONE, type Num, num, ONE, ZERO } from '../expr/ast.js';
-import { addsWithoutLoss } from '../expr/rational.js';
+import { addsWithoutLoss, byMagnitude, multipliesWithoutLoss } from '../expr/rational.js';
 
 function isExactNum(e: Expr): e is Num {
   return e.kind === 'num' && !e.approx;
@@ -42,16 +42,21 @@ function rank(f: Expr): number {
 export function tMul(...factors: Expr[]): Expr {
   let coef: Num = ONE;
   const rest: Expr[] = [];
+  // A number that folding would lose (2 · 1e308 overflows) stays a factor of its own.
+  const kept: Num[] = [];
   const visit = (f: Expr): void => {
     if (f.kind === 'mul') for (const g of f.factors) visit(g);
     else if (f.kind === 'neg') {
       coef = numNeg(coef);
       visit(f.arg);
-    } else if (f.kind === 'num') coef = numMul(coef, f);
-    else rest.push(f);
+    } else if (f.kind === 'num') {
+      if (multipliesWithoutLoss(coef, f)) coef = numMul(coef, f);
+      else kept.push(f);
+    } else rest.push(f);
   };
   for (const f of factors) visit(f);
   if (isZero(coef)) return ZERO;
+  if (kept.length) rest.unshift(...kept.sort(byMagnitude));
   if (rest.length > 1) mergePowers(rest);
   // Monomial factors first, as a textbook writes them: x·cos x, not cos x·x.
   if (rest.length > 1) rest.sort((a, b) => rank(a) - rank(b));
