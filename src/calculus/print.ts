@@ -11,10 +11,12 @@ import { toText } from '../expr/print-text.js';
 import { canonicalKey, simplify } from '../expr/simplify.js';
 import { type Lang, messagesFor } from '../i18n/index.js';
 import {
+  assumedPositive,
   type Derivation,
   type Gradient,
   type Hessian,
   heldNames,
+  positiveBases,
   type Simplification,
   type Step,
 } from './derivation.js';
@@ -253,6 +255,8 @@ export function stepText(step: Step, lang: Lang = 'en'): string {
   if (step.rule === 'chain') notes.push(`${m.derivation.letWord} ${step.u.name} = ${toText(step.u.expr)}`);
   const held = heldNames(step);
   if (held.length > 0) notes.push(m.derivation.held({ names: held }));
+  const base = assumedPositive(step);
+  if (base) notes.push(m.derivation.assuming({ bases: [toText(base)] }));
   const note = notes.length ? ` (${notes.join('; ')})` : '';
   // A sum names the terms whose derivative vanished (`9*x^2 - 2 + 0`) before dropping them.
   const filled = step.rule === 'sum' ? instance(step, (s) => s.result, SHOWN) : undefined;
@@ -279,6 +283,8 @@ export function derivationText(d: Derivation, lang: Lang = 'en'): string {
       lines.push(`${indent}${m.rules.simplify.name}: ${toText(simplified.before)} = ${toText(simplified.after)}`);
   });
   lines.push(`${m.derivation.answer}: ${toText(d.result)}`);
+  const bases = positiveBases(d);
+  if (bases.length > 0) lines.push(m.derivation.assumption({ bases: bases.map((b) => toText(b)) }));
   return lines.join('\n');
 }
 
@@ -319,6 +325,8 @@ export interface DerivationJson {
   readonly resultTex: string;
   readonly params: readonly string[];
   readonly steps: readonly StepJson[];
+  /** Bases the rules assumed positive (`a > 0` for aᵘ with a parameter a), as text and TeX. */
+  readonly assumptions: readonly { readonly text: string; readonly tex: string }[];
   /** Per order: the final simplification of the rules' result, or null where it changes nothing. */
   readonly simplified: readonly (SimplificationJson | null)[];
 }
@@ -356,6 +364,8 @@ export function derivationJson(d: Derivation, lang: Lang = 'en'): DerivationJson
     tex: derivationTex(d),
     resultTex: toTex(d.result),
     steps: d.steps.map((s) => stepJson(s, lang, partial)),
+    // Bases the rules assumed positive (aᵘ for a parameter a): empty when there are none.
+    assumptions: positiveBases(d).map((b) => ({ text: `${toText(b)} > 0`, tex: `${toTex(b)} > 0` })),
     simplified: d.simplified.map((s) =>
       s ? { before: toText(s.before), after: toText(s.after), tex: simplificationTex(s).tex } : null,
     ),

@@ -30,6 +30,7 @@ import {
   substitute,
   sym,
 } from '../expr/ast.js';
+import { compile } from '../expr/compile.js';
 import {
   type Builders,
   FUNCTION_NAMES,
@@ -376,10 +377,13 @@ const power: Rule = {
   formula: (s, partial) => `${op(s, partial)}${texSymbol(s.wrt)}^{n} = n\\,${texSymbol(s.wrt)}^{n-1}`,
 };
 
-/** The value of a purely numeric base, when it has one. */
+/** The value of a purely numeric base (`2`, `1 - 3`, `-π`, `e - 3`), when it has one. */
 function baseValue(base: Expr): number | undefined {
   const n = foldNumber(base);
-  return n ? n.n / n.d : undefined;
+  if (n) return n.n / n.d;
+  if (freeVars(base).length > 0) return undefined;
+  const value = compile(base, [], { backend: 'closure' })();
+  return Number.isFinite(value) ? value : undefined;
 }
 
 const zeroPower: Rule = {
@@ -405,6 +409,8 @@ const exponential: Rule = {
   combine: (s, _subs, b) => {
     if (s.expr.kind !== 'pow') return b.num(0);
     const a = s.expr.base;
+    // 1ᵘ = 1 is constant: ln 1 = 0, said as 0 rather than left as ln(1).
+    if (baseValue(a) === 1) return b.num(0);
     const same = b.pow(a, s.expr.exp);
     return isE(a) ? same : b.mul(same, b.call('ln', a));
   },
