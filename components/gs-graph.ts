@@ -19,20 +19,19 @@ import { adjointTex, edgeTex, graphGradientTex, nodeTex, valueTex } from '../src
 import { type Lang, messagesFor } from '../src/i18n/index.js';
 import type { GraphMessages } from '../src/i18n/messages.js';
 import { formatNumber, texNumber } from '../src/util/format.js';
-import type { StepChangeDetail } from './gs-optimizer.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { type Layout, layeredLayout } from './shared/layered-layout.js';
 import { MathElement } from './shared/math-element.js';
-import { PlaybackController } from './shared/playback.js';
 import { problemTemplate } from './shared/problem-view.js';
+import { type StepChangeDetail, StepperController } from './shared/stepper.js';
 import { math } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
 
-/** Detail of `gs-step-change`. */
-export interface GraphStepDetail {
+/** Detail of `gs-step-change`: the shared detail, with the graph's phase besides. */
+export interface GraphStepDetail extends StepChangeDetail {
   /** Steps done (0 = only the inputs have values). */
   readonly step: number;
   /** The phase of the last step done, or undefined at 0. */
@@ -246,18 +245,12 @@ export class GsGraph extends MathElement {
   private trace: GraphStep[] = [];
   private layout: Layout | undefined;
   private symbolic: SymbolicGradient | undefined;
-  private readonly playback = new PlaybackController(this, () => this.advance(), 900);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
-    this.addEventListener('keydown', this.onKey);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('keydown', this.onKey);
-  }
+  private readonly stepper = new StepperController<GraphStepDetail>(this, {
+    count: () => this.trace.length,
+    ready: () => this.graph !== undefined,
+    intervalMs: 900,
+    detail: (step) => ({ step, phase: this.trace[step - 1]?.phase }),
+  });
 
   /** The graph (undefined while the expression or the point cannot be used). */
   get current(): ComputationGraph | undefined {
@@ -366,53 +359,25 @@ export class GsGraph extends MathElement {
     if (Math.abs(scroller.scrollLeft - left) > SIZES.nodeWidth) scroller.scrollLeft = Math.max(0, left);
   }
 
-  private go(step: number): void {
-    const next = Math.max(0, Math.min(this.trace.length, step));
-    if (next === this.step) return;
-    this.step = next;
-    // The shared gs-step-change detail, with the graph's phase besides.
-    const detail: GraphStepDetail = { step: next, phase: this.trace[next - 1]?.phase };
-    emit(this, 'gs-step-change', detail);
-  }
-
-  private advance(): boolean {
-    this.next();
-    return this.step < this.trace.length;
-  }
-
   next(): void {
-    this.go(this.step + 1);
+    this.stepper.next();
   }
 
   previous(): void {
-    this.go(this.step - 1);
+    this.stepper.previous();
   }
 
   reset(): void {
-    this.pause();
-    this.go(0);
+    this.stepper.reset();
   }
 
   play(): void {
-    if (!this.graph || this.playback.playing) return;
-    if (this.step >= this.trace.length) this.go(0);
-    this.playback.play();
+    this.stepper.play();
   }
 
   pause(): void {
-    this.playback.pause();
+    this.stepper.pause();
   }
-
-  private onKey = (event: KeyboardEvent): void => {
-    if (event.composedPath()[0] !== this || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === 'ArrowRight') this.next();
-    else if (event.key === 'ArrowLeft') this.previous();
-    else if (event.key === ' ') this.playback.playing ? this.pause() : this.play();
-    else if (event.key === 'Home') this.reset();
-    else if (event.key === 'End') this.go(this.trace.length);
-    else return;
-    event.preventDefault();
-  };
 
   // ---------------------------------------------------------------- what is known at this step
 
@@ -445,15 +410,7 @@ export class GsGraph extends MathElement {
     return html`
       <div part="graph" tabindex="0" role="region" aria-label=${T.graph}>${this.drawing(graph, pass, lang)}</div>
       <div class="legend">${T.legend}</div>
-      <div part="controls">
-        <button @click=${() => this.reset()} ?disabled=${this.step === 0}>${UI.reset[lang]}</button>
-        <button @click=${() => this.previous()} ?disabled=${this.step === 0} aria-label=${UI.previous[lang]}>←</button>
-        <button @click=${() => (this.playback.playing ? this.pause() : this.play())} aria-pressed=${this.playback.playing ? 'true' : 'false'}>
-          ${this.playback.playing ? UI.pause[lang] : UI.play[lang]}
-        </button>
-        <button @click=${() => this.next()} ?disabled=${this.step >= total} aria-label=${UI.next[lang]}>→</button>
-        <span class="counter">${UI.step[lang]} ${this.step} / ${total}${phase ? ` · ${phase}` : ''}</span>
-      </div>
+      ${this.stepper.controls(lang, `${UI.step[lang]} ${this.step} / ${total}${phase ? ` · ${phase}` : ''}`)}
       <div class="hint">${UI.keyboardHint[lang]}</div>
       <div part="step" aria-live="polite" tabindex="0" role="region" aria-label=${UI.step[lang]}>${this.stepTemplate(graph, pass, current, lang)}</div>
       ${this.step >= total ? this.gradientTemplate(graph, pass, lang) : nothing}
