@@ -521,7 +521,7 @@ export class GsGraph extends MathElement {
       const box = layout.labels[e.id];
       const active = activeEdges.has(e.id);
       let d = `M${x1},${y1} C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2},${y2}`;
-      if (box) {
+      if (box && shown(e)) {
         // Into the label's left side, along under it, and out of its right side to the parent.
         const ly = box.y + box.height / 2;
         const lx = box.x - 2;

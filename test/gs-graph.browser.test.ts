@@ -88,6 +88,7 @@ describe('gs-graph', () => {
         for (const b of boxes)
           expect(overlap(a, b), `label ${i} ${JSON.stringify(a)} over a node ${JSON.stringify(b)}`).toBe(false);
       }
+      await page.screenshot({ path: `../screenshots/gs-graph-labels-${graph.nodes.length}.png`, element: el });
       el.remove();
     }
   });
