@@ -67,6 +67,9 @@ const estimate = (text: string) => ({ width: 6 * (text.length + 12), height: 30 
  * @tagname gs-graph
  * @summary Forward and backward pass on a computation graph, step by step.
  *
+ * Keyboard (when the element has the focus, as in gs-optimizer: one shared stepper): ← previous step,
+ * → next, space play/pause, Home back to the start, End the last step.
+ *
  * @attr expr - The loss, as a person types it (`(sigmoid(w*x + b) - y)^2`). Untrusted: parsed, never evaluated.
  * @attr params - The parameters, comma-separated (default: every variable).
  * @attr at - A value for every variable: `w=0.5, b=0.1, x=2, y=1`.
@@ -80,6 +83,7 @@ const estimate = (text: string) => ({ width: 6 * (text.length + 12), height: 30 
  * @csspart graph - The scrollable drawing of the graph.
  * @csspart node - Each node's box (with `data-node`, the node's name).
  * @csspart edge - Each edge.
+ * @csspart edge-label - Each edge's label, ∂parent/∂child = formula = number (with `data-edge`, the edge's id), shown from the backward step that uses it.
  * @csspart controls - The reset / previous / play / next buttons.
  * @csspart step - The current step's formulas.
  * @csspart gradient - The gradient by backpropagation and the symbolic one.
@@ -536,7 +540,7 @@ export class GsGraph extends MathElement {
       const box = layout.labels[e.id];
       const style = box ? { left: `${box.x + PAD}px`, top: `${box.y + PAD}px` } : {};
       const cls = `edge-label ${shown(e) ? 'shown' : ''} ${activeEdges.has(e.id) && shown(e) ? 'active' : ''}`;
-      return html`<div class=${cls} data-edge=${e.id} style=${styleMap(style)}>${math(edgeTex(graph, pass, e.id, true))}</div>`;
+      return html`<div part="edge-label" class=${cls} data-edge=${e.id} style=${styleMap(style)}>${math(edgeTex(graph, pass, e.id, true))}</div>`;
     });
     const nodes = graph.nodes.map((n) => {
       const x = (layout.x[n.id] as number) - hw;
