@@ -423,13 +423,31 @@ export class GsGraph extends MathElement {
 
   protected override updated(): void {
     this.watchLabels();
-    // Keep the node of the current step in view when the drawing is wider than the page.
+    // Keep the current step in view when the drawing is wider than the page: its node and,
+    // in the backward pass, the labels of the edges it uses (centred when they fit; else from the node).
     const current = this.trace[this.step - 1];
     const scroller = this.renderRoot.querySelector<HTMLElement>('[part="graph"]');
-    const x = current && this.layout ? this.layout.x[current.node] : undefined;
-    if (!scroller || x === undefined || scroller.scrollWidth <= scroller.clientWidth) return;
-    const left = x - scroller.clientWidth / 2;
-    if (Math.abs(scroller.scrollLeft - left) > SIZES.nodeWidth) scroller.scrollLeft = Math.max(0, left);
+    const layout = this.layout;
+    const x = current && layout ? layout.x[current.node] : undefined;
+    if (!scroller || !layout || !current || x === undefined || scroller.scrollWidth <= scroller.clientWidth) return;
+    let from = x - SIZES.nodeWidth / 2;
+    let to = x + SIZES.nodeWidth / 2;
+    if (current.phase === 'backward') {
+      for (const t of current.terms) {
+        const box = layout.labels[t.edge];
+        if (box) to = Math.max(to, box.x + box.width);
+      }
+    } else {
+      for (const e of this.graph?.edges ?? [])
+        if (e.to === current.node) from = Math.min(from, (layout.x[e.from] as number) - SIZES.nodeWidth / 2);
+      from = Math.max(from, to - scroller.clientWidth + 2 * PAD);
+    }
+    const span = to - from + 2 * PAD;
+    const left = span <= scroller.clientWidth ? from - (scroller.clientWidth - span) / 2 : from - PAD;
+    const target = Math.max(0, Math.min(scroller.scrollWidth - scroller.clientWidth, left));
+    // Only when the step is not already in view, so that the reader's own scrolling is kept.
+    const shown = scroller.scrollLeft <= from && scroller.scrollLeft + scroller.clientWidth >= to + 2 * PAD;
+    if (!shown) scroller.scrollLeft = target;
   }
 
   next(): void {
