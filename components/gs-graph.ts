@@ -271,7 +271,7 @@ export class GsGraph extends MathElement {
   /** The edge labels' measured sizes, by edge id (the layout makes room for them). */
   private labelSizes: ({ width: number; height: number } | undefined)[] = [];
   private labelObserver: ResizeObserver | undefined;
-  private readonly observed = new WeakSet<Element>();
+  private observed = new WeakSet<Element>();
   private symbolic: SymbolicGradient | undefined;
   private readonly stepper = new StepperController<GraphStepDetail>(this, {
     count: () => this.trace.length,
@@ -325,7 +325,10 @@ export class GsGraph extends MathElement {
         vars: [...params, ...Object.keys(point)],
       });
       this.graph = graph;
+      // A new graph: its labels are measured afresh (the old ones are no longer watched).
       this.labelSizes = [];
+      this.labelObserver?.disconnect();
+      this.observed = new WeakSet();
       this.evaluate(point);
     } catch (error) {
       this.graph = undefined;
