@@ -26,6 +26,7 @@ import { katexStyles } from './katex/render.js';
 import { type InputProblem, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { type LabelledLayout, labelledLayout } from './shared/layered-layout.js';
+import { HINTS, hintTemplate } from './shared/limits.js';
 import { MathElement } from './shared/math-element.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { type StepChangeDetail, StepperController } from './shared/stepper.js';
@@ -90,6 +91,7 @@ const estimate = (text: string) => ({ width: 6 * (text.length + 12), height: 30 
  * @csspart descent - The gradient-descent button and the loss.
  * @csspart table - The graph as tables of nodes and edges.
  * @csspart error - An inline error for an unreadable expression or point.
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression given yet).
  *
  * @cssprop [--gs-accent] - Accent colour: the current node and edges, the parameters.
  * @cssprop [--gs-graph-node-background] - Fill of the node boxes.
@@ -489,6 +491,8 @@ export class GsGraph extends MathElement {
     const lang = this.speaks;
     const T = messagesFor(lang).graph;
     if (this.problem) return problemTemplate(this.problem);
+    // An empty expr is not an error, but the element must not stay blank.
+    if (!this.expr.trim()) return hintTemplate(HINTS.expr, lang);
     const graph = this.graph;
     const pass = this.pass;
     if (!graph || !pass) return nothing;
