@@ -126,6 +126,27 @@ describe('contour window', () => {
     el.remove();
   });
 
+  it('holds a minimum farther away than the first search reaches (start (−3, 4), the minimum 5 units off)', async () => {
+    const el = await mount('gs-optimizer', {
+      expr: '3(x - 2)^2 + (y - 2)^2',
+      start: '-3,4',
+      optimizer: 'adam',
+      lr: '0.1',
+      steps: '10',
+      step: '10',
+    });
+    await settle(el);
+    const contour = (el.shadowRoot as ShadowRoot).querySelector('gs-contour') as GsContour;
+    const last = el.current?.path.at(-1) as number[];
+    expect(Math.hypot((last[0] as number) - 2, (last[1] as number) - 2)).toBeGreaterThan(3);
+    const [x0, x1, y0, y1] = contour.shownDomain();
+    expect(x0).toBeLessThan(-3);
+    expect(x1).toBeGreaterThan(2.5);
+    expect(y0).toBeLessThan(1.5);
+    expect(y1).toBeGreaterThan(4);
+    el.remove();
+  });
+
   it('offers equal axis scales', async () => {
     const el = await mount('gs-optimizer', {
       expr: '3(x - 2)^2 + (y - 2)^2',
