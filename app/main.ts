@@ -17,7 +17,7 @@ import { LANGS, type Lang, messagesFor, toLang } from '../src/i18n/index.js';
 import { UI } from './content.js';
 import { lessonView } from './lesson.js';
 import { playgroundView } from './playground.js';
-import { type AppState, readState, type Tab, type View, writeState } from './state.js';
+import { type AppState, firstStep, readState, type Tab, type View, writeState } from './state.js';
 
 export interface MountOptions {
   /** The language for a first visit without `lang` in the URL (default: the browser's). */
@@ -70,7 +70,7 @@ class TutorApp implements MountedApp {
     const restart =
       (patch.expr !== undefined && patch.expr !== this.current.expr) ||
       (patch.optimizer !== undefined && patch.optimizer !== this.current.optimizer);
-    this.current = restart && patch.step === undefined ? { ...next, step: 0 } : next;
+    this.current = restart && patch.step === undefined ? { ...next, step: firstStep(next.mode) } : next;
     if (patch.expr === undefined) this.editing = false;
     const url = `${writeState(this.current)}${this.win.location.hash}`;
     if (mode === 'push') this.win.history.pushState(null, '', url);
@@ -170,7 +170,15 @@ class TutorApp implements MountedApp {
     settings: Partial<Pick<AppState, 'optimizer' | 'start' | 'lr' | 'steps'>> = {},
   ): TemplateResult => {
     const lang = this.current.lang;
-    const target: Partial<AppState> = { view: 'playground', expr, vars, tab, step: 0, hyper: {}, ...settings };
+    const target: Partial<AppState> = {
+      view: 'playground',
+      expr,
+      vars,
+      tab,
+      step: firstStep(this.current.mode),
+      hyper: {},
+      ...settings,
+    };
     const href = writeState({ ...this.current, ...target });
     const onClick = (event: MouseEvent) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;

@@ -5,6 +5,7 @@ import { compile } from '../src/expr/compile.js';
 import type { Parsed } from '../src/expr/parse.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
 import { toText } from '../src/expr/print-text.js';
+import { readPoint } from '../src/graph/graph.js';
 import type { Lang } from '../src/i18n/index.js';
 import { GsPlot, type PlotCurve, type ProbeChangeDetail } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
@@ -44,6 +45,8 @@ export interface ExpressionChangeDetail {
  * @attr vars - The variables, comma-separated, when the function has several (partials are then taken); at most 200 characters.
  *   With `vars`, every other name is a parameter: a constant symbol, held constant (`a t^2 + b t`, vars `t`).
  * @attr params - Names to read as parameters (constant symbols), comma-separated, also longer ones (`rate`).
+ * @attr at - Values of the parameters for the plot (`a=1, b=-2`); the derivation stays symbolic. Without a value
+ *   for every parameter there is no plot; at most 200 characters.
  * @attr order - 1 for f′ (default), 2 for f″, … up to 10 (a whole number).
  * @attr detail - "normal" (default), "full" (every step) or "brief" (chain, product, quotient and the answer).
  * @attr editable - Shows an input so the reader can change the function.
@@ -71,6 +74,7 @@ export class GsDerivative extends MathElement {
     vars: SHARED_LIMITS.vars,
     wrt: SHARED_LIMITS.wrt,
     order: SHARED_LIMITS.order,
+    at: { kind: 'text', maxLength: 200 },
     xmin: { ...SHARED_LIMITS.coordinate, fallback: -5 },
     xmax: { ...SHARED_LIMITS.coordinate, fallback: 5 },
   } as const;
@@ -126,6 +130,7 @@ export class GsDerivative extends MathElement {
   @property() wrt = '';
   @property() vars = '';
   @property() params = '';
+  @property() at = '';
   @property({ type: Number }) order = 1;
   @property() detail: 'full' | 'normal' | 'brief' = 'normal';
   @property({ type: Boolean }) editable = false;
@@ -235,17 +240,30 @@ export class GsDerivative extends MathElement {
   }
 
   private plotTemplate(d: Derivation, lang: Lang) {
-    // A parameter has no value to plot with.
-    if (this.plot === 'none' || d.vars.length !== 1 || d.params.length > 0) return nothing;
+    if (this.plot === 'none' || d.vars.length !== 1) return nothing;
+    // Parameters are plotted with the values in `at` (the derivation above stays symbolic).
+    let values: number[] = [];
+    if (d.params.length > 0) {
+      let point: Record<string, number>;
+      try {
+        point = readPoint(this.at);
+      } catch (error) {
+        return html`<div part="error" class="error" role="alert">${toProblem(this.at, error, lang).message}</div>`;
+      }
+      if (!d.params.every((p) => Object.hasOwn(point, p))) return nothing;
+      values = d.params.map((p) => point[p] as number);
+    }
     const v = d.vars[0] as string;
+    const names = [v, ...d.params];
+    const withValues = (g: (...args: number[]) => number) => (x: number) => g(x, ...values);
     let f: (x: number) => number;
     let df: (x: number) => number;
     let slope: (x: number) => number;
     try {
-      f = compile(d.expr, [v]);
-      df = compile(d.result, [v]);
+      f = withValues(compile(d.expr, names));
+      df = withValues(compile(d.result, names));
       const first = d.steps[0]?.result ?? d.result;
-      slope = compile(first, [v]);
+      slope = withValues(compile(first, names));
     } catch {
       return nothing;
     }
@@ -270,7 +288,7 @@ export class GsDerivative extends MathElement {
         .xmin=${lo}
         .xmax=${hi}
         x-label=${v}
-        label=${UI.plotOf[lang]}
+        label=${d.params.length ? `${UI.plotOf[lang]} (${d.params.map((p, i) => `${p} = ${values[i]}`).join(', ')})` : UI.plotOf[lang]}
         @gs-probe-change=${(e: CustomEvent<ProbeChangeDetail>) => {
           this.probe = e.detail.x;
         }}

@@ -33,6 +33,29 @@ describe('gs-derivative', () => {
     expect(answer).toContain('rate');
   });
 
+  it('plots a t² + b t with the values in `at`; the answer stays 2at + b; a bad `at` is named', async () => {
+    const el = await mount('gs-derivative', { expr: 'a t^2 + b t', vars: 't', at: 'a=-0.5, b=2' });
+    const root = el.shadowRoot as ShadowRoot;
+    expect(texIn(root.querySelector('[part="answer"]') as Element).join(' ')).toContain("f'(t) = 2at+b");
+    const plot = root.querySelector('gs-plot') as HTMLElement & {
+      curves: { fn: (x: number) => number }[];
+      label: string;
+    };
+    expect(plot).not.toBeNull();
+    expect(plot.curves[0]?.fn(3)).toBeCloseTo(-0.5 * 9 + 2 * 3, 12);
+    expect(plot.curves[1]?.fn(3)).toBeCloseTo(2 * -0.5 * 3 + 2, 12);
+    expect(plot.getAttribute('label')).toContain('a = -0.5, b = 2');
+    // A value for only one parameter: no plot.
+    el.setAttribute('at', 'a=1');
+    await el.updateComplete;
+    expect(root.querySelector('gs-plot')).toBeNull();
+    el.setAttribute('at', 'a=1, b=<script>');
+    await el.updateComplete;
+    expect(root.querySelector('gs-plot')).toBeNull();
+    expect(root.querySelector('[part="error"]')?.textContent).toContain('name=number');
+    expect(root.querySelector('script')).toBeNull();
+  });
+
   it('names the inner function u for the chain rule, in Korean when asked', async () => {
     const el = await mount('gs-derivative', { expr: '(2x-1)^3', lang: 'ko' });
     // Steps are typeset lazily, once on screen.

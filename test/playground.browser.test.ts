@@ -8,7 +8,7 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { type MountedApp, mountApp } from '../app/main.js';
-import { readState, writeState } from '../app/state.js';
+import { type AppState, defaultState, readState, writeState } from '../app/state.js';
 import type { GsOptimizer } from '../components/gs-optimizer.js';
 import type { GsOptimizerRace } from '../components/gs-optimizer-race.js';
 
@@ -132,6 +132,9 @@ describe('derivative controls', () => {
     expect(s.mode).toBe('single');
     expect(s.race).toBe('gd');
     expect(s.speed).toBe(16);
+    expect(readState('?at=a%3D1e400,__proto__%3D1,b%3Dx,c%3D1%3D2,%3Cb%3E%3D1,d%3D2e9,d%3D3,e%3D-0.5', 'en').at).toBe(
+      'd=1000000,e=-0.5',
+    );
     const state = {
       ...s,
       tab: 'optimize' as const,
@@ -142,6 +145,161 @@ describe('derivative controls', () => {
     };
     expect(readState(writeState(state), 'en')).toEqual(state);
   });
+});
+
+describe('parameters', () => {
+  const AT = `${PG}&expr=a%20t%5E2%20%2B%20b%20t&vars=t&tab=derivative`;
+  type Plotted = HTMLElement & { curves: { fn: (x: number) => number }[]; updateComplete: Promise<unknown> };
+  const plotOf = (a: MountedApp) => deepAll(a.root.querySelector('gs-derivative') as Element, 'gs-plot')[0] as Plotted;
+
+  it('a t² + b t is plotted with slider values (1 by default); the derivative stays symbolic', async () => {
+    const a = await mount(AT);
+    await until(() => expect(plotOf(a)).toBeTruthy());
+    expect(plotOf(a).curves[0]?.fn(2)).toBeCloseTo(1 * 4 + 1 * 2, 12);
+    expect(plotOf(a).curves[1]?.fn(2)).toBeCloseTo(2 * 1 * 2 + 1, 12);
+    const slider = a.root.querySelector('#pg-at-a') as HTMLInputElement;
+    const b = a.root.querySelector('#pg-at-b') as HTMLInputElement;
+    expect([slider.min, slider.max, slider.step]).toEqual(['-5', '5', '0.1']);
+    slider.value = '-0.5';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    await a.settled();
+    expect(new URLSearchParams(location.search).get('at')).toBe('a=-0.5');
+    await until(() => expect(plotOf(a).curves[0]?.fn(2)).toBeCloseTo(-0.5 * 4 + 2, 12));
+    expect(plotOf(a).curves[1]?.fn(2)).toBeCloseTo(2 * -0.5 * 2 + 1, 12);
+    expect(a.root.querySelector('output[for="pg-at-a"]')?.textContent?.trim()).toBe('-0.5');
+    // The derivation is still in a and b.
+    const answer = deepAll(a.root.querySelector('gs-derivative') as Element, '[part="answer"] annotation')
+      .map((n) => n.textContent)
+      .join(' ');
+    expect(answer).toMatch(/2\s*a\s*t\s*\+\s*b/);
+    // The keyboard moves a slider one step.
+    b.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await a.settled();
+    expect(a.state().at).toBe('a=-0.5,b=1.1');
+    // The link reproduces the plot.
+    const search = location.search;
+    app?.unmount();
+    root?.remove();
+    const again = await mount(search);
+    await until(() => expect(plotOf(again)?.curves[0]?.fn(2)).toBeCloseTo(-0.5 * 4 + 1.1 * 2, 12));
+    expect((again.root.querySelector('#pg-at-b') as HTMLInputElement).value).toBe('1.1');
+  });
+
+  it('the sliders span the plot range', async () => {
+    const a = await mount(`${AT}&range=-2,2&at=a%3D7`);
+    const slider = a.root.querySelector('#pg-at-a') as HTMLInputElement;
+    expect([slider.min, slider.max, slider.step]).toEqual(['-2', '2', '0.01']);
+    // A value outside the range is shown (and plotted) at its end.
+    expect(slider.value).toBe('2');
+    await until(() => expect(plotOf(a)?.curves[0]?.fn(1)).toBeCloseTo(2 + 1, 12));
+  });
+
+  it('no sliders without parameters, and none for partial derivatives', async () => {
+    const a = await mount(`${PG}&expr=x%5E2&tab=derivative`);
+    expect(a.root.querySelector('.param-values')).toBeNull();
+    a.navigate({ expr: 'a x^2 + y', params: 'a' });
+    await a.settled();
+    expect(a.root.querySelector('.param-values')).toBeNull();
+  });
+});
+
+describe('the link holds the whole playground', () => {
+  it('every setting survives writeState → readState, in each tab and mode', () => {
+    const base: AppState = { ...defaultState('ko'), view: 'playground' };
+    const states: AppState[] = [
+      {
+        ...base,
+        tab: 'derivative',
+        expr: 'a t^2 + b t',
+        vars: 't',
+        order: 2,
+        detail: 'full',
+        wrt: 't',
+        params: 'a,b',
+        range: '-2,3',
+        at: 'a=-0.5,b=2',
+        convention: 'pytorch',
+        lr: 0.05,
+        steps: 30,
+        start: '2',
+      },
+      {
+        ...base,
+        tab: 'optimize',
+        expr: '3(x - 2)^2 + (y - 2)^2',
+        optimizer: 'adam',
+        hyper: { beta1: 0.8, delta: 1e-6 },
+        step: 5,
+        speed: 100,
+        equal: true,
+        range: '-1,5,-1,5',
+        start: '-3,4',
+      },
+      { ...base, tab: 'optimize', mode: 'compare', race: 'gd,adam', step: 0 },
+      { ...base, tab: 'optimize', mode: 'compare', step: 7 },
+      { ...base, tab: 'optimize', mode: 'compare', step: -1 },
+      { ...base, tab: 'optimize', mode: 'compare', vary: 'lr', values: '0.3,0.1', step: 3 },
+      { ...base, tab: 'optimize', mode: 'compare', vary: 'start', values: '4,4;-4,4', step: -1 },
+      { ...base, tab: 'optimize', mode: 'data', data: 'logistic', batch: 8, epochs: 3, seed: 7, step: 12 },
+      { ...base, tab: 'check', expr: 'x^3', order: 3 },
+    ];
+    for (const state of states) expect(readState(writeState(state), 'en')).toEqual(state);
+  });
+
+  it("compare mode's iteration is in the link: moved, reset, and reproduced", async () => {
+    const a = await mount(`${PG}&expr=x%5E2%20%2B%20y%5E2&tab=optimize&mode=compare&start=3,3&steps=12`);
+    const race = () => a.root.querySelector('gs-optimizer-race') as GsOptimizerRace;
+    await until(() => expect(race().current.length).toBe(6));
+    await race().updateComplete;
+    // Opened without a step: the whole runs.
+    expect(race().step).toBe(12);
+    expect(new URLSearchParams(location.search).has('step')).toBe(false);
+    const slider = race().shadowRoot?.querySelector('input[type="range"]') as HTMLInputElement;
+    slider.value = '7';
+    slider.dispatchEvent(new Event('input'));
+    await a.settled();
+    expect(new URLSearchParams(location.search).get('step')).toBe('7');
+    const reset = [...(race().shadowRoot?.querySelectorAll('button') ?? [])].find((b) =>
+      /Reset/.test(b.textContent ?? ''),
+    );
+    reset?.click();
+    await a.settled();
+    expect(new URLSearchParams(location.search).get('step')).toBe('0');
+    slider.value = '4';
+    slider.dispatchEvent(new Event('input'));
+    await a.settled();
+    const search = location.search;
+    app?.unmount();
+    root?.remove();
+    const again = await mount(search);
+    const shown = again.root.querySelector('gs-optimizer-race') as GsOptimizerRace;
+    await until(() => expect(shown.current.length).toBe(6));
+    await shown.updateComplete;
+    expect(shown.step).toBe(4);
+    const contour = deepAll(shown, 'gs-contour')[0] as HTMLElement & { paths: { points: unknown[] }[] };
+    expect(contour.paths.every((p) => p.points.length === 5)).toBe(true);
+    // Switching to one optimizer starts it at its start; back to compare shows the whole runs again.
+    again.navigate({ mode: 'single', step: 0 });
+    again.navigate({ mode: 'compare', step: -1 });
+    await again.settled();
+    expect(new URLSearchParams(location.search).has('step')).toBe(false);
+  });
+});
+
+describe('the tab bar', () => {
+  for (const lang of ['en', 'ko'] as const) {
+    it(`never scrolls vertically and fits a 390 px phone (${lang})`, async () => {
+      await page.viewport(390, 844);
+      const a = await mount(`?lang=${lang}&view=playground&tab=optimize`);
+      const tabs = a.root.querySelector('.tabs') as HTMLElement;
+      expect(getComputedStyle(tabs).overflowY).toBe('hidden');
+      expect(tabs.scrollHeight).toBeLessThanOrEqual(tabs.clientHeight);
+      expect(tabs.scrollWidth).toBeLessThanOrEqual(tabs.clientWidth);
+      await page.viewport(1280, 900);
+      expect(tabs.scrollHeight).toBeLessThanOrEqual(tabs.clientHeight);
+    });
+  }
 });
 
 describe('optimizer modes', () => {
@@ -265,6 +423,7 @@ describe('accessibility and keyboard', () => {
     ['data mode', `${PG}&lang=ko&expr=x&tab=optimize&mode=data`],
     ['one optimizer on two variables', `${PG}&expr=x%5E2%20%2B%20y%5E2&tab=optimize&start=3,3&equal=1`],
     ['check tab', `${PG}&expr=x%5E3&tab=check&order=2`],
+    ['parameter sliders', `${PG}&lang=ko&expr=a%20t%5E2%20%2B%20b%20t&vars=t&tab=derivative&at=a%3D2`],
   ] as const) {
     it(`${name}: no serious axe violations in the controls`, async () => {
       const a = await mount(search);

@@ -70,6 +70,9 @@ export const en = {
       brief: 'Brief',
     },
     wrt: 'Differentiate by',
+    paramValues: 'Parameter values for the plot',
+    paramValuesHint:
+      'The steps and the derivative keep the parameters as symbols; only the plot uses these values (over the plot range).',
     range: 'Plot range',
     rangeHint1: 'xmin, xmax (empty: automatic)',
     rangeHint2: 'xmin, xmax, ymin, ymax (empty: automatic)',
