@@ -13,6 +13,7 @@ import '../components/define/gs-plot.js';
 import '../components/define/gs-surface.js';
 import './app.css';
 import { html, render, type TemplateResult } from 'lit';
+import { markScrollCue, scrollCueStyles } from '../components/shared/scroll-cue.js';
 import { LANGS, type Lang, messagesFor, toLang } from '../src/i18n/index.js';
 import { UI } from './content.js';
 import { lessonView } from './lesson.js';
@@ -36,6 +37,9 @@ export interface MountedApp {
   unmount(): void;
 }
 
+/** The boxes of the page that may scroll sideways (the elements mark their own). */
+const SCROLLERS = 'gs-math[display], .table-wrap, .tabs, .examples';
+
 class TutorApp implements MountedApp {
   private current: AppState;
   private readonly openSolutions = new Set<string>();
@@ -53,6 +57,10 @@ class TutorApp implements MountedApp {
   ) {
     this.fallbackLang = fallbackLang;
     this.current = readState(win.location.search, fallbackLang);
+    // The scroll cue's one style sheet, shared with the elements' shadow roots.
+    const doc = root.ownerDocument;
+    const sheet = scrollCueStyles.styleSheet;
+    if (sheet && !doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
     win.addEventListener('popstate', this.onPopState);
     win.addEventListener('resize', this.onResize);
     // Scroll events do not bubble: listen in the capture phase for the formulas and tables.
@@ -102,33 +110,29 @@ class TutorApp implements MountedApp {
   };
 
   /**
-   * A displayed formula wider than the screen scrolls sideways; keyboard users can reach
-   * exactly those (a tab stop on every formula would be noise). Formulas and tables that
-   * scroll get a cue: `data-scroll` says which way there is more (the CSS fades that edge).
+   * A displayed formula or a table wider than the screen scrolls sideways, with the shared
+   * scroll cue (components/shared/scroll-cue.ts): a shadow on the edge with more, and a
+   * named, keyboard-scrollable region (a tab stop only on those that scroll). The rows of
+   * tabs and examples get the shadow only: their buttons already take the focus.
    */
   private async markScrollableFormulas(): Promise<void> {
     const formulas = [
       ...this.root.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('gs-math[display]'),
     ];
     await Promise.all(formulas.map((f) => f.updateComplete));
-    for (const f of formulas) {
-      if (f.scrollWidth > f.clientWidth + 1) {
-        f.tabIndex = 0;
-        f.setAttribute('role', 'region');
-        f.setAttribute('aria-label', f.getAttribute('tex') ?? '');
-      } else if (f.hasAttribute('tabindex')) {
-        f.removeAttribute('tabindex');
-        f.removeAttribute('role');
-        f.removeAttribute('aria-label');
-      }
-      markScrollCue(f);
-    }
-    for (const wrap of this.root.querySelectorAll<HTMLElement>('.table-wrap')) markScrollCue(wrap);
+    for (const el of this.root.querySelectorAll<HTMLElement>(SCROLLERS)) this.markScroller(el);
+  }
+
+  private markScroller(el: HTMLElement): void {
+    const lang = this.current.lang;
+    if (el.matches('.tabs, .examples')) markScrollCue(el, '', false);
+    else if (el.localName === 'gs-math') markScrollCue(el, el.getAttribute('tex') ?? UI.wideFormula[lang]);
+    else markScrollCue(el, el.querySelector('caption')?.textContent?.trim() || UI.wideTable[lang]);
   }
 
   private onScroll = (event: Event): void => {
     const target = event.target;
-    if (target instanceof HTMLElement && target.hasAttribute('data-scroll')) markScrollCue(target);
+    if (target instanceof HTMLElement && target.matches(SCROLLERS)) this.markScroller(target);
   };
 
   private onPopState = (): void => {
@@ -284,19 +288,6 @@ class TutorApp implements MountedApp {
       );
     }
   }
-}
-
-/** Which way an element that scrolls sideways has more to show: "right", "left", "both"; none when it fits. */
-function markScrollCue(el: HTMLElement): void {
-  const max = el.scrollWidth - el.clientWidth;
-  if (max <= 1) {
-    if (el.hasAttribute('data-scroll')) el.removeAttribute('data-scroll');
-    return;
-  }
-  const left = el.scrollLeft > 1;
-  const right = el.scrollLeft < max - 1;
-  const cue = left && right ? 'both' : left ? 'left' : 'right';
-  if (el.getAttribute('data-scroll') !== cue) el.setAttribute('data-scroll', cue);
 }
 
 /** Renders the app into `root`, reading and writing the state in the window's URL. */

@@ -228,10 +228,10 @@ export class GsDerivative extends MathElement {
       ? `\\frac{\\partial${d.order > 1 ? `^{${d.order}}` : ''} f}{\\partial ${w}${d.order > 1 ? `^{${d.order}}` : ''}}`
       : `f${"'".repeat(Math.min(d.order, 3))}${d.order > 3 ? `^{(${d.order})}` : ''}(${args})`;
     return html`
-      <div class="function">${math(`f(${args}) = ${toTex(d.expr)}`, true, `f = ${toText(d.expr)}`, lang)}</div>
+      <div class="function scroll-x" data-scroll-label=${`f = ${toText(d.expr)}`}>${math(`f(${args}) = ${toTex(d.expr)}`, true, `f = ${toText(d.expr)}`, lang)}</div>
       ${this.parsed ? html`<div class="read-as">${UI.readAs[lang]}: <code>${this.parsed.text}</code></div>` : nothing}
       ${stepsTemplate(d.steps, { lang, partial, simplified: d.simplified })}
-      <div class="answer" part="answer" aria-live="polite">
+      <div class="answer scroll-x" part="answer" aria-live="polite" data-scroll-label=${toText(d.result)}>
         ${math(`${name} = ${toTex(d.result)}`, true, toText(d.result), lang)}
       </div>
       ${otherFormsTemplate(d.result, lang)}

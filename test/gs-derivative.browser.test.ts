@@ -37,10 +37,7 @@ describe('gs-derivative', () => {
     const el = await mount('gs-derivative', { expr: 'a t^2 + b t', vars: 't', at: 'a=-0.5, b=2' });
     const root = el.shadowRoot as ShadowRoot;
     expect(texIn(root.querySelector('[part="answer"]') as Element).join(' ')).toContain("f'(t) = 2at+b");
-    const plot = root.querySelector('gs-plot') as HTMLElement & {
-      curves: { fn: (x: number) => number }[];
-      label: string;
-    };
+    const plot = root.querySelector('gs-plot') as HTMLElement & { curves: readonly { fn: (x: number) => number }[] };
     expect(plot).not.toBeNull();
     expect(plot.curves[0]?.fn(3)).toBeCloseTo(-0.5 * 9 + 2 * 3, 12);
     expect(plot.curves[1]?.fn(3)).toBeCloseTo(2 * -0.5 * 3 + 2, 12);

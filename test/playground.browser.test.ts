@@ -11,6 +11,7 @@ import { type MountedApp, mountApp } from '../app/main.js';
 import { type AppState, defaultState, readState, writeState } from '../app/state.js';
 import type { GsOptimizer } from '../components/gs-optimizer.js';
 import type { GsOptimizerRace } from '../components/gs-optimizer-race.js';
+import { typesetIdle } from '../components/shared/typeset.js';
 
 const originalUrl = location.href;
 let app: MountedApp | undefined;
@@ -420,10 +421,10 @@ describe('accessibility and keyboard', () => {
     ['derivative controls', `${PG}&expr=x%5E2%20y&tab=derivative&order=2`],
     ['compare mode', `${PG}&expr=x%5E2%20%2B%20y%5E2&tab=optimize&mode=compare&start=3,3`],
     ['compare by starts', `${PG}&expr=x%20sin%20x&tab=optimize&mode=compare&vary=start&values=2.5;1.5`],
-    ['data mode', `${PG}&lang=ko&expr=x&tab=optimize&mode=data`],
+    ['data mode', `?lang=ko&view=playground&expr=x&tab=optimize&mode=data`],
     ['one optimizer on two variables', `${PG}&expr=x%5E2%20%2B%20y%5E2&tab=optimize&start=3,3&equal=1`],
     ['check tab', `${PG}&expr=x%5E3&tab=check&order=2`],
-    ['parameter sliders', `${PG}&lang=ko&expr=a%20t%5E2%20%2B%20b%20t&vars=t&tab=derivative&at=a%3D2`],
+    ['parameter sliders', `?lang=ko&view=playground&expr=a%20t%5E2%20%2B%20b%20t&vars=t&tab=derivative&at=a%3D2`],
   ] as const) {
     it(`${name}: no serious axe violations in the controls`, async () => {
       const a = await mount(search);
@@ -458,6 +459,9 @@ describe('accessibility and keyboard', () => {
 });
 
 describe('scroll cues at phone width', () => {
+  const WIDE = '(x^2 + 1)/(sin(x) + cos(x) + exp(2x) + ln(x^2 + 1) + sqrt(x^4 + 1) + x^7)';
+  const cueOf = (el: Element) => getComputedStyle(el).boxShadow;
+
   it('the grid-search table and wide display formulas say that they scroll, and which way', async () => {
     await page.viewport(390, 844);
     const a = await mount('?lang=en');
@@ -469,14 +473,24 @@ describe('scroll cues at phone width', () => {
     for (const el of scrollers) {
       const scrolls = el.scrollWidth > el.clientWidth + 1;
       expect(el.getAttribute('data-scroll'), el.outerHTML.slice(0, 80)).toBe(scrolls ? 'right' : null);
+      // A box that scrolls is a named region a keyboard can reach; one that fits is not a tab stop.
+      expect(el.getAttribute('role')).toBe(scrolls ? 'region' : null);
+      expect(el.getAttribute('tabindex')).toBe(scrolls ? '0' : null);
+      if (scrolls) expect(el.getAttribute('aria-label')).toBeTruthy();
     }
     const grid = a.root.querySelector('.grid-table')?.closest('.table-wrap') as HTMLElement;
     expect(grid.scrollWidth).toBeGreaterThan(grid.clientWidth);
-    expect(getComputedStyle(grid).maskImage).toContain('linear-gradient');
+    expect(cueOf(grid)).toContain('inset');
+    expect(grid.getAttribute('aria-label')).toBe(grid.querySelector('caption')?.textContent?.trim());
     grid.scrollLeft = grid.scrollWidth;
     await until(() => expect(grid.getAttribute('data-scroll')).toBe('left'));
     grid.scrollLeft = 10;
     await until(() => expect(grid.getAttribute('data-scroll')).toBe('both'));
+    // The keyboard scrolls it.
+    grid.scrollLeft = 0;
+    grid.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await until(() => expect(grid.scrollLeft).toBeGreaterThan(0));
     grid.scrollLeft = 0;
     grid.scrollIntoView();
     await tick(200);
@@ -484,6 +498,57 @@ describe('scroll cues at phone width', () => {
       path: '../screenshots/pg-grid-table-phone.png',
       element: grid.parentElement as HTMLElement,
     });
+  });
+
+  it('a wide step line, the boxed answer and the page share one cue; the answer is a named region', async () => {
+    await page.viewport(390, 844);
+    const a = await mount(`?lang=ko&view=playground&expr=${encodeURIComponent(WIDE)}&tab=derivative`);
+    const d = a.root.querySelector('gs-derivative') as HTMLElement;
+    // Step lines are typeset once on screen.
+    await typesetIdle({ offscreen: true });
+    // …and laid out in full only there (content-visibility: auto): the cue follows.
+    (deepAll(d, 'summary')[0] as HTMLElement).scrollIntoView();
+    await until(() => expect(deepAll(d, 'summary[data-scroll]').length).toBeGreaterThan(0));
+    const summary = deepAll(d, 'summary[data-scroll]')[0] as HTMLElement;
+    expect(summary.scrollWidth).toBeGreaterThan(summary.clientWidth);
+    expect(summary.getAttribute('data-scroll')).toBe('right');
+    // A summary takes the focus itself: no extra role or tab stop.
+    expect(summary.getAttribute('role')).toBeNull();
+    summary.scrollLeft = summary.scrollWidth;
+    await until(() => expect(summary.getAttribute('data-scroll')).toBe('left'));
+    const answer = deepAll(d, '[part="answer"]')[0] as HTMLElement;
+    await until(() => expect(answer.getAttribute('data-scroll')).toBe('right'));
+    expect(answer.getAttribute('role')).toBe('region');
+    expect(answer.getAttribute('aria-label')).toMatch(/^\(|2\*x/);
+    answer.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await until(() => expect(answer.scrollLeft).toBeGreaterThan(0));
+    await until(() => expect(answer.getAttribute('data-scroll')).not.toBe('right'));
+    // The same shadow as the page's own scrollers (one style sheet).
+    await tick(600); // the keyboard scrolls smoothly
+    answer.scrollTo({ left: 0, behavior: 'instant' });
+    await until(() => expect(answer.getAttribute('data-scroll')).toBe('right'));
+    const examples = a.root.querySelector('.examples') as HTMLElement;
+    expect(examples.getAttribute('data-scroll')).toBe('right');
+    expect(examples.getAttribute('role')).toBeNull();
+    expect(cueOf(answer)).toBe(cueOf(examples));
+    expect(cueOf(summary)).not.toBe('none');
+    const result = await axe.run(d, { resultTypes: ['violations'] });
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => v.id)).toEqual([]);
+    answer.scrollIntoView({ block: 'center' });
+    await tick(200);
+    await page.screenshot({ path: '../screenshots/pg-scroll-cue-ko-phone.png', element: d });
+  });
+
+  it('the cue goes when the box fits (a wide screen)', async () => {
+    await page.viewport(1280, 900);
+    const a = await mount(`${PG}&expr=x%5E2&tab=derivative`);
+    const d = a.root.querySelector('gs-derivative') as HTMLElement;
+    await tick(300);
+    await a.settled();
+    expect(deepAll(d, '[data-scroll]')).toEqual([]);
+    expect(deepAll(d, '[role="region"]')).toEqual([]);
   });
 });
 
@@ -495,9 +560,11 @@ describe('scroll cue inside the elements', () => {
     await until(() => expect(opt.shadowRoot?.querySelector('[part="formulas"]')).toBeTruthy());
     const box = opt.shadowRoot?.querySelector('[part="formulas"]') as HTMLElement;
     expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
-    const bg = getComputedStyle(box);
-    expect(bg.backgroundImage).toContain('radial-gradient');
-    expect(bg.backgroundAttachment).toContain('local');
+    await until(() => expect(box.getAttribute('data-scroll')).toBe('right'));
+    expect(getComputedStyle(box).boxShadow).toContain('inset');
+    // It was a named region already: its own name stays.
+    expect(box.getAttribute('aria-label')).toBeTruthy();
+    expect(box.hasAttribute('data-scroll-focus')).toBe(false);
   });
 });
 

@@ -49,6 +49,8 @@ export const ko: AppContent = {
     beta1: '감쇠율 ρ₁',
     beta2: '감쇠율 ρ₂',
     delta: '작은 상수 δ',
+    wideFormula: '넓은 수식, 옆으로 스크롤',
+    wideTable: '넓은 표, 옆으로 스크롤',
     copyLink: '링크 복사',
     copied: '링크를 복사했습니다',
     emptyFunction: '위에 함수를 입력하면 시작합니다.',
@@ -115,6 +117,7 @@ export const ko: AppContent = {
       'f(x, y)의 등고선 지도에 경로와 화살표를 그립니다. equal-axes를 주면 두 축의 단위 길이가 같아지고, 클릭하면 그 점과 함께 gs-point-pick 이벤트가 발생합니다.',
     copy: '복사',
     copied: '복사했습니다',
+    snippet: '코드, 옆으로 스크롤',
     copyLabel: '이 코드 복사',
   },
   optimizerNames: {

@@ -2,6 +2,7 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Lang, Messages } from '../../src/i18n/index.js';
 import { LocalizeController } from './localize.js';
+import { ScrollCueController } from './scroll-cue.js';
 
 /**
  * Base of every gs- element: it speaks the language of its own `lang`, else of its nearest
@@ -20,6 +21,9 @@ export class GsElement extends LitElement {
   @property() override lang = '';
 
   protected readonly localize = new LocalizeController(this);
+
+  /** The scroll cue of every `.scroll-x` box in the shadow root (components/shared/scroll-cue.ts). */
+  protected readonly scrollCue = new ScrollCueController(this, () => this.localize.messages().ui.scrollRegion);
 
   /** The language the element speaks now. */
   protected get speaks(): Lang {

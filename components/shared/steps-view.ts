@@ -80,7 +80,7 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
       : nothing;
     return html`<li class="step ${marked ? 'marked' : ''}" data-step=${step.id} data-rule=${step.rule}>
       <details ?open=${open}>
-        <summary>
+        <summary class="scroll-x">
           <span class="rule-name" part="rule-name">${rule.name}</span>
           ${held}
           <span class="line" ${stepLine(step)}></span>
@@ -103,7 +103,7 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
     id: string,
   ): TemplateResult => html`<li class="step" data-step=${id} data-rule="simplify">
       <details>
-        <summary>
+        <summary class="scroll-x">
           <span class="rule-name" part="rule-name">${rules.simplify.name}</span>
           <span class="line" ${lazy(
             s,
