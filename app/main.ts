@@ -74,11 +74,13 @@ class TutorApp implements MountedApp {
 
   navigate(patch: Partial<AppState>, mode: 'push' | 'replace' = 'push'): void {
     const next: AppState = { ...this.current, ...patch };
+    const newFunction = patch.expr !== undefined && patch.expr !== this.current.expr;
     // A new function or optimizer starts the stepper from the beginning.
-    const restart =
-      (patch.expr !== undefined && patch.expr !== this.current.expr) ||
-      (patch.optimizer !== undefined && patch.optimizer !== this.current.optimizer);
+    const restart = newFunction || (patch.optimizer !== undefined && patch.optimizer !== this.current.optimizer);
     this.current = restart && patch.step === undefined ? { ...next, step: firstStep(next.mode) } : next;
+    // A new function gets its own tangent point and fresh answer boxes.
+    if (newFunction && !('probe' in patch)) this.current = { ...this.current, probe: undefined };
+    if (newFunction && !('answers' in patch)) this.current = { ...this.current, answers: [] };
     if (patch.expr === undefined) this.editing = false;
     const url = `${writeState(this.current)}${this.win.location.hash}`;
     if (mode === 'push') this.win.history.pushState(null, '', url);
@@ -181,6 +183,8 @@ class TutorApp implements MountedApp {
       tab,
       step: firstStep(this.current.mode),
       hyper: {},
+      answers: [],
+      probe: undefined,
       ...settings,
     };
     const href = writeState({ ...this.current, ...target });

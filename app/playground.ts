@@ -7,6 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { ref } from 'lit/directives/ref.js';
 import { parse } from '../src/expr/parse.js';
 import type { Lang } from '../src/i18n/index.js';
 import { DATASETS } from '../src/optim/datasets.js';
@@ -17,6 +18,7 @@ import {
   CONVENTIONS,
   type ConventionChoice,
   clampNumber,
+  cleanAnswers,
   cleanAt,
   cleanExpr,
   cleanRace,
@@ -256,6 +258,8 @@ function panel(ctx: PlaygroundContext, vars: readonly string[]): TemplateResult 
                 vars=${varList}
                 params=${state.params}
                 at=${sliders?.at ?? ''}
+                probe=${ifDefined(state.probe)}
+                @gs-probe-change=${onProbe(ctx)}
                 order=${state.order}
                 detail=${state.detail}
                 xmin=${ifDefined(rangeOf(state.range)[0])}
@@ -269,9 +273,17 @@ function panel(ctx: PlaygroundContext, vars: readonly string[]): TemplateResult 
       return html`<form class="controls" @submit=${(e: Event) => e.preventDefault()}>${orderField(ctx)}</form>
         <p class="note">${UI.checkIntro[lang]}</p>
         ${vars.map(
-          (v) =>
+          (v, i) =>
             html`<gs-answer
               class="answer"
+              value=${state.answers[i] ?? ''}
+              ${ref(checkOnce)}
+              @gs-check=${(e: Event) => {
+                const answer = (e as CustomEvent<{ answer?: string }>).detail?.answer ?? '';
+                if (answer === (state.answers[i] ?? '')) return;
+                const answers = vars.map((_, k) => (k === i ? answer : (state.answers[k] ?? '')));
+                ctx.commit({ answers: cleanAnswers(answers) }, 'replace');
+              }}
               problem=${state.expr}
               wrt=${v}
               vars=${varList}
@@ -340,6 +352,27 @@ function rangeField(ctx: PlaygroundContext, dims: number): TemplateResult {
     />
     <small id="pg-range-hint" class="hint">${hint}</small>
   </div>`;
+}
+
+/** An answer that came with the link is checked once, so the link shows its verdict. */
+const checked = new WeakSet<Element>();
+function checkOnce(el: Element | undefined): void {
+  if (!el || checked.has(el)) return;
+  checked.add(el);
+  const box = el as Element & { value?: string; updateComplete?: Promise<unknown>; check?: () => unknown };
+  if (!box.getAttribute('value')) return;
+  void box.updateComplete?.then(() => box.check?.());
+}
+
+/** The tangent point moved: into the link, once the reader pauses (a drag sends many). */
+let probeTimer: ReturnType<typeof setTimeout> | undefined;
+function onProbe(ctx: PlaygroundContext) {
+  return (event: Event) => {
+    const x = (event as CustomEvent<{ x?: number }>).detail?.x;
+    if (typeof x !== 'number' || !Number.isFinite(x)) return;
+    clearTimeout(probeTimer);
+    probeTimer = setTimeout(() => ctx.commit({ probe: x }, 'replace'), 150);
+  };
 }
 
 /** A parameter's value when none is set: 1, kept inside the slider's range. */

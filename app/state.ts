@@ -71,6 +71,10 @@ export interface AppState {
   readonly params: string;
   /** Plot range "xmin,xmax" or "xmin,xmax,ymin,ymax" ('' = automatic). */
   readonly range: string;
+  /** The check tab's answers, one per variable in order, as last checked ('' = none). */
+  readonly answers: readonly string[];
+  /** x of the derivative plot's tangent point (undefined = chosen inside the function's domain). */
+  readonly probe: number | undefined;
   /** The parameters' values for the plot, "a=1,b=-2" (a missing one is 1; the derivative stays symbolic). */
   readonly at: string;
   readonly mode: Mode;
@@ -144,6 +148,8 @@ export function defaultState(lang: Lang): AppState {
     params: '',
     range: '',
     at: '',
+    probe: undefined,
+    answers: [],
     mode: 'single',
     race: 'gd,momentum,nesterov,adagrad,rmsprop,adam',
     vary: 'optimizers',
@@ -178,6 +184,13 @@ export function cleanAt(text: string): string {
     if (seen.size < LIMITS.vars) seen.set(name, v);
   }
   return [...seen].map(([n, v]) => `${n}=${v}`).join(',');
+}
+
+/** At most one answer per variable (`LIMITS.vars`), each cleaned like the function; trailing empty ones dropped. */
+export function cleanAnswers(answers: readonly string[]): string[] {
+  const kept = answers.slice(0, LIMITS.vars).map(cleanExpr);
+  while (kept.length && kept[kept.length - 1]?.trim() === '') kept.pop();
+  return kept;
 }
 
 /** A comma-separated list of known optimizer ids, without repeats ('' when none). */
@@ -293,6 +306,8 @@ export function readState(search: string, fallbackLang: Lang): AppState {
     params: cleanVars(cleanExpr(q.get('params') ?? ''))?.join(',') ?? '',
     range: cleanRange(q.get('range') ?? ''),
     at: cleanAt(q.get('at') ?? ''),
+    probe: clampNumber(q.get('probe'), LIMITS.range[0], LIMITS.range[1]),
+    answers: cleanAnswers(q.getAll('ans')),
     mode,
     race: q.has('race') ? cleanRace(q.get('race') ?? '') || base.race : base.race,
     vary,
@@ -334,6 +349,8 @@ export function writeState(state: AppState): string {
     if (state.params) q.set('params', state.params);
     if (state.range) q.set('range', state.range);
     if (state.at) q.set('at', state.at);
+    if (state.tab === 'derivative' && state.probe !== undefined) q.set('probe', String(state.probe));
+    if (state.tab === 'check') for (const answer of cleanAnswers(state.answers)) q.append('ans', answer);
     if (state.tab === 'optimize') {
       if (state.mode !== base.mode) q.set('mode', state.mode);
       if (state.mode === 'compare') {

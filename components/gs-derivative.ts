@@ -51,6 +51,7 @@ export interface ExpressionChangeDetail {
  * @attr detail - "normal" (default), "full" (every step) or "brief" (chain, product, quotient and the answer).
  * @attr editable - Shows an input so the reader can change the function.
  * @attr plot - "auto" (default: plot when there is one variable) or "none".
+ * @attr probe - x of the tangent point (default: a point inside the function's real domain; the reader can drag it).
  * @attr xmin - Left end of the plot (default: −5, or where the function's real domain starts inside [−5, 5]); from -10⁶ to 10⁶.
  * @attr xmax - Right end of the plot (default: 5, or where the real domain ends); from -10⁶ to 10⁶.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
@@ -75,6 +76,7 @@ export class GsDerivative extends MathElement {
     wrt: SHARED_LIMITS.wrt,
     order: SHARED_LIMITS.order,
     at: { kind: 'text', maxLength: 200 },
+    probe: SHARED_LIMITS.coordinate,
     xmin: { ...SHARED_LIMITS.coordinate, fallback: -5 },
     xmax: { ...SHARED_LIMITS.coordinate, fallback: 5 },
   } as const;
@@ -141,8 +143,10 @@ export class GsDerivative extends MathElement {
   @state() private derivation: Derivation | undefined;
   @state() private parsed: Parsed | undefined;
   @state() private problem: InputProblem | undefined;
-  /** The tangent point the reader moved to (undefined: chosen from the function's domain). */
-  @state() private probe: number | undefined = undefined;
+  /** x of the tangent point (undefined: chosen inside the function's real domain). */
+  @property({ type: Number }) probe: number | undefined = undefined;
+  /** The tangent point the reader moved to since `probe` was last set. */
+  @state() private moved: number | undefined = undefined;
   private refused: AttributeProblem[] = [];
 
   /** The derivation shown (undefined while the input cannot be read). */
@@ -152,11 +156,12 @@ export class GsDerivative extends MathElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.refused = checkLimits(this, GsDerivative.limits, resolveLang(this));
+    if (changed.has('probe')) this.moved = undefined;
     if (
       ['expr', 'wrt', 'vars', 'params', 'order', 'detail', 'lang'].some((k) => changed.has(k as keyof GsDerivative))
     ) {
       if (changed.has('expr') || changed.has('wrt') || changed.has('vars') || changed.has('params'))
-        this.probe = undefined;
+        this.moved = undefined;
       this.derive();
     }
   }
@@ -277,8 +282,11 @@ export class GsDerivative extends MathElement {
     const lo = given(this.xmin) ? this.xmin : autoLo;
     const hi = given(this.xmax) && this.xmax > lo ? this.xmax : Math.max(autoHi, lo + 1e-6);
     // The reader's point while it is on the plot; else one inside f's domain where the slope is real.
+    const wanted = this.moved ?? this.probe;
     const at =
-      this.probe !== undefined && this.probe >= lo && this.probe <= hi ? this.probe : probePoint(f, slope, lo, hi);
+      typeof wanted === 'number' && Number.isFinite(wanted) && wanted >= lo && wanted <= hi
+        ? wanted
+        : probePoint(f, slope, lo, hi);
     const m = slope(at);
     return html`
       <gs-plot
@@ -290,7 +298,7 @@ export class GsDerivative extends MathElement {
         x-label=${v}
         label=${d.params.length ? `${UI.plotOf[lang]} (${d.params.map((p, i) => `${p} = ${values[i]}`).join(', ')})` : UI.plotOf[lang]}
         @gs-probe-change=${(e: CustomEvent<ProbeChangeDetail>) => {
-          this.probe = e.detail.x;
+          this.moved = e.detail.x;
         }}
       ></gs-plot>
       <div class="slope" aria-live="polite">

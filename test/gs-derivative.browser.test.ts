@@ -53,6 +53,17 @@ describe('gs-derivative', () => {
     expect(root.querySelector('script')).toBeNull();
   });
 
+  it('puts the tangent point at `probe` when it is on the plot, else inside the domain', async () => {
+    const el = await mount('gs-derivative', { expr: 'sqrt(1 - x^2)', probe: '0.3' });
+    const plot = () => (el.shadowRoot as ShadowRoot).querySelector('gs-plot') as HTMLElement & { probe?: number };
+    expect(plot().probe).toBe(0.3);
+    el.setAttribute('probe', '4');
+    await el.updateComplete;
+    const auto = plot().probe as number;
+    expect(auto).toBeGreaterThan(-1);
+    expect(auto).toBeLessThan(1);
+  });
+
   it('names the inner function u for the chain rule, in Korean when asked', async () => {
     const el = await mount('gs-derivative', { expr: '(2x-1)^3', lang: 'ko' });
     // Steps are typeset lazily, once on screen.

@@ -224,6 +224,7 @@ describe('the link holds the whole playground', () => {
         lr: 0.05,
         steps: 30,
         start: '2',
+        probe: 0.75,
       },
       {
         ...base,
@@ -243,9 +244,54 @@ describe('the link holds the whole playground', () => {
       { ...base, tab: 'optimize', mode: 'compare', vary: 'lr', values: '0.3,0.1', step: 3 },
       { ...base, tab: 'optimize', mode: 'compare', vary: 'start', values: '4,4;-4,4', step: -1 },
       { ...base, tab: 'optimize', mode: 'data', data: 'logistic', batch: 8, epochs: 3, seed: 7, step: 12 },
-      { ...base, tab: 'check', expr: 'x^3', order: 3 },
+      { ...base, tab: 'check', expr: 'x^3', order: 3, answers: ['6x'] },
+      { ...base, tab: 'check', expr: 'x^2 y', answers: ['', '2x y & 1'] },
     ];
     for (const state of states) expect(readState(writeState(state), 'en')).toEqual(state);
+  });
+
+  it('the tangent point is in the link once the reader stops moving it', async () => {
+    const a = await mount(`${PG}&expr=x%5E2&tab=derivative`);
+    const d = a.root.querySelector('gs-derivative') as HTMLElement & { probe?: number };
+    await until(() => expect(deepAll(d, '[part="probe"]').length).toBe(1));
+    const probe = deepAll(d, '[part="probe"]')[0] as HTMLElement;
+    const before = Number(probe.getAttribute('aria-valuenow'));
+    probe.focus();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+    await until(() => expect(new URLSearchParams(location.search).has('probe')).toBe(true));
+    const x = Number(new URLSearchParams(location.search).get('probe'));
+    expect(x).toBeGreaterThan(before);
+    const search = location.search;
+    app?.unmount();
+    root?.remove();
+    const again = await mount(search);
+    const shown = again.root.querySelector('gs-derivative') as HTMLElement & { probe?: number };
+    expect(shown.probe).toBe(x);
+    await until(() => expect(Number(deepAll(shown, '[part="probe"]')[0]?.getAttribute('aria-valuenow'))).toBe(x));
+    // A new function picks its own point.
+    again.navigate({ expr: 'sqrt(1 - x^2)' });
+    expect(again.state().probe).toBeUndefined();
+  });
+
+  it("the check tab's answer is in the link, and the link shows its verdict", async () => {
+    const a = await mount(`${PG}&expr=x%5E3&tab=check`);
+    const answer = a.root.querySelector('gs-answer') as HTMLElement & { updateComplete: Promise<unknown> };
+    await answer.updateComplete;
+    const input = answer.shadowRoot?.querySelector('input') as HTMLInputElement;
+    input.focus();
+    await userEvent.type(input, '3x^2 + 1');
+    await userEvent.keyboard('{Enter}');
+    await a.settled();
+    expect(new URLSearchParams(location.search).getAll('ans')).toEqual(['3x^2 + 1']);
+    const search = location.search;
+    app?.unmount();
+    root?.remove();
+    const again = await mount(search);
+    const box = again.root.querySelector('gs-answer') as HTMLElement & { value: string };
+    expect(box.value).toBe('3x^2 + 1');
+    await until(() => expect(box.shadowRoot?.querySelector('[part="verdict"]')?.textContent).toMatch(/Not correct/));
+    again.navigate({ expr: 'x^4' });
+    expect(again.state().answers).toEqual([]);
   });
 
   it("compare mode's iteration is in the link: moved, reset, and reproduced", async () => {
