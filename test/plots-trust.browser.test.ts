@@ -12,6 +12,7 @@ import '../components/define/gs-optimizer-race.js';
 import '../components/define/gs-plot.js';
 import '../components/define/gs-surface.js';
 import type { GsContour } from '../components/gs-contour.js';
+import { labelWidth } from '../components/plot/labels.js';
 import { deepQueryAll, mount } from './support/dom.js';
 
 type Updatable = HTMLElement & { updateComplete: Promise<unknown> };
@@ -97,6 +98,21 @@ describe('points beyond the range', () => {
     const marker = root.querySelector('.edge-marker') as SVGGraphicsElement;
     const svgBox = (root.querySelector('svg') as SVGSVGElement).getBoundingClientRect();
     expect(marker.getBoundingClientRect().right).toBeGreaterThan(svgBox.right - 30);
+    el.remove();
+  });
+});
+
+describe('label boxes', () => {
+  it('are at least as wide as the rendered text, in Korean too', async () => {
+    const texts = ['격자 위의 최솟값: x = 2', 'best on the grid: x = 2', 'x₁₀', '최솟값'];
+    const el = await mount('gs-plot', { xmin: '-1', xmax: '5' });
+    (el as HTMLElement & { markers: unknown[] }).markers = texts.map((label, i) => ({ x: i, y: i, label }));
+    await settle(el);
+    const rendered = [...(el.shadowRoot as ShadowRoot).querySelectorAll('text.point-label')] as SVGTextElement[];
+    expect(rendered.length).toBeGreaterThan(0);
+    for (const t of rendered) {
+      expect(labelWidth(t.textContent ?? ''), t.textContent ?? '').toBeGreaterThanOrEqual(t.getComputedTextLength());
+    }
     el.remove();
   });
 });
