@@ -106,7 +106,7 @@ describe('label boxes', () => {
   it('are at least as wide as the rendered text, in Korean too', async () => {
     const texts = ['격자 위의 최솟값: x = 2', 'best on the grid: x = 2', 'x₁₀', '최솟값'];
     const el = await mount('gs-plot', { xmin: '-1', xmax: '5' });
-    (el as HTMLElement & { markers: unknown[] }).markers = texts.map((label, i) => ({ x: i, y: i, label }));
+    (el as HTMLElement & { markers: readonly unknown[] }).markers = texts.map((label, i) => ({ x: i, y: i, label }));
     await settle(el);
     const rendered = [...(el.shadowRoot as ShadowRoot).querySelectorAll('text.point-label')] as SVGTextElement[];
     expect(rendered.length).toBeGreaterThan(0);
