@@ -647,6 +647,8 @@ describe('screenshots', () => {
     ['compare', `&expr=3(x%20-%202)%5E2%20%2B%20(y%20-%202)%5E2&tab=optimize&mode=compare&start=-2,4&lr=0.1&steps=30`],
     ['data', `&expr=x&tab=optimize&mode=data&batch=4&epochs=3&lr=0.05&step=7`],
     ['single', `&expr=x%20sin%20x&tab=optimize&start=2&lr=1&steps=10&step=10`],
+    ['parameters', `&expr=a%20t%5E2%20%2B%20b%20t&vars=t&tab=derivative&at=a%3D-0.5,b%3D2`],
+    ['compare-step', `&expr=x%20sin%20x&tab=optimize&mode=compare&vary=lr&values=0.3,0.1,1&start=2&steps=20&step=5`],
   ];
   for (const [name, search] of shots) {
     for (const lang of ['en', 'ko'] as const) {
