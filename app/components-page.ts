@@ -2,6 +2,7 @@
 import '../components/index.js';
 import '../components/define/gs-contour.js';
 import '../components/define/gs-plot.js';
+import { markScrollCue, scrollCueStyles } from '../components/shared/scroll-cue.js';
 import { toLang } from '../src/i18n/index.js';
 import { COMPONENTS_PAGE as TEXT } from './content.js';
 
@@ -41,6 +42,24 @@ for (const pre of document.querySelectorAll('pre')) {
   });
   wrap.append(button);
 }
+
+// A snippet wider than the screen scrolls sideways with the shared cue: a shadow on the edge
+// with more, and a named region a keyboard can scroll.
+const sheet = scrollCueStyles.styleSheet;
+if (sheet) document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+const markSnippets = () => {
+  for (const pre of document.querySelectorAll('pre')) markScrollCue(pre, TEXT.snippet[lang]);
+};
+document.addEventListener(
+  'scroll',
+  (event) => {
+    if (event.target instanceof HTMLPreElement) markScrollCue(event.target, TEXT.snippet[lang]);
+  },
+  { capture: true, passive: true },
+);
+addEventListener('resize', () => requestAnimationFrame(markSnippets));
+requestAnimationFrame(markSnippets);
+document.fonts?.ready.then(markSnippets);
 
 // The plot and contour demos take functions, so they are set up here (as the snippets show).
 const plot = document.getElementById('demo-plot') as HTMLElementTagNameMap['gs-plot'] | null;

@@ -13,11 +13,12 @@ import '../components/define/gs-plot.js';
 import '../components/define/gs-surface.js';
 import './app.css';
 import { html, render, type TemplateResult } from 'lit';
+import { markScrollCue, scrollCueStyles } from '../components/shared/scroll-cue.js';
 import { LANGS, type Lang, messagesFor, toLang } from '../src/i18n/index.js';
 import { UI } from './content.js';
 import { lessonView } from './lesson.js';
 import { playgroundView } from './playground.js';
-import { type AppState, readState, type Tab, type View, writeState } from './state.js';
+import { type AppState, firstStep, readState, type Tab, type View, writeState } from './state.js';
 
 export interface MountOptions {
   /** The language for a first visit without `lang` in the URL (default: the browser's). */
@@ -36,6 +37,9 @@ export interface MountedApp {
   unmount(): void;
 }
 
+/** The boxes of the page that may scroll sideways (the elements mark their own). */
+const SCROLLERS = 'gs-math[display], .table-wrap, .tabs, .examples';
+
 class TutorApp implements MountedApp {
   private current: AppState;
   private readonly openSolutions = new Set<string>();
@@ -53,6 +57,10 @@ class TutorApp implements MountedApp {
   ) {
     this.fallbackLang = fallbackLang;
     this.current = readState(win.location.search, fallbackLang);
+    // The scroll cue's one style sheet, shared with the elements' shadow roots.
+    const doc = root.ownerDocument;
+    const sheet = scrollCueStyles.styleSheet;
+    if (sheet && !doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
     win.addEventListener('popstate', this.onPopState);
     win.addEventListener('resize', this.onResize);
     // Scroll events do not bubble: listen in the capture phase for the formulas and tables.
@@ -66,11 +74,13 @@ class TutorApp implements MountedApp {
 
   navigate(patch: Partial<AppState>, mode: 'push' | 'replace' = 'push'): void {
     const next: AppState = { ...this.current, ...patch };
+    const newFunction = patch.expr !== undefined && patch.expr !== this.current.expr;
     // A new function or optimizer starts the stepper from the beginning.
-    const restart =
-      (patch.expr !== undefined && patch.expr !== this.current.expr) ||
-      (patch.optimizer !== undefined && patch.optimizer !== this.current.optimizer);
-    this.current = restart && patch.step === undefined ? { ...next, step: 0 } : next;
+    const restart = newFunction || (patch.optimizer !== undefined && patch.optimizer !== this.current.optimizer);
+    this.current = restart && patch.step === undefined ? { ...next, step: firstStep(next.mode) } : next;
+    // A new function gets its own tangent point and fresh answer boxes.
+    if (newFunction && !('probe' in patch)) this.current = { ...this.current, probe: undefined };
+    if (newFunction && !('answers' in patch)) this.current = { ...this.current, answers: [] };
     if (patch.expr === undefined) this.editing = false;
     const url = `${writeState(this.current)}${this.win.location.hash}`;
     if (mode === 'push') this.win.history.pushState(null, '', url);
@@ -102,33 +112,29 @@ class TutorApp implements MountedApp {
   };
 
   /**
-   * A displayed formula wider than the screen scrolls sideways; keyboard users can reach
-   * exactly those (a tab stop on every formula would be noise). Formulas and tables that
-   * scroll get a cue: `data-scroll` says which way there is more (the CSS fades that edge).
+   * A displayed formula or a table wider than the screen scrolls sideways, with the shared
+   * scroll cue (components/shared/scroll-cue.ts): a shadow on the edge with more, and a
+   * named, keyboard-scrollable region (a tab stop only on those that scroll). The rows of
+   * tabs and examples get the shadow only: their buttons already take the focus.
    */
   private async markScrollableFormulas(): Promise<void> {
     const formulas = [
       ...this.root.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('gs-math[display]'),
     ];
     await Promise.all(formulas.map((f) => f.updateComplete));
-    for (const f of formulas) {
-      if (f.scrollWidth > f.clientWidth + 1) {
-        f.tabIndex = 0;
-        f.setAttribute('role', 'region');
-        f.setAttribute('aria-label', f.getAttribute('tex') ?? '');
-      } else if (f.hasAttribute('tabindex')) {
-        f.removeAttribute('tabindex');
-        f.removeAttribute('role');
-        f.removeAttribute('aria-label');
-      }
-      markScrollCue(f);
-    }
-    for (const wrap of this.root.querySelectorAll<HTMLElement>('.table-wrap')) markScrollCue(wrap);
+    for (const el of this.root.querySelectorAll<HTMLElement>(SCROLLERS)) this.markScroller(el);
+  }
+
+  private markScroller(el: HTMLElement): void {
+    const lang = this.current.lang;
+    if (el.matches('.tabs, .examples')) markScrollCue(el, '', false);
+    else if (el.localName === 'gs-math') markScrollCue(el, el.getAttribute('tex') ?? UI.wideFormula[lang]);
+    else markScrollCue(el, el.querySelector('caption')?.textContent?.trim() || UI.wideTable[lang]);
   }
 
   private onScroll = (event: Event): void => {
     const target = event.target;
-    if (target instanceof HTMLElement && target.hasAttribute('data-scroll')) markScrollCue(target);
+    if (target instanceof HTMLElement && target.matches(SCROLLERS)) this.markScroller(target);
   };
 
   private onPopState = (): void => {
@@ -170,7 +176,17 @@ class TutorApp implements MountedApp {
     settings: Partial<Pick<AppState, 'optimizer' | 'start' | 'lr' | 'steps'>> = {},
   ): TemplateResult => {
     const lang = this.current.lang;
-    const target: Partial<AppState> = { view: 'playground', expr, vars, tab, step: 0, hyper: {}, ...settings };
+    const target: Partial<AppState> = {
+      view: 'playground',
+      expr,
+      vars,
+      tab,
+      step: firstStep(this.current.mode),
+      hyper: {},
+      answers: [],
+      probe: undefined,
+      ...settings,
+    };
     const href = writeState({ ...this.current, ...target });
     const onClick = (event: MouseEvent) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -276,19 +292,6 @@ class TutorApp implements MountedApp {
       );
     }
   }
-}
-
-/** Which way an element that scrolls sideways has more to show: "right", "left", "both"; none when it fits. */
-function markScrollCue(el: HTMLElement): void {
-  const max = el.scrollWidth - el.clientWidth;
-  if (max <= 1) {
-    if (el.hasAttribute('data-scroll')) el.removeAttribute('data-scroll');
-    return;
-  }
-  const left = el.scrollLeft > 1;
-  const right = el.scrollLeft < max - 1;
-  const cue = left && right ? 'both' : left ? 'left' : 'right';
-  if (el.getAttribute('data-scroll') !== cue) el.setAttribute('data-scroll', cue);
 }
 
 /** Renders the app into `root`, reading and writing the state in the window's URL. */

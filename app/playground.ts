@@ -7,6 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { ref } from 'lit/directives/ref.js';
 import { parse } from '../src/expr/parse.js';
 import type { Lang } from '../src/i18n/index.js';
 import { DATASETS } from '../src/optim/datasets.js';
@@ -17,6 +18,8 @@ import {
   CONVENTIONS,
   type ConventionChoice,
   clampNumber,
+  cleanAnswers,
+  cleanAt,
   cleanExpr,
   cleanRace,
   cleanRange,
@@ -26,6 +29,7 @@ import {
   DATASET_CHOICES,
   type DatasetChoice,
   DETAILS,
+  firstStep,
   type HyperKey,
   hyperOf,
   LIMITS,
@@ -69,6 +73,21 @@ export function effectiveVars(state: AppState): string[] {
     return found.length > 0 ? found.slice(0, LIMITS.vars) : ['x'];
   } catch {
     return ['x'];
+  }
+}
+
+/** The parameters: the names that are not variables (typed as parameters, or any other letter once variables are typed). */
+export function effectiveParams(state: AppState): string[] {
+  const vars = cleanVars(state.vars);
+  const params = cleanVars(state.params) ?? [];
+  try {
+    return parse(state.expr, {
+      maxLength: LIMITS.exprLength,
+      ...(vars && vars.length > 0 ? { vars } : {}),
+      params,
+    }).params.slice(0, LIMITS.vars);
+  } catch {
+    return [];
   }
 }
 
@@ -176,7 +195,7 @@ export function playgroundView(ctx: PlaygroundContext): TemplateResult {
               type="button"
               class="chip"
               aria-pressed=${state.expr === ex.expr ? 'true' : 'false'}
-              @click=${() => ctx.commit({ expr: ex.expr, vars: ex.vars, step: 0 }, 'push')}
+              @click=${() => ctx.commit({ expr: ex.expr, vars: ex.vars, step: firstStep(state.mode) }, 'push')}
             >
               ${ex.expr}
             </button>`,
@@ -227,8 +246,10 @@ function panel(ctx: PlaygroundContext, vars: readonly string[]): TemplateResult 
   const varList = vars.join(',');
   const wrt = state.wrt && vars.includes(state.wrt) ? state.wrt : (vars[0] ?? 'x');
   switch (state.tab) {
-    case 'derivative':
-      return html`${derivativeControls(ctx, vars, wrt)}
+    case 'derivative': {
+      const plotted = vars.length <= 1;
+      const sliders = plotted ? paramSliders(ctx, effectiveParams(state)) : undefined;
+      return html`${derivativeControls(ctx, vars, wrt, sliders?.template)}
         ${
           vars.length <= 1 || state.order > 1
             ? html`<gs-derivative
@@ -236,6 +257,9 @@ function panel(ctx: PlaygroundContext, vars: readonly string[]): TemplateResult 
                 wrt=${wrt}
                 vars=${varList}
                 params=${state.params}
+                at=${sliders?.at ?? ''}
+                probe=${ifDefined(state.probe)}
+                @gs-probe-change=${onProbe(ctx)}
                 order=${state.order}
                 detail=${state.detail}
                 xmin=${ifDefined(rangeOf(state.range)[0])}
@@ -244,13 +268,22 @@ function panel(ctx: PlaygroundContext, vars: readonly string[]): TemplateResult 
               ></gs-derivative>`
             : html`<gs-gradient expr=${state.expr} vars=${varList} params=${state.params} hessian lang=${lang}></gs-gradient>`
         }`;
+    }
     case 'check':
       return html`<form class="controls" @submit=${(e: Event) => e.preventDefault()}>${orderField(ctx)}</form>
         <p class="note">${UI.checkIntro[lang]}</p>
         ${vars.map(
-          (v) =>
+          (v, i) =>
             html`<gs-answer
               class="answer"
+              value=${state.answers[i] ?? ''}
+              ${ref(checkOnce)}
+              @gs-check=${(e: Event) => {
+                const answer = (e as CustomEvent<{ answer?: string }>).detail?.answer ?? '';
+                if (answer === (state.answers[i] ?? '')) return;
+                const answers = vars.map((_, k) => (k === i ? answer : (state.answers[k] ?? '')));
+                ctx.commit({ answers: cleanAnswers(answers) }, 'replace');
+              }}
               problem=${state.expr}
               wrt=${v}
               vars=${varList}
@@ -321,7 +354,91 @@ function rangeField(ctx: PlaygroundContext, dims: number): TemplateResult {
   </div>`;
 }
 
-function derivativeControls(ctx: PlaygroundContext, vars: readonly string[], wrt: string): TemplateResult {
+/** An answer that came with the link is checked once, so the link shows its verdict. */
+const checked = new WeakSet<Element>();
+function checkOnce(el: Element | undefined): void {
+  if (!el || checked.has(el)) return;
+  checked.add(el);
+  const box = el as Element & { value?: string; updateComplete?: Promise<unknown>; check?: () => unknown };
+  if (!box.getAttribute('value')) return;
+  void box.updateComplete?.then(() => box.check?.());
+}
+
+/** The tangent point moved: into the link, once the reader pauses (a drag sends many). */
+let probeTimer: ReturnType<typeof setTimeout> | undefined;
+function onProbe(ctx: PlaygroundContext) {
+  return (event: Event) => {
+    const x = (event as CustomEvent<{ x?: number }>).detail?.x;
+    if (typeof x !== 'number' || !Number.isFinite(x)) return;
+    clearTimeout(probeTimer);
+    probeTimer = setTimeout(() => ctx.commit({ probe: x }, 'replace'), 150);
+  };
+}
+
+/** A parameter's value when none is set: 1, kept inside the slider's range. */
+const DEFAULT_PARAM_VALUE = 1;
+
+/**
+ * One slider per parameter, over the plot's x range, for the plot only (the derivation
+ * stays symbolic). Returns the controls and the values for the element's `at`.
+ */
+function paramSliders(
+  ctx: PlaygroundContext,
+  params: readonly string[],
+): { template: TemplateResult; at: string } | undefined {
+  if (params.length === 0) return undefined;
+  const { state } = ctx;
+  const lang = state.lang;
+  const [lo = -5, hi = 5] = rangeOf(state.range);
+  const step = 10 ** Math.floor(Math.log10((hi - lo) / 100));
+  const chosen = new Map(
+    (state.at ? state.at.split(',') : [])
+      .map((pair) => pair.split('=') as [string, string])
+      .map(([n, v]) => [n, Number(v)]),
+  );
+  const valueFor = (p: string) => Math.min(hi, Math.max(lo, chosen.get(p) ?? DEFAULT_PARAM_VALUE));
+  const at = params.map((p) => `${p}=${valueFor(p)}`).join(',');
+  const set = (p: string, value: number) => {
+    const next = new Map(chosen);
+    next.set(p, value);
+    ctx.commit({ at: cleanAt([...next].map(([n, v]) => `${n}=${v}`).join(',')) }, 'replace');
+  };
+  const template = html`<fieldset class="field field-full param-values">
+    <legend>${PG.paramValues[lang]}</legend>
+    <div class="sliders">
+      ${params.map(
+        (p) => html`<div class="slider">
+          <label for="pg-at-${p}">${p}</label>
+          <input
+            id="pg-at-${p}"
+            type="range"
+            min=${lo}
+            max=${hi}
+            step=${step}
+            aria-describedby="pg-at-hint"
+            .value=${live(String(valueFor(p)))}
+            @input=${(e: Event) => set(p, Number((e.target as HTMLInputElement).value))}
+          />
+          <output for="pg-at-${p}">${formatValue(valueFor(p))}</output>
+        </div>`,
+      )}
+    </div>
+    <small id="pg-at-hint" class="hint">${PG.paramValuesHint[lang]}</small>
+  </fieldset>`;
+  return { template, at };
+}
+
+/** A slider's value as shown: at most 4 significant digits, no float noise (0.30000000000000004 → 0.3). */
+function formatValue(v: number): string {
+  return String(Number(v.toPrecision(4)));
+}
+
+function derivativeControls(
+  ctx: PlaygroundContext,
+  vars: readonly string[],
+  wrt: string,
+  sliders: TemplateResult | undefined,
+): TemplateResult {
   const { state } = ctx;
   const lang = state.lang;
   return html`<form class="controls" @submit=${(e: Event) => e.preventDefault()}>
@@ -347,6 +464,7 @@ function derivativeControls(ctx: PlaygroundContext, vars: readonly string[], wrt
         : nothing
     }
     ${vars.length <= 1 || state.order > 1 ? rangeField(ctx, 1) : nothing}
+    ${sliders ?? nothing}
   </form>`;
 }
 
@@ -414,7 +532,7 @@ function intField(
     ctx.state[key],
     placeholder,
     range,
-    (v) => ctx.commit({ [key]: v === undefined ? undefined : Math.round(v), step: 0 }, 'push'),
+    (v) => ctx.commit({ [key]: v === undefined ? undefined : Math.round(v), step: firstStep(ctx.state.mode) }, 'push'),
     '1',
   );
 }
@@ -451,7 +569,12 @@ function optimizePanel(ctx: PlaygroundContext, exprVars: readonly string[]): Tem
     if (state.mode === 'compare' && state.vary === 'start') {
       const kept = state.values ? state.values.split(';') : [];
       commit({ values: cleanValues([...kept, point].slice(-LIMITS.runs).join(';'), 'start') }, 'push');
-    } else commit({ start: point, step: 0 }, 'push');
+    } else commit({ start: point, step: firstStep(state.mode) }, 'push');
+  };
+  // The iteration shown is part of the link, for one optimizer and for a comparison.
+  const onStep = (e: Event) => {
+    const step = (e as CustomEvent<{ step?: number }>).detail?.step;
+    if (typeof step === 'number' && step !== state.step) commit({ step }, 'replace');
   };
   const speedSelect = selectField(
     'pg-speed',
@@ -473,7 +596,7 @@ function optimizePanel(ctx: PlaygroundContext, exprVars: readonly string[]): Tem
                 name="pg-mode"
                 value=${m}
                 .checked=${live(state.mode === m)}
-                @change=${() => commit({ mode: m, step: 0 }, 'push')}
+                @change=${() => commit({ mode: m, step: firstStep(m) }, 'push')}
               /><span>${PG.modeNames[m][lang]}</span></label
             >`,
           )}
@@ -487,7 +610,7 @@ function optimizePanel(ctx: PlaygroundContext, exprVars: readonly string[]): Tem
               state.data,
               DATASET_CHOICES,
               (d) => DATASETS.find((x) => x.id === d)?.name[lang] ?? d,
-              (data: DatasetChoice) => commit({ data, step: 0 }, 'push'),
+              (data: DatasetChoice) => commit({ data, step: firstStep(state.mode) }, 'push'),
             )
           : nothing
       }
@@ -546,7 +669,7 @@ function optimizePanel(ctx: PlaygroundContext, exprVars: readonly string[]): Tem
                 autocomplete="off"
                 title=${UI.startHint[lang]}
                 .value=${live(start)}
-                @change=${(e: Event) => commit({ start: cleanStart((e.target as HTMLInputElement).value), step: 0 }, 'push')}
+                @change=${(e: Event) => commit({ start: cleanStart((e.target as HTMLInputElement).value), step: firstStep(state.mode) }, 'push')}
               />
             </div>`
       }
@@ -597,8 +720,10 @@ function optimizePanel(ctx: PlaygroundContext, exprVars: readonly string[]): Tem
             domain=${ifDefined(domain)}
             interval=${state.speed}
             ?equal-axes=${state.equal}
+            .step=${state.step}
             lang=${lang}
             @gs-point-pick=${onPick}
+            @gs-step-change=${onStep}
           ></gs-optimizer-race>`
         : html`<gs-optimizer
             expr=${expr}
@@ -624,10 +749,7 @@ function optimizePanel(ctx: PlaygroundContext, exprVars: readonly string[]): Tem
             .step=${state.step}
             lang=${lang}
             @gs-point-pick=${onPick}
-            @gs-step-change=${(e: Event) => {
-              const step = (e as CustomEvent<{ step?: number }>).detail?.step;
-              if (typeof step === 'number' && step !== state.step) commit({ step }, 'replace');
-            }}
+            @gs-step-change=${onStep}
           ></gs-optimizer>`
     }
   `;

@@ -71,6 +71,12 @@ export interface AppState {
   readonly params: string;
   /** Plot range "xmin,xmax" or "xmin,xmax,ymin,ymax" ('' = automatic). */
   readonly range: string;
+  /** The check tab's answers, one per variable in order, as last checked ('' = none). */
+  readonly answers: readonly string[];
+  /** x of the derivative plot's tangent point (undefined = chosen inside the function's domain). */
+  readonly probe: number | undefined;
+  /** The parameters' values for the plot, "a=1,b=-2" (a missing one is 1; the derivative stays symbolic). */
+  readonly at: string;
   readonly mode: Mode;
   /** Compare mode: the optimizers raced (comma-separated ids). */
   readonly race: string;
@@ -86,7 +92,7 @@ export interface AppState {
   readonly speed: number;
   /** One unit as long on both axes of a contour map. */
   readonly equal: boolean;
-  /** The optimizer stepper's current iteration. */
+  /** The optimizer stepper's current iteration (compare mode: -1 = the whole runs, see `firstStep`). */
   readonly step: number;
   readonly hyper: Readonly<Partial<Record<HyperKey, number>>>;
 }
@@ -102,6 +108,8 @@ export const LIMITS = {
   batch: [1, 64] as const,
   epochs: [1, 50] as const,
   seed: [0, 2 ** 31 - 1] as const,
+  /** Data mode's iterations (epochs × batches, known to the element, which clamps). */
+  dataStep: 50 * 64,
   speed: [16, 5000] as const,
   /** Runs in compare mode (the race draws at most 8). */
   runs: 8,
@@ -111,6 +119,14 @@ export const LIMITS = {
     Object.values(HYPER_SETTINGS).map((s: HyperSetting) => [s.name, HYPER_FIELD_BOUNDS[s.hyper.range]]),
   ) as Readonly<Record<HyperKey, readonly [number, number]>>,
 };
+
+/**
+ * The iteration a fresh run shows: the start for one optimizer, the whole runs (-1, the
+ * race's "last step") when comparing, which is what a comparison is for.
+ */
+export function firstStep(mode: Mode): number {
+  return mode === 'compare' ? -1 : 0;
+}
 
 export function defaultState(lang: Lang): AppState {
   return {
@@ -131,6 +147,9 @@ export function defaultState(lang: Lang): AppState {
     wrt: '',
     params: '',
     range: '',
+    at: '',
+    probe: undefined,
+    answers: [],
     mode: 'single',
     race: 'gd,momentum,nesterov,adagrad,rmsprop,adam',
     vary: 'optimizers',
@@ -153,6 +172,25 @@ export function cleanRange(text: string): string {
   const v = values as number[];
   if (!((v[0] as number) < (v[1] as number)) || (v.length === 4 && !((v[2] as number) < (v[3] as number)))) return '';
   return v.join(',');
+}
+
+/** "a=1,b=-2": plain names (at most `LIMITS.vars`, no repeats) with finite values clamped to the plot range's bounds. */
+export function cleanAt(text: string): string {
+  const seen = new Map<string, number>();
+  for (const part of text.slice(0, LIMITS.valuesLength).split(',')) {
+    const [name, value, extra] = part.split('=').map((p) => p.trim());
+    const v = clampNumber(value, LIMITS.range[0], LIMITS.range[1]);
+    if (extra !== undefined || !name || !VAR_NAME.test(name) || v === undefined || seen.has(name)) continue;
+    if (seen.size < LIMITS.vars) seen.set(name, v);
+  }
+  return [...seen].map(([n, v]) => `${n}=${v}`).join(',');
+}
+
+/** At most one answer per variable (`LIMITS.vars`), each cleaned like the function; trailing empty ones dropped. */
+export function cleanAnswers(answers: readonly string[]): string[] {
+  const kept = answers.slice(0, LIMITS.vars).map(cleanExpr);
+  while (kept.length && kept[kept.length - 1]?.trim() === '') kept.pop();
+  return kept;
 }
 
 /** A comma-separated list of known optimizer ids, without repeats ('' when none). */
@@ -241,6 +279,7 @@ export function readState(search: string, fallbackLang: Lang): AppState {
   const steps = Math.round(clampNumber(q.get('steps'), LIMITS.steps[0], LIMITS.steps[1]) ?? base.steps);
   const vary = pick(q.get('vary'), VARIES, base.vary);
   const optimizer = pick(q.get('opt'), OPTIMIZERS, base.optimizer);
+  const mode = pick(q.get('mode'), MODES, base.mode);
   const hyper: Partial<Record<HyperKey, number>> = {};
   for (const key of HYPER_KEYS) {
     const [lo, hi] = LIMITS.hyper[key];
@@ -259,14 +298,17 @@ export function readState(search: string, fallbackLang: Lang): AppState {
     lr: clampNumber(q.get('lr'), LIMITS.lr[0], LIMITS.lr[1]) ?? findOptimizer(optimizer)?.defaultLr ?? base.lr,
     steps,
     start: q.has('start') ? cleanStart(q.get('start') ?? '') : base.start,
-    step: Math.round(clampNumber(q.get('step'), 0, steps) ?? 0),
+    step: Math.round(clampNumber(q.get('step'), 0, mode === 'data' ? LIMITS.dataStep : steps) ?? firstStep(mode)),
     hyper,
     order: clampInt(q.get('order'), LIMITS.order) ?? base.order,
     detail: pick(q.get('detail'), DETAILS, base.detail),
     wrt: cleanVars(q.get('wrt') ?? '')?.[0] ?? '',
     params: cleanVars(cleanExpr(q.get('params') ?? ''))?.join(',') ?? '',
     range: cleanRange(q.get('range') ?? ''),
-    mode: pick(q.get('mode'), MODES, base.mode),
+    at: cleanAt(q.get('at') ?? ''),
+    probe: clampNumber(q.get('probe'), LIMITS.range[0], LIMITS.range[1]),
+    answers: cleanAnswers(q.getAll('ans')),
+    mode,
     race: q.has('race') ? cleanRace(q.get('race') ?? '') || base.race : base.race,
     vary,
     values: cleanValues(q.get('values') ?? '', vary),
@@ -306,6 +348,9 @@ export function writeState(state: AppState): string {
     if (state.wrt) q.set('wrt', state.wrt);
     if (state.params) q.set('params', state.params);
     if (state.range) q.set('range', state.range);
+    if (state.at) q.set('at', state.at);
+    if (state.tab === 'derivative' && state.probe !== undefined) q.set('probe', String(state.probe));
+    if (state.tab === 'check') for (const answer of cleanAnswers(state.answers)) q.append('ans', answer);
     if (state.tab === 'optimize') {
       if (state.mode !== base.mode) q.set('mode', state.mode);
       if (state.mode === 'compare') {
@@ -323,7 +368,9 @@ export function writeState(state: AppState): string {
       if (state.speed !== base.speed) q.set('speed', String(state.speed));
       if (state.equal) q.set('equal', '1');
     }
-    if (state.tab === 'optimize' && state.step > 0) q.set('step', String(state.step));
+    // A link keeps the iteration shown (compare mode: also 0; absent = the whole runs).
+    if (state.tab === 'optimize' && state.step !== firstStep(state.mode) && state.step >= 0)
+      q.set('step', String(state.step));
   }
   return `?${q.toString()}`;
 }

@@ -391,7 +391,7 @@ export class GsAnswer extends MathElement {
         />
         <button part="check-button" @click=${() => this.check()} ?disabled=${this.isDisabled || !this.value.trim()}>${UI.check[lang]}</button>
       </div>
-      <div part="echo">${this.echoTemplate(p, lang)}</div>
+      <div part="echo" class="scroll-x">${this.echoTemplate(p, lang)}</div>
       <div aria-live="polite">${this.result ? this.verdictTemplate(this.result, p, lang) : nothing}</div>
       ${this.reveal ? this.solutionTemplate(p, lang) : nothing}
     `;
@@ -412,7 +412,7 @@ export class GsAnswer extends MathElement {
     // The message says the verdict (once); the expressions it quotes are typeset.
     const parts = r.richMessages?.[lang] ?? [{ text: r.messages[lang] }];
     return html`<div part="verdict" class=${good ? 'good' : open ? 'open' : 'bad'} data-verdict=${r.verdict}>
-      <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>
+      <p class="message scroll-x" data-diagnosis=${r.diagnosis?.id ?? nothing}>
         <span class="mark" aria-hidden="true">${good ? '✓' : open ? '?' : '✗'}</span>
         ${parts.map((part) => ('tex' in part ? math(part.tex) : part.text))}
       </p>

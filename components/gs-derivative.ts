@@ -5,6 +5,7 @@ import { compile } from '../src/expr/compile.js';
 import type { Parsed } from '../src/expr/parse.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
 import { toText } from '../src/expr/print-text.js';
+import { readPoint } from '../src/graph/graph.js';
 import type { Lang } from '../src/i18n/index.js';
 import type { PlotCurve, ProbeChangeDetail } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
@@ -46,10 +47,13 @@ export interface ExpressionChangeDetail {
  * @attr vars - The variables, comma-separated, when the function has several (partials are then taken); at most 200 characters.
  *   With `vars`, every other name is a parameter: a constant symbol, held constant (`a t^2 + b t`, vars `t`).
  * @attr params - Names to read as parameters (constant symbols), comma-separated, also longer ones (`rate`).
+ * @attr at - Values of the parameters for the plot (`a=1, b=-2`); the derivation stays symbolic. Without a value
+ *   for every parameter there is no plot; at most 200 characters.
  * @attr order - 1 for f′ (default), 2 for f″, … up to 10 (a whole number).
  * @attr detail - "normal" (default), "full" (every step) or "brief" (chain, product, quotient and the answer).
  * @attr editable - Shows an input so the reader can change the function.
  * @attr plot - "auto" (default: plot when there is one variable) or "none".
+ * @attr probe - x of the tangent point (default: a point inside the function's real domain; the reader can drag it).
  * @attr xmin - Left end of the plot (default: −5, or where the function's real domain starts inside [−5, 5]); from -10⁶ to 10⁶.
  * @attr xmax - Right end of the plot (default: 5, or where the real domain ends); from -10⁶ to 10⁶.
  * @attr lang - "en" or "ko" (inherited from the page when omitted).
@@ -73,6 +77,8 @@ export class GsDerivative extends MathElement {
     vars: SHARED_LIMITS.vars,
     wrt: SHARED_LIMITS.wrt,
     order: SHARED_LIMITS.order,
+    at: { kind: 'text', maxLength: 200 },
+    probe: SHARED_LIMITS.coordinate,
     xmin: { ...SHARED_LIMITS.coordinate, fallback: -5 },
     xmax: { ...SHARED_LIMITS.coordinate, fallback: 5 },
   } as const;
@@ -144,6 +150,7 @@ export class GsDerivative extends MathElement {
   @property() wrt = '';
   @property() vars = '';
   @property() params = '';
+  @property() at = '';
   @property({ type: Number }) order = 1;
   @property() detail: 'full' | 'normal' | 'brief' = 'normal';
   @property({ type: Boolean }) editable = false;
@@ -154,8 +161,10 @@ export class GsDerivative extends MathElement {
   @state() private derivation: Derivation | undefined;
   @state() private parsed: Parsed | undefined;
   @state() private problem: InputProblem | undefined;
-  /** The tangent point the reader moved to (undefined: chosen from the function's domain). */
-  @state() private probe: number | undefined = undefined;
+  /** x of the tangent point (undefined: chosen inside the function's real domain). */
+  @property({ type: Number }) probe: number | undefined = undefined;
+  /** The tangent point the reader moved to since `probe` was last set. */
+  @state() private moved: number | undefined = undefined;
   private refused: AttributeProblem[] = [];
 
   /** The derivation shown (undefined while the input cannot be read). */
@@ -165,11 +174,12 @@ export class GsDerivative extends MathElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.refused = checkLimits(this, GsDerivative.limits, resolveLang(this));
+    if (changed.has('probe')) this.moved = undefined;
     if (
       ['expr', 'wrt', 'vars', 'params', 'order', 'detail', 'lang'].some((k) => changed.has(k as keyof GsDerivative))
     ) {
       if (changed.has('expr') || changed.has('wrt') || changed.has('vars') || changed.has('params'))
-        this.probe = undefined;
+        this.moved = undefined;
       this.derive();
     }
   }
@@ -241,10 +251,10 @@ export class GsDerivative extends MathElement {
       ? `\\frac{\\partial${d.order > 1 ? `^{${d.order}}` : ''} f}{\\partial ${w}${d.order > 1 ? `^{${d.order}}` : ''}}`
       : `f${"'".repeat(Math.min(d.order, 3))}${d.order > 3 ? `^{(${d.order})}` : ''}(${args})`;
     return html`
-      <div class="function">${math(`f(${args}) = ${toTex(d.expr)}`, true, `f = ${toText(d.expr)}`, lang)}</div>
+      <div class="function scroll-x" data-scroll-label=${`f = ${toText(d.expr)}`}>${math(`f(${args}) = ${toTex(d.expr)}`, true, `f = ${toText(d.expr)}`, lang)}</div>
       ${this.parsed ? html`<div class="read-as">${UI.readAs[lang]}: <code>${this.parsed.text}</code></div>` : nothing}
       ${stepsTemplate(d.steps, { lang, partial, simplified: d.simplified })}
-      <div class="answer" part="answer" aria-live="polite">
+      <div class="answer scroll-x" part="answer" aria-live="polite" data-scroll-label=${toText(d.result)}>
         ${math(`${name} = ${toTex(d.result)}`, true, toText(d.result), lang)}
       </div>
       ${otherFormsTemplate(d.result, lang)}
@@ -253,17 +263,30 @@ export class GsDerivative extends MathElement {
   }
 
   private plotTemplate(d: Derivation, lang: Lang) {
-    // A parameter has no value to plot with.
-    if (this.plot === 'none' || d.vars.length !== 1 || d.params.length > 0) return nothing;
+    if (this.plot === 'none' || d.vars.length !== 1) return nothing;
+    // Parameters are plotted with the values in `at` (the derivation above stays symbolic).
+    let values: number[] = [];
+    if (d.params.length > 0) {
+      let point: Record<string, number>;
+      try {
+        point = readPoint(this.at);
+      } catch (error) {
+        return html`<div part="error" class="error" role="alert">${toProblem(this.at, error, lang).message}</div>`;
+      }
+      if (!d.params.every((p) => Object.hasOwn(point, p))) return nothing;
+      values = d.params.map((p) => point[p] as number);
+    }
     const v = d.vars[0] as string;
+    const names = [v, ...d.params];
+    const withValues = (g: (...args: number[]) => number) => (x: number) => g(x, ...values);
     let f: (x: number) => number;
     let df: (x: number) => number;
     let slope: (x: number) => number;
     try {
-      f = compile(d.expr, [v]);
-      df = compile(d.result, [v]);
+      f = withValues(compile(d.expr, names));
+      df = withValues(compile(d.result, names));
       const first = d.steps[0]?.result ?? d.result;
-      slope = compile(first, [v]);
+      slope = withValues(compile(first, names));
     } catch {
       return nothing;
     }
@@ -277,8 +300,11 @@ export class GsDerivative extends MathElement {
     const lo = given(this.xmin) ? this.xmin : autoLo;
     const hi = given(this.xmax) && this.xmax > lo ? this.xmax : Math.max(autoHi, lo + 1e-6);
     // The reader's point while it is on the plot; else one inside f's domain where the slope is real.
+    const wanted = this.moved ?? this.probe;
     const at =
-      this.probe !== undefined && this.probe >= lo && this.probe <= hi ? this.probe : probePoint(f, slope, lo, hi);
+      typeof wanted === 'number' && Number.isFinite(wanted) && wanted >= lo && wanted <= hi
+        ? wanted
+        : probePoint(f, slope, lo, hi);
     const m = slope(at);
     return html`
       <gs-plot
@@ -288,9 +314,9 @@ export class GsDerivative extends MathElement {
         .xmin=${lo}
         .xmax=${hi}
         x-label=${v}
-        label=${UI.plotOf[lang]}
+        label=${d.params.length ? `${UI.plotOf[lang]} (${d.params.map((p, i) => `${p} = ${values[i]}`).join(', ')})` : UI.plotOf[lang]}
         @gs-probe-change=${(e: CustomEvent<ProbeChangeDetail>) => {
-          this.probe = e.detail.x;
+          this.moved = e.detail.x;
         }}
       ></gs-plot>
       <div class="slope" aria-live="polite">

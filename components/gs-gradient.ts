@@ -132,22 +132,22 @@ export class GsGradient extends MathElement {
     if (!g) return this.expr.trim() ? nothing : hintTemplate(HINTS.expr, lang);
     const args = g.vars.map(texSymbol).join(', ');
     return html`
-      <div class="function">${math(`f(${args}) = ${toTex(g.expr)}`, true, toText(g.expr), lang)}</div>
+      <div class="function scroll-x" data-scroll-label=${`f = ${toText(g.expr)}`}>${math(`f(${args}) = ${toTex(g.expr)}`, true, toText(g.expr), lang)}</div>
       ${g.partials.map((p, i) => {
         const v = texSymbol(g.vars[i] as string);
         const held = [...g.vars.filter((_, j) => j !== i), ...g.params];
         return html`<section part="partial" data-var=${g.vars[i]}>
           <h4>${UI.partialWrt[lang]} ${math(v)}${held.length ? html` (${held.map((h) => math(texSymbol(h)))} ${UI.heldConstant[lang]})` : nothing}</h4>
           ${stepsTemplate(p.steps, { lang, partial: true, simplified: p.simplified, budget: g })}
-          <div class="result">${math(`\\frac{\\partial f}{\\partial ${v}} = ${toTex(g.gradient[i] ?? p.result)}`, false, toText(g.gradient[i] ?? p.result), lang)}</div>
+          <div class="result scroll-x">${math(`\\frac{\\partial f}{\\partial ${v}} = ${toTex(g.gradient[i] ?? p.result)}`, false, toText(g.gradient[i] ?? p.result), lang)}</div>
         </section>`;
       })}
       <h4>${UI.gradient[lang]}</h4>
-      <div part="gradient">${math(gradientTex(g), true, undefined, lang)}</div>
+      <div part="gradient" class="scroll-x">${math(gradientTex(g), true, undefined, lang)}</div>
       ${
         'hessian' in g
           ? html`<h4>${UI.hessian[lang]}</h4>
-            <div part="hessian">${math(hessianTex(g), true, undefined, lang)}</div>`
+            <div part="hessian" class="scroll-x">${math(hessianTex(g), true, undefined, lang)}</div>`
           : nothing
       }
     `;

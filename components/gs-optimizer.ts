@@ -316,7 +316,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
       w.length === 1 ? formatNumber(w[0] as number) : `(${w.map((v) => formatNumber(v)).join(', ')})`;
     const name = t.vars.length === 1 ? texSymbol(t.vars[0] as string) : '\\mathbf{w}';
     // Focusable, so a keyboard can scroll formulas wider than a phone.
-    return html`<div part="formulas" aria-live="polite" tabindex="0" role="region" aria-label=${UI.updateRule[lang]}>
+    return html`<div part="formulas" class="scroll-x" aria-live="polite" tabindex="0" role="region" aria-label=${UI.updateRule[lang]}>
       <div class="label">${t.name[lang]} — ${UI.updateRule[lang]}</div>
       ${math(t.rule, true)}
       <div class="label">${UI.gradient[lang]}</div>

@@ -54,9 +54,19 @@ describe('components.html', () => {
         const range = doc.createRange();
         range.selectNodeContents(code);
         for (const line of range.getClientRects()) expect(overlaps(line, button.getBoundingClientRect())).toBe(false);
-        // The box stays inside the page; long lines scroll inside it.
+        // The box stays inside the page; long lines scroll inside it, with the shared cue and a name.
         expect(pre.getBoundingClientRect().right).toBeLessThanOrEqual(width + 0.5);
+        const scrolls = pre.scrollWidth > pre.clientWidth + 1;
+        expect(pre.getAttribute('data-scroll')).toBe(scrolls ? 'right' : null);
+        expect(pre.getAttribute('tabindex')).toBe(scrolls ? '0' : null);
+        if (scrolls) {
+          expect(pre.getAttribute('role')).toBe('region');
+          expect(pre.getAttribute('aria-label')).toBe(lang === 'ko' ? '코드, 옆으로 스크롤' : 'Code, scrolls sideways');
+          expect(frame.contentWindow?.getComputedStyle(pre).boxShadow).toContain('inset');
+        }
       }
+      // At phone width the race snippets do scroll (and say so).
+      if (width === 390) expect(doc.querySelectorAll('pre[data-scroll]').length).toBeGreaterThan(2);
       expect(doc.documentElement.scrollWidth).toBeLessThanOrEqual(width);
       for (let i = 0; i < 3; i++) {
         frame.contentWindow?.scrollTo(0, i === 2 ? doc.documentElement.scrollHeight : i * 800);

@@ -40,6 +40,37 @@ describe('gs-derivative', () => {
     expect(answer).toContain('rate');
   });
 
+  it('plots a t² + b t with the values in `at`; the answer stays 2at + b; a bad `at` is named', async () => {
+    const el = await mount('gs-derivative', { expr: 'a t^2 + b t', vars: 't', at: 'a=-0.5, b=2' });
+    const root = el.shadowRoot as ShadowRoot;
+    expect(texIn(root.querySelector('[part="answer"]') as Element).join(' ')).toContain("f'(t) = 2at+b");
+    const plot = root.querySelector('gs-plot') as HTMLElement & { curves: readonly { fn: (x: number) => number }[] };
+    expect(plot).not.toBeNull();
+    expect(plot.curves[0]?.fn(3)).toBeCloseTo(-0.5 * 9 + 2 * 3, 12);
+    expect(plot.curves[1]?.fn(3)).toBeCloseTo(2 * -0.5 * 3 + 2, 12);
+    expect(plot.getAttribute('label')).toContain('a = -0.5, b = 2');
+    // A value for only one parameter: no plot.
+    el.setAttribute('at', 'a=1');
+    await el.updateComplete;
+    expect(root.querySelector('gs-plot')).toBeNull();
+    el.setAttribute('at', 'a=1, b=<script>');
+    await el.updateComplete;
+    expect(root.querySelector('gs-plot')).toBeNull();
+    expect(root.querySelector('[part="error"]')?.textContent).toContain('name=number');
+    expect(root.querySelector('script')).toBeNull();
+  });
+
+  it('puts the tangent point at `probe` when it is on the plot, else inside the domain', async () => {
+    const el = await mount('gs-derivative', { expr: 'sqrt(1 - x^2)', probe: '0.3' });
+    const plot = () => (el.shadowRoot as ShadowRoot).querySelector('gs-plot') as HTMLElement & { probe?: number };
+    expect(plot().probe).toBe(0.3);
+    el.setAttribute('probe', '4');
+    await el.updateComplete;
+    const auto = plot().probe as number;
+    expect(auto).toBeGreaterThan(-1);
+    expect(auto).toBeLessThan(1);
+  });
+
   it('says on the step that a^x with a parameter base assumes a > 0, in both languages', async () => {
     const el = await mount('gs-derivative', { expr: 'a^(x^2)', vars: 'x' });
     const root = el.shadowRoot as ShadowRoot;

@@ -8,9 +8,10 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { type MountedApp, mountApp } from '../app/main.js';
-import { readState, writeState } from '../app/state.js';
+import { type AppState, defaultState, readState, writeState } from '../app/state.js';
 import type { GsOptimizer } from '../components/gs-optimizer.js';
 import type { GsOptimizerRace } from '../components/gs-optimizer-race.js';
+import { typesetIdle } from '../components/shared/typeset.js';
 
 const originalUrl = location.href;
 let app: MountedApp | undefined;
@@ -132,6 +133,9 @@ describe('derivative controls', () => {
     expect(s.mode).toBe('single');
     expect(s.race).toBe('gd');
     expect(s.speed).toBe(16);
+    expect(readState('?at=a%3D1e400,__proto__%3D1,b%3Dx,c%3D1%3D2,%3Cb%3E%3D1,d%3D2e9,d%3D3,e%3D-0.5', 'en').at).toBe(
+      'd=1000000,e=-0.5',
+    );
     const state = {
       ...s,
       tab: 'optimize' as const,
@@ -142,6 +146,207 @@ describe('derivative controls', () => {
     };
     expect(readState(writeState(state), 'en')).toEqual(state);
   });
+});
+
+describe('parameters', () => {
+  const AT = `${PG}&expr=a%20t%5E2%20%2B%20b%20t&vars=t&tab=derivative`;
+  type Plotted = HTMLElement & { curves: { fn: (x: number) => number }[]; updateComplete: Promise<unknown> };
+  const plotOf = (a: MountedApp) => deepAll(a.root.querySelector('gs-derivative') as Element, 'gs-plot')[0] as Plotted;
+
+  it('a t² + b t is plotted with slider values (1 by default); the derivative stays symbolic', async () => {
+    const a = await mount(AT);
+    await until(() => expect(plotOf(a)).toBeTruthy());
+    expect(plotOf(a).curves[0]?.fn(2)).toBeCloseTo(1 * 4 + 1 * 2, 12);
+    expect(plotOf(a).curves[1]?.fn(2)).toBeCloseTo(2 * 1 * 2 + 1, 12);
+    const slider = a.root.querySelector('#pg-at-a') as HTMLInputElement;
+    const b = a.root.querySelector('#pg-at-b') as HTMLInputElement;
+    expect([slider.min, slider.max, slider.step]).toEqual(['-5', '5', '0.1']);
+    slider.value = '-0.5';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    await a.settled();
+    expect(new URLSearchParams(location.search).get('at')).toBe('a=-0.5');
+    await until(() => expect(plotOf(a).curves[0]?.fn(2)).toBeCloseTo(-0.5 * 4 + 2, 12));
+    expect(plotOf(a).curves[1]?.fn(2)).toBeCloseTo(2 * -0.5 * 2 + 1, 12);
+    expect(a.root.querySelector('output[for="pg-at-a"]')?.textContent?.trim()).toBe('-0.5');
+    // The derivation is still in a and b.
+    const answer = deepAll(a.root.querySelector('gs-derivative') as Element, '[part="answer"] annotation')
+      .map((n) => n.textContent)
+      .join(' ');
+    expect(answer).toMatch(/2\s*a\s*t\s*\+\s*b/);
+    // The keyboard moves a slider one step.
+    b.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await a.settled();
+    expect(a.state().at).toBe('a=-0.5,b=1.1');
+    // The link reproduces the plot.
+    const search = location.search;
+    app?.unmount();
+    root?.remove();
+    const again = await mount(search);
+    await until(() => expect(plotOf(again)?.curves[0]?.fn(2)).toBeCloseTo(-0.5 * 4 + 1.1 * 2, 12));
+    expect((again.root.querySelector('#pg-at-b') as HTMLInputElement).value).toBe('1.1');
+  });
+
+  it('the sliders span the plot range', async () => {
+    const a = await mount(`${AT}&range=-2,2&at=a%3D7`);
+    const slider = a.root.querySelector('#pg-at-a') as HTMLInputElement;
+    expect([slider.min, slider.max, slider.step]).toEqual(['-2', '2', '0.01']);
+    // A value outside the range is shown (and plotted) at its end.
+    expect(slider.value).toBe('2');
+    await until(() => expect(plotOf(a)?.curves[0]?.fn(1)).toBeCloseTo(2 + 1, 12));
+  });
+
+  it('no sliders without parameters, and none for partial derivatives', async () => {
+    const a = await mount(`${PG}&expr=x%5E2&tab=derivative`);
+    expect(a.root.querySelector('.param-values')).toBeNull();
+    a.navigate({ expr: 'a x^2 + y', params: 'a' });
+    await a.settled();
+    expect(a.root.querySelector('.param-values')).toBeNull();
+  });
+});
+
+describe('the link holds the whole playground', () => {
+  it('every setting survives writeState → readState, in each tab and mode', () => {
+    const base: AppState = { ...defaultState('ko'), view: 'playground' };
+    const states: AppState[] = [
+      {
+        ...base,
+        tab: 'derivative',
+        expr: 'a t^2 + b t',
+        vars: 't',
+        order: 2,
+        detail: 'full',
+        wrt: 't',
+        params: 'a,b',
+        range: '-2,3',
+        at: 'a=-0.5,b=2',
+        convention: 'pytorch',
+        lr: 0.05,
+        steps: 30,
+        start: '2',
+        probe: 0.75,
+      },
+      {
+        ...base,
+        tab: 'optimize',
+        expr: '3(x - 2)^2 + (y - 2)^2',
+        optimizer: 'adam',
+        hyper: { beta1: 0.8, delta: 1e-6 },
+        step: 5,
+        speed: 100,
+        equal: true,
+        range: '-1,5,-1,5',
+        start: '-3,4',
+      },
+      { ...base, tab: 'optimize', mode: 'compare', race: 'gd,adam', step: 0 },
+      { ...base, tab: 'optimize', mode: 'compare', step: 7 },
+      { ...base, tab: 'optimize', mode: 'compare', step: -1 },
+      { ...base, tab: 'optimize', mode: 'compare', vary: 'lr', values: '0.3,0.1', step: 3 },
+      { ...base, tab: 'optimize', mode: 'compare', vary: 'start', values: '4,4;-4,4', step: -1 },
+      { ...base, tab: 'optimize', mode: 'data', data: 'logistic', batch: 8, epochs: 3, seed: 7, step: 12 },
+      { ...base, tab: 'check', expr: 'x^3', order: 3, answers: ['6x'] },
+      { ...base, tab: 'check', expr: 'x^2 y', answers: ['', '2x y & 1'] },
+    ];
+    for (const state of states) expect(readState(writeState(state), 'en')).toEqual(state);
+  });
+
+  it('the tangent point is in the link once the reader stops moving it', async () => {
+    const a = await mount(`${PG}&expr=x%5E2&tab=derivative`);
+    const d = a.root.querySelector('gs-derivative') as HTMLElement & { probe?: number };
+    await until(() => expect(deepAll(d, '[part="probe"]').length).toBe(1));
+    const probe = deepAll(d, '[part="probe"]')[0] as HTMLElement;
+    const before = Number(probe.getAttribute('aria-valuenow'));
+    probe.focus();
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+    await until(() => expect(new URLSearchParams(location.search).has('probe')).toBe(true));
+    const x = Number(new URLSearchParams(location.search).get('probe'));
+    expect(x).toBeGreaterThan(before);
+    const search = location.search;
+    app?.unmount();
+    root?.remove();
+    const again = await mount(search);
+    const shown = again.root.querySelector('gs-derivative') as HTMLElement & { probe?: number };
+    expect(shown.probe).toBe(x);
+    await until(() => expect(Number(deepAll(shown, '[part="probe"]')[0]?.getAttribute('aria-valuenow'))).toBe(x));
+    // A new function picks its own point.
+    again.navigate({ expr: 'sqrt(1 - x^2)' });
+    expect(again.state().probe).toBeUndefined();
+  });
+
+  it("the check tab's answer is in the link, and the link shows its verdict", async () => {
+    const a = await mount(`${PG}&expr=x%5E3&tab=check`);
+    const answer = a.root.querySelector('gs-answer') as HTMLElement & { updateComplete: Promise<unknown> };
+    await answer.updateComplete;
+    const input = answer.shadowRoot?.querySelector('input') as HTMLInputElement;
+    input.focus();
+    await userEvent.type(input, '3x^2 + 1');
+    await userEvent.keyboard('{Enter}');
+    await a.settled();
+    expect(new URLSearchParams(location.search).getAll('ans')).toEqual(['3x^2 + 1']);
+    const search = location.search;
+    app?.unmount();
+    root?.remove();
+    const again = await mount(search);
+    const box = again.root.querySelector('gs-answer') as HTMLElement & { value: string };
+    expect(box.value).toBe('3x^2 + 1');
+    await until(() => expect(box.shadowRoot?.querySelector('[part="verdict"]')?.textContent).toMatch(/Not correct/));
+    again.navigate({ expr: 'x^4' });
+    expect(again.state().answers).toEqual([]);
+  });
+
+  it("compare mode's iteration is in the link: moved, reset, and reproduced", async () => {
+    const a = await mount(`${PG}&expr=x%5E2%20%2B%20y%5E2&tab=optimize&mode=compare&start=3,3&steps=12`);
+    const race = () => a.root.querySelector('gs-optimizer-race') as GsOptimizerRace;
+    await until(() => expect(race().current.length).toBe(6));
+    await race().updateComplete;
+    // Opened without a step: the whole runs.
+    expect(race().step).toBe(12);
+    expect(new URLSearchParams(location.search).has('step')).toBe(false);
+    const slider = race().shadowRoot?.querySelector('input[type="range"]') as HTMLInputElement;
+    slider.value = '7';
+    slider.dispatchEvent(new Event('input'));
+    await a.settled();
+    expect(new URLSearchParams(location.search).get('step')).toBe('7');
+    const reset = [...(race().shadowRoot?.querySelectorAll('button') ?? [])].find((b) =>
+      /Reset/.test(b.textContent ?? ''),
+    );
+    reset?.click();
+    await a.settled();
+    expect(new URLSearchParams(location.search).get('step')).toBe('0');
+    slider.value = '4';
+    slider.dispatchEvent(new Event('input'));
+    await a.settled();
+    const search = location.search;
+    app?.unmount();
+    root?.remove();
+    const again = await mount(search);
+    const shown = again.root.querySelector('gs-optimizer-race') as GsOptimizerRace;
+    await until(() => expect(shown.current.length).toBe(6));
+    await shown.updateComplete;
+    expect(shown.step).toBe(4);
+    const contour = deepAll(shown, 'gs-contour')[0] as HTMLElement & { paths: { points: unknown[] }[] };
+    expect(contour.paths.every((p) => p.points.length === 5)).toBe(true);
+    // Switching to one optimizer starts it at its start; back to compare shows the whole runs again.
+    again.navigate({ mode: 'single', step: 0 });
+    again.navigate({ mode: 'compare', step: -1 });
+    await again.settled();
+    expect(new URLSearchParams(location.search).has('step')).toBe(false);
+  });
+});
+
+describe('the tab bar', () => {
+  for (const lang of ['en', 'ko'] as const) {
+    it(`never scrolls vertically and fits a 390 px phone (${lang})`, async () => {
+      await page.viewport(390, 844);
+      const a = await mount(`?lang=${lang}&view=playground&tab=optimize`);
+      const tabs = a.root.querySelector('.tabs') as HTMLElement;
+      expect(getComputedStyle(tabs).overflowY).toBe('hidden');
+      expect(tabs.scrollHeight).toBeLessThanOrEqual(tabs.clientHeight);
+      expect(tabs.scrollWidth).toBeLessThanOrEqual(tabs.clientWidth);
+      await page.viewport(1280, 900);
+      expect(tabs.scrollHeight).toBeLessThanOrEqual(tabs.clientHeight);
+    });
+  }
 });
 
 describe('optimizer modes', () => {
@@ -271,9 +476,10 @@ describe('accessibility and keyboard', () => {
     ['derivative controls', `${PG}&expr=x%5E2%20y&tab=derivative&order=2`],
     ['compare mode', `${PG}&expr=x%5E2%20%2B%20y%5E2&tab=optimize&mode=compare&start=3,3`],
     ['compare by starts', `${PG}&expr=x%20sin%20x&tab=optimize&mode=compare&vary=start&values=2.5;1.5`],
-    ['data mode', `${PG}&lang=ko&expr=x&tab=optimize&mode=data`],
+    ['data mode', `?lang=ko&view=playground&expr=x&tab=optimize&mode=data`],
     ['one optimizer on two variables', `${PG}&expr=x%5E2%20%2B%20y%5E2&tab=optimize&start=3,3&equal=1`],
     ['check tab', `${PG}&expr=x%5E3&tab=check&order=2`],
+    ['parameter sliders', `?lang=ko&view=playground&expr=a%20t%5E2%20%2B%20b%20t&vars=t&tab=derivative&at=a%3D2`],
   ] as const) {
     it(`${name}: no serious axe violations in the controls`, async () => {
       const a = await mount(search);
@@ -308,6 +514,9 @@ describe('accessibility and keyboard', () => {
 });
 
 describe('scroll cues at phone width', () => {
+  const WIDE = '(x^2 + 1)/(sin(x) + cos(x) + exp(2x) + ln(x^2 + 1) + sqrt(x^4 + 1) + x^7)';
+  const cueOf = (el: Element) => getComputedStyle(el).boxShadow;
+
   it('the grid-search table and wide display formulas say that they scroll, and which way', async () => {
     await page.viewport(390, 844);
     const a = await mount('?lang=en');
@@ -319,14 +528,24 @@ describe('scroll cues at phone width', () => {
     for (const el of scrollers) {
       const scrolls = el.scrollWidth > el.clientWidth + 1;
       expect(el.getAttribute('data-scroll'), el.outerHTML.slice(0, 80)).toBe(scrolls ? 'right' : null);
+      // A box that scrolls is a named region a keyboard can reach; one that fits is not a tab stop.
+      expect(el.getAttribute('role')).toBe(scrolls ? 'region' : null);
+      expect(el.getAttribute('tabindex')).toBe(scrolls ? '0' : null);
+      if (scrolls) expect(el.getAttribute('aria-label')).toBeTruthy();
     }
     const grid = a.root.querySelector('.grid-table')?.closest('.table-wrap') as HTMLElement;
     expect(grid.scrollWidth).toBeGreaterThan(grid.clientWidth);
-    expect(getComputedStyle(grid).maskImage).toContain('linear-gradient');
+    expect(cueOf(grid)).toContain('inset');
+    expect(grid.getAttribute('aria-label')).toBe(grid.querySelector('caption')?.textContent?.trim());
     grid.scrollLeft = grid.scrollWidth;
     await until(() => expect(grid.getAttribute('data-scroll')).toBe('left'));
     grid.scrollLeft = 10;
     await until(() => expect(grid.getAttribute('data-scroll')).toBe('both'));
+    // The keyboard scrolls it.
+    grid.scrollLeft = 0;
+    grid.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await until(() => expect(grid.scrollLeft).toBeGreaterThan(0));
     grid.scrollLeft = 0;
     grid.scrollIntoView();
     await tick(200);
@@ -334,6 +553,57 @@ describe('scroll cues at phone width', () => {
       path: '../screenshots/pg-grid-table-phone.png',
       element: grid.parentElement as HTMLElement,
     });
+  });
+
+  it('a wide step line, the boxed answer and the page share one cue; the answer is a named region', async () => {
+    await page.viewport(390, 844);
+    const a = await mount(`?lang=ko&view=playground&expr=${encodeURIComponent(WIDE)}&tab=derivative`);
+    const d = a.root.querySelector('gs-derivative') as HTMLElement;
+    // Step lines are typeset once on screen.
+    await typesetIdle({ offscreen: true });
+    // …and laid out in full only there (content-visibility: auto): the cue follows.
+    (deepAll(d, 'summary')[0] as HTMLElement).scrollIntoView();
+    await until(() => expect(deepAll(d, 'summary[data-scroll]').length).toBeGreaterThan(0));
+    const summary = deepAll(d, 'summary[data-scroll]')[0] as HTMLElement;
+    expect(summary.scrollWidth).toBeGreaterThan(summary.clientWidth);
+    expect(summary.getAttribute('data-scroll')).toBe('right');
+    // A summary takes the focus itself: no extra role or tab stop.
+    expect(summary.getAttribute('role')).toBeNull();
+    summary.scrollLeft = summary.scrollWidth;
+    await until(() => expect(summary.getAttribute('data-scroll')).toBe('left'));
+    const answer = deepAll(d, '[part="answer"]')[0] as HTMLElement;
+    await until(() => expect(answer.getAttribute('data-scroll')).toBe('right'));
+    expect(answer.getAttribute('role')).toBe('region');
+    expect(answer.getAttribute('aria-label')).toMatch(/^\(|2\*x/);
+    answer.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await until(() => expect(answer.scrollLeft).toBeGreaterThan(0));
+    await until(() => expect(answer.getAttribute('data-scroll')).not.toBe('right'));
+    // The same shadow as the page's own scrollers (one style sheet).
+    await tick(600); // the keyboard scrolls smoothly
+    answer.scrollTo({ left: 0, behavior: 'instant' });
+    await until(() => expect(answer.getAttribute('data-scroll')).toBe('right'));
+    const examples = a.root.querySelector('.examples') as HTMLElement;
+    expect(examples.getAttribute('data-scroll')).toBe('right');
+    expect(examples.getAttribute('role')).toBeNull();
+    expect(cueOf(answer)).toBe(cueOf(examples));
+    expect(cueOf(summary)).not.toBe('none');
+    const result = await axe.run(d, { resultTypes: ['violations'] });
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => v.id)).toEqual([]);
+    answer.scrollIntoView({ block: 'center' });
+    await tick(200);
+    await page.screenshot({ path: '../screenshots/pg-scroll-cue-ko-phone.png', element: d });
+  });
+
+  it('the cue goes when the box fits (a wide screen)', async () => {
+    await page.viewport(1280, 900);
+    const a = await mount(`${PG}&expr=x%5E2&tab=derivative`);
+    const d = a.root.querySelector('gs-derivative') as HTMLElement;
+    await tick(300);
+    await a.settled();
+    expect(deepAll(d, '[data-scroll]')).toEqual([]);
+    expect(deepAll(d, '[role="region"]')).toEqual([]);
   });
 });
 
@@ -345,9 +615,11 @@ describe('scroll cue inside the elements', () => {
     await until(() => expect(opt.shadowRoot?.querySelector('[part="formulas"]')).toBeTruthy());
     const box = opt.shadowRoot?.querySelector('[part="formulas"]') as HTMLElement;
     expect(box.scrollWidth).toBeGreaterThan(box.clientWidth);
-    const bg = getComputedStyle(box);
-    expect(bg.backgroundImage).toContain('radial-gradient');
-    expect(bg.backgroundAttachment).toContain('local');
+    await until(() => expect(box.getAttribute('data-scroll')).toBe('right'));
+    expect(getComputedStyle(box).boxShadow).toContain('inset');
+    // It was a named region already: its own name stays.
+    expect(box.getAttribute('aria-label')).toBeTruthy();
+    expect(box.hasAttribute('data-scroll-focus')).toBe(false);
   });
 });
 
@@ -384,6 +656,8 @@ describe('screenshots', () => {
     ['compare', `&expr=3(x%20-%202)%5E2%20%2B%20(y%20-%202)%5E2&tab=optimize&mode=compare&start=-2,4&lr=0.1&steps=30`],
     ['data', `&expr=x&tab=optimize&mode=data&batch=4&epochs=3&lr=0.05&step=7`],
     ['single', `&expr=x%20sin%20x&tab=optimize&start=2&lr=1&steps=10&step=10`],
+    ['parameters', `&expr=a%20t%5E2%20%2B%20b%20t&vars=t&tab=derivative&at=a%3D-0.5,b%3D2`],
+    ['compare-step', `&expr=x%20sin%20x&tab=optimize&mode=compare&vary=lr&values=0.3,0.1,1&start=2&steps=20&step=5`],
   ];
   for (const [name, search] of shots) {
     for (const lang of ['en', 'ko'] as const) {

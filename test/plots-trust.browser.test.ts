@@ -12,6 +12,7 @@ import '../components/define/gs-optimizer-race.js';
 import '../components/define/gs-plot.js';
 import '../components/define/gs-surface.js';
 import type { GsContour } from '../components/gs-contour.js';
+import { labelWidth } from '../components/plot/labels.js';
 import { deepQueryAll, mount } from './support/dom.js';
 
 type Updatable = HTMLElement & { updateComplete: Promise<unknown> };
@@ -101,6 +102,21 @@ describe('points beyond the range', () => {
   });
 });
 
+describe('label boxes', () => {
+  it('are at least as wide as the rendered text, in Korean too', async () => {
+    const texts = ['격자 위의 최솟값: x = 2', 'best on the grid: x = 2', 'x₁₀', '최솟값'];
+    const el = await mount('gs-plot', { xmin: '-1', xmax: '5' });
+    (el as HTMLElement & { markers: readonly unknown[] }).markers = texts.map((label, i) => ({ x: i, y: i, label }));
+    await settle(el);
+    const rendered = [...(el.shadowRoot as ShadowRoot).querySelectorAll('text.point-label')] as SVGTextElement[];
+    expect(rendered.length).toBeGreaterThan(0);
+    for (const t of rendered) {
+      expect(labelWidth(t.textContent ?? ''), t.textContent ?? '').toBeGreaterThanOrEqual(t.getComputedTextLength());
+    }
+    el.remove();
+  });
+});
+
 describe('contour window', () => {
   it('holds the minimum (2, 2) after 10 Adam steps that stop short of it', async () => {
     const el = await mount('gs-optimizer', {
@@ -123,6 +139,27 @@ describe('contour window', () => {
     expect(y0).toBeLessThan(1.5);
     expect(y1).toBeGreaterThan(4);
     await page.screenshot({ path: '../screenshots/contour-minimum.png', element: contour });
+    el.remove();
+  });
+
+  it('holds a minimum farther away than the first search reaches (start (−3, 4), the minimum 5 units off)', async () => {
+    const el = await mount('gs-optimizer', {
+      expr: '3(x - 2)^2 + (y - 2)^2',
+      start: '-3,4',
+      optimizer: 'adam',
+      lr: '0.1',
+      steps: '10',
+      step: '10',
+    });
+    await settle(el);
+    const contour = (el.shadowRoot as ShadowRoot).querySelector('gs-contour') as GsContour;
+    const last = el.current?.path.at(-1) as number[];
+    expect(Math.hypot((last[0] as number) - 2, (last[1] as number) - 2)).toBeGreaterThan(3);
+    const [x0, x1, y0, y1] = contour.shownDomain();
+    expect(x0).toBeLessThan(-3);
+    expect(x1).toBeGreaterThan(2.5);
+    expect(y0).toBeLessThan(1.5);
+    expect(y1).toBeGreaterThan(4);
     el.remove();
   });
 

@@ -49,6 +49,8 @@ export const en = {
     beta1: 'Decay ρ₁',
     beta2: 'Decay ρ₂',
     delta: 'Small constant δ',
+    wideFormula: 'Wide formula, scrolls sideways',
+    wideTable: 'Wide table, scrolls sideways',
     copyLink: 'Copy link',
     copied: 'Link copied',
     emptyFunction: 'Type a function above to begin.',
@@ -70,6 +72,9 @@ export const en = {
       brief: 'Brief',
     },
     wrt: 'Differentiate by',
+    paramValues: 'Parameter values for the plot',
+    paramValuesHint:
+      'The steps and the derivative keep the parameters as symbols; only the plot uses these values (over the plot range).',
     range: 'Plot range',
     rangeHint1: 'xmin, xmax (empty: automatic)',
     rangeHint2: 'xmin, xmax, ymin, ymax (empty: automatic)',
@@ -113,6 +118,7 @@ export const en = {
       'A contour map of f(x, y) with paths and arrows; equal-axes keeps one unit as long both ways, and a click fires gs-point-pick with the point.',
     copy: 'Copy',
     copied: 'Copied',
+    snippet: 'Code, scrolls sideways',
     copyLabel: 'Copy this code',
   },
   optimizerNames: {

@@ -1,7 +1,8 @@
 /**
  * Chooses the window of a contour map: the whole path with a margin, and the
- * lowest point of the function near it when that is a real (interior) minimum,
- * so a run that stops short still shows where it was heading.
+ * lowest point of the function near it (up to 8× the first search radius away)
+ * when that is a real (interior) minimum, so a run that stops short still shows
+ * where it was heading.
  */
 import type { RealFunction2 } from './contour.js';
 
@@ -55,10 +56,15 @@ export function fitDomain(
   let [xa, xb] = span(pts.map((p) => p[0]));
   let [ya, yb] = span(pts.map((p) => p[1]));
   if (fn) {
-    // Look around the path, at least 3 units and 1.5 path-widths each way.
+    // Look around the path, at least 3 units and 1.5 path-widths each way; when the lowest point
+    // there is on the border (a run that stopped short of a far minimum), look twice, four and
+    // eight times as far, so the map shows where the run was heading.
     const rx = Math.max(3, (xb - xa) * 1.5);
     const ry = Math.max(3, (yb - ya) * 1.5);
-    const min = interiorMinimum(fn, [xa - rx, xb + rx, ya - ry, yb + ry]);
+    let min: [number, number] | undefined;
+    for (let k = 1; k <= 8 && !min; k *= 2) {
+      min = interiorMinimum(fn, [xa - k * rx, xb + k * rx, ya - k * ry, yb + k * ry]);
+    }
     if (min) {
       xa = Math.min(xa, min[0]);
       xb = Math.max(xb, min[0]);

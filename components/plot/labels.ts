@@ -38,9 +38,12 @@ const CHAR_WIDTH = 0.68 * FONT;
 const ASCENT = 0.95 * FONT;
 const DESCENT = 0.3 * FONT;
 
-/** An upper bound of a label's rendered width (subscript digits are narrower, counted as full). */
+/** Hangul, CJK and full-width forms: about one em wide each. */
+const WIDE = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
+
+/** An upper bound of a label's rendered width (subscript digits are narrower, counted as full; Korean as 1 em). */
 export function labelWidth(text: string): number {
-  return [...text].length * CHAR_WIDTH + 2;
+  return [...text].reduce((w, ch) => w + (WIDE.test(ch) ? FONT : CHAR_WIDTH), 0) + 2;
 }
 
 /** Offsets of the text's start and baseline from the point: above right first, then the other sides. */
@@ -53,6 +56,12 @@ const CANDIDATES: readonly ((w: number) => readonly [number, number])[] = [
   (w) => [-8 - w, ASCENT / 2 - 1],
   (w) => [-w / 2, -10],
   (w) => [-w / 2, 10 + ASCENT],
+  // Farther out, for a long label among many points (a leader-free offset, still next to its point).
+  (w) => [-w / 2, -24],
+  (w) => [-w / 2, 24 + ASCENT],
+  (w) => [-w / 2, -38],
+  (w) => [-w / 2, 38 + ASCENT],
+  (w) => [-w / 2, -52],
 ];
 
 const overlaps = (a: Box, b: Box): boolean =>
@@ -87,22 +96,23 @@ export function placeLabels(
   for (const index of claimOrder(requests)) {
     const r = requests[index] as LabelRequest;
     const w = labelWidth(r.text);
-    // Prefer a spot clear of the points too; else any spot clear of the other labels.
+    // Prefer a spot clear of the points too; else the spot clear of the other labels that covers the fewest points.
     let chosen: PlacedLabel | undefined;
-    for (const strict of [true, false]) {
-      for (const candidate of CANDIDATES) {
-        const [dx, dy] = candidate(w);
-        const x = r.x + dx;
-        const y = r.y + dy;
-        const box = { left: x, top: y - ASCENT, right: x + w, bottom: y + DESCENT };
-        if (box.left < bounds.left || box.right > bounds.right || box.top < bounds.top || box.bottom > bounds.bottom)
-          continue;
-        if (placed.some((p) => overlaps(p.box, box))) continue;
-        if (strict && obstacles.some((o) => overlaps(o, box))) continue;
+    let covered = Number.POSITIVE_INFINITY;
+    for (const candidate of CANDIDATES) {
+      const [dx, dy] = candidate(w);
+      const x = r.x + dx;
+      const y = r.y + dy;
+      const box = { left: x, top: y - ASCENT, right: x + w, bottom: y + DESCENT };
+      if (box.left < bounds.left || box.right > bounds.right || box.top < bounds.top || box.bottom > bounds.bottom)
+        continue;
+      if (placed.some((p) => overlaps(p.box, box))) continue;
+      const n = obstacles.filter((o) => overlaps(o, box)).length;
+      if (n < covered) {
         chosen = { index, text: r.text, x, y, box };
-        break;
+        covered = n;
+        if (n === 0) break;
       }
-      if (chosen) break;
     }
     if (chosen) placed.push(chosen);
   }

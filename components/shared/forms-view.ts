@@ -39,7 +39,7 @@ export function otherFormsTemplate(
     return nothing;
   return html`<div class="other-forms" part="other-forms">
     <span class="other-forms-label">${UI.alsoWrittenAs[lang]}</span>
-    <ul>
+    <ul class="scroll-x">
       ${forms.map(
         (f) =>
           html`<li data-form=${f.name}><span class="form-name">${FORM_LABELS[f.name][lang]}</span> ${math(toTex(f.expr))}</li>`,

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Lang, Messages } from '../../src/i18n/index.js';
 import { LocalizeController } from './localize.js';
 import { startSoon, whenNearViewport } from './render-later.js';
+import { ScrollCueController } from './scroll-cue.js';
 
 /**
  * Base of every gs- element: it speaks the language of its own `lang`, else of its nearest
@@ -70,6 +71,8 @@ export class GsElement extends LitElement {
       });
     });
   }
+  /** The scroll cue of every `.scroll-x` box in the shadow root (components/shared/scroll-cue.ts). */
+  protected readonly scrollCue = new ScrollCueController(this, () => this.localize.messages().ui.scrollRegion);
 
   /** The language the element speaks now. */
   protected get speaks(): Lang {

@@ -117,7 +117,7 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
       : nothing;
     return html`<li class="step ${marked ? 'marked' : ''}" data-step=${step.id} data-rule=${step.rule}>
       <details ?open=${open} @toggle=${onToggle}>
-        <summary>
+        <summary class="scroll-x">
           <span class="rule-name" part="rule-name">${rule.name}</span>
           ${held} ${assumed}
           <span class="line" ${stepLine(step)}></span>
@@ -143,7 +143,7 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
     id: string,
   ): TemplateResult => html`<li class="step" data-step=${id} data-rule="simplify">
       <details @toggle=${onToggle}>
-        <summary>
+        <summary class="scroll-x">
           <span class="rule-name" part="rule-name">${rules.simplify.name}</span>
           <span class="line" ${lazy(
             s,

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { scrollCueStyles } from './scroll-cue.js';
 
 /**
  * Theme shared by every gs- element. Custom properties let a course page restyle
@@ -25,6 +26,7 @@ import { css } from 'lit';
  * @cssprop [--gs-contour-high=#fff4e0] - Contour fill at the highest level.
  * @cssprop [--gs-font-size=1rem] - Base font size; math scales with it.
  * @cssprop [--gs-font-family=system-ui, sans-serif] - Text font (math is always in KaTeX's fonts).
+ * @cssprop [--gs-scroll-cue-color=rgb(20 30 50 / 0.55)] - The shadow on the edge of a box that scrolls sideways.
  */
 export const themeStyles = css`
   :host {
@@ -99,21 +101,8 @@ export const themeStyles = css`
   .error {
     color: var(--_bad);
   }
-  /*
-   * A scroll cue for the boxed formulas that scroll sideways on a phone: a shadow shows
-   * at the edge with more to see (covers that scroll with the content hide it at the ends).
-   */
-  :host [part='formulas'],
-  :host .answer {
-    background:
-      linear-gradient(to right, var(--_surface) 40%, transparent) left center / 2em 100% no-repeat local,
-      linear-gradient(to left, var(--_surface) 40%, transparent) right center / 2em 100% no-repeat local,
-      radial-gradient(farthest-side at 0 50%, color-mix(in srgb, var(--_fg) 28%, transparent), transparent) left center /
-        0.8em 100% no-repeat scroll,
-      radial-gradient(farthest-side at 100% 50%, color-mix(in srgb, var(--_fg) 28%, transparent), transparent) right
-        center / 0.8em 100% no-repeat scroll,
-      var(--_surface);
-  }
+  /* The shared sideways-scroll cue (class scroll-x; see scroll-cue.ts). */
+  ${scrollCueStyles}
 `;
 
 /** The series colours, in order, for plots with several runs. */

@@ -371,6 +371,7 @@ export const en: Messages = {
     inBatch: 'in this mini-batch',
     epoch: 'epoch',
     lossPerStep: 'Loss per step',
+    scrollRegion: 'Wide formula, scrolls sideways',
     keyboardHint: 'Keys: ← previous, → next, space play/pause',
     internalError: 'Something went wrong inside gradstep.',
     rotateHint: 'Drag or use the arrow keys to rotate',

@@ -362,6 +362,7 @@ export const ko: Messages = {
     inBatch: '이번 미니배치',
     epoch: '에폭',
     lossPerStep: '단계별 손실',
+    scrollRegion: '넓은 수식, 옆으로 스크롤',
     keyboardHint: '키보드: ← 이전, → 다음, 스페이스 재생/정지',
     internalError: '내부 오류가 발생했습니다.',
     rotateHint: '드래그하거나 화살표 키로 회전하세요',

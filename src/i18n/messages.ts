@@ -219,6 +219,8 @@ export interface UiMessages {
   /** Before the number of a pass over the data. */
   readonly epoch: string;
   readonly lossPerStep: string;
+  /** The accessible name of a box whose content is wider than the screen and scrolls sideways. */
+  readonly scrollRegion: string;
   readonly keyboardHint: string;
   readonly internalError: string;
   readonly rotateHint: string;
