@@ -14,7 +14,7 @@
  * rule made from its entry, and its formula is printed from that same derivative.
  */
 import { GradstepError } from '../errors.js';
-import { add, call, dependsOn, div, type Expr, freeVars, mul, neg, num, pow, substitute, sym } from '../expr/ast.js';
+import { add, call, dependsOn, div, type Expr, freeVars, mul, neg, num, pow, substituteVar, sym } from '../expr/ast.js';
 import {
   type Builders,
   FUNCTION_NAMES,
@@ -386,7 +386,7 @@ const chain: Rule = {
   },
   // dy/dx = dy/du · du/dx, with u substituted back.
   combine: (s, subs, b) => {
-    const outer = s.rule === 'chain' ? substitute(sub(subs, 0), { [s.u.name]: s.u.expr }) : sub(subs, 0);
+    const outer = s.rule === 'chain' ? substituteVar(sub(subs, 0), s.u.name, s.u.expr) : sub(subs, 0);
     return b.mul(outer, sub(subs, 1));
   },
   formula: (s, partial) => {

@@ -260,6 +260,30 @@ export function equals(a: Expr, b: Expr): boolean {
   return true;
 }
 
+/** Replace every occurrence of the variable `name` by `value` (`substitute` for one variable, without a lookup table). */
+export function substituteVar(e: Expr, name: string, value: Expr): Expr {
+  switch (e.kind) {
+    case 'sym':
+      return e.name === name ? value : e;
+    case 'num':
+    case 'const':
+      return e;
+    default: {
+      const kids = children(e);
+      let next: Expr[] | undefined;
+      for (let i = 0; i < kids.length; i++) {
+        const c = kids[i] as Expr;
+        const r = substituteVar(c, name, value);
+        if (r !== c) {
+          next ??= kids.slice(0, i);
+          next.push(r);
+        } else if (next) next.push(c);
+      }
+      return next ? withChildren(e, next) : e;
+    }
+  }
+}
+
 /** Replace every occurrence of the variables in `values` by the given trees. */
 export function substitute(e: Expr, values: Readonly<Record<string, Expr>>): Expr {
   if (e.kind === 'sym') return Object.hasOwn(values, e.name) ? (values[e.name] as Expr) : e;

@@ -104,12 +104,13 @@ export function withSharedCaches<T>(work: () => T): T {
 
 /** Whether a variable occurs in `e` (memoised like the keys). */
 export function containsVariable(e: Expr): boolean {
-  return withCaches(() => hasVars(e));
+  // Inside a call that keeps the memo tables (the common case), no wrapper is needed.
+  return callsInProgress > 0 ? hasVars(e) : withCaches(() => hasVars(e));
 }
 
 /** The key of a tree as it is (no simplification); structurally equal trees have equal keys. */
 export function keyOf(e: Expr): string {
-  return withCaches(() => nodeKey(e));
+  return callsInProgress > 0 ? nodeKey(e) : withCaches(() => nodeKey(e));
 }
 
 function nodeKey(e: Expr): string {
