@@ -76,9 +76,8 @@ export function deriveStep(e: Expr, wrt: string, ctx: DeriveContext, inner = fal
   }
   const result = RULE_OBJECTS[p.shape.rule].combine(p.shape, results, TIDY);
   ctx.budget.charge(result);
-  // The step: id, the rule's shape, then inner, result and substeps (Object.assign is several
-  // times cheaper than object spread on the few shapes rules make).
-  const step: Record<string, unknown> = Object.assign({ id: '' }, p.shape);
+  // The step is the rule's fresh shape (id first), completed in place: inner, result, substeps.
+  const step = p.shape as unknown as Record<string, unknown>;
   if (inner) step.inner = true;
   step.result = result;
   step.substeps = substeps;
