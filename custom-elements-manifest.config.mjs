@@ -75,7 +75,7 @@ function gradstepPlugin() {
           // Fields: public ones described (by their attribute when they have one).
           const attributes = new Map((decl.attributes ?? []).map((a) => [a.fieldName ?? a.name, a]));
           decl.members = (decl.members ?? []).filter(
-            (m) => !(m.static && m.name === 'dependencies') && m.name !== 'styles',
+            (m) => !(m.static && (m.name === 'dependencies' || m.name === 'lazyDependencies')) && m.name !== 'styles',
           );
           for (const m of decl.members) {
             if (m.kind !== 'field' || m.privacy === 'private' || m.privacy === 'protected' || m.name.startsWith('_'))

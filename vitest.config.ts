@@ -22,7 +22,6 @@ export default defineConfig({
       'd3-scale',
       'd3-shape',
       'd3-contour',
-      'mathjs',
       'axe-core',
     ],
   },

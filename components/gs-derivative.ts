@@ -6,7 +6,7 @@ import type { Parsed } from '../src/expr/parse.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
 import { toText } from '../src/expr/print-text.js';
 import type { Lang } from '../src/i18n/index.js';
-import { GsPlot, type PlotCurve, type ProbeChangeDetail } from './gs-plot.js';
+import type { PlotCurve, ProbeChangeDetail } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
 import { probePoint, realRange } from './plot/sample.js';
 import { type InputProblem, readExpression, splitVars, toProblem } from './shared/engine.js';
@@ -26,6 +26,7 @@ import { problemTemplate } from './shared/problem-view.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
+import { typesetIdle } from './shared/typeset.js';
 
 /** Detail of `gs-change`. */
 export interface ExpressionChangeDetail {
@@ -75,8 +76,16 @@ export class GsDerivative extends MathElement {
     xmax: { ...SHARED_LIMITS.coordinate, fallback: 5 },
   } as const;
 
-  /** The elements this one renders, defined with it. */
-  static override dependencies = { 'gs-plot': GsPlot };
+  /**
+   * The plot it renders (d3 and the plot, a tenth of the code), fetched once the formulas on
+   * screen are typeset, so it neither weighs on the page's first load nor delays the derivation.
+   */
+  static override lazyDependencies = {
+    'gs-plot': async () => {
+      if (typeof requestAnimationFrame === 'function') await typesetIdle();
+      return (await import('./gs-plot.js')).GsPlot;
+    },
+  };
   static override styles = [
     themeStyles,
     katexStyles,
@@ -85,6 +94,11 @@ export class GsDerivative extends MathElement {
     css`
       :host {
         display: block;
+      }
+      /* The plot's room, kept while its module loads, so the page does not jump when it arrives. */
+      gs-plot:not(:defined) {
+        display: block;
+        min-height: calc(260px + 1.2em);
       }
       .function,
       .answer {

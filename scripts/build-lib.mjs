@@ -1,15 +1,11 @@
 // `npm run build:lib`: the library as published, in three steps.
 // 1. tsc: dist/lib/{src,components} as ES modules with their .d.ts (one file per source).
 // 2. KaTeX's fonts copied beside the module that declares them (dist/lib/components/katex/fonts).
-// 3. Vite (Rollup) bundles: dist/lib/src/expr/mathjs-parser.js, the parse-only slice of mathjs
-//    in one file (Node would otherwise load all 651 modules of `mathjs/number`), and
-//    dist/cli/gradstep.js, the CLI with only what it uses, so a cold run starts fast.
+// 3. Vite (Rollup) bundles dist/cli/gradstep.js, the CLI with only what it uses, so a cold run starts fast.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { build } from 'vite';
 import { copyKatexFonts } from './gen-katex-assets.mjs';
-
-const LICENSE = '/*! Includes parts of mathjs (Apache-2.0, https://mathjs.org). */';
 
 async function bundle(entry, outDir, fileName, banner) {
   await build({
@@ -37,10 +33,9 @@ export async function buildLib({ cli = true } = {}) {
     stdio: 'inherit',
   });
   copyKatexFonts('dist/lib/components/katex/fonts');
-  await bundle('src/expr/mathjs-parser.ts', 'dist/lib/src/expr', 'mathjs-parser.js', LICENSE);
   if (cli) {
     rmSync('dist/cli', { recursive: true, force: true });
-    await bundle('src/cli/index.ts', 'dist/cli', 'gradstep.js', `#!/usr/bin/env node\n${LICENSE}`);
+    await bundle('src/cli/index.ts', 'dist/cli', 'gradstep.js', '#!/usr/bin/env node');
   }
 }
 

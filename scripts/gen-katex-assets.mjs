@@ -29,11 +29,13 @@ export function generateKatexAssets() {
   // scripts/copy-fonts.mjs; a symlink to KaTeX's fonts in the source tree). The URLs
   // are literal so that bundlers (Vite, webpack, esbuild) emit the files; in plain ESM
   // and in Node they are ordinary URLs relative to the module, and setBasePath() can
-  // point them elsewhere.
+  // point them elsewhere. `?no-inline` keeps Vite from inlining the fonts under its 4 KB
+  // limit (KaTeX_Size3) into the JavaScript as base64: a font loads when a formula needs it,
+  // never as part of the page's script (a server ignores the query).
   const table = fonts
     .map(
       (f) =>
-        `  { family: '${f.family}', style: '${f.style}', weight: '${f.weight}', file: '${f.file}', url: new URL('./fonts/${f.file}', import.meta.url).href },`,
+        `  { family: '${f.family}', style: '${f.style}', weight: '${f.weight}', file: '${f.file}', url: new URL('./fonts/${f.file}?no-inline', import.meta.url).href },`,
     )
     .join('\n');
   const fontModule = `${header}\nexport interface KatexFontFace {\n  readonly family: string;\n  readonly style: string;\n  readonly weight: string;\n  /** The file name under the fonts directory. */\n  readonly file: string;\n  /** Where the font is by default: beside this module. */\n  readonly url: string;\n}\n\nexport const KATEX_FONTS: readonly KatexFontFace[] = [\n${table}\n];\n`;

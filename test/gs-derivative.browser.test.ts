@@ -13,8 +13,15 @@ describe('gs-derivative', () => {
     const rules = [...root.querySelectorAll('li.step')].map((li) => li.getAttribute('data-rule'));
     expect(rules).toContain('sum');
     expect(rules).toContain('power');
-    expect(root.querySelector('gs-plot')).not.toBeNull();
+    const plot = root.querySelector('gs-plot') as HTMLElement;
+    expect(plot).not.toBeNull();
     expect(root.querySelector('.read-as')?.textContent).toContain('3*x^3 - 2*x + 1');
+    // The plot's module arrives after the derivation is typeset; its room was kept meanwhile.
+    await customElements.whenDefined('gs-plot');
+    await (plot as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(plot.shadowRoot?.querySelector('svg path')).not.toBeNull();
+    const reserved = 260 + 1.2 * Number.parseFloat(getComputedStyle(plot).fontSize);
+    expect(Math.abs(plot.getBoundingClientRect().height - reserved)).toBeLessThan(4);
     el.style.width = '380px';
     await page.screenshot({ path: '../screenshots/gs-derivative.png', element: el });
   });

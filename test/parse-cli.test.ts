@@ -84,6 +84,25 @@ describe('gradstep parse', () => {
     expect(unknown.err).toContain('unknown option --frobnicate');
   });
 
+  it('reads its arguments as every command does (util.parseArgs): errors are GradstepErrors with usage', async () => {
+    for (const [args, code, text] of [
+      [['x', '--vars'], 'cli/needs-value', '--vars'],
+      [['x', '--json=yes'], 'cli/takes-no-value', '--json'],
+      [['x', '--lang', 'xx'], 'cli/unknown-language', 'xx'],
+      [['x', '--frobnicate'], 'cli/unknown-option', '--frobnicate'],
+    ] as const) {
+      const result = await runParse(...args);
+      expect(result.status, code).toBe(2);
+      expect(result.err, code).toContain(text);
+      expect(result.err, code).toContain('parse "3x^3 - 2x + 1"'); // the usage follows
+    }
+    // After `--` everything is the expression, even what starts with `--`.
+    const dashes = await runParse('--json', '--', '--x');
+    expect(dashes.status).toBe(0);
+    expect(JSON.parse(dashes.out).text).toBe('-(-x)');
+    expect((await runParse('--vars', 'w1,x', 'w1x')).out).toContain('text:  w1*x');
+  });
+
   it('keeps the caret line readable for long input', () => {
     const input = `${'x+'.repeat(600)}x`;
     const [line, caret] = caretLines(input, 1000, input.length);

@@ -15,6 +15,14 @@ export class GsElement extends LitElement {
    */
   static dependencies: Readonly<Record<string, CustomElementConstructor>> = {};
 
+  /**
+   * The gs- elements this one renders but not for its first paint (a plot beside a
+   * derivation), by tag, each with the import of its class: `defineElement` starts
+   * loading them once this element is defined and defines them when they arrive,
+   * so their code is not part of the page's up-front bytes.
+   */
+  static lazyDependencies: Readonly<Record<string, () => Promise<CustomElementConstructor>>> = {};
+
   /** A language tag ("en", "ko"); when empty the nearest ancestor's `lang` (or the document's) is used. */
   // Not reflected: writing lang="" onto the element would hide the page's language.
   @property() override lang = '';

@@ -18,7 +18,8 @@ export interface ParsedArgs {
  * value; `optionNames` take one, as `--name value` or `--name=value`. Anything that does
  * not start with `--` is a positional, so `--start -3,4` and an expression such as
  * `-x^2 + 1` read as a person means them (util.parseArgs alone would take them for short
- * options). An `--lang` option must name a language with a catalogue.
+ * options); after `--` every argument is a positional. An `--lang` option must name a language
+ * with a catalogue.
  */
 export function parseArgs(
   args: readonly string[],
@@ -29,7 +30,12 @@ export function parseArgs(
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    if (!arg.startsWith('--') || arg === '--') positional.push(arg);
+    if (arg === '--') {
+      // Everything after `--` is positional, even what starts with `--`.
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('--')) positional.push(arg);
     else if (optionNames.includes(arg.slice(2)) && i + 1 < args.length) optionArgs.push(`${arg}=${args[++i]}`);
     else optionArgs.push(arg);
   }

@@ -6,9 +6,9 @@
  */
 import { GradstepError } from '../errors.js';
 import { parse } from '../expr/parse.js';
-import { type Lang, messagesFor, toLang } from '../i18n/index.js';
+import { DEFAULT_LANG, isLang, type Lang, messagesFor } from '../i18n/index.js';
 import { visible } from '../util/visible.js';
-import { langOption } from './args.js';
+import { langOption, parseArgs, splitVars } from './args.js';
 import { columns, LANG_OPTION, padColumns, renderUsage } from './help.js';
 import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
@@ -37,37 +37,24 @@ interface ParseArgs {
   readonly lang: Lang;
 }
 
-/** Reads the arguments; a GradstepError is a usage error. */
+/** Reads the arguments with the shared `parseArgs`; a GradstepError is a usage error. */
 function readArgs(args: readonly string[]): ParseArgs | GradstepError {
-  const words: string[] = [];
-  let vars: string[] | undefined;
-  let json = false;
-  let lang: Lang = 'en';
-  for (let k = 0; k < args.length; k++) {
-    const arg = args[k] as string;
-    const [flag, inline] = arg.startsWith('--') ? (arg.split(/=(.*)/s, 2) as [string, string | undefined]) : [arg];
-    const value = (): string | undefined => inline ?? args[++k];
-    if (arg === '--') {
-      words.push(...args.slice(k + 1));
-      break;
-    } else if (flag === '--json') json = true;
-    else if (flag === '--vars') {
-      const list = value();
-      if (list === undefined) return new GradstepError('cli/needs-value', { option: 'vars' });
-      vars = list
-        .split(',')
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-    } else if (flag === '--lang') {
-      const tag = value();
-      if (tag === undefined) return new GradstepError('cli/needs-value', { option: 'lang' });
-      lang = toLang(tag);
-    } else if (arg.startsWith('--')) return new GradstepError('cli/unknown-option', { option: flag.slice(2) });
-    // Anything else, even `-x^2`, is part of the expression.
-    else words.push(arg);
+  let read: ReturnType<typeof parseArgs>;
+  try {
+    read = parseArgs(args, ['json'], ['vars', 'lang']);
+  } catch (error) {
+    if (error instanceof GradstepError) return error;
+    throw error;
   }
-  if (words.length === 0) return new GradstepError('cli/missing-expression', {});
-  return { expression: words.join(' '), vars, json, lang };
+  const { positional, options, flags } = read;
+  // Anything that is not an option, even `-x^2`, is part of the expression.
+  if (positional.length === 0) return new GradstepError('cli/missing-expression', {});
+  return {
+    expression: positional.join(' '),
+    vars: splitVars(options.vars),
+    json: flags.has('json'),
+    lang: isLang(options.lang) ? options.lang : DEFAULT_LANG,
+  };
 }
 
 /**

@@ -76,7 +76,7 @@ export const parseErrors = {
   arity: (name: string, expected: 'one' | 'one-or-two', got: number, range?: SourceRange) =>
     new GradstepError('parse/arity', { name, expected, got }, range),
 
-  /** A syntax error found by mathjs, mapped back onto the input. */
+  /** A syntax error in the normalised text, mapped back onto the input. */
   syntax: (kind: 'end' | 'value' | 'paren' | 'operator' | 'other', range: SourceRange, near: string) =>
     new GradstepError('parse/unexpected', { kind, near }, range),
 

@@ -1,5 +1,5 @@
 /**
- * The second pass: resolved tokens → a normalised string mathjs parses with the
+ * The second pass: resolved tokens → a normalised string the reader (syntax.ts) parses with the
  * meaning a person intends. Every implicit product gets an explicit `*`
  * (`2xy` → `2 * x * y`, `x(x+1)` → `x * (x + 1)`), every function gets
  * parentheses with the textbook binding (`sin 2x` → `sin(2 * x)`,
@@ -10,7 +10,7 @@
  * so `1/2x` is (1/2)·x and `e^2x` is e²·x — both recorded as notes so a UI can
  * echo how the input was read.
  *
- * Each emitted chunk keeps the range of the input it came from, so mathjs's
+ * Each emitted chunk keeps the range of the input it came from, so the reader's
  * error positions and the allow-list's errors map back to what was typed.
  */
 import type { SourceRange } from '../errors.js';
@@ -19,10 +19,10 @@ import type { FunctionName } from './ast.js';
 import { parseErrors } from './messages.js';
 import type { Token, TypedFunction } from './names.js';
 
-/** A leaf of the normalised text: the allow-list matches mathjs's leaves to these, in order. */
+/** A leaf of the normalised text: the allow-list matches the leaves it reads to these, in order. */
 export interface Leaf {
   readonly kind: 'num' | 'var' | 'const' | 'func';
-  /** The number as typed, the variable/constant name, or the function name written for mathjs. */
+  /** The number as typed, the variable/constant name, or the function name as gradstep spells it. */
   readonly text: string;
   readonly range: SourceRange;
   /** For a function: the whole call, name to closing parenthesis or end of its argument. */
@@ -157,7 +157,7 @@ class Normaliser {
         continue;
       }
       if (t.kind === 'sup') {
-        // A superscript with nothing before it: let mathjs report the missing base.
+        // A superscript with nothing before it: let the reader report the missing base.
         this.emitSup(t);
         this.i++;
         continue;
@@ -239,7 +239,7 @@ class Normaliser {
       this.i++;
     }
     const t = this.peek();
-    if (!this.startsOperand(t, closer, true)) return false; // mathjs reports the missing exponent
+    if (!this.startsOperand(t, closer, true)) return false; // the reader reports the missing exponent
     const bare = t?.kind !== 'lparen' && t?.kind !== 'bar';
     this.atom(closer);
     return bare;

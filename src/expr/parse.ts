@@ -1,23 +1,23 @@
 /**
  * Parsing what people type.
  *
- *   text ─ tokenize ─ resolve names ─ normalise ─▶ "2 * x * sin ( x )" ─ mathjs parse ─ allow-list ─▶ Expr
+ *   text ─ tokenize ─ resolve names ─ normalise ─▶ "2 * x * sin ( x )" ─ read ─ allow-list ─▶ Expr
  *
- * Our own passes read human habits (implicit products, `sin 2x`, `|x|`, `√x`,
+ * The first passes read human habits (implicit products, `sin 2x`, `|x|`, `√x`,
  * unicode) and write a normalised string in which every product is explicit
- * and every function has parentheses; mathjs parses that string; the
- * allow-list turns mathjs's nodes into gradstep's AST and rejects everything
- * else. Work is bounded: the length is checked before anything else, nesting
+ * and every function has parentheses; a small parser of that language reads
+ * it with mathjs's precedence (src/expr/syntax.ts); the allow-list turns what
+ * it read into gradstep's AST and rejects everything else. Work is bounded: the length is checked before anything else, nesting
  * while tokenising, and the node count and depth while converting.
  */
 import { GradstepError, type SourceRange } from '../errors.js';
 import { type Expr, freeVars } from './ast.js';
-import { fromMathjs, mathjsParse } from './mathjs.js';
 import { parseErrors } from './messages.js';
 import { makeScope, resolveNames, type Scope, type SplitNote } from './names.js';
 import { type Chunk, joinChunks, type Leaf, normalise, type ReadNote } from './normalize.js';
 import { toTex } from './print-tex.js';
 import { toText } from './print-text.js';
+import { NormalisedSyntaxError, readSyntax, type Syntax, toExpr } from './syntax.js';
 import { tokenize } from './tokenize.js';
 
 export type { ReadNote, ReadNoteKind } from './normalize.js';
@@ -40,7 +40,7 @@ export interface ParseOptions {
 
 export interface Parsed {
   readonly expr: Expr;
-  /** Normalised gradstep text (`toText`): explicit `*`, mathjs function names. */
+  /** Normalised gradstep text (`toText`): explicit `*`, gradstep's function names. */
   readonly text: string;
   readonly tex: string;
   /** How the input was read, in input order ("read 'sin 2x' as sin(2·x)"). */
@@ -53,37 +53,25 @@ export interface Parsed {
 
 export const PARSE_DEFAULTS = { maxLength: 1000, maxNodes: 2000, maxDepth: 100 } as const;
 
-interface MathjsSyntaxError extends Error {
-  char?: number;
-}
-
-/** Maps a mathjs syntax error (a 1-based position in the normalised text) back onto the input. */
+/** Maps a syntax error in the normalised text (an offset into it) back onto the input. */
 function mapSyntaxError(
-  error: MathjsSyntaxError,
+  error: NormalisedSyntaxError,
   chunks: readonly Chunk[],
   starts: readonly number[],
   source: string,
 ): GradstepError {
-  const offset = (error.char ?? 1) - 1;
+  const { offset, problem } = error;
   let index = -1;
   for (let k = 0; k < starts.length; k++) if ((starts[k] as number) <= offset) index = k;
-  const message = error.message;
   const last = chunks[chunks.length - 1];
-  if (
-    /Unexpected end of expression/.test(message) ||
-    index < 0 ||
-    offset >= (starts.at(-1) ?? 0) + (last?.text.length ?? 0)
-  ) {
+  if (problem === 'end' || index < 0 || offset >= (starts.at(-1) ?? 0) + (last?.text.length ?? 0)) {
     const range = lastTypedRange(chunks, source);
     return parseErrors.syntax('end', range, source.slice(range.start, range.end));
   }
   const chunk = chunks[index] as Chunk;
   const range = widen(chunk.range);
   const near = source.slice(range.start, range.end) || chunk.text;
-  if (/Value expected/.test(message)) return parseErrors.syntax('value', range, near);
-  if (/Parenthesis \) expected/.test(message)) return parseErrors.syntax('paren', range, near);
-  if (/Unexpected operator/.test(message)) return parseErrors.syntax('operator', range, near);
-  return parseErrors.syntax('other', range, near);
+  return parseErrors.syntax(problem, range, near);
 }
 
 /** A zero-width range (an inserted `*` or parenthesis) still gets one character for a caret. */
@@ -135,11 +123,12 @@ function halfWidth(text: string): string {
 
 function parseUnguarded(input: string, options: ParseOptions): Parsed {
   if (typeof input !== 'string') throw parseErrors.notText();
-  const text = halfWidth(input);
   const maxLength = options.maxLength ?? PARSE_DEFAULTS.maxLength;
   const maxNodes = options.maxNodes ?? PARSE_DEFAULTS.maxNodes;
   const maxDepth = options.maxDepth ?? PARSE_DEFAULTS.maxDepth;
-  if (text.length > maxLength) throw parseErrors.tooLong(text.length, maxLength);
+  // Before anything reads the text (halfWidth keeps the length).
+  if (input.length > maxLength) throw parseErrors.tooLong(input.length, maxLength);
+  const text = halfWidth(input);
   if (text.trim() === '') throw parseErrors.empty({ start: 0, end: text.length });
 
   const scope = makeScope(options.vars, options.params);
@@ -152,15 +141,15 @@ function parseUnguarded(input: string, options: ParseOptions): Parsed {
   if (leaves.length > maxNodes) throw parseErrors.tooManyNodes(maxNodes, whole);
 
   const { text: normalised, starts } = joinChunks(chunks);
-  let node: ReturnType<typeof mathjsParse>;
+  let syntax: Syntax;
   try {
-    node = mathjsParse(normalised);
+    syntax = readSyntax(normalised);
   } catch (error) {
     if (error instanceof RangeError) throw parseErrors.tooDeep(maxDepth, whole);
-    if (error instanceof SyntaxError) throw mapSyntaxError(error, chunks, starts, text);
+    if (error instanceof NormalisedSyntaxError) throw mapSyntaxError(error, chunks, starts, text);
     throw parseErrors.internal(whole);
   }
-  const { expr, naturalLogs } = fromMathjs(node, { leaves, maxNodes, maxDepth, whole });
+  const { expr, naturalLogs } = toExpr(syntax, { leaves, maxNodes, maxDepth, whole });
   const allNotes: ReadNote[] = [
     ...splitNotes.map(splitNoteToReadNote),
     ...notes,
