@@ -19,6 +19,7 @@
  */
 import { call, children, E, type Expr, equals, freeVars, mul, type Num, num, pow, size } from '../expr/ast.js';
 import { compile } from '../expr/compile.js';
+import { addsWithoutLoss, byMagnitude, multipliesWithoutLoss } from '../expr/rational.js';
 import { canonicalKey, containsVariable, expand, keyOf, simplify, withSharedCaches } from '../expr/simplify.js';
 import { type Localized, localizeAll } from '../i18n/index.js';
 import { foldNumber, numAdd, numMul, numNeg } from './tidy.js';
@@ -316,13 +317,17 @@ function dropOnes(factors: Expr[]): void {
     if (isExact(factors[i] as Expr) && (factors[i] as Num).n === 1) factors.splice(i, 1);
 }
 
-/** Flattens `f` into `out` (products taken apart), multiplying its numbers into `coef`; returns the new coefficient. */
-function gatherFactors(f: Expr, coef: Num, out: Expr[]): Num {
+/** Flattens `f` into `out` (products taken apart), multiplying its numbers into `coef` (or into `kept`, where that would lose them); returns the new coefficient. */
+function gatherFactors(f: Expr, coef: Num, out: Expr[], kept: Num[]): Num {
   if (f.kind === 'mul') {
-    for (const g of f.factors) coef = gatherFactors(g, coef, out);
+    for (const g of f.factors) coef = gatherFactors(g, coef, out, kept);
     return coef;
   }
-  if (f.kind === 'num') return numMul(coef, f);
+  if (f.kind === 'num') {
+    if (multipliesWithoutLoss(coef, f)) return numMul(coef, f);
+    kept.push(f);
+    return coef;
+  }
   out.push(f);
   return coef;
 }
@@ -349,11 +354,13 @@ function inProductOrder(factors: readonly Expr[], ranks: readonly number[]): boo
 function tidyProduct(input: readonly Expr[]): Expr {
   let coef: Num = ONE_NUM;
   const factors: Expr[] = [];
-  for (const f of input) coef = gatherFactors(f, coef, factors);
+  // A number that folding would lose (2 · 1e308 overflows) stays a factor of its own.
+  const kept: Num[] = [];
+  for (const f of input) coef = gatherFactors(f, coef, factors, kept);
   if (coef.n === 0) return num(0);
   combineExponentials(factors);
-  // One factor has nothing to combine or order.
-  if (factors.length <= 1) return withCoefficient(coef, factors);
+  // One factor (and no number kept apart) has nothing to combine or order.
+  if (factors.length <= 1 && kept.length === 0) return withCoefficient(coef, factors);
   // Like factors combined where the same base occurs more than once (x·x² = x³, (x − 5)/(x − 5)² = 1/(x − 5)).
   const groups = new Map<string, { base: Expr; exp: Num; members: Expr[] }>();
   for (const f of factors) {
@@ -390,6 +397,7 @@ function tidyProduct(input: readonly Expr[]): Expr {
         .map((f, i) => ({ f, i, rank: ranks[i] as number }))
         .sort((a, b) => a.rank - b.rank || (a.rank === 1 ? letterIndex(a.f) - letterIndex(b.f) : 0) || a.i - b.i)
         .map((x) => x.f);
+  if (kept.length > 0) ordered.unshift(...kept.sort(byMagnitude));
   return withCoefficient(coef, ordered);
 }
 
@@ -469,11 +477,15 @@ function flatTerms(input: readonly Expr[], distribute: (s: Expr) => boolean): Ex
 function collectTerms(flat: readonly Expr[]): Expr[] {
   const groups = new Map<string, { coef: Num; rest: Expr[] }>();
   const CONSTANT = '#number';
+  let lossy = 0;
   for (const t of flat) {
     const { coef, rest } = splitCoefficient(t);
-    const key = rest.length === 0 ? CONSTANT : rest.length === 1 ? keyOf(rest[0] as Expr) : rest.map(keyOf).join('*');
+    let key = rest.length === 0 ? CONSTANT : rest.length === 1 ? keyOf(rest[0] as Expr) : rest.map(keyOf).join('*');
     const g = groups.get(key);
-    if (g) g.coef = numAdd(g.coef, coef);
+    // A coefficient that folding would lose (1 next to 1e308) stays a term of its own.
+    if (g && !addsWithoutLoss(g.coef, coef)) key = `${key}#${lossy++}`;
+    const h = groups.get(key);
+    if (h) h.coef = numAdd(h.coef, coef);
     else groups.set(key, { coef, rest });
   }
   const terms: Expr[] = [];

@@ -219,8 +219,8 @@ function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
   const summary = Object.fromEntries(counts);
   if (json) io.out(JSON.stringify({ rows: results, summary, total: rows.length }, null, 2));
   else {
-    const parts = [...counts].map(([v, n]) => `${n} ${m.cli.verdicts[v]}`);
-    io.out(`\n${m.cli.rows({ count: rows.length })}: ${parts.join(', ')}`);
+    const verdicts = [...counts].map(([verdict, count]) => ({ verdict, count }));
+    io.out(`\n${m.cli.summary({ rows: rows.length, verdicts })}`);
   }
   return worst;
 }

@@ -6,6 +6,17 @@ import { plural } from './plural.js';
 import { RULES_EN } from './rules.en.js';
 
 const n = (count: number, forms: { one: string; other: string }) => `${count} ${plural('en', count, forms)}`;
+/** A verdict counted in `check --file`'s summary: `3 correct`, `1 unreadable answer`, `2 unreadable answers`. */
+const SUMMARY_VERDICTS: Record<keyof Messages['cli']['verdicts'], { one: string; other: string }> = {
+  correct: { one: 'correct', other: 'correct' },
+  'correct-unsimplified': { one: 'unsimplified', other: 'unsimplified' },
+  incorrect: { one: 'incorrect', other: 'incorrect' },
+  'invalid-answer': { one: 'unreadable answer', other: 'unreadable answers' },
+  unevaluated: { one: 'unevaluated', other: 'unevaluated' },
+  undecided: { one: 'undecided', other: 'undecided' },
+  'out-of-range': { one: 'out of range', other: 'out of range' },
+  'invalid-problem': { one: 'unreadable problem', other: 'unreadable problems' },
+};
 const quoted = (names: readonly string[]) => names.map((x) => `'${x}'`).join(', ');
 const capital = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 /** `x is` / `x, y are`. */
@@ -212,6 +223,9 @@ export const en: Messages = {
     letWord: 'let',
     order: ({ k }) => `Order ${k}:`,
     answer: 'Answer',
+    assuming: ({ bases }) => `assuming ${bases.map((b) => `${b} > 0`).join(', ')}`,
+    assumption: ({ bases }) =>
+      `Assuming ${bases.map((b) => `${b} > 0`).join(' and ')}: a base raised to a varying power is a real function, with derivative aᵘ·ln a, only when the base a is positive.`,
   },
 
   mistakes: {
@@ -292,6 +306,8 @@ export const en: Messages = {
       `Your answer still contains a derivative (${found}). Carry out the differentiation and write the result.`,
     undecided: ({ points }) =>
       `Could not decide: the derivative is defined at too few sample points (${points}) to compare.`,
+    outOfRange: () =>
+      'Cannot decide at these magnitudes: the values here exceed what floating point holds (about 1.8e+308), so the answer cannot be compared numerically. It is not marked wrong.',
     join: (first, second) => `${first} ${second}`,
     undefinedValue: 'undefined',
     diagnosisSkipped: '(Diagnosis skipped: finding the likely mistake would take longer than the checker allows.)',
@@ -318,6 +334,7 @@ export const en: Messages = {
     steps: 'Steps',
     generalFormula: 'General formula',
     heldConstant: 'held constant',
+    assumed: 'assumed',
     tangentAt: 'Tangent at',
     slope: 'slope',
     plotOf: 'Plot of f and its derivative',
@@ -366,15 +383,10 @@ export const en: Messages = {
   },
 
   cli: {
-    verdicts: {
-      correct: 'correct',
-      'correct-unsimplified': 'unsimplified',
-      incorrect: 'incorrect',
-      'invalid-answer': 'unreadable answer',
-      unevaluated: 'unevaluated',
-      undecided: 'undecided',
-      'invalid-problem': 'unreadable problem',
-    },
+    // The one-row forms are the verdict words of `check`'s result lines.
+    verdicts: Object.fromEntries(
+      Object.entries(SUMMARY_VERDICTS).map(([verdict, forms]) => [verdict, forms.one]),
+    ) as Messages['cli']['verdicts'],
     labels: {
       expected: 'expected',
       answer: 'answer',
@@ -388,7 +400,8 @@ export const en: Messages = {
       params: 'params',
       none: '(none)',
     },
-    rows: ({ count }) => n(count, { one: 'row', other: 'rows' }),
+    summary: ({ rows, verdicts }) =>
+      `${n(rows, { one: 'row', other: 'rows' })}: ${verdicts.map(({ verdict, count }) => n(count, SUMMARY_VERDICTS[verdict])).join(', ')}`,
     where: ({ start, end }) => ` (at ${start}–${end})`,
     help: {
       tagline: ({ version }) =>
@@ -564,6 +577,8 @@ export const en: Messages = {
     datasets: { line: 'Noisy line y ≈ 2x + 1 (20 rows)', logistic: 'Two classes on a line (16 rows)' },
     run: {
       converged: ({ k, tol }) => `Converged at step ${k}: the gradient’s length is at most ${tol}.`,
+      overflow: ({ k, state, gradient }) =>
+        `Stopped at step ${k}: the ${state} overflowed to infinity (the gradient is about ${gradient}, and g⊙g exceeds the largest floating-point number, about 1.8e+308), so every later step would be 0 and w would stop moving. Start nearer the minimum, or scale f down.`,
       corner: ({ k, point, f, minimum }) =>
         minimum
           ? `Reached a minimum at step ${k}: w^(${k}) = ${point} is a corner of f (f = ${f}), where the gradient is undefined, and f is no lower nearby.`

@@ -6,6 +6,17 @@ import type { Messages } from './messages.js';
 import { RULES_KO } from './rules.ko.js';
 
 const list = (names: readonly string[]) => names.join(', ');
+/** 판정의 이름: `check`의 결과 줄과 `check --file` 요약(`정답 3행`). */
+const VERDICTS: Record<keyof Messages['cli']['verdicts'], string> = {
+  correct: '정답',
+  'correct-unsimplified': '정리 안 됨',
+  incorrect: '오답',
+  'invalid-answer': '읽을 수 없는 답',
+  unevaluated: '미분이 남음',
+  undecided: '판정 불가',
+  'out-of-range': '범위 초과',
+  'invalid-problem': '읽을 수 없는 문제',
+};
 const quoted = (names: readonly string[]) => names.map((x) => `'${x}'`).join(', ');
 
 const ALLOWED = '수식에는 숫자, 변수, e, π, + − × ÷ ^, 괄호와 함수만 쓸 수 있습니다';
@@ -211,6 +222,9 @@ export const ko: Messages = {
     letWord: '치환',
     order: ({ k }) => `${k}계 도함수:`,
     answer: '답',
+    assuming: ({ bases }) => `${bases.map((b) => `${b} > 0`).join(', ')}으로 가정`,
+    assumption: ({ bases }) =>
+      `${bases.map((b) => `${b} > 0`).join(', ')}이라고 가정합니다: 밑이 양수일 때만 변하는 지수의 거듭제곱 aᵘ가 실함수이고 그 도함수가 aᵘ·ln a입니다.`,
   },
 
   mistakes: {
@@ -284,6 +298,8 @@ export const ko: Messages = {
       `답에 문제의 변수(${list(vars)})가 아닌 ${josa(`'${name}'`, '이/가')} 있습니다.`,
     unevaluated: ({ found }) => `답에 아직 미분 기호(${found})가 남아 있습니다. 미분을 끝까지 계산해서 결과를 쓰세요.`,
     undecided: ({ points }) => `판정할 수 없습니다: 비교할 수 있는 표본점(${points}개)이 너무 적습니다.`,
+    outOfRange: () =>
+      '이 크기에서는 판정할 수 없습니다: 값이 부동소수점이 담을 수 있는 범위(약 1.8e+308)를 넘어 답을 수치로 비교할 수 없습니다. 오답으로 처리하지 않습니다.',
     join: (first, second) => `${first} ${second}`,
     undefinedValue: '정의되지 않음',
     diagnosisSkipped: '(진단 생략: 실수를 찾는 데 검사 한도보다 오래 걸립니다.)',
@@ -309,6 +325,7 @@ export const ko: Messages = {
     steps: '풀이 과정',
     generalFormula: '일반 공식',
     heldConstant: '상수로 취급',
+    assumed: '가정',
     tangentAt: '접선 위치',
     slope: '기울기',
     plotOf: 'f와 도함수의 그래프',
@@ -357,15 +374,7 @@ export const ko: Messages = {
   },
 
   cli: {
-    verdicts: {
-      correct: '정답',
-      'correct-unsimplified': '정리 안 됨',
-      incorrect: '오답',
-      'invalid-answer': '읽을 수 없는 답',
-      unevaluated: '미분이 남음',
-      undecided: '판정 불가',
-      'invalid-problem': '읽을 수 없는 문제',
-    },
+    verdicts: VERDICTS,
     labels: {
       expected: '정답',
       answer: '학생 답',
@@ -379,7 +388,8 @@ export const ko: Messages = {
       params: '매개변수',
       none: '(없음)',
     },
-    rows: ({ count }) => `${count}행`,
+    summary: ({ rows, verdicts }) =>
+      `${josa(`${rows}행`, '을/를')} 채점했습니다: ${verdicts.map(({ verdict, count }) => `${VERDICTS[verdict]} ${count}행`).join(', ')}`,
     where: ({ start, end }) => ` (${start}–${end}번째 문자)`,
     help: {
       tagline: ({ version }) => `gradstep ${version} — 풀이 과정을 보여 주는 미분, 답 채점, 최적화기를 터미널에서`,
@@ -554,6 +564,8 @@ export const ko: Messages = {
     datasets: { line: '잡음이 있는 직선 y ≈ 2x + 1 (20행)', logistic: '직선 위의 두 부류 (16행)' },
     run: {
       converged: ({ k, tol }) => `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
+      overflow: ({ k, state, gradient }) =>
+        `${k}단계에서 멈췄습니다: ${josa(state, '이/가')} 무한대로 넘쳤습니다(기울기가 약 ${gradient}이고, g⊙g가 부동소수점의 최댓값 약 1.8e+308을 넘습니다). 이대로는 이후의 모든 단계가 0이 되어 w가 움직이지 않습니다. 최솟점에 더 가까운 곳에서 시작하거나 f의 크기를 줄이세요.`,
       corner: ({ k, point, f, minimum }) =>
         minimum
           ? `${k}단계에서 최솟점에 도달했습니다: w^(${k}) = ${point}는 f의 꺾인 점(f = ${f})이라 기울기가 정의되지 않고, 주변에서 f가 더 작지 않습니다.`
