@@ -15,7 +15,6 @@ import {
   FUNCTION_RULE_OF,
   innerName,
   type MatchContext,
-  type Need,
   type Plan,
   RULE_OBJECTS,
   RULES_BY_KIND,
@@ -68,14 +67,21 @@ export function deriveStep(e: Expr, wrt: string, ctx: DeriveContext, inner = fal
   if (e.kind === 'mul' && e.factors.length === 1) return deriveStep(e.factors[0] as Expr, wrt, ctx, inner);
   const p = plan(e, wrt, matchingOf(ctx));
   if (!p) throw unknownFunction(e);
-  const substeps = p.needs.map((n: Need) => deriveStep(n.expr, n.wrt, ctx, n.inner === true));
-  const result = RULE_OBJECTS[p.shape.rule].combine(
-    p.shape,
-    substeps.map((s) => s.result),
-    TIDY,
-  );
+  const substeps: Step[] = [];
+  const results: Expr[] = [];
+  for (const n of p.needs) {
+    const s = deriveStep(n.expr, n.wrt, ctx, n.inner === true);
+    substeps.push(s);
+    results.push(s.result);
+  }
+  const result = RULE_OBJECTS[p.shape.rule].combine(p.shape, results, TIDY);
   ctx.budget.charge(result);
-  return { id: '', ...p.shape, ...(inner ? { inner: true } : {}), result, substeps } as Step;
+  // The step is the rule's fresh shape (id first), completed in place: inner, result, substeps.
+  const step = p.shape as unknown as Record<string, unknown>;
+  if (inner) step.inner = true;
+  step.result = result;
+  step.substeps = substeps;
+  return step as unknown as Step;
 }
 
 function unknownFunction(e: Expr): GradstepError {

@@ -4,7 +4,7 @@
  * always the root step's result, simplified — never a separate computation.
  */
 
-import { unsimplifiedReasons } from '../check/unsimplified.js';
+import { type UnsimplifiedReason, unsimplifiedReasons } from '../check/unsimplified.js';
 import { GradstepError } from '../errors.js';
 import { deeperThan, type Expr, freeVars } from '../expr/ast.js';
 import { parse } from '../expr/parse.js';
@@ -82,6 +82,60 @@ function badOption(what: string, value: unknown): GradstepError {
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
+/** Whether two trees print alike: the same tree (numbers with the same typed text) does without printing either. */
+function readsAlike(a: Expr, b: Expr): boolean {
+  return sameTree(a, b) || toText(a) === toText(b);
+}
+
+/** Node for node the same, numbers with the same value, exactness and typed text. */
+function sameTree(a: Expr, b: Expr): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'num': {
+      const o = b as typeof a;
+      return a.n === o.n && a.d === o.d && a.approx === o.approx && a.text === o.text;
+    }
+    case 'sym':
+    case 'const':
+      return a.name === (b as typeof a).name;
+    case 'neg':
+      return sameTree(a.arg, (b as typeof a).arg);
+    case 'div':
+      return sameTree(a.num, (b as typeof a).num) && sameTree(a.den, (b as typeof a).den);
+    case 'pow':
+      return sameTree(a.base, (b as typeof a).base) && sameTree(a.exp, (b as typeof a).exp);
+    case 'add':
+      return sameList(a.terms, (b as typeof a).terms);
+    case 'mul':
+      return sameList(a.factors, (b as typeof a).factors);
+    case 'call':
+      return a.fn === (b as typeof a).fn && sameList(a.args, (b as typeof a).args);
+  }
+}
+
+function sameList(a: readonly Expr[], b: readonly Expr[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameTree(a[i] as Expr, b[i] as Expr)) return false;
+  return true;
+}
+
+/**
+ * The record of one order's simplification. What it tidied up is found when first read
+ * (by the step views); differentiating never needs it, so it costs nothing until then.
+ */
+function simplification(before: Expr, after: Expr): Simplification {
+  let tidied: readonly UnsimplifiedReason[] | undefined;
+  return {
+    before,
+    after,
+    get tidied(): readonly UnsimplifiedReason[] {
+      tidied ??= unsimplifiedReasons(before);
+      return tidied;
+    },
+  };
+}
+
 function derivation(
   expr: Expr,
   vars: readonly string[],
@@ -107,11 +161,7 @@ function derivation(
     budget.charge(after);
     full.push(assignIds(root, `s${k}`));
     // Recorded when simplification changes how the answer reads.
-    simplified.push(
-      toText(after) === toText(root.result)
-        ? undefined
-        : { before: root.result, after, tidied: unsimplifiedReasons(root.result) },
-    );
+    simplified.push(readsAlike(after, root.result) ? undefined : simplification(root.result, after));
     current = after;
   }
   const steps = full.map((root) => atDetail(root, detail));

@@ -285,6 +285,13 @@ const isExponential = (f: Expr): f is Expr & { kind: 'pow' } =>
 
 /** eᵘ·eᵛ = e^{u+v} in place, where the same base occurs more than once (eˣ·eˣ = e^{2x}, eˣ·e⁻ˣ = 1). */
 function combineExponentials(factors: Expr[]): void {
+  // Only a base that occurs twice combines: with fewer than two exponentials, only the 1s go.
+  let exponentials = 0;
+  for (const f of factors) if (isExponential(f)) exponentials++;
+  if (exponentials < 2) {
+    dropOnes(factors);
+    return;
+  }
   const groups = new Map<string, number[]>();
   factors.forEach((f, i) => {
     if (!isExponential(f)) return;
@@ -301,8 +308,47 @@ function combineExponentials(factors: Expr[]): void {
     for (const i of at.slice(1)) drop.add(i);
   }
   for (const i of [...drop].sort((a, b) => b - a)) factors.splice(i, 1);
+  dropOnes(factors);
+}
+
+/** Removes the factors that are exactly 1, in place. */
+function dropOnes(factors: Expr[]): void {
   for (let i = factors.length - 1; i >= 0; i--)
     if (isExact(factors[i] as Expr) && (factors[i] as Num).n === 1) factors.splice(i, 1);
+}
+
+/** Flattens `f` into `out` (products taken apart), multiplying its numbers into `coef` (or into `kept`, where that would lose them); returns the new coefficient. */
+function gatherFactors(f: Expr, coef: Num, out: Expr[], kept: Num[]): Num {
+  if (f.kind === 'mul') {
+    for (const g of f.factors) coef = gatherFactors(g, coef, out, kept);
+    return coef;
+  }
+  if (f.kind === 'num') {
+    if (multipliesWithoutLoss(coef, f)) return numMul(coef, f);
+    kept.push(f);
+    return coef;
+  }
+  out.push(f);
+  return coef;
+}
+
+/** The coefficient and one factor as a product (the coefficient dropped when it is exactly 1). */
+function withCoefficient(coef: Num, factors: readonly Expr[]): Expr {
+  if (factors.length === 0) return coef;
+  if (coef.n === 1 && coef.d === 1 && !coef.approx)
+    return factors.length === 1 ? (factors[0] as Expr) : { kind: 'mul', factors };
+  return { kind: 'mul', factors: [coef, ...factors] };
+}
+
+/** Whether the factors are already in product order (see `tidyProduct`): then sorting keeps them as they are. */
+function inProductOrder(factors: readonly Expr[], ranks: readonly number[]): boolean {
+  for (let i = 1; i < factors.length; i++) {
+    const a = ranks[i - 1] as number;
+    const b = ranks[i] as number;
+    if (a > b) return false;
+    if (a === b && a === 1 && letterIndex(factors[i - 1] as Expr) > letterIndex(factors[i] as Expr)) return false;
+  }
+  return true;
 }
 
 function tidyProduct(input: readonly Expr[]): Expr {
@@ -310,16 +356,11 @@ function tidyProduct(input: readonly Expr[]): Expr {
   const factors: Expr[] = [];
   // A number that folding would lose (2 · 1e308 overflows) stays a factor of its own.
   const kept: Num[] = [];
-  const visit = (f: Expr): void => {
-    if (f.kind === 'mul') for (const g of f.factors) visit(g);
-    else if (f.kind === 'num') {
-      if (multipliesWithoutLoss(coef, f)) coef = numMul(coef, f);
-      else kept.push(f);
-    } else factors.push(f);
-  };
-  for (const f of input) visit(f);
+  for (const f of input) coef = gatherFactors(f, coef, factors, kept);
   if (coef.n === 0) return num(0);
   combineExponentials(factors);
+  // One factor (and no number kept apart) has nothing to combine or order.
+  if (factors.length <= 1 && kept.length === 0) return withCoefficient(coef, factors);
   // Like factors combined where the same base occurs more than once (x·x² = x³, (x − 5)/(x − 5)² = 1/(x − 5)).
   const groups = new Map<string, { base: Expr; exp: Num; members: Expr[] }>();
   for (const f of factors) {
@@ -349,15 +390,15 @@ function tidyProduct(input: readonly Expr[]): Expr {
     if (g.members.length === 1) out.push(g.members[0] as Expr);
     else if (g.exp.n !== 0) out.push(g.exp.n === 1 && g.exp.d === 1 ? g.base : tidyPower(g.base, g.exp));
   }
-  const ordered = out
-    .map((f, i) => ({ f, i, rank: factorOrder(f) }))
-    .sort((a, b) => a.rank - b.rank || (a.rank === 1 ? letterIndex(a.f) - letterIndex(b.f) : 0) || a.i - b.i)
-    .map((x) => x.f);
-  ordered.unshift(...kept.sort(byMagnitude));
-  if (ordered.length === 0) return coef;
-  if (coef.n === 1 && coef.d === 1 && !coef.approx)
-    return ordered.length === 1 ? (ordered[0] as Expr) : { kind: 'mul', factors: ordered };
-  return { kind: 'mul', factors: [coef, ...ordered] };
+  const ranks = out.map(factorOrder);
+  const ordered = inProductOrder(out, ranks)
+    ? out
+    : out
+        .map((f, i) => ({ f, i, rank: ranks[i] as number }))
+        .sort((a, b) => a.rank - b.rank || (a.rank === 1 ? letterIndex(a.f) - letterIndex(b.f) : 0) || a.i - b.i)
+        .map((x) => x.f);
+  if (kept.length > 0) ordered.unshift(...kept.sort(byMagnitude));
+  return withCoefficient(coef, ordered);
 }
 
 /** A term as its numeric coefficient and the rest (as a key for collecting like terms). */
@@ -373,7 +414,9 @@ const isNegativeTerm = (t: Expr): boolean => splitCoefficient(t).coef.n < 0;
  * The sums of the question (by key): a textbook keeps those as written, −(x⁴ + 2x³),
  * where it multiplies a number into a sum the rules made, −(cos²t − sin²t) = sin²t − cos²t.
  */
-let givenSums: ReadonlySet<string> = new Set();
+let givenSums: ReadonlySet<string> | undefined;
+/** The question whose sums `givenSums` holds once first asked for (most answers never ask). */
+let givenQuestion: Expr | undefined;
 /** The question's variables in the order they first occur there: π r² h → 2πr h, r before h. */
 let givenLetters: ReadonlyMap<string, number> = new Map();
 
@@ -386,6 +429,22 @@ function lettersOf(e: Expr, out: Map<string, number>): Map<string, number> {
 function letterIndex(f: Expr): number {
   const { base } = baseAndExponent(f);
   return base.kind === 'sym' ? (givenLetters.get(base.name) ?? givenLetters.size) : 0;
+}
+
+/** Whether `sum` is one of the question's sums (the question tidied on first use, without the letter order). */
+function isGivenSum(sum: Expr): boolean {
+  if (!givenSums) {
+    const letters = givenLetters;
+    // While the question itself is tidied, it has no sums or letters of its own to keep.
+    givenSums = new Set();
+    givenLetters = new Map();
+    try {
+      givenSums = givenQuestion ? sumsOf(tidyNode(givenQuestion), new Set()) : new Set();
+    } finally {
+      givenLetters = letters;
+    }
+  }
+  return givenSums.has(keyOf(sum));
 }
 
 function sumsOf(e: Expr, out: Set<string>): Set<string> {
@@ -421,7 +480,7 @@ function collectTerms(flat: readonly Expr[]): Expr[] {
   let lossy = 0;
   for (const t of flat) {
     const { coef, rest } = splitCoefficient(t);
-    let key = rest.length === 0 ? CONSTANT : rest.map(keyOf).join('*');
+    let key = rest.length === 0 ? CONSTANT : rest.length === 1 ? keyOf(rest[0] as Expr) : rest.map(keyOf).join('*');
     const g = groups.get(key);
     // A coefficient that folding would lose (1 next to 1e308) stays a term of its own.
     if (g && !addsWithoutLoss(g.coef, coef)) key = `${key}#${lossy++}`;
@@ -447,12 +506,20 @@ function sharedDenominator(terms: readonly Expr[]): Expr | undefined {
 }
 
 function tidySum(input: readonly Expr[]): Expr {
-  const kept = flatTerms(input, (sum) => !givenSums.has(keyOf(sum)));
-  const spread = flatTerms(input, () => true);
+  let multiples = 0;
+  const spread = flatTerms(input, () => {
+    multiples++;
+    return true;
+  });
+  // Without a c·(a + b) term both ways of flattening are the same.
+  const kept = multiples === 0 ? spread : flatTerms(input, (sum) => !isGivenSum(sum));
   // c·(a + b) inside a sum is multiplied out where the rules made the sum, or where like terms
   // then collect: (x − 5) − (x + 7) = −12.
   const collected = collectTerms(spread);
-  let terms = spread.length > kept.length && collected.length < spread.length ? collected : collectTerms(kept);
+  let terms =
+    kept === spread || (spread.length > kept.length && collected.length < spread.length)
+      ? collected
+      : collectTerms(kept);
   // The leading term is not negative where moving a positive one first avoids it: 1/7 − 7/x², not −7/x² + 1/7.
   if (terms.length > 1 && isNegativeTerm(terms[0] as Expr)) {
     const i = terms.findIndex((t) => !isNegativeTerm(t));
@@ -528,8 +595,8 @@ export function textbookForm(raw: Expr, question?: Expr): Expr {
 
 function textbookFormIn(raw: Expr, question?: Expr): Expr {
   // The question's sums as the clean-ups write them (x − 2 read as x + (−2)).
-  givenSums = new Set();
-  givenSums = question ? sumsOf(tidyNode(question), new Set()) : new Set();
+  givenQuestion = question;
+  givenSums = undefined;
   givenLetters = question ? lettersOf(question, new Map()) : new Map();
   try {
     const tidy = tidyNode(raw);
@@ -537,10 +604,11 @@ function textbookFormIn(raw: Expr, question?: Expr): Expr {
     // −(x sin x + cos x); a sum of the question stays as it is written: 6(x − 2).
     if (tidy.kind === 'mul' && tidy.factors.length === 2 && tidy.factors[0]?.kind === 'num') {
       const [c, sum] = tidy.factors;
-      if (sum?.kind === 'add' && !givenSums.has(keyOf(sum))) return tidySum(sum.terms.map((t) => tidyProduct([c, t])));
+      if (sum?.kind === 'add' && !isGivenSum(sum)) return tidySum(sum.terms.map((t) => tidyProduct([c, t])));
     }
     return tidy;
   } finally {
+    givenQuestion = undefined;
     givenSums = new Set();
     givenLetters = new Map();
   }

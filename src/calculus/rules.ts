@@ -22,12 +22,13 @@ import {
   type Expr,
   equals,
   freeVars,
+  hasNoNames,
   mul,
   type Num,
   neg,
   num,
   pow,
-  substitute,
+  substituteVar,
   sym,
 } from '../expr/ast.js';
 import { compile } from '../expr/compile.js';
@@ -52,8 +53,11 @@ export const TIDY: Builders = { add: tAdd, mul: tMul, neg: tNeg, div: tDiv, pow:
 /** Plain constructors: the shape of a rule as written, for the printers. */
 export const PLAIN: Builders = { add, mul, neg, div, pow, call, num };
 
-/** A step without its id, result and substeps: what `combine` and `formula` read. */
-export type Shape<S extends Step = Step> = S extends Step ? Omit<S, 'id' | 'result' | 'substeps'> : never;
+/**
+ * A step without its result and substeps: what `combine` and `formula` read. A rule's `match`
+ * makes it with a placeholder id first (`id: ''`), so the engine completes it into the step in place.
+ */
+export type Shape<S extends Step = Step> = S extends Step ? Omit<S, 'result' | 'substeps'> : never;
 
 /** A sub-derivation a rule needs: the derivative of `expr` by `wrt`. */
 export interface Need {
@@ -107,7 +111,8 @@ const constant: Rule = {
   id: 'constant',
   detail: 'trivial',
   match: (e, wrt) =>
-    !dependsOn(e, wrt) && freeVars(e).length === 0 ? { shape: shapeOf('constant', e, wrt), needs: [] } : undefined,
+    // No names at all: no variable, so nothing it depends on.
+    hasNoNames(e) ? { shape: shapeOf('constant', e, wrt), needs: [] } : undefined,
   combine: (_s, _subs, b) => b.num(0),
   formula: (s, partial) => `${op(s, partial)}c = 0`,
 };
@@ -117,7 +122,7 @@ const heldConstant: Rule = {
   match: (e, wrt) => {
     if (dependsOn(e, wrt)) return undefined;
     const held = freeVars(e);
-    return held.length > 0 ? { shape: { rule: 'held-constant', wrt, expr: e, held }, needs: [] } : undefined;
+    return held.length > 0 ? { shape: { id: '', rule: 'held-constant', wrt, expr: e, held }, needs: [] } : undefined;
   },
   combine: (_s, _subs, b) => b.num(0),
   // It names this step's variable and the names held: ∂/∂y c(x) = 0.
@@ -132,7 +137,7 @@ function shapeOf(
   expr: Expr,
   wrt: string,
 ): Shape {
-  return { rule, wrt, expr } as Shape;
+  return { id: '', rule, wrt, expr } as Shape;
 }
 
 /**
@@ -175,7 +180,7 @@ const constantMultiple: Rule = {
     const split = splitConstantFactor(e, wrt);
     if (!split) return undefined;
     return {
-      shape: { rule: 'constant-multiple', wrt, expr: e, factor: split.factor, held: freeVars(split.factor) },
+      shape: { id: '', rule: 'constant-multiple', wrt, expr: e, factor: split.factor, held: freeVars(split.factor) },
       needs: [{ expr: split.rest, wrt }],
     };
   },
@@ -344,7 +349,7 @@ const rewrite: Rule = {
   match: (e, wrt) => {
     const form = rewritten(e, wrt);
     return form
-      ? { shape: { rule: 'rewrite', wrt, expr: e, rewritten: form }, needs: [{ expr: form, wrt }] }
+      ? { shape: { id: '', rule: 'rewrite', wrt, expr: e, rewritten: form }, needs: [{ expr: form, wrt }] }
       : undefined;
   },
   combine: (_s, subs) => sub(subs, 0),
@@ -498,7 +503,7 @@ const chain: Rule = {
     const name = ctx.fresh();
     const u: InnerFunction = { name, expr: outer.inner };
     return {
-      shape: { rule: 'chain', wrt, expr: e, u },
+      shape: { id: '', rule: 'chain', wrt, expr: e, u },
       needs: [
         { expr: outer.build(sym(name)), wrt: name, inner: true },
         { expr: outer.inner, wrt },
@@ -507,7 +512,7 @@ const chain: Rule = {
   },
   // dy/dx = dy/du · du/dx, with u substituted back.
   combine: (s, subs, b) => {
-    const outer = s.rule === 'chain' ? substitute(sub(subs, 0), { [s.u.name]: s.u.expr }) : sub(subs, 0);
+    const outer = s.rule === 'chain' ? substituteVar(sub(subs, 0), s.u.name, s.u.expr) : sub(subs, 0);
     return b.mul(outer, sub(subs, 1));
   },
   formula: (s, partial) => {
@@ -538,7 +543,7 @@ function functionRuleOf(id: FunctionRuleId, names: readonly FunctionName[]): Rul
     match: (e, wrt) => {
       if (e.kind !== 'call' || !names.includes(e.fn) || !isVar(e.args[0], wrt)) return undefined;
       if (e.fn === 'log' && (e.args[1] === undefined || dependsOn(e.args[1], wrt))) return undefined;
-      return { shape: { rule: id, wrt, expr: e } as Shape, needs: [] };
+      return { shape: { id: '', rule: id, wrt, expr: e } as Shape, needs: [] };
     },
     combine: (s, _subs, b) => derivative(s.expr, b),
     // Printed from the very derivative the rule applies, so formula and rule cannot drift apart.

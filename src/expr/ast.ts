@@ -194,9 +194,24 @@ export function withChildren(e: Expr, kids: readonly Expr[]): Expr {
 
 /** Number of nodes in the tree. */
 export function size(e: Expr): number {
-  let total = 1;
-  for (const c of children(e)) total += size(c);
-  return total;
+  // A switch rather than `children`, which allocates a list for every binary node (a hot path).
+  switch (e.kind) {
+    case 'num':
+    case 'sym':
+    case 'const':
+      return 1;
+    case 'neg':
+      return 1 + size(e.arg);
+    case 'div':
+      return 1 + size(e.num) + size(e.den);
+    case 'pow':
+      return 1 + size(e.base) + size(e.exp);
+    default: {
+      let total = 1;
+      for (const c of e.kind === 'add' ? e.terms : e.kind === 'mul' ? e.factors : e.args) total += size(c);
+      return total;
+    }
+  }
 }
 
 /** Depth of the tree (a leaf has depth 1). */
@@ -208,11 +223,17 @@ export function depth(e: Expr): number {
 
 /** Whether the tree is deeper than `limit` (iterative, so a very deep tree cannot overflow the stack here). */
 export function deeperThan(e: Expr, limit: number): boolean {
-  const stack: [Expr, number][] = [[e, 1]];
-  while (stack.length > 0) {
-    const [x, d] = stack.pop() as [Expr, number];
+  // Two parallel stacks (node, its depth): no pair allocated per node.
+  const nodes: Expr[] = [e];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const x = nodes.pop() as Expr;
+    const d = depths.pop() as number;
     if (d > limit) return true;
-    for (const c of children(x)) stack.push([c, d + 1]);
+    for (const c of children(x)) {
+      nodes.push(c);
+      depths.push(d + 1);
+    }
   }
   return false;
 }
@@ -220,19 +241,74 @@ export function deeperThan(e: Expr, limit: number): boolean {
 /** The variable names that occur in `e`, sorted. */
 export function freeVars(e: Expr): string[] {
   const names = new Set<string>();
-  const visit = (x: Expr): void => {
-    if (x.kind === 'sym') names.add(x.name);
-    else for (const c of children(x)) visit(c);
-  };
-  visit(e);
+  addNames(e, names);
   return [...names].sort();
+}
+
+function addNames(e: Expr, names: Set<string>): void {
+  switch (e.kind) {
+    case 'sym':
+      names.add(e.name);
+      return;
+    case 'num':
+    case 'const':
+      return;
+    case 'neg':
+      addNames(e.arg, names);
+      return;
+    case 'div':
+      addNames(e.num, names);
+      addNames(e.den, names);
+      return;
+    case 'pow':
+      addNames(e.base, names);
+      addNames(e.exp, names);
+      return;
+    default:
+      for (const c of e.kind === 'add' ? e.terms : e.kind === 'mul' ? e.factors : e.args) addNames(c, names);
+  }
+}
+
+/** Whether `e` contains no name at all (only numbers, constants and operations on them). */
+export function hasNoNames(e: Expr): boolean {
+  switch (e.kind) {
+    case 'sym':
+      return false;
+    case 'num':
+    case 'const':
+      return true;
+    case 'neg':
+      return hasNoNames(e.arg);
+    case 'div':
+      return hasNoNames(e.num) && hasNoNames(e.den);
+    case 'pow':
+      return hasNoNames(e.base) && hasNoNames(e.exp);
+    default:
+      for (const c of e.kind === 'add' ? e.terms : e.kind === 'mul' ? e.factors : e.args)
+        if (!hasNoNames(c)) return false;
+      return true;
+  }
 }
 
 /** Whether `e` contains the variable `name`. */
 export function dependsOn(e: Expr, name: string): boolean {
-  if (e.kind === 'sym') return e.name === name;
-  for (const c of children(e)) if (dependsOn(c, name)) return true;
-  return false;
+  switch (e.kind) {
+    case 'sym':
+      return e.name === name;
+    case 'num':
+    case 'const':
+      return false;
+    case 'neg':
+      return dependsOn(e.arg, name);
+    case 'div':
+      return dependsOn(e.num, name) || dependsOn(e.den, name);
+    case 'pow':
+      return dependsOn(e.base, name) || dependsOn(e.exp, name);
+    default:
+      for (const c of e.kind === 'add' ? e.terms : e.kind === 'mul' ? e.factors : e.args)
+        if (dependsOn(c, name)) return true;
+      return false;
+  }
 }
 
 /** Structural equality (numbers compare by value; `text` is ignored). */
@@ -258,6 +334,30 @@ export function equals(a: Expr, b: Expr): boolean {
   if (ka.length !== kb.length) return false;
   for (let i = 0; i < ka.length; i++) if (!equals(ka[i] as Expr, kb[i] as Expr)) return false;
   return true;
+}
+
+/** Replace every occurrence of the variable `name` by `value` (`substitute` for one variable, without a lookup table). */
+export function substituteVar(e: Expr, name: string, value: Expr): Expr {
+  switch (e.kind) {
+    case 'sym':
+      return e.name === name ? value : e;
+    case 'num':
+    case 'const':
+      return e;
+    default: {
+      const kids = children(e);
+      let next: Expr[] | undefined;
+      for (let i = 0; i < kids.length; i++) {
+        const c = kids[i] as Expr;
+        const r = substituteVar(c, name, value);
+        if (r !== c) {
+          next ??= kids.slice(0, i);
+          next.push(r);
+        } else if (next) next.push(c);
+      }
+      return next ? withChildren(e, next) : e;
+    }
+  }
 }
 
 /** Replace every occurrence of the variables in `values` by the given trees. */

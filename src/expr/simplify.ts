@@ -104,12 +104,13 @@ export function withSharedCaches<T>(work: () => T): T {
 
 /** Whether a variable occurs in `e` (memoised like the keys). */
 export function containsVariable(e: Expr): boolean {
-  return withCaches(() => hasVars(e));
+  // Inside a call that keeps the memo tables (the common case), no wrapper is needed.
+  return callsInProgress > 0 ? hasVars(e) : withCaches(() => hasVars(e));
 }
 
 /** The key of a tree as it is (no simplification); structurally equal trees have equal keys. */
 export function keyOf(e: Expr): string {
-  return withCaches(() => nodeKey(e));
+  return callsInProgress > 0 ? nodeKey(e) : withCaches(() => nodeKey(e));
 }
 
 function nodeKey(e: Expr): string {
@@ -291,6 +292,16 @@ function restKey(rest: readonly Expr[]): string {
 
 // ------------------------------------------------------------------ ordering
 
+/**
+ * `xs.sort(cmp)`, without the sort when `xs` is already one non-descending run by `cmp`
+ * (the same test the engine's TimSort starts with, so the result is the same): a tree
+ * simplified again — every fixpoint round — is already in order.
+ */
+function sortRun<T>(xs: T[], cmp: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < xs.length; i++) if (cmp(xs[i] as T, xs[i - 1] as T) < 0) return xs.sort(cmp);
+  return xs;
+}
+
 interface TermInfo {
   readonly constant: boolean;
   readonly degree: number;
@@ -316,7 +327,7 @@ function termInfo(t: Expr): TermInfo {
       monomial.push([base.name, value]);
     }
   }
-  monomial.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  sortRun(monomial, (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const info = { constant: !rest.some(hasVars), degree, monomial, key: restKey(rest) };
   termInfoCache.set(t, info);
   return info;
@@ -446,7 +457,7 @@ function buildAdd(input: readonly Expr[], allowExpand = true): Expr {
     if (!Q.isZero(constant)) terms.push(constant);
     return buildAdd([...terms, ...kept], allowExpand);
   }
-  terms.sort(compareTerms);
+  sortRun(terms, compareTerms);
   if (kept.length) {
     // Unfolded numbers last, largest first, so simplifying again folds them the same way.
     const numbers = [...kept, ...(Q.isZero(constant) ? [] : [constant])];
@@ -765,7 +776,7 @@ function totalExponent(exps: readonly Expr[]): number | undefined {
 
 /** Coefficient and collected factors → a canonical product. */
 function assembleProduct(coef: Num, collected: Expr[]): Expr {
-  const factors = collected.sort(compareFactors);
+  const factors = sortRun(collected, compareFactors);
   if (factors.length === 0) return coef;
   if (Q.isNegative(coef)) {
     // -2x(x^2 - 3) reads better as 2x(3 - x^2).

@@ -64,6 +64,11 @@ function undefinedIn(root: Expr): { readonly found: Expr | undefined; readonly c
       values.set(e, e.n / e.d);
       return true;
     }
+    if (e.kind === 'const') {
+      // What the compiler gives for e and π, without compiling them.
+      values.set(e, e.name === 'e' ? Math.E : Math.PI);
+      return true;
+    }
     let constant = e.kind !== 'sym';
     for (const c of children(e)) {
       if (!walk(c)) constant = false;

@@ -1,0 +1,245 @@
+// `node bench/compare-commits.mjs [--base <commit>] [--head <commit>] [--suite derive|check] [--passes P] [--rounds N] [--batch-ms M]
+//   [--clock cpu|wall] [--only <id text>] [--keep]`
+//
+// Two engines in ONE Node process, timed interleaved problem by problem, so that the load of a
+// shared machine falls on both alike: the engine of --base (default 3c93091, round 1) and the
+// engine of this working tree (or of --head). Each is compiled with tsc from its own tsconfig.bench.json, as
+// `npm run bench` compiles it (plain JavaScript on plain Node, no on-the-fly loader). The base is
+// (and a --head) is checked out with `git worktree add --detach` under /tmp (node_modules symlinked to this one's)
+// and removed again at the end unless --keep is given (a kept one is reused by the next run).
+//
+// What is timed is what a user gets from one call, in each version's own shape:
+//   derive: `differentiate(tree, { wrt, vars, order, detail: 'full' })` from a tree parsed by that
+//           engine (as `npm run bench -- derive` does), over fixtures/derivatives.json;
+//   check:  `checkAnswer({ problem, wrt, vars, answer })` from text, over fixtures/answers.json.
+// Per problem: one batch size for both (≥ --batch-ms on the base); then --passes passes over the
+// corpus, each with --rounds rounds per problem of one batch per engine, the order alternating
+// (AB, BA, AB, …). The ratio of a problem is the median over its rounds of (this tree's batch ÷ the
+// base's batch in the same round); its times are the medians of its batches. The summary gives the median per-problem time of each, the median per-problem ratio,
+// the total ratio (sum of the per-problem medians) and the problems with the largest ratios.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && at + 1 < process.argv.length ? process.argv[at + 1] : fallback;
+}
+const BASE = option('base', '3c93091');
+const SUITE = option('suite', 'derive');
+const ROUNDS = Number(option('rounds', '7'));
+const PASSES = Number(option('passes', '3'));
+const BATCH_MS = Number(option('batch-ms', '3'));
+const ONLY = option('only', '');
+const CLOCK = option('clock', 'cpu');
+const KEEP = process.argv.includes('--keep');
+if (SUITE !== 'derive' && SUITE !== 'check') throw new Error(`unknown suite ${SUITE} (derive or check)`);
+if (CLOCK !== 'cpu' && CLOCK !== 'wall') throw new Error(`unknown clock ${CLOCK} (cpu or wall)`);
+
+const here = resolve('.');
+const git = (...args) => execFileSync('git', args, { cwd: here, encoding: 'utf8' }).trim();
+const baseSha = git('rev-parse', `${BASE}^{commit}`);
+const HEAD = option('head', '');
+const headSha = git('rev-parse', `${HEAD || 'HEAD'}^{commit}`);
+const dirty = !HEAD && git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'bench') !== '';
+const tsc = resolve('node_modules/typescript/bin/tsc');
+
+/** Compiles one tree's engine with its own tsconfig.bench.json into `outDir`. */
+function compile(root, outDir) {
+  rmSync(outDir, { recursive: true, force: true });
+  try {
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.bench.json', '--outDir', outDir], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+  } catch (error) {
+    // Type errors still emit; only a missing output is fatal.
+    if (!existsSync(resolve(outDir, 'src'))) throw error;
+  }
+}
+
+/** A commit's engine, compiled in its own worktree under /tmp (added now, or reused from a --keep run). */
+const added = [];
+function commitEngine(sha) {
+  const dir = `/tmp/gradstep-compare-${sha.slice(0, 12)}`;
+  const out = resolve(dir, 'dist/compare');
+  const fresh = !existsSync(dir);
+  if (fresh) {
+    git('worktree', 'add', '--detach', dir, sha);
+    added.push(dir);
+  }
+  if (!existsSync(resolve(dir, 'node_modules'))) {
+    symlinkSync(realpathSync(resolve('node_modules')), resolve(dir, 'node_modules'), 'dir');
+  }
+  if (fresh || !existsSync(resolve(out, 'src'))) compile(dir, out);
+  return out;
+}
+
+const baseOut = commitEngine(baseSha);
+let headOut = resolve('dist/compare');
+if (HEAD) headOut = commitEngine(headSha);
+else compile(here, headOut);
+
+const load = async (out, path) => import(pathToFileURL(resolve(out, path)).href);
+const engines = [];
+for (const [name, out] of [
+  ['base', baseOut],
+  ['this', headOut],
+]) {
+  const { parse } = await load(out, 'src/expr/parse.js');
+  const { differentiate } = await load(out, 'src/calculus/differentiate.js');
+  const { checkAnswer } = await load(out, 'src/check/check.js');
+  engines.push({ name, parse, differentiate, checkAnswer });
+}
+
+/** One callable per engine for each problem of the suite's corpus. */
+function problems() {
+  if (SUITE === 'derive') {
+    const { problems } = JSON.parse(readFileSync(resolve('fixtures/derivatives.json'), 'utf8'));
+    return problems.map((p) => ({
+      id: p.id,
+      calls: engines.map((e) => {
+        const tree = e.parse(p.expr, { vars: p.vars }).expr;
+        const options = { wrt: p.wrt, vars: p.vars, order: p.order ?? 1, detail: 'full' };
+        return () => e.differentiate(tree, options);
+      }),
+    }));
+  }
+  const { cases } = JSON.parse(readFileSync(resolve('fixtures/answers.json'), 'utf8'));
+  return cases.map((c) => ({
+    id: c.id,
+    calls: engines.map((e) => {
+      const input = { problem: c.problem, wrt: c.wrt, vars: c.vars, answer: c.answer };
+      return () => e.checkAnswer(input);
+    }),
+  }));
+}
+
+/**
+ * µs per call over one batch of n calls. `cpu` (the default) reads the process's CPU time
+ * (user + system, all its threads), which the other jobs on a shared machine do not inflate the
+ * way they inflate the wall clock; `wall` reads performance.now().
+ */
+function batch(fn, n) {
+  if (CLOCK === 'wall') {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) fn();
+    return ((performance.now() - t0) * 1000) / n;
+  }
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / n;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const us = (v) => (v >= 1000 ? `${(v / 1000).toFixed(2)} ms` : `${v.toFixed(v < 10 ? 2 : 1)} µs`);
+
+const all = problems().filter((p) => p.id.includes(ONLY));
+const usable = [];
+for (const p of all) {
+  try {
+    for (const call of p.calls) call();
+    usable.push(p);
+  } catch (error) {
+    console.error(`skipped ${p.id}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+// Warm every path of both engines before timing anything.
+for (let pass = 0; pass < 3; pass++) for (const p of usable) for (const call of p.calls) call();
+
+const startLoad = loadavg();
+const started = new Date();
+// Batch sizes first (one per problem, for both engines), then the rounds: --passes times over the
+// whole corpus, --rounds rounds of each problem per pass, so each problem's samples are spread
+// over the run rather than taken in one stretch of whatever load the machine has then.
+const sizes = usable.map((p) => {
+  let n = 1;
+  while (batch(p.calls[0], n) * n < BATCH_MS * 1000 && n < 1e6) n *= 2;
+  return n;
+});
+const samples = usable.map(() => ({ times: [[], []], ratios: [] }));
+for (let pass = 0; pass < PASSES; pass++) {
+  usable.forEach((p, i) => {
+    const s = samples[i];
+    for (let r = 0; r < ROUNDS; r++) {
+      const first = (r + pass) % 2;
+      const t = [0, 0];
+      t[first] = batch(p.calls[first], sizes[i]);
+      t[1 - first] = batch(p.calls[1 - first], sizes[i]);
+      s.times[0].push(t[0]);
+      s.times[1].push(t[1]);
+      s.ratios.push(t[1] / t[0]);
+    }
+  });
+}
+const rows = usable.map((p, i) => {
+  const s = samples[i];
+  return { id: p.id, base: median(s.times[0]), head: median(s.times[1]), ratio: median(s.ratios) };
+});
+const endLoad = loadavg();
+
+const sum = (xs) => xs.reduce((s, x) => s + x, 0);
+const ratios = rows.map((r) => r.ratio);
+const geo = Math.exp(sum(ratios.map(Math.log)) / ratios.length);
+const worst = [...rows].sort((x, y) => y.ratio - x.ratio).slice(0, 8);
+const slowest = (key) => rows.reduce((x, y) => (y[key] > x[key] ? y : x));
+const line = (cells) => `| ${cells.join(' | ')} |`;
+const fmtLoad = (l) => l.map((x) => x.toFixed(2)).join(' ');
+const what = SUITE === 'derive' ? '`differentiate` (full detail, from a parsed tree)' : '`checkAnswer` (from text)';
+const thisName = HEAD
+  ? headSha.slice(0, 7)
+  : `this tree (${headSha.slice(0, 7)}${dirty ? ' + uncommitted changes' : ''})`;
+const out = [
+  `## Interleaved: ${what}, ${baseSha.slice(0, 7)} against ${thisName}`,
+  '',
+  `\`node bench/compare-commits.mjs --base ${BASE}${HEAD ? ` --head ${HEAD}` : ''} --suite ${SUITE} --passes ${PASSES} --rounds ${ROUNDS} --batch-ms ${BATCH_MS} --clock ${CLOCK}${ONLY ? ` --only ${ONLY}` : ''}\`, ${started.toISOString()}, node ${process.version}; load average ${fmtLoad(startLoad)} at the start, ${fmtLoad(endLoad)} at the end. ${usable.length} problems; ${PASSES} passes over them, ${ROUNDS} rounds of each problem per pass (${PASSES * ROUNDS} samples per problem and engine), alternating which engine goes first; times are ${CLOCK === 'cpu' ? 'CPU time of the process (user + system)' : 'wall-clock time'}.`,
+  '',
+  line(['measure', `base ${baseSha.slice(0, 7)}`, HEAD ? headSha.slice(0, 7) : 'this tree', 'this ÷ base']),
+  line(['---', '---', '---', '---']),
+  line([
+    'median per-problem time',
+    us(median(rows.map((r) => r.base))),
+    us(median(rows.map((r) => r.head))),
+    (median(rows.map((r) => r.head)) / median(rows.map((r) => r.base))).toFixed(3),
+  ]),
+  line(['median of the per-problem ratios', '', '', median(ratios).toFixed(3)]),
+  line(['geometric mean of the per-problem ratios', '', '', geo.toFixed(3)]),
+  line([
+    'total (sum of per-problem medians)',
+    us(sum(rows.map((r) => r.base))),
+    us(sum(rows.map((r) => r.head))),
+    (sum(rows.map((r) => r.head)) / sum(rows.map((r) => r.base))).toFixed(3),
+  ]),
+  line([
+    'slowest problem',
+    `${us(slowest('base').base)} (${slowest('base').id})`,
+    `${us(slowest('head').head)} (${slowest('head').id})`,
+    '',
+  ]),
+  line([
+    'problems faster / slower here (ratio < 0.95 / > 1.05)',
+    '',
+    '',
+    `${ratios.filter((r) => r < 0.95).length} / ${ratios.filter((r) => r > 1.05).length}`,
+  ]),
+  '',
+  `Largest ratios: ${worst.map((r) => `${r.id} ${r.ratio.toFixed(2)}`).join(', ')}.`,
+  '',
+  '<details><summary>Per problem</summary>',
+  '',
+  line(['problem', 'base', 'this tree', 'ratio']),
+  line(['---', '---', '---', '---']),
+  ...rows.map((r) => line([r.id, us(r.base), us(r.head), r.ratio.toFixed(3)])),
+  '',
+  '</details>',
+];
+console.log(out.join('\n'));
+
+if (!KEEP) for (const dir of added) git('worktree', 'remove', '--force', dir);
