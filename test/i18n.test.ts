@@ -6,6 +6,7 @@ import type { UnsimplifiedReason } from '../src/check/unsimplified.js';
 import { type ErrorCode, type ErrorParams, GradstepError } from '../src/errors.js';
 import type { Construct } from '../src/expr/messages.js';
 import type { ReadNoteKind } from '../src/expr/normalize.js';
+import { CLI_CATALOGUES, cliMessagesFor } from '../src/i18n/cli.js';
 import {
   CATALOGUES,
   josa,
@@ -207,6 +208,12 @@ describe('every catalogue', () => {
     for (const lang of LANGS) expect(shape(messagesFor(lang)), lang).toEqual(shape(messagesFor('en')));
   });
 
+  it("has the CLI's catalogue for every language, with the same keys as English", () => {
+    expect(Object.keys(CLI_CATALOGUES)).toEqual(LANGS);
+    const shape = (lang: Lang) => leaves(cliMessagesFor(lang), '').map(([path]) => path);
+    for (const lang of LANGS) expect(shape(lang), lang).toEqual(shape('en'));
+  });
+
   it('names the language itself and gives a tag Intl understands', () => {
     for (const lang of LANGS) {
       const m = messagesFor(lang);
@@ -219,6 +226,7 @@ describe('every catalogue', () => {
   for (const lang of LANGS) {
     describe(lang, () => {
       const m = messagesFor(lang);
+      const cli = cliMessagesFor(lang);
 
       it('has a name and prose for every rule', () => {
         const ids = Object.keys(RULES) as RuleId[];
@@ -258,10 +266,10 @@ describe('every catalogue', () => {
 
       it('has every UI key, CLI label, construct, note and reason', () => {
         for (const [path, value] of leaves(m.ui, 'ui')) expectGood(value as string, `${lang} ${path}`);
-        for (const [path, value] of leaves({ ...m.cli, help: m.cli.help.commands, optimize: {} }, 'cli')) {
+        for (const [path, value] of leaves({ ...cli, errors: {}, help: cli.help.commands, optimize: {} }, 'cli')) {
           expectGood(typeof value === 'function' ? value({ count: 3, start: 1, end: 2 }) : (value as string), path);
         }
-        const { help, optimize } = m.cli;
+        const { help, optimize } = cli;
         for (const [path, value] of leaves({ ...help, commands: {} }, 'cli.help'))
           if (typeof value === 'string') expectGood(value, `${lang} ${path}`);
         expectGood(help.tagline({ version: '1.2.3' }), `${lang} cli.help.tagline`);
@@ -404,8 +412,8 @@ describe('plural', () => {
     expect(plural('en', 2, { one: 'row', other: 'rows' })).toBe('rows');
     expect(plural('en', 0, { one: 'row', other: 'rows' })).toBe('rows');
     expect(plural('ko', 1, { other: '행' })).toBe('행');
-    expect(messagesFor('en').cli.rows({ count: 1 })).toBe('1 row');
-    expect(messagesFor('en').cli.rows({ count: 4 })).toBe('4 rows');
+    expect(cliMessagesFor('en').rows({ count: 1 })).toBe('1 row');
+    expect(cliMessagesFor('en').rows({ count: 4 })).toBe('4 rows');
   });
 });
 
