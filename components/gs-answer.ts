@@ -128,6 +128,9 @@ export class GsAnswer extends MathElement {
       [part='verdict'].bad {
         border-left: 4px solid var(--_bad);
       }
+      [part='verdict'].open {
+        border-left: 4px solid var(--_muted);
+      }
       .message {
         margin: 0;
         overflow-x: auto;
@@ -400,11 +403,13 @@ export class GsAnswer extends MathElement {
 
   private verdictTemplate(r: CheckResult, p: PreparedProblem, lang: Lang) {
     const good = r.correct;
+    // Undecided and out-of-range answers are neither right nor wrong: no ✗ for them.
+    const open = r.verdict === 'undecided' || r.verdict === 'out-of-range';
     // The message says the verdict (once); the expressions it quotes are typeset.
     const parts = r.richMessages?.[lang] ?? [{ text: r.messages[lang] }];
-    return html`<div part="verdict" class=${good ? 'good' : 'bad'} data-verdict=${r.verdict}>
+    return html`<div part="verdict" class=${good ? 'good' : open ? 'open' : 'bad'} data-verdict=${r.verdict}>
       <p class="message" data-diagnosis=${r.diagnosis?.id ?? nothing}>
-        <span class="mark" aria-hidden="true">${good ? '✓' : '✗'}</span>
+        <span class="mark" aria-hidden="true">${good ? '✓' : open ? '?' : '✗'}</span>
         ${parts.map((part) => ('tex' in part ? math(part.tex) : part.text))}
       </p>
       ${r.correct ? otherFormsTemplate(p.expected, lang, r.form) : nothing}

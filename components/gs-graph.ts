@@ -24,6 +24,7 @@ import { katexStyles } from './katex/render.js';
 import { type InputProblem, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
 import { type Layout, layeredLayout } from './shared/layered-layout.js';
+import { HINTS, hintTemplate } from './shared/limits.js';
 import { MathElement } from './shared/math-element.js';
 import { PlaybackController } from './shared/playback.js';
 import { problemTemplate } from './shared/problem-view.js';
@@ -80,6 +81,7 @@ const SIZES = { nodeWidth: 104, nodeHeight: 60, columnGap: 38, rowGap: 16 } as c
  * @csspart descent - The gradient-descent button and the loss.
  * @csspart table - The graph as tables of nodes and edges.
  * @csspart error - An inline error for an unreadable expression or point.
+ * @csspart hint - A short hint shown while the element has nothing to show (no expression given yet).
  *
  * @cssprop [--gs-accent] - Accent colour: the current node and edges, the parameters.
  * @cssprop [--gs-graph-node-background] - Fill of the node boxes.
@@ -430,6 +432,8 @@ export class GsGraph extends MathElement {
     const lang = this.speaks;
     const T = messagesFor(lang).graph;
     if (this.problem) return problemTemplate(this.problem);
+    // An empty expr is not an error, but the element must not stay blank.
+    if (!this.expr.trim()) return hintTemplate(HINTS.expr, lang);
     const graph = this.graph;
     const pass = this.pass;
     if (!graph || !pass) return nothing;

@@ -4,10 +4,28 @@
  * in Node and in browsers. The web components are in `gradstep/components`.
  */
 
-import type { Expr } from './expr/ast.js';
+import {
+  answerForm as answerFormOf,
+  answerForms as answerFormsOf,
+  type FormName,
+  formOf as formOfTree,
+  type NamedForm,
+  sameForm as sameFormOf,
+  textbookForm as textbookFormOf,
+} from './calculus/forms.js';
+import { type Expr, freeVars as freeVarsOf } from './expr/ast.js';
+import {
+  type CompiledBatch,
+  type CompiledFunction,
+  type CompiledVector,
+  type CompileOptions,
+  compileBatch as compileBatchOf,
+  compile as compileOf,
+  compileVector as compileVectorOf,
+} from './expr/compile.js';
 import { toTex as texOf } from './expr/print-tex.js';
 import { toText as textOf } from './expr/print-text.js';
-import { simplify as simplifyTree } from './expr/simplify.js';
+import { canonicalKey as canonicalKeyOf, simplify as simplifyTree } from './expr/simplify.js';
 import { validateTree } from './expr/tree-check.js';
 
 // Derivatives with steps
@@ -54,9 +72,6 @@ export {
   type CompiledVector,
   type CompileOptions,
   canGenerateCode,
-  compile,
-  compileBatch,
-  compileVector,
   MAX_COMPILE_DEPTH,
 } from './expr/compile.js';
 export {
@@ -68,7 +83,6 @@ export {
   type ReadNoteKind,
 } from './expr/parse.js';
 export { texDerivative, texPartial, texSymbol } from './expr/print-tex.js';
-export { canonicalKey } from './expr/simplify.js';
 
 // The printers and the simplifier as the library offers them: a tree built in code is checked
 // first, so only GradstepError comes out and no unknown name reaches TeX. Inside the engine the
@@ -89,6 +103,76 @@ export function toText(e: Expr): string {
 export function simplify(e: Expr): Expr {
   validateTree(e);
   return simplifyTree(e);
+}
+
+// The other entries that take a tree, checked the same way (a local export shadows the
+// module's own in `export *`): compiling, comparing forms, the canonical key, the names.
+/** Compiles `e` to a function of `vars` (positional). */
+export function compile(e: Expr, vars: readonly string[], options?: CompileOptions): CompiledFunction {
+  validateTree(e);
+  return compileOf(e, vars, options);
+}
+
+/** Compiles `e` to evaluate over columns of values. */
+export function compileBatch(e: Expr, vars: readonly string[], options?: CompileOptions): CompiledBatch {
+  validateTree(e);
+  return compileBatchOf(e, vars, options);
+}
+
+/** Compiles several expressions evaluated together at one point. */
+export function compileVector(
+  exprs: readonly Expr[],
+  vars: readonly string[],
+  options?: CompileOptions,
+): CompiledVector {
+  if (!Array.isArray(exprs)) validateTree(exprs);
+  for (const e of exprs) validateTree(e);
+  return compileVectorOf(exprs, vars, options);
+}
+
+/** A key equal for trees with the same canonical form. */
+export function canonicalKey(e: Expr): string {
+  validateTree(e);
+  return canonicalKeyOf(e);
+}
+
+/** The names that occur in `e`, sorted. */
+export function freeVars(e: Expr): string[] {
+  validateTree(e);
+  return freeVarsOf(e);
+}
+
+/** The textbook form of a rule's raw result (see `calculus/forms.ts`). */
+export function textbookForm(raw: Expr, question?: Expr): Expr {
+  validateTree(raw);
+  if (question !== undefined) validateTree(question);
+  return textbookFormOf(raw, question);
+}
+
+/** `answer` rewritten in the named form. */
+export function answerForm(answer: Expr, name: FormName): Expr {
+  validateTree(answer);
+  return answerFormOf(answer, name);
+}
+
+/** The other common forms of `answer`. */
+export function answerForms(answer: Expr): readonly NamedForm[] {
+  validateTree(answer);
+  return answerFormsOf(answer);
+}
+
+/** Whether two trees are written in the same form (same terms and factors up to order). */
+export function sameForm(a: Expr, b: Expr): boolean {
+  validateTree(a);
+  validateTree(b);
+  return sameFormOf(a, b);
+}
+
+/** The form of `expected` that `answer` is written in, if any. */
+export function formOf(answer: Expr, expected: Expr): FormName | undefined {
+  validateTree(answer);
+  validateTree(expected);
+  return formOfTree(answer, expected);
 }
 // Computation graphs and backpropagation
 export * from './graph/index.js';

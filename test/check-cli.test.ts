@@ -56,6 +56,31 @@ describe('gradstep check', () => {
     expect(lines.at(-1)).toMatch(/^10 rows: /);
   });
 
+  it('sums the file up in one catalogue sentence, with plurals in English and particles in Korean', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradstep-summary-'));
+    const file = join(dir, 'answers.csv');
+    writeFileSync(file, 'problem,answer\nx^2,2x\nx^3,3x^2\nx^2,2x +\nx^2,)\n1e308*x^2,2e308*x\n');
+    const en = captureIO();
+    await checkCommand.run(['--file', file], en);
+    expect(en.stdout.at(-1)?.trim()).toBe('5 rows: 2 correct, 2 unreadable answers, 1 out of range');
+    const ko = captureIO();
+    await checkCommand.run(['--file', file, '--lang', 'ko'], ko);
+    expect(ko.stdout.at(-1)?.trim()).toBe('5행을 채점했습니다: 정답 2행, 읽을 수 없는 답 2행, 범위 초과 1행');
+  });
+
+  it('says "cannot decide at these magnitudes" for coefficients near 1e308, not "undefined there"', async () => {
+    const io = captureIO();
+    expect(await checkCommand.run(['1e308*x^2/10', '2*1e308*x/10'], io)).toBe(2);
+    const out = io.stdout.join('\n');
+    expect(out).toContain('[out of range] Cannot decide at these magnitudes');
+    expect(out).not.toContain('undefined');
+    const json = captureIO();
+    await checkCommand.run(['1e308*x^2/10', '2*1e308*x/10', '--json', '--lang', 'ko'], json);
+    const parsed = JSON.parse(json.stdout.join('\n'));
+    expect(parsed.verdict).toBe('out-of-range');
+    expect(parsed.message).toContain('이 크기에서는 판정할 수 없습니다');
+  });
+
   it('reads quoted CSV fields and reports unreadable rows without stopping', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gradstep-check-'));
     const file = join(dir, 'a.csv');

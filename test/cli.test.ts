@@ -67,6 +67,9 @@ describe('gradstep CLI argument mistakes', () => {
   it.each([
     [['diff', 'x^2', '--bogus'], 'unknown option --bogus'],
     [['grad', 'x*y', '--lang', 'fr'], 'unknown language --lang fr'],
+    // parse refuses an unknown language like every other command (it used to fall back to English).
+    [['parse', 'x^2', '--lang', 'xx'], 'unknown language --lang xx'],
+    [['parse', 'x^2', '--lang=fr'], 'unknown language --lang fr'],
     [['diff', 'x^2', '--json=0'], '--json takes no value'],
     [['check', 'x^2', '2x', '--wrt'], 'option --wrt needs a value'],
   ])('%j is refused with exit status 2: %s', async (argv, message) => {

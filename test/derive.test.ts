@@ -4,8 +4,9 @@ import { Budget } from '../src/calculus/budget.js';
 import { type ChainStep, heldNames, type RewriteStep, type Step } from '../src/calculus/derivation.js';
 import { assignIds, deriveStep } from '../src/calculus/derive.js';
 import { atDetail } from '../src/calculus/detail.js';
-import { RULES } from '../src/calculus/rules.js';
-import { add, call, div, type Expr, freeVars, mul, neg, num, pow, sym } from '../src/expr/ast.js';
+import { stepTex } from '../src/calculus/print.js';
+import { RULES, ruleFormula } from '../src/calculus/rules.js';
+import { add, call, div, E, type Expr, freeVars, mul, neg, num, pow, sym } from '../src/expr/ast.js';
 import { toText } from '../src/expr/print-text.js';
 import { allSteps, arbitraryExpr, checkStep } from './calculus-support.js';
 
@@ -93,6 +94,39 @@ describe('derivation tree: rule choice', () => {
     expect(root.rule).toBe('rewrite');
     expect(toText((root as RewriteStep).rewritten)).toMatch(/x\^\(1\/2\)|sqrt\(x\)/);
     expect(root.substeps[0]?.rule).toBe('power');
+  });
+
+  it('combines powers of numbers with the same exponent first, by the laws of exponents', () => {
+    const w = sym('w');
+    const quotient = derive(div(pow(num(3), w), pow(num(2), w)), 'w');
+    expect(quotient.rule).toBe('rewrite');
+    expect(toText((quotient as RewriteStep).rewritten)).toBe('(3/2)^w');
+    expect(quotient.substeps[0]?.rule).toBe('exponential');
+    expect(ruleFormula(quotient)).toContain('(ab)^{u}');
+    const product = derive(mul(pow(num(2), x), pow(num(3), x), pow(num(4), x)));
+    expect(toText((product as RewriteStep).rewritten)).toBe('24^x');
+    // Other factors stay; powers of a letter, of e, or with other exponents are left alone.
+    expect(toText((derive(mul(x, pow(num(2), x), pow(num(3), x))) as RewriteStep).rewritten)).toBe('x*6^x');
+    expect(toText((derive(div(pow(num(2), x), mul(pow(num(3), x), x))) as RewriteStep).rewritten)).toBe('(2/3)^x/x');
+    expect(derive(mul(pow(E, x), pow(num(2), x))).rule).toBe('product');
+    expect(derive(mul(pow(num(3), pow(x, num(2))), pow(num(2), x))).rule).toBe('product');
+    expect(ruleFormula(derive(call('sqrt', x)))).toContain('x^{1/n}');
+  });
+
+  it('differentiates a quotient with f^g above the line logarithmically, y times (ln y)′', () => {
+    const root = derive(div(pow(x, x), add(x, num(1))));
+    expect(root.rule).toBe('log-diff');
+    expect(toText(root.substeps[0]?.expr as Expr)).toBe('x*ln(x) - ln(x + 1)');
+    expect(ruleFormula(root)).toBe("y' = y\\,(\\ln y)'");
+    // Above the line a factor that can be 0 (x·xˣ) leaves it to the quotient rule; so does a plain quotient.
+    expect(derive(div(mul(x, pow(x, x)), add(x, num(1)))).rule).toBe('quotient');
+    expect(derive(div(add(x, num(1)), add(x, num(2)))).rule).toBe('quotient');
+    expect(derive(pow(x, x)).rule).toBe('log-diff');
+    // The step line keeps y·[…]: no detour through one fraction or an x^{u−1} merge in the middle.
+    expect(stepTex(root).tex).toBe(
+      '\\frac{d}{dx}\\left(\\frac{x^{x}}{x+1}\\right) = \\frac{x^{x}}{x+1}\\frac{d}{dx}\\left(x\\ln x-\\ln(x+1)\\right) = \\frac{x^{x}}{x+1}\\left(\\ln x+1-\\frac{1}{x+1}\\right)',
+    );
+    expect(stepTex(derive(pow(x, call('sin', x)))).tex).not.toContain('\\sin x-1');
   });
 
   it('names nested inner functions u_1, u_2, u_3 and substitutes them back', () => {

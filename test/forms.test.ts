@@ -25,12 +25,20 @@ describe('the textbook form (the default answer)', () => {
     expect(answer('ln(1 + x^2)')).toBe('2*x/(1 + x^2)');
     expect(answer('pi r^2 h', 'r')).toBe('2*pi*r*h');
     expect(answer('sec(x)')).toBe('sec(x)*tan(x)');
+    // The sums of the rules' formulas in their conventional order, a constant first: d/dx arctan x = 1/(1 + x²).
+    expect(answer('atan(x)')).toBe('1/(1 + x^2)');
+    expect(answer('atan(2x)')).toBe('2/(1 + 4*x^2)');
+    expect(answer('asin(x)')).toBe('1/sqrt(1 - x^2)');
+    expect(answer('ln(x^2 + 1)')).toBe('2*x/(x^2 + 1)');
+    expect(answer('x + x^3')).toBe('1 + 3*x^2');
   });
 
   it('writes the chain rule as outer × inner', () => {
     expect(answer('(x/7 + 7/x)^7')).toBe('7*(x/7 + 7/x)^6*(1/7 - 7/x^2)');
     expect(reads('x^cot(x)', 'x^cot(x)*(-csc(x)^2*ln(x) + cot(x)/x)')).toBe(true);
     expect(reads('x^pi pi^x', 'pi*x^(pi - 1)*pi^x + x^pi*pi^x*ln(pi)')).toBe(true);
+    // Logarithmic differentiation keeps y·[…] with y the function: APEX Calculus 2.6 #39.
+    expect(reads('x^x/(x + 1)', 'x^x/(x + 1)*(ln(x) + 1 - 1/(x + 1))')).toBe(true);
   });
 
   it('keeps powers and radicals as written and multiplies out numbers', () => {
@@ -42,6 +50,9 @@ describe('the textbook form (the default answer)', () => {
   it('uses the identities a textbook uses', () => {
     expect(answer('ln(2) log(x, 2)')).toBe('1/x');
     expect(answer('ln(cos(x))')).toBe('-tan(x)');
+    // The laws of exponents before differentiating: 3ʷ/2ʷ = (3/2)ʷ, 2ˣ3ˣ4ˣ = 24ˣ (APEX Calculus 2.5 #26, #44).
+    expect(answer('3^w/2^w', 'w')).toBe('ln(3/2)*(3/2)^w');
+    expect(answer('2^x 3^x 4^x')).toBe('ln(24)*24^x');
     expect(toTex(differentiate('ln(x^2 + 1)').result)).not.toMatch(/\\log/);
   });
 

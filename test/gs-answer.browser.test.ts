@@ -27,6 +27,20 @@ describe('gs-answer', () => {
     expect(verdict.dataset.verdict).toBe('correct');
   });
 
+  it('says it cannot decide at magnitudes near 1e308, without a ✗, in both languages', async () => {
+    const el = await mount('gs-answer', { problem: '1e308*x^2/10' });
+    expect((await answer(el, '2*1e308*x/10')).verdict).toBe('out-of-range');
+    const verdict = (el.shadowRoot as ShadowRoot).querySelector('[part="verdict"]') as HTMLElement;
+    expect(verdict.dataset.verdict).toBe('out-of-range');
+    expect(verdict.classList.contains('open')).toBe(true);
+    expect(verdict.querySelector('.mark')?.textContent).toBe('?');
+    expect(verdict.textContent).toContain('Cannot decide at these magnitudes');
+    expect(verdict.textContent).not.toContain('undefined');
+    el.setAttribute('lang', 'ko');
+    await el.updateComplete;
+    expect(verdict.isConnected ? verdict.textContent : '').toContain('이 크기에서는 판정할 수 없습니다');
+  });
+
   it('reads the other names as parameters and samples them too', async () => {
     const el = await mount('gs-answer', { problem: 'a t^2 + b t', vars: 't' });
     expect((await answer(el, '2at + b')).verdict).toBe('correct');

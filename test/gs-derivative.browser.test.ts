@@ -40,6 +40,20 @@ describe('gs-derivative', () => {
     expect(answer).toContain('rate');
   });
 
+  it('says on the step that a^x with a parameter base assumes a > 0, in both languages', async () => {
+    const el = await mount('gs-derivative', { expr: 'a^(x^2)', vars: 'x' });
+    const root = el.shadowRoot as ShadowRoot;
+    const note = root.querySelector('li.step[data-rule="exponential"] .assumed') as HTMLElement;
+    expect(note.textContent).toContain('assumed');
+    expect(texIn(note)).toEqual(['a > 0']);
+    el.setAttribute('lang', 'ko');
+    await el.updateComplete;
+    expect(root.querySelector('li.step[data-rule="exponential"] .assumed')?.textContent).toContain('가정');
+    // A numeric base needs no such note.
+    const two = await mount('gs-derivative', { expr: '2^x' });
+    expect((two.shadowRoot as ShadowRoot).querySelector('.assumed')).toBeNull();
+  });
+
   it('names the inner function u for the chain rule, in Korean when asked', async () => {
     const el = await mount('gs-derivative', { expr: '(2x-1)^3', lang: 'ko' });
     // Steps are typeset lazily, once on screen.

@@ -42,6 +42,18 @@ describe('gs-optimizer', () => {
     expect((el.shadowRoot as ShadowRoot).querySelector('[part="status"].diverged')?.textContent).not.toBe('');
   });
 
+  it('stops Adam with a message where g⊙g overflows (exp(x) from 470), in both languages', async () => {
+    const el = await mount('gs-optimizer', { expr: 'exp(x)', optimizer: 'adam', start: '470', lr: '0.1', steps: '5' });
+    expect(el.current?.status).toBe('stopped');
+    el.step = el.current?.steps.length ?? 0;
+    await el.updateComplete;
+    const status = () => (el.shadowRoot as ShadowRoot).querySelector('[part="status"].stopped')?.textContent ?? '';
+    expect(status()).toContain('overflowed to infinity');
+    el.setAttribute('lang', 'ko');
+    await el.updateComplete;
+    expect(status()).toContain('무한대로 넘쳤습니다');
+  });
+
   it('draws a contour map with the path and the step arrow for two variables', async () => {
     const el = await mount('gs-optimizer', {
       expr: '3(x-2)^2 + (y-2)^2',

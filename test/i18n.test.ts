@@ -266,7 +266,18 @@ describe('every catalogue', () => {
 
       it('has every UI key, CLI label, construct, note and reason', () => {
         for (const [path, value] of leaves(m.ui, 'ui')) expectGood(value as string, `${lang} ${path}`);
-        for (const [path, value] of leaves({ ...cli, errors: {}, help: cli.help.commands, optimize: {} }, 'cli')) {
+        const { summary, errors: _errors, ...labels } = cli;
+        expectGood(
+          summary({
+            rows: 3,
+            verdicts: [
+              { verdict: 'correct', count: 2 },
+              { verdict: 'invalid-answer', count: 1 },
+            ],
+          }),
+          `${lang} cli.summary`,
+        );
+        for (const [path, value] of leaves({ ...labels, help: cli.help.commands, optimize: {} }, 'cli')) {
           expectGood(typeof value === 'function' ? value({ count: 3, start: 1, end: 2 }) : (value as string), path);
         }
         const { help, optimize } = cli;
@@ -412,8 +423,28 @@ describe('plural', () => {
     expect(plural('en', 2, { one: 'row', other: 'rows' })).toBe('rows');
     expect(plural('en', 0, { one: 'row', other: 'rows' })).toBe('rows');
     expect(plural('ko', 1, { other: '행' })).toBe('행');
-    expect(cliMessagesFor('en').rows({ count: 1 })).toBe('1 row');
-    expect(cliMessagesFor('en').rows({ count: 4 })).toBe('4 rows');
+    const { summary } = cliMessagesFor('en');
+    expect(summary({ rows: 1, verdicts: [{ verdict: 'invalid-answer', count: 1 }] })).toBe(
+      '1 row: 1 unreadable answer',
+    );
+    expect(
+      summary({
+        rows: 4,
+        verdicts: [
+          { verdict: 'correct', count: 2 },
+          { verdict: 'invalid-problem', count: 2 },
+        ],
+      }),
+    ).toBe('4 rows: 2 correct, 2 unreadable problems');
+    expect(
+      cliMessagesFor('ko').summary({
+        rows: 10,
+        verdicts: [
+          { verdict: 'correct', count: 7 },
+          { verdict: 'incorrect', count: 3 },
+        ],
+      }),
+    ).toBe('10행을 채점했습니다: 정답 7행, 오답 3행');
   });
 });
 

@@ -146,7 +146,14 @@ describe('text attributes are capped', () => {
 });
 
 describe('an element with nothing to show says so', () => {
-  for (const tag of ['gs-derivative', 'gs-gradient', 'gs-optimizer', 'gs-optimizer-race', 'gs-surface'] as const) {
+  for (const tag of [
+    'gs-derivative',
+    'gs-gradient',
+    'gs-graph',
+    'gs-optimizer',
+    'gs-optimizer-race',
+    'gs-surface',
+  ] as const) {
     it(`${tag} with an empty expr shows a hint`, async () => {
       const el = await mount(tag, { expr: '' });
       expect(el.shadowRoot?.querySelector('[part="hint"]')?.textContent).toContain('expr');

@@ -222,6 +222,15 @@ describe('optimizer modes', () => {
     expect(deepAll(opt, '[part="loss"]').length).toBe(1);
   });
 
+  it('says why Adam stops where g⊙g overflows (exp(x) from 470) instead of standing still', async () => {
+    const a = await mount(`${PG}&expr=exp(x)&tab=optimize&opt=adam&start=470&lr=0.1&steps=5&step=1`);
+    const opt = a.root.querySelector('gs-optimizer') as GsOptimizer;
+    await until(() => expect(opt.current?.status).toBe('stopped'));
+    await until(() =>
+      expect(deepAll(opt, '[part="status"]')[0]?.textContent ?? '').toContain('overflowed to infinity'),
+    );
+  });
+
   it('a click on the 1-D plot sets x₀; a click on the loss chart does not', async () => {
     const a = await mount(`${PG}&expr=x%5E2%20-%204x%20%2B%206&tab=optimize&start=4`);
     const opt = a.root.querySelector('gs-optimizer') as GsOptimizer;

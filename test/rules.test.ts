@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderTex } from '../components/katex/render.js';
 import type { Step } from '../src/calculus/derivation.js';
-import { derivationTex, differentiate, stepTex } from '../src/calculus/index.js';
+import { assumedPositive, derivationTex, differentiate, positiveBases, stepTex } from '../src/calculus/index.js';
+import { derivationJson, derivationText, stepText } from '../src/calculus/print.js';
 import { RULE_OBJECTS, RULES, ruleFormula, TIDY } from '../src/calculus/rules.js';
 import { checkAnswer } from '../src/check/check.js';
 import { type Expr, sym } from '../src/expr/ast.js';
@@ -211,6 +212,36 @@ describe('constant bases', () => {
     expect(toText(differentiate('2^x').result)).toBe('ln(2)*2^x');
     expect(toText(differentiate('(-2)^3 x').result)).toBe('-8');
   });
+
+  it('a negative base written with constants (−π, e − 3, 1 − 2) is refused too; 1^x is constant', () => {
+    for (const text of ['(-pi)^x', '(e-3)^x', '(1-2)^x', '(-e)^(x^2)']) {
+      expect(() => differentiate(text), text).toThrow(expect.objectContaining({ code: 'calculus/domain' }));
+    }
+    expect(toText(differentiate('pi^x').result)).toBe('ln(pi)*pi^x');
+    expect(toText(differentiate('1^x').result)).toBe('0');
+  });
+
+  it('a^x with a parameter base says it assumes a > 0: in the step, the text, the JSON and the checker', () => {
+    const d = differentiate('a^(x^2)', { detail: 'full' });
+    const exponential = allSteps(d.steps[0] as Step).find((s) => s.rule === 'exponential') as Step;
+    expect(toText(assumedPositive(exponential) as Expr)).toBe('a');
+    expect(stepText(exponential)).toContain('(assuming a > 0)');
+    expect(stepText(exponential, 'ko')).toContain('(a > 0으로 가정)');
+    expect(derivationText(d)).toMatch(/\nAssuming a > 0: /);
+    expect(derivationJson(d).assumptions).toEqual([{ text: 'a > 0', tex: 'a > 0' }]);
+    const r = checkAnswer({ problem: 'a^x', answer: 'a^x ln(a)' });
+    expect(r.verdict).toBe('correct');
+    expect(r.assumptions).toEqual([{ text: 'a > 0', tex: 'a > 0' }]);
+    expect(r.messages.en).toContain('Assuming a > 0');
+    expect(r.messages.ko).toContain('a > 0이라고 가정합니다');
+    // A numeric base, e, or a power with a varying base assumes nothing.
+    for (const text of ['2^x', 'e^x', 'x^a', 'x^x']) {
+      expect(positiveBases(differentiate(text, { detail: 'full' })), text).toEqual([]);
+      expect(checkAnswer({ problem: text, answer: '1' }).assumptions, text).toBeUndefined();
+    }
+    // Another variable as the base (∂/∂x y^x) is assumed positive as well.
+    expect(positiveBases(differentiate('y^x', { vars: ['x', 'y'], wrt: 'x' })).map((b) => toText(b))).toEqual(['y']);
+  });
 });
 
 describe('reading what users type', () => {
@@ -222,6 +253,32 @@ describe('reading what users type', () => {
     expect(parse('σ(x)').text).toBe('sigmoid(x)');
     expect(parse('ln x').text).toBe('ln(x)');
     expect(toText(differentiate('log_b(x)', { vars: ['x'] }).result)).toBe('1/(x*ln(b))');
+  });
+
+  it('reads σ as the sigmoid wherever an argument follows it, as sin x is read, with a read note', () => {
+    for (const [typed, text] of [
+      ['σ x', 'sigmoid(x)'],
+      ['σ (x)', 'sigmoid(x)'],
+      ['σ 2x', 'sigmoid(2*x)'],
+      ['σ x + 1', 'sigmoid(x) + 1'],
+      ['sigma x', 'sigmoid(x)'],
+      ['σ(w x + b)', 'sigmoid(w*x + b)'],
+    ]) {
+      expect(parse(typed as string).text, typed).toBe(text);
+    }
+    const bare = parse('σ z', { vars: ['z'] });
+    expect(bare.text).toBe('sigmoid(z)');
+    expect(bare.params).toEqual([]);
+    expect(bare.notes.map((n) => n.messages.en)).toEqual(["read 'σ z' as sigmoid(z)"]);
+    expect(parse('sin x').notes.map((n) => n.messages.en)).toEqual(["read 'sin x' as sin(x)"]);
+    // σ with nothing to apply to, or declared as a name, is the letter σ.
+    expect(parse('σ^2 + 2σ').text).toBe('sigma^2 + 2*sigma');
+    expect(parse('x - σ').text).toBe('x - sigma');
+    expect(parse('σ x', { vars: ['x', 'σ'] }).text).toBe('sigma*x');
+    expect(parse('σ(x)', { vars: ['x'], params: ['σ'] }).text).toBe('sigma*x');
+    // The checker reads problems and answers the same way (and `σ x (1 − σ x)` as `sin x (1 − sin x)` is read).
+    expect(checkAnswer({ problem: 'σ x', answer: 'σ(x)(1 - σ(x))' }).verdict).toBe('correct');
+    expect(parse('σ x (1 - σ x)').text).toBe(parse('sin x (1 - sin x)').text.replaceAll('sin', 'sigmoid'));
   });
 
   it('differentiates the network functions for backprop: σ′ = σ(1 − σ), relu′ = H, softplus′ = σ', () => {

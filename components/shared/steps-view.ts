@@ -1,8 +1,15 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { heldNames, type Simplification, type Step, simplificationTex, stepTex } from '../../src/calculus/index.js';
-import { texSymbol } from '../../src/expr/print-tex.js';
+import {
+  assumedPositive,
+  heldNames,
+  type Simplification,
+  type Step,
+  simplificationTex,
+  stepTex,
+} from '../../src/calculus/index.js';
+import { texSymbol, toTex } from '../../src/expr/print-tex.js';
 import { toText } from '../../src/expr/print-text.js';
 import { type Lang, messagesFor } from '../../src/i18n/index.js';
 import { shorten } from '../../src/util/visible.js';
@@ -78,11 +85,15 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
     const held = names.length
       ? html`<span class="held">(${names.map((v) => texSymbol(v)).map((v) => math(v))} ${UI.heldConstant[lang]})</span>`
       : nothing;
+    const base = assumedPositive(step);
+    const assumed = base
+      ? html`<span class="held assumed">(${math(`${toTex(base)} > 0`)} ${UI.assumed[lang]})</span>`
+      : nothing;
     return html`<li class="step ${marked ? 'marked' : ''}" data-step=${step.id} data-rule=${step.rule}>
       <details ?open=${open}>
         <summary>
           <span class="rule-name" part="rule-name">${rule.name}</span>
-          ${held}
+          ${held} ${assumed}
           <span class="line" ${stepLine(step)}></span>
         </summary>
         <div class="explain">

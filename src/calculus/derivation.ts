@@ -3,7 +3,7 @@
  * `print.ts` and checked by the answer checker. Computing and printing are separate.
  */
 import type { UnsimplifiedReason } from '../check/unsimplified.js';
-import type { Expr } from '../expr/ast.js';
+import { type Expr, equals, freeVars } from '../expr/ast.js';
 import type { FunctionRuleId } from '../expr/functions.js';
 
 /** The rules that are not the derivative of one elementary function. */
@@ -80,6 +80,30 @@ export type Step = HeldConstantStep | ConstantMultipleStep | ChainStep | Rewrite
 /** The names a step holds constant (empty for most steps). */
 export function heldNames(step: Step): readonly string[] {
   return step.rule === 'held-constant' || step.rule === 'constant-multiple' ? step.held : [];
+}
+
+/**
+ * The base an exponential step assumes positive: d/du aᵘ = aᵘ ln a holds, and aᵘ is a real
+ * function of u, only for a > 0. A numeric base is checked instead (a negative one is a domain
+ * error, e needs nothing); a base with a parameter or another variable in it (`a`, `a − 1`, `y`)
+ * is assumed positive, and the assumption is said wherever the step is shown.
+ */
+export function assumedPositive(step: Step): Expr | undefined {
+  if (step.rule !== 'exponential' || step.expr.kind !== 'pow') return undefined;
+  const base = step.expr.base;
+  return freeVars(base).length > 0 ? base : undefined;
+}
+
+/** Every base the derivation's steps assume positive (`assumedPositive`), once each, in order. */
+export function positiveBases(d: { readonly full: readonly Step[] }): Expr[] {
+  const out: Expr[] = [];
+  const visit = (s: Step): void => {
+    const base = assumedPositive(s);
+    if (base && !out.some((b) => equals(b, base))) out.push(base);
+    for (const c of s.substeps) visit(c);
+  };
+  for (const root of d.full) visit(root);
+  return out;
 }
 
 /** The final simplification of one order's result: the rules give `before`, the answer is `after`. */

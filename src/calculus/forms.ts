@@ -19,6 +19,7 @@
  */
 import { call, children, E, type Expr, equals, freeVars, mul, type Num, num, pow, size } from '../expr/ast.js';
 import { compile } from '../expr/compile.js';
+import { addsWithoutLoss, byMagnitude, multipliesWithoutLoss } from '../expr/rational.js';
 import { canonicalKey, containsVariable, expand, keyOf, simplify, withSharedCaches } from '../expr/simplify.js';
 import { type Localized, localizeAll } from '../i18n/index.js';
 import { foldNumber, numAdd, numMul, numNeg } from './tidy.js';
@@ -307,10 +308,14 @@ function combineExponentials(factors: Expr[]): void {
 function tidyProduct(input: readonly Expr[]): Expr {
   let coef: Num = ONE_NUM;
   const factors: Expr[] = [];
+  // A number that folding would lose (2 · 1e308 overflows) stays a factor of its own.
+  const kept: Num[] = [];
   const visit = (f: Expr): void => {
     if (f.kind === 'mul') for (const g of f.factors) visit(g);
-    else if (f.kind === 'num') coef = numMul(coef, f);
-    else factors.push(f);
+    else if (f.kind === 'num') {
+      if (multipliesWithoutLoss(coef, f)) coef = numMul(coef, f);
+      else kept.push(f);
+    } else factors.push(f);
   };
   for (const f of input) visit(f);
   if (coef.n === 0) return num(0);
@@ -348,6 +353,7 @@ function tidyProduct(input: readonly Expr[]): Expr {
     .map((f, i) => ({ f, i, rank: factorOrder(f) }))
     .sort((a, b) => a.rank - b.rank || (a.rank === 1 ? letterIndex(a.f) - letterIndex(b.f) : 0) || a.i - b.i)
     .map((x) => x.f);
+  ordered.unshift(...kept.sort(byMagnitude));
   if (ordered.length === 0) return coef;
   if (coef.n === 1 && coef.d === 1 && !coef.approx)
     return ordered.length === 1 ? (ordered[0] as Expr) : { kind: 'mul', factors: ordered };
@@ -412,11 +418,15 @@ function flatTerms(input: readonly Expr[], distribute: (s: Expr) => boolean): Ex
 function collectTerms(flat: readonly Expr[]): Expr[] {
   const groups = new Map<string, { coef: Num; rest: Expr[] }>();
   const CONSTANT = '#number';
+  let lossy = 0;
   for (const t of flat) {
     const { coef, rest } = splitCoefficient(t);
-    const key = rest.length === 0 ? CONSTANT : rest.map(keyOf).join('*');
+    let key = rest.length === 0 ? CONSTANT : rest.map(keyOf).join('*');
     const g = groups.get(key);
-    if (g) g.coef = numAdd(g.coef, coef);
+    // A coefficient that folding would lose (1 next to 1e308) stays a term of its own.
+    if (g && !addsWithoutLoss(g.coef, coef)) key = `${key}#${lossy++}`;
+    const h = groups.get(key);
+    if (h) h.coef = numAdd(h.coef, coef);
     else groups.set(key, { coef, rest });
   }
   const terms: Expr[] = [];

@@ -11,7 +11,7 @@ export type {
   Step,
   StepRule,
 } from './derivation.js';
-export { heldNames } from './derivation.js';
+export { assumedPositive, heldNames, positiveBases } from './derivation.js';
 export { atDetail } from './detail.js';
 export { differentiate, gradient, hessian, MAX_ORDER } from './differentiate.js';
 export {

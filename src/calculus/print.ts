@@ -8,13 +8,15 @@ import { add, type Expr, freeVars, pow, sym } from '../expr/ast.js';
 import type { Builders } from '../expr/functions.js';
 import { texSymbol, toTex, toTexWith } from '../expr/print-tex.js';
 import { toText } from '../expr/print-text.js';
-import { simplify } from '../expr/simplify.js';
+import { canonicalKey, simplify } from '../expr/simplify.js';
 import { type Lang, messagesFor } from '../i18n/index.js';
 import {
+  assumedPositive,
   type Derivation,
   type Gradient,
   type Hessian,
   heldNames,
+  positiveBases,
   type Simplification,
   type Step,
 } from './derivation.js';
@@ -90,6 +92,13 @@ function instance(view: Step, part: (sub: Step) => Expr, b: Builders): Expr | un
 
 const hasPlaceholder = (e: Expr): boolean => freeVars(e).some((n) => n.startsWith('#'));
 
+/** The keys of the sums that are factors of a product (or powers of them). */
+const sumsOf = (e: Expr): string[] =>
+  (e.kind === 'mul' ? e.factors : [e])
+    .map((f) => (f.kind === 'pow' ? f.base : f))
+    .filter((f) => f.kind === 'add')
+    .map(canonicalKey);
+
 /**
  * How a line is written once some derivatives are taken: products of results read
  * as a teacher writes them (x·(1/x) → 1, cos x·cos x → cos²x, 2x·x → 2x²), numbers
@@ -106,7 +115,11 @@ const SHOWN: Builders = {
     const product = tMul(...factors);
     if (product.kind !== 'mul' || hasPlaceholder(product)) return product;
     try {
-      return simplify(product);
+      // Factors gathered, but the sums the rules made kept: y·(ln x + 1 − 1/(x + 1)) of logarithmic
+      // differentiation is not put over one denominator in the middle of a step.
+      const simplified = simplify(product);
+      const kept = sumsOf(simplified);
+      return sumsOf(product).every((k) => kept.includes(k)) ? simplified : product;
     } catch {
       return product;
     }
@@ -242,6 +255,8 @@ export function stepText(step: Step, lang: Lang = 'en'): string {
   if (step.rule === 'chain') notes.push(`${m.derivation.letWord} ${step.u.name} = ${toText(step.u.expr)}`);
   const held = heldNames(step);
   if (held.length > 0) notes.push(m.derivation.held({ names: held }));
+  const base = assumedPositive(step);
+  if (base) notes.push(m.derivation.assuming({ bases: [toText(base)] }));
   const note = notes.length ? ` (${notes.join('; ')})` : '';
   // A sum names the terms whose derivative vanished (`9*x^2 - 2 + 0`) before dropping them.
   const filled = step.rule === 'sum' ? instance(step, (s) => s.result, SHOWN) : undefined;
@@ -268,6 +283,8 @@ export function derivationText(d: Derivation, lang: Lang = 'en'): string {
       lines.push(`${indent}${m.rules.simplify.name}: ${toText(simplified.before)} = ${toText(simplified.after)}`);
   });
   lines.push(`${m.derivation.answer}: ${toText(d.result)}`);
+  const bases = positiveBases(d);
+  if (bases.length > 0) lines.push(m.derivation.assumption({ bases: bases.map((b) => toText(b)) }));
   return lines.join('\n');
 }
 
@@ -308,6 +325,8 @@ export interface DerivationJson {
   readonly resultTex: string;
   readonly params: readonly string[];
   readonly steps: readonly StepJson[];
+  /** Bases the rules assumed positive (`a > 0` for aᵘ with a parameter a), as text and TeX. */
+  readonly assumptions: readonly { readonly text: string; readonly tex: string }[];
   /** Per order: the final simplification of the rules' result, or null where it changes nothing. */
   readonly simplified: readonly (SimplificationJson | null)[];
 }
@@ -345,6 +364,8 @@ export function derivationJson(d: Derivation, lang: Lang = 'en'): DerivationJson
     tex: derivationTex(d),
     resultTex: toTex(d.result),
     steps: d.steps.map((s) => stepJson(s, lang, partial)),
+    // Bases the rules assumed positive (aᵘ for a parameter a): empty when there are none.
+    assumptions: positiveBases(d).map((b) => ({ text: `${toText(b)} > 0`, tex: `${toTex(b)} > 0` })),
     simplified: d.simplified.map((s) =>
       s ? { before: toText(s.before), after: toText(s.after), tex: simplificationTex(s).tex } : null,
     ),

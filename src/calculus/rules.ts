@@ -14,7 +14,23 @@
  * rule made from its entry, and its formula is printed from that same derivative.
  */
 import { GradstepError } from '../errors.js';
-import { add, call, dependsOn, div, type Expr, freeVars, mul, neg, num, pow, substitute, sym } from '../expr/ast.js';
+import {
+  add,
+  call,
+  dependsOn,
+  div,
+  type Expr,
+  equals,
+  freeVars,
+  mul,
+  type Num,
+  neg,
+  num,
+  pow,
+  substitute,
+  sym,
+} from '../expr/ast.js';
+import { compile } from '../expr/compile.js';
 import {
   type Builders,
   FUNCTION_NAMES,
@@ -28,7 +44,7 @@ import { toText } from '../expr/print-text.js';
 import { type Localized, localizeAll } from '../i18n/index.js';
 import type { Budget } from './budget.js';
 import type { InnerFunction, RuleId, Step, StepRule } from './derivation.js';
-import { foldNumber, isOne, numNeg, tAdd, tDiv, tMul, tNeg, tPow } from './tidy.js';
+import { foldNumber, isOne, numMul, numNeg, tAdd, tDiv, tMul, tNeg, tPow } from './tidy.js';
 
 /** The builders the engine uses: light tidying (0 and 1 folded, numbers gathered). */
 export const TIDY: Builders = { add: tAdd, mul: tMul, neg: tNeg, div: tDiv, pow: tPow, call, num };
@@ -245,8 +261,74 @@ const quotient: Rule = {
   formula: () => "\\left(\\frac{f}{g}\\right)' = \\frac{f'g - fg'}{g^{2}}",
 };
 
-/** The equivalent form a rule applies to: √u = u^{1/2}, 1/x² = x^{-2}, log_b u = ln u / ln b for a varying b. */
+/** A power aᵘ with an exact positive number a ≠ 1 and a varying exponent: 3ʷ, 2^{x²}. */
+function numberPower(f: Expr, wrt: string): { base: Num; exp: Expr } | undefined {
+  if (f.kind !== 'pow' || !dependsOn(f.exp, wrt)) return undefined;
+  const a = foldNumber(f.base);
+  return a && a.n > 0 && a.n !== a.d ? { base: a, exp: f.exp } : undefined;
+}
+
+/**
+ * A product or quotient of powers of numbers with the same exponent, as one power — the
+ * law of exponents aᵘbᵘ = (ab)ᵘ, aᵘ/bᵘ = (a/b)ᵘ a textbook uses before differentiating:
+ * 3ʷ/2ʷ = (3/2)ʷ, 2ˣ3ˣ4ˣ = 24ˣ. Other factors stay where they are.
+ */
+function sameExponentPowers(e: Expr, wrt: string): Expr | undefined {
+  if (e.kind !== 'mul' && e.kind !== 'div') return undefined;
+  const factorsOf = (x: Expr): readonly Expr[] => (x.kind === 'mul' ? x.factors : [x]);
+  // Most products have no two such powers: leave them at once.
+  const count = (x: Expr): number => factorsOf(x).filter((f) => numberPower(f, wrt)).length;
+  if ((e.kind === 'div' ? count(e.num) + count(e.den) : count(e)) < 2) return undefined;
+  const top = [...factorsOf(e.kind === 'div' ? e.num : e)];
+  const bottom = e.kind === 'div' ? [...factorsOf(e.den)] : [];
+  // Each group: the exponent, and where its members are (+1 above the line, −1 below).
+  const groups: { exp: Expr; members: { list: Expr[]; f: Expr; sign: 1 | -1 }[] }[] = [];
+  for (const [list, sign] of [
+    [top, 1],
+    [bottom, -1],
+  ] as const) {
+    for (const f of list) {
+      const p = numberPower(f, wrt);
+      if (!p) continue;
+      const g = groups.find((h) => equals(h.exp, p.exp));
+      if (g) g.members.push({ list, f, sign });
+      else groups.push({ exp: p.exp, members: [{ list, f, sign }] });
+    }
+  }
+  let changed = false;
+  for (const g of groups) {
+    if (g.members.length < 2) continue;
+    let base: Num = num(1);
+    for (const m of g.members) {
+      const b = numberPower(m.f, wrt)?.base as Num;
+      base = numMul(base, m.sign === 1 ? b : num(b.d, b.n));
+    }
+    if (base.approx) continue;
+    // Below the line only when every member was (1/(2ˣ3ˣ) = 1/6ˣ); else above it, as (2/3)ˣ.
+    const below = g.members.every((m) => m.sign === -1);
+    const combined = below ? pow(num(base.d, base.n), g.exp) : pow(base, g.exp);
+    const home = below ? bottom : top;
+    const first = g.members.find((m) => m.list === home);
+    for (const m of g.members) m.list.splice(m.list.indexOf(m.f), 1, ...(m === first ? [combined] : []));
+    if (!first) home.push(combined);
+    changed = true;
+  }
+  if (!changed) return undefined;
+  const product = (list: readonly Expr[]): Expr =>
+    list.length === 0 ? num(1) : list.length === 1 ? (list[0] as Expr) : mul(...list);
+  const isUnit = (x: Expr): boolean => x.kind === 'pow' && x.base.kind === 'num' && x.base.n === x.base.d;
+  const above = product(top.filter((f) => !isUnit(f)));
+  const under = bottom.filter((f) => !isUnit(f));
+  return under.length === 0 ? above : div(above, product(under));
+}
+
+/**
+ * The equivalent form a rule applies to: √u = u^{1/2}, 1/x² = x^{-2}, log_b u = ln u / ln b for a varying b,
+ * aᵘbᵘ = (ab)ᵘ.
+ */
 function rewritten(e: Expr, wrt: string): Expr | undefined {
+  const combined = sameExponentPowers(e, wrt);
+  if (combined) return combined;
   if (e.kind === 'div' && !dependsOn(e.num, wrt)) return asPower(e.den, wrt);
   if (e.kind !== 'call') return undefined;
   const [arg, base] = e.args;
@@ -266,7 +348,11 @@ const rewrite: Rule = {
       : undefined;
   },
   combine: (_s, subs) => sub(subs, 0),
-  formula: () => '\\sqrt[n]{x} = x^{1/n},\\quad \\frac{1}{x^{n}} = x^{-n},\\quad \\log_{b} u = \\frac{\\ln u}{\\ln b}',
+  // The identities of the step's kind: the laws of exponents, or the forms a power rule applies to.
+  formula: (s) =>
+    sameExponentPowers(s.expr, s.wrt)
+      ? 'a^{u}\\,b^{u} = (ab)^{u},\\quad \\frac{a^{u}}{b^{u}} = \\left(\\frac{a}{b}\\right)^{u}'
+      : '\\sqrt[n]{x} = x^{1/n},\\quad \\frac{1}{x^{n}} = x^{-n},\\quad \\log_{b} u = \\frac{\\ln u}{\\ln b}',
 };
 
 // ------------------------------------------------------------ powers and exponentials
@@ -291,10 +377,13 @@ const power: Rule = {
   formula: (s, partial) => `${op(s, partial)}${texSymbol(s.wrt)}^{n} = n\\,${texSymbol(s.wrt)}^{n-1}`,
 };
 
-/** The value of a purely numeric base, when it has one. */
+/** The value of a purely numeric base (`2`, `1 - 3`, `-π`, `e - 3`), when it has one. */
 function baseValue(base: Expr): number | undefined {
   const n = foldNumber(base);
-  return n ? n.n / n.d : undefined;
+  if (n) return n.n / n.d;
+  if (freeVars(base).length > 0) return undefined;
+  const value = compile(base, [], { backend: 'closure' })();
+  return Number.isFinite(value) ? value : undefined;
 }
 
 const zeroPower: Rule = {
@@ -320,6 +409,8 @@ const exponential: Rule = {
   combine: (s, _subs, b) => {
     if (s.expr.kind !== 'pow') return b.num(0);
     const a = s.expr.base;
+    // 1ᵘ = 1 is constant: ln 1 = 0, said as 0 rather than left as ln(1).
+    if (baseValue(a) === 1) return b.num(0);
     const same = b.pow(a, s.expr.exp);
     return isE(a) ? same : b.mul(same, b.call('ln', a));
   },
@@ -331,14 +422,44 @@ const exponential: Rule = {
   },
 };
 
+/** A power f^g whose base and exponent both vary: what needs logarithmic differentiation. */
+const isVaryingPower = (e: Expr, wrt: string): e is Expr & { kind: 'pow' } =>
+  e.kind === 'pow' && dependsOn(e.base, wrt) && dependsOn(e.exp, wrt);
+
+/** ln of one factor by the laws of logarithms: ln f^g = g ln f, ln eᵘ = u, ln aᵘ = u ln a, ln uⁿ = n ln u. */
+function lnFactor(f: Expr): Expr {
+  if (f.kind !== 'pow') return call('ln', f);
+  return isE(f.base) ? f.exp : tMul(f.exp, call('ln', f.base));
+}
+
+/**
+ * ln y, with the logs of products and quotients written as sums, for a y that logarithmic
+ * differentiation is for: f^g itself, or a quotient with f^g above the line (x^x/(x + 1)),
+ * as textbooks do. Above the line only powers that are never 0 (f^g, eᵘ, aᵘ), so y·(ln y)′
+ * is defined wherever y′ is.
+ */
+function logOf(e: Expr, wrt: string): Expr | undefined {
+  if (isVaryingPower(e, wrt)) return tMul(e.exp, call('ln', e.base));
+  if (e.kind !== 'div' || !dependsOn(e.den, wrt)) return undefined;
+  const above = e.num.kind === 'mul' ? e.num.factors : [e.num];
+  const positive = (f: Expr) => f.kind === 'pow' && (isVaryingPower(f, wrt) || !dependsOn(f.base, wrt));
+  if (!above.some((f) => isVaryingPower(f, wrt)) || !above.every(positive)) return undefined;
+  const below = e.den.kind === 'mul' ? e.den.factors : [e.den];
+  return tAdd(
+    ...above.map((f) => lnFactor(f)),
+    ...below.filter((f) => dependsOn(f, wrt)).map((f) => tNeg(lnFactor(f))),
+  );
+}
+
 const logDiff: Rule = {
   id: 'log-diff',
-  match: (e, wrt) =>
-    e.kind === 'pow' && dependsOn(e.base, wrt) && dependsOn(e.exp, wrt)
-      ? { shape: shapeOf('log-diff', e, wrt), needs: [{ expr: tMul(e.exp, call('ln', e.base)), wrt }] }
-      : undefined,
+  match: (e, wrt) => {
+    const ln = logOf(e, wrt);
+    return ln ? { shape: shapeOf('log-diff', e, wrt), needs: [{ expr: ln, wrt }] } : undefined;
+  },
+  // y′ = y·(ln y)′, with y written as the function itself.
   combine: (s, subs, b) => b.mul(s.expr, sub(subs, 0)),
-  formula: () => "(f^{g})' = f^{g}\\,(g\\ln f)'",
+  formula: (s) => (s.expr.kind === 'pow' ? "(f^{g})' = f^{g}\\,(g\\ln f)'" : "y' = y\\,(\\ln y)'"),
 };
 
 // ------------------------------------------------------------ the chain rule
@@ -476,8 +597,8 @@ export const RULES_BY_KIND: Readonly<Record<Expr['kind'], readonly Rule[]>> = {
   neg: [],
   sym: [variable],
   add: [sum],
-  mul: [product],
-  div: [rewrite, reciprocal, quotient],
+  mul: [rewrite, product],
+  div: [rewrite, reciprocal, logDiff, quotient],
   pow: [zeroPower, power, exponential, logDiff, chain],
   call: [rewrite, chain],
 };

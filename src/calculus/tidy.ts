@@ -4,6 +4,7 @@
  * readable (3·3x² → 9x², not 3·(3·x^2)·1); the real canonical form is `simplify`'s job.
  */
 import { approx, type Expr, equals, MINUS_ONE, type Num, num, ONE, ZERO } from '../expr/ast.js';
+import { addsWithoutLoss, byMagnitude, multipliesWithoutLoss } from '../expr/rational.js';
 
 function isExactNum(e: Expr): e is Num {
   return e.kind === 'num' && !e.approx;
@@ -41,16 +42,21 @@ function rank(f: Expr): number {
 export function tMul(...factors: Expr[]): Expr {
   let coef: Num = ONE;
   const rest: Expr[] = [];
+  // A number that folding would lose (2 · 1e308 overflows) stays a factor of its own.
+  const kept: Num[] = [];
   const visit = (f: Expr): void => {
     if (f.kind === 'mul') for (const g of f.factors) visit(g);
     else if (f.kind === 'neg') {
       coef = numNeg(coef);
       visit(f.arg);
-    } else if (f.kind === 'num') coef = numMul(coef, f);
-    else rest.push(f);
+    } else if (f.kind === 'num') {
+      if (multipliesWithoutLoss(coef, f)) coef = numMul(coef, f);
+      else kept.push(f);
+    } else rest.push(f);
   };
   for (const f of factors) visit(f);
   if (isZero(coef)) return ZERO;
+  if (kept.length) rest.unshift(...kept.sort(byMagnitude));
   if (rest.length > 1) mergePowers(rest);
   // Monomial factors first, as a textbook writes them: x·cos x, not cos x·x.
   if (rest.length > 1) rest.sort((a, b) => rank(a) - rank(b));
@@ -102,17 +108,28 @@ function mergePowers(rest: Expr[]): void {
   }
 }
 
-/** A sum, flattened, with zeros dropped and numbers gathered into one trailing constant. */
+/**
+ * A sum, flattened, with zeros dropped and numbers gathered into one constant where the first
+ * number stands — the order of the rule's formula or of the question: 1 + u², x + 1.
+ */
 export function tAdd(...terms: Expr[]): Expr {
   let constant: Num = ZERO;
+  let at = -1;
   const rest: Expr[] = [];
+  // A number that folding would lose (1 next to 1e308) stays a term of its own.
+  const kept: Num[] = [];
   const visit = (t: Expr): void => {
     if (t.kind === 'add') for (const s of t.terms) visit(s);
-    else if (t.kind === 'num') constant = numAdd(constant, t);
-    else rest.push(t);
+    else if (t.kind === 'num') {
+      if (addsWithoutLoss(constant, t)) {
+        constant = numAdd(constant, t);
+        if (at < 0 && !isZero(t)) at = rest.length;
+      } else kept.push(t);
+    } else rest.push(t);
   };
   for (const t of terms) visit(t);
-  if (!isZero(constant)) rest.push(constant);
+  if (!isZero(constant)) rest.splice(at < 0 ? rest.length : at, 0, constant);
+  rest.push(...kept);
   if (rest.length === 0) return ZERO;
   return rest.length === 1 ? (rest[0] as Expr) : { kind: 'add', terms: rest };
 }

@@ -7,14 +7,15 @@
  * 2. An answer that is the expected tree itself is `correct` at once; otherwise it
  *    is compared numerically on the real domain (`equivalence.ts`) — cheaper than
  *    simplifying it — and where too few real points exist, equal canonical forms
- *    (`simplify`) still decide `correct`.
+ *    (`simplify`) still decide `correct`. Where values overflow floating point (coefficients
+ *    near 10³⁰⁸), the verdict is `out-of-range`, never "undefined there" (`magnitude.ts`).
  * 3. An equal answer is `correct-unsimplified` when it visibly holds unfinished
  *    work (`unsimplified.ts`).
  * 4. A different answer is matched against the typical wrong derivations
  *    (`mistakes.ts`); the first match names the mistake and its step.
  */
 import { Budget, countNodes, NODE_BUDGET, TIME_BUDGET_MS } from '../calculus/budget.js';
-import type { Derivation, Step } from '../calculus/derivation.js';
+import { type Derivation, positiveBases, type Step } from '../calculus/derivation.js';
 import { differentiate } from '../calculus/differentiate.js';
 import { type FormName, formOf } from '../calculus/forms.js';
 import { isGradstepError, type SourceRange } from '../errors.js';
@@ -34,12 +35,26 @@ import {
   valuesAgree,
   valuesAt,
 } from './equivalence.js';
+import { holdsNonFiniteNumber, overflowsAt, overflowsOnCandidates } from './magnitude.js';
 import { mistakeMessage, verdictMessages } from './messages.js';
 import { byPriority, type MistakeId, type Mutant, mutants } from './mistakes.js';
 import { type MessagePart, type QuotedMath, richMessage } from './rich.js';
+import { roundingError } from './rounding.js';
 import { type UnsimplifiedReason, unsimplifiedReason } from './unsimplified.js';
 
-export type Verdict = 'correct' | 'correct-unsimplified' | 'incorrect' | 'invalid-answer' | 'unevaluated' | 'undecided';
+/**
+ * `out-of-range`: the values of the problem, its derivative or the answer at the sample
+ * points exceed what floating point holds (about 1.8·10³⁰⁸), so the answer cannot be
+ * compared numerically; it is not called wrong.
+ */
+export type Verdict =
+  | 'correct'
+  | 'correct-unsimplified'
+  | 'incorrect'
+  | 'invalid-answer'
+  | 'unevaluated'
+  | 'undecided'
+  | 'out-of-range';
 
 export interface CheckInput {
   /** The function to differentiate, as typed. */
@@ -105,6 +120,8 @@ export interface CheckResult {
   readonly error?: { readonly code: string; readonly messages: Localized; readonly range?: SourceRange };
   /** For `unevaluated`: the derivative notation found in the answer. */
   readonly notation?: { readonly text: string; readonly range: SourceRange };
+  /** Bases the expected derivative assumes positive (`a > 0` for aᵘ with a parameter a); the message says so too. */
+  readonly assumptions?: readonly Shown[];
   /** For `correct`: the form of the expected answer the answer is written in (same terms and factors up to order). */
   readonly form?: FormName;
   /** How equality was decided: canonical forms, or the number of sample points. */
@@ -165,6 +182,8 @@ export interface PreparedProblem {
   readonly expected: Expr;
   readonly expectedShown: Shown;
   readonly sample: Sample;
+  /** Bases the derivation assumes positive (aᵘ for a parameter a): every verdict says so. */
+  readonly positiveBases: readonly Shown[];
 }
 
 function chooseWrt(wrt: string | undefined, vars: readonly string[]): string {
@@ -201,6 +220,7 @@ export function prepareProblem(input: {
     derivation,
     expected,
     expectedShown: { text: toText(expected), tex: toTex(expected) },
+    positiveBases: positiveBases(derivation).map((b) => ({ text: toText(b), tex: toTex(b) })),
     // Parameters are sampled like the variables: the answer must be right for every value of them.
     sample: sampleDomain(parsed.expr, expected, [...vars, ...params]),
   };
@@ -238,13 +258,23 @@ export function checkPrepared(
     params: p.params,
     order: p.order,
     expected: p.expectedShown,
+    ...(p.positiveBases.length
+      ? { assumptions: p.positiveBases.map((b) => ({ text: `${b.text} > 0`, tex: `${b.tex} > 0` })) }
+      : {}),
   };
+  // aᵘ with a parameter a is differentiated assuming a > 0: every verdict says so after its message.
+  const bases = p.positiveBases.map((b) => b.text);
+  const withAssumption = (messages: Localized): Localized =>
+    bases.length === 0
+      ? messages
+      : localizeAll((m, l) => m.verdicts.join(messages[l], m.derivation.assumption({ bases })));
   const finish = (
     verdict: Verdict,
     messages: Localized,
     extra: Partial<Omit<CheckResult, 'verdict' | 'message' | 'messages' | 'correct' | 'rich' | 'richMessages'>> = {},
     quoted: readonly QuotedMath[] = [],
   ): CheckResult => {
+    messages = withAssumption(messages);
     const richMessages = {} as Record<Lang, readonly MessagePart[]>;
     for (const l of LANGS) richMessages[l] = richMessage(messages[l], quoted);
     return {
@@ -311,13 +341,25 @@ export function checkPrepared(
     });
   };
 
+  // Values past floating point's range decide nothing: say so instead of calling the answer wrong.
+  const outOfRange = (points: number): CheckResult =>
+    finish('out-of-range', verdictMessages.outOfRange(), { answer: shown, method: 'numeric', points });
+  // An expected derivative whose numbers overflowed when folded (2·1e308) is no reference.
+  if (holdsNonFiniteNumber(p.expected)) return outOfRange(0);
   // The same tree as the expected derivative needs no sampling.
   if (equals(answer, p.expected)) return equal('exact');
-  const comparison = compareWithSample(p.sample, answer);
+  const vars = p.sample.vars;
+  const comparison = compareWithSample(p.sample, answer, {
+    skip: (point) => overflowsAt(answer, vars, point),
+    noise: (point) => roundingError(p.expected, vars, point) + roundingError(answer, vars, point),
+  });
   if (comparison.kind === 'equal') return equal('numeric', comparison.points);
+  if (comparison.kind === 'out-of-range') return outOfRange(comparison.points);
   if (comparison.kind === 'undecided') {
     // Too few real points to compare numerically: the canonical forms can still agree.
     if (equals(simplifySafely(answer), simplifySafely(p.expected))) return equal('exact');
+    // Too few because the problem or its derivative overflows there, not because the domain is small.
+    if (overflowsOnCandidates([p.expr, p.expected], p.sample.vars)) return outOfRange(comparison.points);
     return finish('undecided', verdictMessages.undecided(comparison.points), { answer: shown, method: 'numeric' });
   }
 

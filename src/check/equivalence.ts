@@ -35,7 +35,7 @@ const POOL: readonly number[] = [
 ];
 
 /** Candidate points: the pool (one variable) or pool values mixed per variable; then uniform fallbacks. */
-function* candidates(count: number): Generator<number[]> {
+export function* candidates(count: number): Generator<number[]> {
   if (count === 0) {
     yield [];
     return;
@@ -127,7 +127,9 @@ export interface Counterexample {
 export type Comparison =
   | { readonly kind: 'equal'; readonly points: number }
   | { readonly kind: 'different'; readonly counterexample: Counterexample }
-  | { readonly kind: 'undecided'; readonly points: number };
+  | { readonly kind: 'undecided'; readonly points: number }
+  /** Too few points left once those where the candidate overflows floating point (`skip`) are set aside. */
+  | { readonly kind: 'out-of-range'; readonly points: number };
 
 function pointRecord(vars: readonly string[], point: readonly number[]): Record<string, number> {
   const at: Record<string, number> = {};
@@ -137,19 +139,37 @@ function pointRecord(vars: readonly string[], point: readonly number[]): Record<
   return at;
 }
 
+/** What a comparison may ask about a point where the values disagree (only there: both cost a walk of the trees). */
+export interface CompareOptions {
+  /** Whether the candidate only overflowed at the point (a finite value too large for floating point). */
+  readonly skip?: (point: readonly number[]) => boolean;
+  /** How far rounding alone can move the two values apart at the point (a bound; Infinity when unknown). */
+  readonly noise?: (point: readonly number[]) => number;
+}
+
 /**
  * Compares `candidate` with the sample's expected values. A point where the
- * candidate is undefined but the expected derivative is defined is a difference.
+ * candidate is undefined but the expected derivative is defined is a difference —
+ * unless `skip` says the candidate only overflowed there: such points are set aside,
+ * and when too few remain the comparison is `out-of-range`. Two finite values that
+ * differ by no more than `noise` (rounding in a cancelling expression) agree.
  */
-export function compareWithSample(sample: Sample, candidate: Expr): Comparison {
+export function compareWithSample(sample: Sample, candidate: Expr, options: CompareOptions = {}): Comparison {
+  const { skip, noise } = options;
   const constant = sample.vars.length === 0;
-  if (sample.points.length < (constant ? 1 : MIN_POINTS)) return { kind: 'undecided', points: sample.points.length };
+  const needed = constant ? 1 : MIN_POINTS;
+  if (sample.points.length < needed) return { kind: 'undecided', points: sample.points.length };
   const g = evaluator(candidate, sample.vars);
+  let skipped = 0;
   for (let i = 0; i < sample.points.length; i++) {
     const point = sample.points[i] as readonly number[];
     const want = sample.expected[i] as number;
     const got = g(point);
-    if (!Number.isFinite(got) || !close(got, want)) {
+    if (!Number.isFinite(got) && skip?.(point)) {
+      skipped++;
+      continue;
+    }
+    if (!Number.isFinite(got) || (!close(got, want) && !withinNoise(got, want, noise?.(point)))) {
       return {
         kind: 'different',
         counterexample: {
@@ -160,7 +180,14 @@ export function compareWithSample(sample: Sample, candidate: Expr): Comparison {
       };
     }
   }
-  return { kind: 'equal', points: sample.points.length };
+  const compared = sample.points.length - skipped;
+  if (compared < needed) return { kind: 'out-of-range', points: compared };
+  return { kind: 'equal', points: compared };
+}
+
+/** Whether two finite values differ by no more than a finite rounding bound. */
+function withinNoise(a: number, b: number, bound: number | undefined): boolean {
+  return bound !== undefined && Number.isFinite(bound) && Math.abs(a - b) <= 2 * bound;
 }
 
 /**

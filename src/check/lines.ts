@@ -214,7 +214,8 @@ export function checkDerivation(input: DerivationCheckInput): DerivationCheckRes
       return;
     }
     firstBroken = index;
-    if (comparison.kind === 'undecided') {
+    // Without `skip` a comparison is never out-of-range; both read as "could not be compared".
+    if (comparison.kind === 'undecided' || comparison.kind === 'out-of-range') {
       reports.push({
         index,
         input: line,

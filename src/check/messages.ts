@@ -61,4 +61,5 @@ export const verdictMessages = {
     localizeAll((m) => m.verdicts.unknownVariable({ name, vars })),
   unevaluated: (found: string): Localized => localizeAll((m) => m.verdicts.unevaluated({ found })),
   undecided: (points: number): Localized => localizeAll((m) => m.verdicts.undecided({ points })),
+  outOfRange: (): Localized => localizeAll((m) => m.verdicts.outOfRange()),
 };

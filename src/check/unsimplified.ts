@@ -42,6 +42,25 @@ function numericValue(e: Expr): number | undefined {
 
 const isNumeric = (e: Expr): boolean => numericValue(e) !== undefined;
 
+/**
+ * Whether the numbers would fold into one without loss: a product that neither overflows
+ * nor underflows, a sum whose float value drops no addend (1e308 + 1 and 2 · 1e308 cannot
+ * be "multiplied out", so writing them apart is not unfinished work).
+ */
+function foldable(numbers: readonly Expr[], op: 'add' | 'mul'): boolean {
+  const values = numbers.map((n) => numericValue(n) as number);
+  let acc = op === 'add' ? 0 : 1;
+  for (const v of values) {
+    const next = op === 'add' ? acc + v : acc * v;
+    if (!Number.isFinite(next)) return false;
+    // An addend swallowed whole by rounding (1e308 + 1 = 1e308) cannot be folded in.
+    if (op === 'add' && ((next === acc && v !== 0) || (next === v && acc !== 0))) return false;
+    if (op === 'mul' && v !== 0 && acc !== 0 && Math.abs(next) < 2.2250738585072014e-308) return false;
+    acc = next;
+  }
+  return true;
+}
+
 /** The factors of a product, through nested products and a leading minus. */
 function flatFactors(e: Expr, out: Expr[] = []): Expr[] {
   if (e.kind === 'mul') for (const f of e.factors) flatFactors(f, out);
@@ -161,7 +180,8 @@ function ownReason(e: Expr): UnsimplifiedReason | undefined {
     case 'add': {
       const terms = flatTerms(e);
       if (terms.some(isExactZero)) return 'identity-element';
-      if (terms.filter(isNumeric).length > 1) return 'numeric-terms';
+      const numbers = terms.filter(isNumeric);
+      if (numbers.length > 1 && foldable(numbers, 'add')) return 'numeric-terms';
       const keys = new Set<string>();
       for (const t of terms) {
         if (isNumeric(t)) continue;
@@ -174,7 +194,8 @@ function ownReason(e: Expr): UnsimplifiedReason | undefined {
     case 'mul': {
       const factors = flatFactors(e);
       if (factors.some(isExactOne)) return 'identity-element';
-      if (factors.filter(isNumeric).length > 1) return 'numeric-factors';
+      const numbers = factors.filter(isNumeric);
+      if (numbers.length > 1 && foldable(numbers, 'mul')) return 'numeric-factors';
       if (repeatedBase(factors.filter((f) => !isNumeric(f)))) return 'like-factors';
       break;
     }

@@ -220,8 +220,8 @@ function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
   const summary = Object.fromEntries(counts);
   if (json) io.out(JSON.stringify({ rows: results, summary, total: rows.length }, null, 2));
   else {
-    const parts = [...counts].map(([v, n]) => `${n} ${cli.verdicts[v]}`);
-    io.out(`\n${cli.rows({ count: rows.length })}: ${parts.join(', ')}`);
+    const verdicts = [...counts].map(([verdict, count]) => ({ verdict, count }));
+    io.out(`\n${cli.summary({ rows: rows.length, verdicts })}`);
   }
   return worst;
 }

@@ -312,15 +312,23 @@ function subscriptLog(word: string, scope: Scope, range: SourceRange): Token | u
   throw parseErrors.unknownName([base], word, scope.declaredList, range);
 }
 
-/** `σ(x)` and `sigma(x)` are the logistic sigmoid unless σ is a declared name. */
-function isSigmoidCall(name: string, scope: Scope, next: RawToken | undefined, end: number): boolean {
-  return (
-    name === 'sigma' &&
-    !scope.declared?.has(name) &&
-    !scope.params.has(name) &&
-    next?.kind === 'lparen' &&
-    next.range.start === end
-  );
+/**
+ * `σ` and `sigma` are the logistic sigmoid where an argument follows them, read as `sin` is:
+ * `σ(z)`, `σ (wx + b)`, `σ z`, `σ 2x` (the lesson writes σ(z)). Standing alone (`σ^2`, `2σ`,
+ * `x - σ`), or when σ is a declared variable or parameter, it is the letter σ.
+ */
+function isSigmoidCall(name: string, scope: Scope, next: RawToken | undefined): boolean {
+  if (name !== 'sigma' || scope.declared?.has(name) || scope.params.has(name)) return false;
+  switch (next?.kind) {
+    case 'lparen':
+    case 'num':
+    case 'ident':
+    case 'greek':
+    case 'root':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Turns identifiers and Greek letters into variables, constants and functions. */
@@ -329,7 +337,7 @@ export function resolveNames(raw: readonly RawToken[], scope: Scope, _source: st
   for (const [index, token] of raw.entries()) {
     if (
       (token.kind === 'greek' || token.kind === 'ident') &&
-      isSigmoidCall(token.kind === 'greek' ? token.name : token.text, scope, raw[index + 1], token.range.end)
+      isSigmoidCall(token.kind === 'greek' ? token.name : token.text, scope, raw[index + 1])
     ) {
       tokens.push({ kind: 'func', fn: 'sigmoid', typed: token.kind === 'greek' ? 'σ' : 'sigma', range: token.range });
       continue;

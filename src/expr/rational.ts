@@ -198,3 +198,41 @@ export function extractPower(n: number, k: number): { outside: number; inside: n
   }
   return { outside, inside };
 }
+
+/** The smallest normal double. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * Whether a · b can be folded into one number: exact rationals always can; a float product
+ * only when it neither overflows (2 · 1e308 is not ∞) nor underflows to 0 or a subnormal.
+ */
+export function multipliesWithoutLoss(a: Num, b: Num): boolean {
+  if (!mul(a, b).approx) return true;
+  const x = toFloat(a);
+  const y = toFloat(b);
+  const p = x * y;
+  if (!Number.isFinite(p)) return !Number.isFinite(x) || !Number.isFinite(y);
+  // 0 or a subnormal from non-zero factors has lost the product (1e-200 · 1e-200 = 0).
+  return x === 0 || y === 0 || Math.abs(p) >= MIN_NORMAL;
+}
+
+/** Numbers that cannot be folded (`addsWithoutLoss`, `multipliesWithoutLoss`), largest first: a stable order for the kept ones. */
+export function byMagnitude(a: Num, b: Num): number {
+  return Math.abs(toFloat(b)) - Math.abs(toFloat(a));
+}
+
+/**
+ * Whether a + b can be folded into one number without losing an addend: exact
+ * rationals always can; a float sum only when it is exact (1 + 1e308 rounds to
+ * 1e308, so the 1 must stay a term of its own). Every step that folds numbers in a
+ * sum (simplify, the step builder, the answer forms) asks this one question.
+ */
+export function addsWithoutLoss(a: Num, b: Num): boolean {
+  if (!add(a, b).approx) return true;
+  const x = toFloat(a);
+  const y = toFloat(b);
+  if (x === 0 || y === 0) return true;
+  const s = x + y;
+  if (!Number.isFinite(s)) return !Number.isFinite(x) || !Number.isFinite(y);
+  return s - x === y && s - y === x;
+}

@@ -402,10 +402,8 @@ function collectTerm(st: SumState, t: Expr, scale: Num): void {
       const next = Q.add(st.constant, scaled);
       // Folding must not lose a small addend next to a huge constant (1 + 1e308 rounds to
       // 1e308): a float sum that is not exact keeps the addend as a term of its own.
-      const a = Q.toFloat(st.constant);
-      const b = Q.toFloat(scaled);
-      if (next.approx && Number.isFinite(a + b) && (a + b - a !== b || a + b - b !== a)) st.kept.push(scaled);
-      else st.constant = next;
+      if (Q.addsWithoutLoss(st.constant, scaled)) st.constant = next;
+      else st.kept.push(scaled);
       return;
     }
     case 'mul': {
@@ -634,6 +632,14 @@ const TRIG_SPLIT: Partial<Record<FunctionName, readonly [number, number]>> = {
 interface ProductState {
   coef: Num;
   readonly groups: Map<string, Group>;
+  /** Numbers that would be lost if folded into `coef` (2 · 1e308 overflows). */
+  readonly kept: Num[];
+}
+
+/** Folds `n` into the product's coefficient, or keeps it apart where folding would lose it. */
+function foldCoefficient(st: ProductState, n: Num): void {
+  if (Q.multipliesWithoutLoss(st.coef, n)) st.coef = Q.mul(st.coef, n);
+  else st.kept.push(n);
 }
 
 function pushFactor(st: ProductState, base: Expr, exp: Expr): void {
@@ -656,14 +662,14 @@ function pushTrig(st: ProductState, fn: FunctionName, arg: Expr, times: Expr): b
 function collectFactor(st: ProductState, f: Expr): void {
   switch (f.kind) {
     case 'num':
-      st.coef = Q.mul(st.coef, f);
+      foldCoefficient(st, f);
       return;
     case 'mul':
       for (const g of f.factors) collectFactor(st, g);
       return;
     case 'add': {
       const p = primitive(f);
-      st.coef = Q.mul(st.coef, p.coef);
+      foldCoefficient(st, p.coef);
       for (const m of p.mono) collectFactor(st, m);
       pushFactor(st, p.sum, ONE);
       return;
@@ -683,11 +689,10 @@ function collectFactor(st: ProductState, f: Expr): void {
 }
 
 function buildMul(input: readonly Expr[], depth = 0): Expr {
-  const st: ProductState = { coef: ONE, groups: new Map() };
+  const st: ProductState = { coef: ONE, groups: new Map(), kept: [] };
   for (const f of input) collectFactor(st, f);
   const groups = st.groups;
-  let coef = st.coef;
-  if (Q.isZero(coef)) return ZERO;
+  if (Q.isZero(st.coef)) return ZERO;
 
   recombineTrig(groups);
 
@@ -697,15 +702,19 @@ function buildMul(input: readonly Expr[], depth = 0): Expr {
     const exp = g.exps.length === 1 ? (g.exps[0] as Expr) : buildAdd(g.exps);
     const r = buildPow(g.base, exp);
     if (r.kind === 'num') {
-      coef = Q.mul(coef, r);
+      foldCoefficient(st, r);
       continue;
     }
     if (r.kind === 'mul' || nodeKey(r.kind === 'pow' ? r.base : r) !== key) regroup = true;
     factors.push(r);
   }
+  const coef = st.coef;
   if (Q.isZero(coef)) return ZERO;
-  if (regroup && depth < 4) return buildMul([coef, ...factors], depth + 1);
-  return assembleProduct(coef, factors);
+  if (regroup && depth < 4) return buildMul([coef, ...st.kept, ...factors], depth + 1);
+  if (st.kept.length === 0) return assembleProduct(coef, factors);
+  // Unfolded numbers first, largest first, so simplifying again keeps them the same way.
+  const numbers = [...st.kept, ...(Q.isOne(coef) ? [] : [coef])].sort(Q.byMagnitude);
+  return mul(...numbers, ...factors.sort(compareFactors));
 }
 
 /** sin(u)^a · cos(u)^b with integer exponents of opposite signs → tan or cot; negative powers left → csc, sec. */

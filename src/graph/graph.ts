@@ -29,6 +29,7 @@ import { type CompiledFunction, compile } from '../expr/compile.js';
 import { parse } from '../expr/parse.js';
 import { toText } from '../expr/print-text.js';
 import { keyOf } from '../expr/simplify.js';
+import { validateTree } from '../expr/tree-check.js';
 
 /** Most nodes a graph may have (the parser's own node limit). */
 export const MAX_GRAPH_NODES = 2000;
@@ -204,6 +205,7 @@ type Ref = { readonly node: number } | { readonly constant: Expr };
 /** The computation graph of `input` (text or tree). */
 export function buildGraph(input: string | Expr, options: GraphOptions = {}): ComputationGraph {
   const given = options.vars ? [...new Set([...(options.params ?? []), ...options.vars])] : undefined;
+  if (typeof input !== 'string') validateTree(input);
   const expr = typeof input === 'string' ? parse(input, given?.length ? { vars: given } : {}).expr : input;
   for (const p of options.params ?? []) {
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(p)) throw new GradstepError('graph/bad-param', { name: p });

@@ -4,6 +4,17 @@ import type { CliMessages } from './cli.js';
 import { plural } from './plural.js';
 
 const n = (count: number, forms: { one: string; other: string }) => `${count} ${plural('en', count, forms)}`;
+/** A verdict counted in `check --file`'s summary: `3 correct`, `1 unreadable answer`, `2 unreadable answers`. */
+const SUMMARY_VERDICTS: Record<keyof CliMessages['verdicts'], { one: string; other: string }> = {
+  correct: { one: 'correct', other: 'correct' },
+  'correct-unsimplified': { one: 'unsimplified', other: 'unsimplified' },
+  incorrect: { one: 'incorrect', other: 'incorrect' },
+  'invalid-answer': { one: 'unreadable answer', other: 'unreadable answers' },
+  unevaluated: { one: 'unevaluated', other: 'unevaluated' },
+  undecided: { one: 'undecided', other: 'undecided' },
+  'out-of-range': { one: 'out of range', other: 'out of range' },
+  'invalid-problem': { one: 'unreadable problem', other: 'unreadable problems' },
+};
 
 export const CLI_EN: CliMessages = {
   errors: {
@@ -17,15 +28,10 @@ export const CLI_EN: CliMessages = {
     'cli/conflicting-flags': ({ first, second }) => `--${first} and --${second} ask for opposite things: give one`,
     'cli/missing-expression': () => 'missing the expression',
   },
-  verdicts: {
-    correct: 'correct',
-    'correct-unsimplified': 'unsimplified',
-    incorrect: 'incorrect',
-    'invalid-answer': 'unreadable answer',
-    unevaluated: 'unevaluated',
-    undecided: 'undecided',
-    'invalid-problem': 'unreadable problem',
-  },
+  // The one-row forms are the verdict words of `check`'s result lines.
+  verdicts: Object.fromEntries(
+    Object.entries(SUMMARY_VERDICTS).map(([verdict, forms]) => [verdict, forms.one]),
+  ) as CliMessages['verdicts'],
   labels: {
     expected: 'expected',
     answer: 'answer',
@@ -39,7 +45,8 @@ export const CLI_EN: CliMessages = {
     params: 'params',
     none: '(none)',
   },
-  rows: ({ count }) => n(count, { one: 'row', other: 'rows' }),
+  summary: ({ rows, verdicts }) =>
+    `${n(rows, { one: 'row', other: 'rows' })}: ${verdicts.map(({ verdict, count }) => n(count, SUMMARY_VERDICTS[verdict])).join(', ')}`,
   where: ({ start, end }) => ` (at ${start}–${end})`,
   help: {
     tagline: ({ version }) =>

@@ -3,6 +3,18 @@
 import type { CliMessages } from './cli.js';
 import { josa } from './josa.js';
 
+/** 판정의 이름: `check`의 결과 줄과 `check --file` 요약(`정답 3행`). */
+const VERDICTS: Record<keyof CliMessages['verdicts'], string> = {
+  correct: '정답',
+  'correct-unsimplified': '정리 안 됨',
+  incorrect: '오답',
+  'invalid-answer': '읽을 수 없는 답',
+  unevaluated: '미분이 남음',
+  undecided: '판정 불가',
+  'out-of-range': '범위 초과',
+  'invalid-problem': '읽을 수 없는 문제',
+};
+
 export const CLI_KO: CliMessages = {
   errors: {
     'cli/bad-option': ({ option, value }) => `--${option} ${value}: 수가 필요합니다.`,
@@ -18,15 +30,7 @@ export const CLI_KO: CliMessages = {
       `${josa(`--${first}`, '과/와')} ${josa(`--${second}`, '은/는')} 서로 반대되는 요청입니다. 하나만 쓰세요.`,
     'cli/missing-expression': () => '식이 없습니다.',
   },
-  verdicts: {
-    correct: '정답',
-    'correct-unsimplified': '정리 안 됨',
-    incorrect: '오답',
-    'invalid-answer': '읽을 수 없는 답',
-    unevaluated: '미분이 남음',
-    undecided: '판정 불가',
-    'invalid-problem': '읽을 수 없는 문제',
-  },
+  verdicts: VERDICTS,
   labels: {
     expected: '정답',
     answer: '학생 답',
@@ -40,7 +44,8 @@ export const CLI_KO: CliMessages = {
     params: '매개변수',
     none: '(없음)',
   },
-  rows: ({ count }) => `${count}행`,
+  summary: ({ rows, verdicts }) =>
+    `${josa(`${rows}행`, '을/를')} 채점했습니다: ${verdicts.map(({ verdict, count }) => `${VERDICTS[verdict]} ${count}행`).join(', ')}`,
   where: ({ start, end }) => ` (${start}–${end}번째 문자)`,
   help: {
     tagline: ({ version }) => `gradstep ${version} — 풀이 과정을 보여 주는 미분, 답 채점, 최적화기를 터미널에서`,

@@ -31,6 +31,7 @@ export interface CliMessages {
     readonly 'invalid-answer': string;
     readonly unevaluated: string;
     readonly undecided: string;
+    readonly 'out-of-range': string;
     readonly 'invalid-problem': string;
   };
   readonly labels: {
@@ -47,8 +48,14 @@ export interface CliMessages {
     readonly params: string;
     readonly none: string;
   };
-  /** `3 rows`. */
-  readonly rows: (p: { readonly count: number }) => string;
+  /**
+   * The last line of `check --file`: how many rows, and how many of each verdict (in the
+   * order given, none with a zero count): `10 rows: 3 correct, 1 unreadable answer`.
+   */
+  readonly summary: (p: {
+    readonly rows: number;
+    readonly verdicts: readonly { readonly verdict: keyof CliMessages['verdicts']; readonly count: number }[];
+  }) => string;
   /** ` (at 3–5)` after an error that points into the input. */
   readonly where: (p: { readonly start: number; readonly end: number }) => string;
   /** The help texts: `gradstep --help` and every `gradstep <command> --help`. */

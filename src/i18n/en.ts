@@ -203,6 +203,9 @@ export const en: Messages = {
     letWord: 'let',
     order: ({ k }) => `Order ${k}:`,
     answer: 'Answer',
+    assuming: ({ bases }) => `assuming ${bases.map((b) => `${b} > 0`).join(', ')}`,
+    assumption: ({ bases }) =>
+      `Assuming ${bases.map((b) => `${b} > 0`).join(' and ')}: a base raised to a varying power is a real function, with derivative aᵘ·ln a, only when the base a is positive.`,
   },
 
   mistakes: {
@@ -283,6 +286,8 @@ export const en: Messages = {
       `Your answer still contains a derivative (${found}). Carry out the differentiation and write the result.`,
     undecided: ({ points }) =>
       `Could not decide: the derivative is defined at too few sample points (${points}) to compare.`,
+    outOfRange: () =>
+      'Cannot decide at these magnitudes: the values here exceed what floating point holds (about 1.8e+308), so the answer cannot be compared numerically. It is not marked wrong.',
     join: (first, second) => `${first} ${second}`,
     undefinedValue: 'undefined',
     diagnosisSkipped: '(Diagnosis skipped: finding the likely mistake would take longer than the checker allows.)',
@@ -309,6 +314,7 @@ export const en: Messages = {
     steps: 'Steps',
     generalFormula: 'General formula',
     heldConstant: 'held constant',
+    assumed: 'assumed',
     tangentAt: 'Tangent at',
     slope: 'slope',
     plotOf: 'Plot of f and its derivative',
@@ -424,6 +430,8 @@ export const en: Messages = {
     datasets: { line: 'Noisy line y ≈ 2x + 1 (20 rows)', logistic: 'Two classes on a line (16 rows)' },
     run: {
       converged: ({ k, tol }) => `Converged at step ${k}: the gradient’s length is at most ${tol}.`,
+      overflow: ({ k, state, gradient }) =>
+        `Stopped at step ${k}: the ${state} overflowed to infinity (the gradient is about ${gradient}, and g⊙g exceeds the largest floating-point number, about 1.8e+308), so every later step would be 0 and w would stop moving. Start nearer the minimum, or scale f down.`,
       corner: ({ k, point, f, minimum }) =>
         minimum
           ? `Reached a minimum at step ${k}: w^(${k}) = ${point} is a corner of f (f = ${f}), where the gradient is undefined, and f is no lower nearby.`

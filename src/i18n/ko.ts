@@ -199,6 +199,9 @@ export const ko: Messages = {
     letWord: '치환',
     order: ({ k }) => `${k}계 도함수:`,
     answer: '답',
+    assuming: ({ bases }) => `${bases.map((b) => `${b} > 0`).join(', ')}으로 가정`,
+    assumption: ({ bases }) =>
+      `${bases.map((b) => `${b} > 0`).join(', ')}이라고 가정합니다: 밑이 양수일 때만 변하는 지수의 거듭제곱 aᵘ가 실함수이고 그 도함수가 aᵘ·ln a입니다.`,
   },
 
   mistakes: {
@@ -272,6 +275,8 @@ export const ko: Messages = {
       `답에 문제의 변수(${list(vars)})가 아닌 ${josa(`'${name}'`, '이/가')} 있습니다.`,
     unevaluated: ({ found }) => `답에 아직 미분 기호(${found})가 남아 있습니다. 미분을 끝까지 계산해서 결과를 쓰세요.`,
     undecided: ({ points }) => `판정할 수 없습니다: 비교할 수 있는 표본점(${points}개)이 너무 적습니다.`,
+    outOfRange: () =>
+      '이 크기에서는 판정할 수 없습니다: 값이 부동소수점이 담을 수 있는 범위(약 1.8e+308)를 넘어 답을 수치로 비교할 수 없습니다. 오답으로 처리하지 않습니다.',
     join: (first, second) => `${first} ${second}`,
     undefinedValue: '정의되지 않음',
     diagnosisSkipped: '(진단 생략: 실수를 찾는 데 검사 한도보다 오래 걸립니다.)',
@@ -297,6 +302,7 @@ export const ko: Messages = {
     steps: '풀이 과정',
     generalFormula: '일반 공식',
     heldConstant: '상수로 취급',
+    assumed: '가정',
     tangentAt: '접선 위치',
     slope: '기울기',
     plotOf: 'f와 도함수의 그래프',
@@ -412,6 +418,8 @@ export const ko: Messages = {
     datasets: { line: '잡음이 있는 직선 y ≈ 2x + 1 (20행)', logistic: '직선 위의 두 부류 (16행)' },
     run: {
       converged: ({ k, tol }) => `${k}단계에서 수렴했습니다: 기울기의 크기가 ${tol} 이하입니다.`,
+      overflow: ({ k, state, gradient }) =>
+        `${k}단계에서 멈췄습니다: ${josa(state, '이/가')} 무한대로 넘쳤습니다(기울기가 약 ${gradient}이고, g⊙g가 부동소수점의 최댓값 약 1.8e+308을 넘습니다). 이대로는 이후의 모든 단계가 0이 되어 w가 움직이지 않습니다. 최솟점에 더 가까운 곳에서 시작하거나 f의 크기를 줄이세요.`,
       corner: ({ k, point, f, minimum }) =>
         minimum
           ? `${k}단계에서 최솟점에 도달했습니다: w^(${k}) = ${point}는 f의 꺾인 점(f = ${f})이라 기울기가 정의되지 않고, 주변에서 f가 더 작지 않습니다.`

@@ -85,6 +85,8 @@ export interface VerdictMessages {
   readonly unknownVariable: (p: { readonly name: string; readonly vars: readonly string[] }) => string;
   readonly unevaluated: (p: { readonly found: string }) => string;
   readonly undecided: (p: { readonly points: number }) => string;
+  /** The values overflow floating point (coefficients near 10³⁰⁸): the answer is neither right nor wrong to the checker. */
+  readonly outOfRange: () => string;
   /** Two sentences joined (the verdict, then the diagnosis). */
   readonly join: (first: string, second: string) => string;
   /** A value that is undefined at a point (NaN, ±∞). */
@@ -165,6 +167,10 @@ export interface DerivationMessages {
   /** The heading of the k-th derivative of a higher-order derivation. */
   readonly order: (p: { readonly k: number }) => string;
   readonly answer: string;
+  /** A step's note for bases assumed positive (`assumedPositive`): `assuming a > 0`. */
+  readonly assuming: (p: { readonly bases: readonly string[] }) => string;
+  /** The sentence a derivation or a check adds for them: why aᵘ needs a > 0. */
+  readonly assumption: (p: { readonly bases: readonly string[] }) => string;
 }
 
 /** Every visible string of the `gs-` elements. */
@@ -175,6 +181,8 @@ export interface UiMessages {
   readonly steps: string;
   readonly generalFormula: string;
   readonly heldConstant: string;
+  /** After `a > 0` on a step: the base assumed positive. */
+  readonly assumed: string;
   readonly tangentAt: string;
   readonly slope: string;
   readonly plotOf: string;
@@ -274,6 +282,16 @@ export interface OptimMessages {
 /** Numbers arrive formatted (`point`, `f`, `lr`…); step numbers as numbers. */
 export interface OptimRunMessages {
   readonly converged: (p: { readonly k: number; readonly tol: string }) => string;
+  /**
+   * An optimizer's state (`state`, its TeX letter `symbol`) overflowed at step k, e.g. Adam's second
+   * moment from g⊙g where the largest gradient component is `gradient`: the run stops there.
+   */
+  readonly overflow: (p: {
+    readonly k: number;
+    readonly state: string;
+    readonly symbol: string;
+    readonly gradient: string;
+  }) => string;
   /** The gradient is undefined at a finite point: a minimum reached exactly (|x| at 0), or another corner. */
   readonly corner: (p: {
     readonly k: number;

@@ -46,7 +46,8 @@ export const RULES_EN: RuleMessages = {
   },
   'log-diff': {
     name: 'Logarithmic differentiation',
-    prose: 'Write y = f^g, so ln y = g ln f; differentiate both sides and multiply by y.',
+    prose:
+      'Take ln of both sides (ln f^g = g ln f; the log of a product or quotient is a sum of logs), differentiate both sides and multiply by y.',
   },
   simplify: { name: 'Simplify', prose: 'Collect terms and tidy the result.' },
   exp: { name: 'Exponential rule', prose: 'The derivative of eᵘ with respect to u is eᵘ itself.' },

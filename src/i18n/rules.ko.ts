@@ -29,7 +29,10 @@ export const RULES_KO: RuleMessages = {
   },
   exponential: { name: '지수함수의 미분', prose: 'aᵘ를 미분하면 aᵘ ln a이다. a = e이면 eᵘ 자기 자신이다.' },
   'zero-power': { name: '0의 거듭제곱', prose: '0의 양의 거듭제곱은 정의되는 곳에서 항상 0이므로 미분하면 0이다.' },
-  'log-diff': { name: '로그 미분법', prose: 'y = f^g로 두면 ln y = g ln f이다. 양변을 미분한 뒤 y를 곱한다.' },
+  'log-diff': {
+    name: '로그 미분법',
+    prose: '양변에 자연로그를 취한다(ln f^g = g ln f, 곱과 몫의 로그는 로그의 합과 차). 양변을 미분한 뒤 y를 곱한다.',
+  },
   simplify: { name: '정리', prose: '결과를 정리한다.' },
   exp: { name: '지수함수의 미분', prose: 'eᵘ를 u에 대해 미분하면 자기 자신 eᵘ이다.' },
   ln: { name: '자연로그의 미분', prose: 'ln u를 미분하면 1/u이다.' },

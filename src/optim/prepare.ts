@@ -10,6 +10,7 @@ import { type Gradient, gradient as symbolicGradient } from '../calculus/index.j
 import { deeperThan, type Expr, freeVars } from '../expr/ast.js';
 import { type CompileBackend, compile, compileVector } from '../expr/compile.js';
 import { parse } from '../expr/parse.js';
+import { validateTree } from '../expr/tree-check.js';
 import type { NumericProblem } from './run.js';
 import type { Vec } from './types.js';
 import { bad, type DataTable, readData } from './validate.js';
@@ -114,6 +115,8 @@ function readNames(input: string | Expr, options: PrepareOptions, columns: reado
 
 /** Reads, differentiates and compiles an objective once, for any number of runs. */
 export function prepareObjective(input: string | Expr, options: PrepareOptions = {}): PreparedObjective {
+  // A tree built in code is checked first: only GradstepError comes out (SECURITY.md).
+  if (typeof input !== 'string') validateTree(input);
   const data = readData(options.data);
   const params = readParams(options.params);
   const constants = Object.keys(params);

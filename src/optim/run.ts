@@ -5,7 +5,7 @@
 import { type ErrorCode, type ErrorParams, GradstepError } from '../errors.js';
 import { type Localized, localizeAll } from '../i18n/index.js';
 import { formatNumber, formatVector } from '../util/format.js';
-import type { Convention, HyperId, OptimizerDefinition, StepResult, Vec } from './types.js';
+import type { Convention, HyperId, OptimizerDefinition, StateSpec, StepResult, Vec } from './types.js';
 import { checkLearningRate } from './validate.js';
 
 export { checkLearningRate, resolveHyper } from './validate.js';
@@ -190,6 +190,10 @@ export function runNumeric(problem: NumericProblem, settings: RunSettings): Nume
       notes,
     });
     if (result.stop) return done('stopped', result.stop);
+    // A state that overflowed (Adam's and RMSProp's g⊙g at a gradient near 1e200) makes every later
+    // step 0 or NaN: the point would stop moving with no word. End the run and say why.
+    const overflowed = variant.state.find((spec) => !allFinite(stateAfter[spec.id] ?? []));
+    if (overflowed) return done('stopped', overflowMessage(k, overflowed, g));
     path.push(Array.from(next));
     values.push(fNext);
     state = stateAfter;
@@ -243,6 +247,14 @@ function risingMessage(k: number, from: number, to: number, lr: number, optimize
     smaller: formatNumber(lr / 10),
   };
   return localizeAll((m) => m.optim.run.rising(params));
+}
+
+/** The state `spec` is no longer finite after step k, at the gradient g. */
+function overflowMessage(k: number, spec: StateSpec, g: ArrayLike<number>): Localized {
+  let largest = 0;
+  for (let i = 0; i < g.length; i++) largest = Math.max(largest, Math.abs(g[i] as number));
+  const params = { k, symbol: spec.symbol, gradient: formatNumber(largest) };
+  return localizeAll((m, lang) => m.optim.run.overflow({ ...params, state: spec.name[lang] }));
 }
 
 function convergedMessage(k: number, tol: number): Localized {
