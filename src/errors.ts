@@ -136,18 +136,22 @@ export type ErrorCode = keyof ErrorParams;
 /** The codes only the command line raises: their text is the CLI's (src/i18n/cli.ts), not the elements'. */
 export type CliErrorCode = Extract<ErrorCode, `cli/${string}`>;
 
+/** The codes only the optimizers (src/optim) raise: their text is in src/i18n/optim.ts. */
+export type OptimErrorCode = Extract<ErrorCode, `optim/${string}`>;
+
 /** Every other code: its text is in every language's `Messages` (section `errors`). */
-export type CoreErrorCode = Exclude<ErrorCode, CliErrorCode>;
+export type CoreErrorCode = Exclude<ErrorCode, CliErrorCode | OptimErrorCode>;
 
 type AnyErrorText = (params: never) => string;
 type ErrorTextSource = (lang: Lang) => Readonly<Partial<Record<ErrorCode, AnyErrorText>>>;
 
-/** Catalogues outside `Messages` that word some codes (the CLI's, once src/i18n/cli.ts is loaded). */
+/** Catalogues outside `Messages` that word some codes (the CLI's and the optimizers', once loaded). */
 const ERROR_TEXT_SOURCES: ErrorTextSource[] = [];
 
 /**
  * Gives the codes `K` their text, by language, from a catalogue that is not part of `Messages`
- * (so that code which never raises them never loads it). src/i18n/cli.ts registers the `cli/*` texts.
+ * (so that code which never raises them never loads it): src/i18n/cli.ts the `cli/*` texts,
+ * src/i18n/optim.ts the `optim/*` texts.
  */
 export function registerErrorTexts<K extends ErrorCode>(texts: (lang: Lang) => ErrorTexts<K>): void {
   if (!ERROR_TEXT_SOURCES.includes(texts)) ERROR_TEXT_SOURCES.push(texts);

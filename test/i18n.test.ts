@@ -20,6 +20,7 @@ import {
   transpose,
 } from '../src/i18n/index.js';
 import type { NoteParams } from '../src/i18n/messages.js';
+import { OPTIM_CATALOGUES, optimMessagesFor } from '../src/i18n/optim.js';
 
 /**
  * Parameters for every error code, typed by ErrorParams: a new code without a sample here
@@ -214,6 +215,12 @@ describe('every catalogue', () => {
     for (const lang of LANGS) expect(shape(lang), lang).toEqual(shape('en'));
   });
 
+  it("has the optimizers' catalogue for every language, with the same keys as English", () => {
+    expect(Object.keys(OPTIM_CATALOGUES)).toEqual(LANGS);
+    const shape = (lang: Lang) => leaves(optimMessagesFor(lang), '').map(([path]) => path);
+    for (const lang of LANGS) expect(shape(lang), lang).toEqual(shape('en'));
+  });
+
   it('names the language itself and gives a tag Intl understands', () => {
     for (const lang of LANGS) {
       const m = messagesFor(lang);
@@ -309,7 +316,7 @@ describe('every catalogue', () => {
         for (const [kind, params] of Object.entries(NOTE_SAMPLES) as [ReadNoteKind, never][])
           expectGood(m.notes[kind](params), `${lang} note ${kind}`);
         for (const r of REASONS) expectGood(m.unsimplified[r], `${lang} reason ${r}`);
-        for (const [path, value] of leaves(m.optim, 'optim'))
+        for (const [path, value] of leaves({ ...optimMessagesFor(lang), errors: {} }, 'optim'))
           if (typeof value === 'string') expectGood(value, `${lang} ${path}`);
       });
 

@@ -2,7 +2,8 @@
 // derived gradient and prints the path, a table, the TeX of every step, or JSON.
 import { GradstepError } from '../errors.js';
 import { type CliMessages, cliMessagesFor } from '../i18n/cli.js';
-import { type Lang, messagesFor } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
+import { optimMessagesFor } from '../i18n/optim.js';
 import { HYPER_SETTINGS, kebab, SETTINGS, type SettingSpec } from '../optim/hyper.js';
 import { optimize, type RunOptions, type Trace } from '../optim/optimize.js';
 import { describeDefaults, OPTIMIZER_IDS, OPTIMIZERS } from '../optim/optimizers.js';
@@ -131,12 +132,11 @@ function statusLine(trace: Trace, lang: Lang): string {
   const warning = trace.warning
     ? `${t.warning({ step: trace.warning.step, message: trace.warning.message[lang] })}\n`
     : '';
-  const status = messagesFor(lang).optim.status[trace.status];
+  const status = optimMessagesFor(lang).status[trace.status];
   return warning + t.status({ status, message: trace.message?.[lang] });
 }
 
 function plainText(trace: Trace, lang: Lang): string {
-  const m = messagesFor(lang);
   const cli = cliMessagesFor(lang);
   // ε and the hyper-parameters by their symbols (ρ₁ = 0.9), as the lesson writes them.
   const settings = [
@@ -146,7 +146,11 @@ function plainText(trace: Trace, lang: Lang): string {
     ),
   ].join(', ');
   const lines = [
-    cli.optimize.heading({ name: trace.name[lang], convention: m.optim.conventions[trace.convention], settings }),
+    cli.optimize.heading({
+      name: trace.name[lang],
+      convention: optimMessagesFor(lang).conventions[trace.convention],
+      settings,
+    }),
     `f = ${trace.expr.text}`,
     `∇f = (${trace.gradient.text.join(', ')})`,
   ];

@@ -14,7 +14,7 @@ import type { RuleId } from '../calculus/derivation.js';
 import type { FormName } from '../calculus/forms.js';
 import type { MistakeId } from '../check/mistakes.js';
 import type { UnsimplifiedReason } from '../check/unsimplified.js';
-import type { CoreErrorCode, ErrorParams } from '../errors.js';
+import type { CoreErrorCode, ErrorParams, OptimErrorCode } from '../errors.js';
 import type { Construct } from '../expr/messages.js';
 import type { ReadNoteKind } from '../expr/normalize.js';
 import type { Convention, HyperId, HyperRange, OptimizerId } from '../optim/types.js';
@@ -31,7 +31,7 @@ export type RuleMessages = Readonly<Record<RuleId, RuleText>>;
 /** The texts of some error codes, by code, from the error's own parameters. */
 export type ErrorTexts<K extends keyof ErrorParams> = { readonly [C in K]: (params: ErrorParams[C]) => string };
 
-/** Every error message but the command line's own (those are in src/i18n/cli.ts), by code. */
+/** Every error message but the command line's and the optimizers' own (src/i18n/cli.ts, optim.ts), by code. */
 export type ErrorMessages = ErrorTexts<CoreErrorCode>;
 
 /** What the parser tells the person about how it read their input. */
@@ -251,6 +251,8 @@ export type PlainSettingName =
   | 'seed';
 
 export interface OptimMessages {
+  /** The `optim/*` errors' texts. */
+  readonly errors: ErrorTexts<OptimErrorCode>;
   /** What each plain setting is, for usage text and the playground (src/optim/hyper.ts). */
   readonly settings: Readonly<Record<PlainSettingName, string>>;
   readonly names: Readonly<Record<OptimizerId, string>>;
@@ -361,7 +363,6 @@ export interface Messages {
   readonly forms: Readonly<Record<FormName, string>>;
   readonly lines: LineMessages;
   readonly ui: UiMessages;
-  readonly optim: OptimMessages;
   readonly graph: GraphMessages;
   readonly limits: LimitMessages;
   readonly typeset: TypesetMessages;
