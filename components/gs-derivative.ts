@@ -23,6 +23,7 @@ import {
 } from './shared/limits.js';
 import { MathElement } from './shared/math-element.js';
 import { problemTemplate } from './shared/problem-view.js';
+import { deferredHostStyles } from './shared/render-later.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
@@ -86,7 +87,10 @@ export class GsDerivative extends MathElement {
       return (await import('./gs-plot.js')).GsPlot;
     },
   };
+  /** The first render waits until the element is near the viewport (a placeholder of about its height until then). */
+  static override renderWhenNear = true;
   static override styles = [
+    deferredHostStyles('52em'),
     themeStyles,
     katexStyles,
     stepsStyles,

@@ -16,6 +16,7 @@ import {
 } from './shared/limits.js';
 import { MathElement } from './shared/math-element.js';
 import { problemTemplate } from './shared/problem-view.js';
+import { deferredHostStyles } from './shared/render-later.js';
 import { math, stepsStyles, stepsTemplate } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
@@ -48,7 +49,10 @@ export class GsGradient extends MathElement {
   /** The limits of the attributes (refused values are replaced by the default, with a message). */
   static readonly limits = { vars: SHARED_LIMITS.vars } as const;
 
+  /** The first render waits until the element is near the viewport (a placeholder of about its height until then). */
+  static override renderWhenNear = true;
   static override styles = [
+    deferredHostStyles('20em'),
     themeStyles,
     katexStyles,
     stepsStyles,

@@ -1,7 +1,9 @@
 import { css, html, nothing, type PropertyValues, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { Expr } from '../src/expr/ast.js';
 import { texPartial, texSymbol, toTex } from '../src/expr/print-tex.js';
+import { toText } from '../src/expr/print-text.js';
 import {
   type BackwardPass,
   type BackwardStep,
@@ -9,31 +11,31 @@ import {
   buildGraph,
   type ComputationGraph,
   descentStep,
+  type GraphEdge,
   type GraphStep,
   graphTrace,
   readPoint,
   type SymbolicGradient,
   symbolicGradientAt,
 } from '../src/graph/graph.js';
-import { adjointTex, edgeTex, graphGradientTex, nodeTex, valueTex } from '../src/graph/print.js';
+import { adjointTex, edgeFormulaTex, edgeTex, graphGradientTex, nodeTex, valueTex } from '../src/graph/print.js';
 import { type Lang, messagesFor } from '../src/i18n/index.js';
 import type { GraphMessages } from '../src/i18n/messages.js';
 import { formatNumber, texNumber } from '../src/util/format.js';
-import type { StepChangeDetail } from './gs-optimizer.js';
 import { katexStyles } from './katex/render.js';
 import { type InputProblem, splitVars, toProblem } from './shared/engine.js';
 import { emit } from './shared/events.js';
-import { type Layout, layeredLayout } from './shared/layered-layout.js';
+import { type LabelledLayout, labelledLayout } from './shared/layered-layout.js';
 import { HINTS, hintTemplate } from './shared/limits.js';
 import { MathElement } from './shared/math-element.js';
-import { PlaybackController } from './shared/playback.js';
 import { problemTemplate } from './shared/problem-view.js';
+import { type StepChangeDetail, StepperController } from './shared/stepper.js';
 import { math } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
 
-/** Detail of `gs-step-change`. */
-export interface GraphStepDetail {
+/** Detail of `gs-step-change`: the shared detail, with the graph's phase besides. */
+export interface GraphStepDetail extends StepChangeDetail {
   /** Steps done (0 = only the inputs have values). */
   readonly step: number;
   /** The phase of the last step done, or undefined at 0. */
@@ -49,6 +51,10 @@ export interface DescentStepDetail {
 }
 
 const SIZES = { nodeWidth: 104, nodeHeight: 60, columnGap: 38, rowGap: 16 } as const;
+/** Room between the drawing's edge and its content. */
+const PAD = 4;
+/** A label's size before the browser has measured it: about 6 px a character of its text form, one fraction high. */
+const estimate = (text: string) => ({ width: 6 * (text.length + 12), height: 30 });
 
 /**
  * Backpropagation as the chain rule on a graph. The expression is drawn as its
@@ -61,6 +67,9 @@ const SIZES = { nodeWidth: 104, nodeHeight: 60, columnGap: 38, rowGap: 16 } as c
  *
  * @tagname gs-graph
  * @summary Forward and backward pass on a computation graph, step by step.
+ *
+ * Keyboard (when the element has the focus, as in gs-optimizer: one shared stepper): ← previous step,
+ * → next, space play/pause, Home back to the start, End the last step.
  *
  * @attr expr - The loss, as a person types it (`(sigmoid(w*x + b) - y)^2`). Untrusted: parsed, never evaluated.
  * @attr params - The parameters, comma-separated (default: every variable).
@@ -75,6 +84,7 @@ const SIZES = { nodeWidth: 104, nodeHeight: 60, columnGap: 38, rowGap: 16 } as c
  * @csspart graph - The scrollable drawing of the graph.
  * @csspart node - Each node's box (with `data-node`, the node's name).
  * @csspart edge - Each edge.
+ * @csspart edge-label - Each edge's label, ∂parent/∂child = formula = number (with `data-edge`, the edge's id), shown from the backward step that uses it.
  * @csspart controls - The reset / previous / play / next buttons.
  * @csspart step - The current step's formulas.
  * @csspart gradient - The gradient by backpropagation and the symbolic one.
@@ -147,15 +157,28 @@ export class GsGraph extends MathElement {
         stroke: var(--_accent);
         stroke-width: 2.5;
       }
+      .canvas {
+        position: relative;
+      }
       .edge-label {
-        font-size: 10.5px;
-        paint-order: stroke;
-        stroke: var(--_surface);
-        stroke-width: 3px;
+        position: absolute;
+        width: max-content;
+        white-space: nowrap;
+        font-size: 12px;
+        line-height: 1.2;
+        padding: 1px 5px;
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: 4px;
+        visibility: hidden;
+      }
+      .edge-label.shown {
+        visibility: visible;
       }
       .edge-label.active {
-        fill: var(--_accent);
-        font-weight: 600;
+        border-color: var(--_accent);
+        color: var(--_accent);
+        box-shadow: 0 0 0 1px var(--_accent);
       }
       .legend,
       .hint {
@@ -246,20 +269,18 @@ export class GsGraph extends MathElement {
   /** The tables are typeset only while open (a graph of a hundred nodes is a few hundred formulas). */
   @state() private tableOpen = false;
   private trace: GraphStep[] = [];
-  private layout: Layout | undefined;
+  private layout: LabelledLayout | undefined;
+  /** The edge labels' measured sizes, by edge id (the layout makes room for them). */
+  private labelSizes: ({ width: number; height: number } | undefined)[] = [];
+  private labelObserver: ResizeObserver | undefined;
+  private observed = new WeakSet<Element>();
   private symbolic: SymbolicGradient | undefined;
-  private readonly playback = new PlaybackController(this, () => this.advance(), 900);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
-    this.addEventListener('keydown', this.onKey);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('keydown', this.onKey);
-  }
+  private readonly stepper = new StepperController<GraphStepDetail>(this, {
+    count: () => this.trace.length,
+    ready: () => this.graph !== undefined,
+    intervalMs: 900,
+    detail: (step) => ({ step, phase: this.trace[step - 1]?.phase }),
+  });
 
   /** The graph (undefined while the expression or the point cannot be used). */
   get current(): ComputationGraph | undefined {
@@ -306,10 +327,10 @@ export class GsGraph extends MathElement {
         vars: [...params, ...Object.keys(point)],
       });
       this.graph = graph;
-      this.layout = layeredLayout(
-        { inputs: graph.nodes.map((n) => n.inputs), layer: graph.nodes.map((n) => n.layer) },
-        SIZES,
-      );
+      // A new graph: its labels are measured afresh (the old ones are no longer watched).
+      this.labelSizes = [];
+      this.labelObserver?.disconnect();
+      this.observed = new WeakSet();
       this.evaluate(point);
     } catch (error) {
       this.graph = undefined;
@@ -323,6 +344,7 @@ export class GsGraph extends MathElement {
     const pass = backward(graph, point);
     this.pass = pass;
     this.trace = graphTrace(graph, pass);
+    this.relayout();
     try {
       this.symbolic = symbolicGradientAt(graph, point, pass);
     } catch {
@@ -358,63 +380,100 @@ export class GsGraph extends MathElement {
     });
   }
 
+  /** Lays the graph out with room for every edge's label (measured ones at their measured size). */
+  private relayout(): void {
+    const graph = this.graph;
+    if (!graph) return;
+    this.layout = labelledLayout(
+      { inputs: graph.nodes.map((n) => n.inputs), layer: graph.nodes.map((n) => n.layer) },
+      graph.edges,
+      SIZES,
+      (k) => this.labelSizes[k] ?? estimate(toText((graph.edges[k] as GraphEdge).local)),
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.labelObserver?.disconnect();
+    this.labelObserver = undefined;
+  }
+
+  /** Measures the edge labels as the browser typeset them (again when a font arrives) and lays out again if they changed. */
+  private watchLabels(): void {
+    if (typeof ResizeObserver === 'undefined') return;
+    this.labelObserver ??= new ResizeObserver(() => {
+      const layout = this.layout;
+      if (!layout) return;
+      let changed = false;
+      for (const box of this.renderRoot.querySelectorAll<HTMLElement>('.edge-label')) {
+        const k = Number(box.dataset.edge);
+        const size = { width: box.offsetWidth, height: box.offsetHeight };
+        if (!(size.width > 0)) continue;
+        this.labelSizes[k] = size;
+        const placed = layout.labels[k];
+        if (!placed || Math.abs(placed.width - size.width) > 1 || Math.abs(placed.height - size.height) > 1)
+          changed = true;
+      }
+      if (changed) {
+        this.relayout();
+        this.requestUpdate();
+      }
+    });
+    for (const box of this.renderRoot.querySelectorAll('.edge-label')) {
+      if (this.observed.has(box)) continue;
+      this.observed.add(box);
+      this.labelObserver.observe(box);
+    }
+  }
+
   protected override updated(): void {
-    // Keep the node of the current step in view when the drawing is wider than the page.
+    this.watchLabels();
+    // Keep the current step in view when the drawing is wider than the page: its node and,
+    // in the backward pass, the labels of the edges it uses (centred when they fit; else from the node).
     const current = this.trace[this.step - 1];
     const scroller = this.renderRoot.querySelector<HTMLElement>('[part="graph"]');
-    const x = current && this.layout ? this.layout.x[current.node] : undefined;
-    if (!scroller || x === undefined || scroller.scrollWidth <= scroller.clientWidth) return;
-    const left = x - scroller.clientWidth / 2;
-    if (Math.abs(scroller.scrollLeft - left) > SIZES.nodeWidth) scroller.scrollLeft = Math.max(0, left);
-  }
-
-  private go(step: number): void {
-    const next = Math.max(0, Math.min(this.trace.length, step));
-    if (next === this.step) return;
-    this.step = next;
-    // The shared gs-step-change detail, with the graph's phase besides.
-    const detail: GraphStepDetail = { step: next, phase: this.trace[next - 1]?.phase };
-    emit(this, 'gs-step-change', detail);
-  }
-
-  private advance(): boolean {
-    this.next();
-    return this.step < this.trace.length;
+    const layout = this.layout;
+    const x = current && layout ? layout.x[current.node] : undefined;
+    if (!scroller || !layout || !current || x === undefined || scroller.scrollWidth <= scroller.clientWidth) return;
+    let from = x - SIZES.nodeWidth / 2;
+    let to = x + SIZES.nodeWidth / 2;
+    if (current.phase === 'backward') {
+      for (const t of current.terms) {
+        const box = layout.labels[t.edge];
+        if (box) to = Math.max(to, box.x + box.width);
+      }
+    } else {
+      for (const e of this.graph?.edges ?? [])
+        if (e.to === current.node) from = Math.min(from, (layout.x[e.from] as number) - SIZES.nodeWidth / 2);
+      from = Math.max(from, to - scroller.clientWidth + 2 * PAD);
+    }
+    const span = to - from + 2 * PAD;
+    const left = span <= scroller.clientWidth ? from - (scroller.clientWidth - span) / 2 : from - PAD;
+    const target = Math.max(0, Math.min(scroller.scrollWidth - scroller.clientWidth, left));
+    // Only when the step is not already in view, so that the reader's own scrolling is kept.
+    const shown = scroller.scrollLeft <= from && scroller.scrollLeft + scroller.clientWidth >= to + 2 * PAD;
+    if (!shown) scroller.scrollLeft = target;
   }
 
   next(): void {
-    this.go(this.step + 1);
+    this.stepper.next();
   }
 
   previous(): void {
-    this.go(this.step - 1);
+    this.stepper.previous();
   }
 
   reset(): void {
-    this.pause();
-    this.go(0);
+    this.stepper.reset();
   }
 
   play(): void {
-    if (!this.graph || this.playback.playing) return;
-    if (this.step >= this.trace.length) this.go(0);
-    this.playback.play();
+    this.stepper.play();
   }
 
   pause(): void {
-    this.playback.pause();
+    this.stepper.pause();
   }
-
-  private onKey = (event: KeyboardEvent): void => {
-    if (event.composedPath()[0] !== this || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === 'ArrowRight') this.next();
-    else if (event.key === 'ArrowLeft') this.previous();
-    else if (event.key === ' ') this.playback.playing ? this.pause() : this.play();
-    else if (event.key === 'Home') this.reset();
-    else if (event.key === 'End') this.go(this.trace.length);
-    else return;
-    event.preventDefault();
-  };
 
   // ---------------------------------------------------------------- what is known at this step
 
@@ -449,15 +508,7 @@ export class GsGraph extends MathElement {
     return html`
       <div part="graph" tabindex="0" role="region" aria-label=${T.graph}>${this.drawing(graph, pass, lang)}</div>
       <div class="legend">${T.legend}</div>
-      <div part="controls">
-        <button @click=${() => this.reset()} ?disabled=${this.step === 0}>${UI.reset[lang]}</button>
-        <button @click=${() => this.previous()} ?disabled=${this.step === 0} aria-label=${UI.previous[lang]}>←</button>
-        <button @click=${() => (this.playback.playing ? this.pause() : this.play())} aria-pressed=${this.playback.playing ? 'true' : 'false'}>
-          ${this.playback.playing ? UI.pause[lang] : UI.play[lang]}
-        </button>
-        <button @click=${() => this.next()} ?disabled=${this.step >= total} aria-label=${UI.next[lang]}>→</button>
-        <span class="counter">${UI.step[lang]} ${this.step} / ${total}${phase ? ` · ${phase}` : ''}</span>
-      </div>
+      ${this.stepper.controls(lang, `${UI.step[lang]} ${this.step} / ${total}${phase ? ` · ${phase}` : ''}`)}
       <div class="hint">${UI.keyboardHint[lang]}</div>
       <div part="step" aria-live="polite" tabindex="0" role="region" aria-label=${UI.step[lang]}>${this.stepTemplate(graph, pass, current, lang)}</div>
       ${this.step >= total ? this.gradientTemplate(graph, pass, lang) : nothing}
@@ -472,7 +523,7 @@ export class GsGraph extends MathElement {
 
   private drawing(graph: ComputationGraph, pass: BackwardPass, lang: Lang) {
     const T = messagesFor(lang).graph;
-    const layout = this.layout as Layout;
+    const layout = this.layout as LabelledLayout;
     const { fwd, bwd } = this.indices();
     const done = this.step;
     const current = this.trace[done - 1];
@@ -489,19 +540,32 @@ export class GsGraph extends MathElement {
     if (current?.phase === 'forward') for (const e of graph.edges) if (e.to === current.node) activeEdges.add(e.id);
     const hw = SIZES.nodeWidth / 2;
     const hh = SIZES.nodeHeight / 2;
-    const pad = 4;
+    // An edge's label is shown from the backward step that uses its local derivative on.
+    const shown = (e: GraphEdge) => adjointKnown(e.from);
     const edges = graph.edges.map((e) => {
       const x1 = (layout.x[e.from] as number) + hw;
       const y1 = layout.y[e.from] as number;
       const x2 = (layout.x[e.to] as number) - hw;
       const y2 = layout.y[e.to] as number;
-      const mx = (x1 + x2) / 2;
+      const box = layout.labels[e.id];
       const active = activeEdges.has(e.id);
-      const shown = adjointKnown(e.from) || (active && current?.phase === 'backward');
-      const label = shown
-        ? svg`<text class="edge-label ${active ? 'active' : ''}" x=${x2 - 6} y=${y2 - 5} text-anchor="end">${formatNumber(pass.locals[e.id] as number, 3)}</text>`
-        : nothing;
-      return svg`<path part="edge" class="edge ${active ? 'active' : ''}" d=${`M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`} marker-end="url(#arrow)"></path>${label}`;
+      let d = `M${x1},${y1} C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2},${y2}`;
+      if (box && shown(e)) {
+        // Into the label's left side, along under it, and out of its right side to the parent.
+        const ly = box.y + box.height / 2;
+        const lx = box.x - 2;
+        const rx = box.x + box.width + 2;
+        const m1 = (x1 + lx) / 2;
+        const m2 = (rx + x2) / 2;
+        d = `M${x1},${y1} C${m1},${y1} ${m1},${ly} ${lx},${ly} L${rx},${ly} C${m2},${ly} ${m2},${y2} ${x2},${y2}`;
+      }
+      return svg`<path part="edge" class="edge ${active ? 'active' : ''}" data-edge=${e.id} d=${d} marker-end="url(#arrow)"></path>`;
+    });
+    const labels = graph.edges.map((e) => {
+      const box = layout.labels[e.id];
+      const style = box ? { left: `${box.x + PAD}px`, top: `${box.y + PAD}px` } : {};
+      const cls = `edge-label ${shown(e) ? 'shown' : ''} ${activeEdges.has(e.id) && shown(e) ? 'active' : ''}`;
+      return html`<div part="edge-label" class=${cls} data-edge=${e.id} style=${styleMap(style)}>${math(edgeTex(graph, pass, e.id, true))}</div>`;
     });
     const nodes = graph.nodes.map((n) => {
       const x = (layout.x[n.id] as number) - hw;
@@ -518,17 +582,20 @@ export class GsGraph extends MathElement {
         <text class="adj" x=${x + 8} y=${y + 50}>${adjoint}</text>
       </g>`;
     });
-    const w = layout.width + 2 * pad;
-    const h = layout.height + 2 * pad;
+    const w = layout.width + 2 * PAD;
+    const h = layout.height + 2 * PAD;
     const label = `${T.graph}: ${graph.nodes.length} ${T.node}, ${graph.edges.length} ${T.edge}`;
-    return html`<svg width=${w} height=${h} viewBox=${`${-pad} ${-pad} ${w} ${h}`} role="img" aria-label=${label}>
-      <defs>
-        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-          <path d="M0,0 L10,5 L0,10 z" fill="currentColor" style="color: var(--_muted)"></path>
-        </marker>
-      </defs>
-      ${edges}${nodes}
-    </svg>`;
+    return html`<div class="canvas" style=${styleMap({ width: `${w}px`, height: `${h}px` })}>
+      <svg width=${w} height=${h} viewBox=${`${-PAD} ${-PAD} ${w} ${h}`} role="img" aria-label=${label}>
+        <defs>
+          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" fill="currentColor" style="color: var(--_muted)"></path>
+          </marker>
+        </defs>
+        ${edges}${nodes}
+      </svg>
+      <div class="edge-labels" aria-hidden="true">${labels}</div>
+    </div>`;
   }
 
   private stepTemplate(graph: ComputationGraph, pass: BackwardPass, s: GraphStep | undefined, lang: Lang) {
@@ -632,9 +699,11 @@ export class GsGraph extends MathElement {
           </thead>
           <tbody>
             ${graph.edges.map(
-              (e) => html`<tr>
+              (
+                e,
+              ) => html`<tr class=${current?.phase === 'backward' && current.terms.some((t) => t.edge === e.id) ? 'current' : ''} data-edge=${e.id}>
                 <th scope="row">${graph.nodes[e.from]?.name} → ${graph.nodes[e.to]?.name}</th>
-                <td>${math(edgeTex(graph, pass, e.id))}</td>
+                <td>${math(adjointKnown(e.from) ? edgeTex(graph, pass, e.id) : edgeFormulaTex(graph, e.id))}</td>
               </tr>`,
             )}
           </tbody>

@@ -34,6 +34,7 @@ import {
 } from './shared/optimizer-settings.js';
 import { PlaybackController } from './shared/playback.js';
 import { problemTemplate } from './shared/problem-view.js';
+import { deferredHostStyles } from './shared/render-later.js';
 import { UI } from './shared/strings.js';
 import { SERIES_COLORS, themeStyles } from './shared/styles.js';
 
@@ -97,7 +98,10 @@ const DEFAULT_STEPS = 20;
 export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
   /** The elements this one renders, defined with it. */
   static override dependencies = { 'gs-contour': GsContour, 'gs-plot': GsPlot };
+  /** The first render waits until the element is near the viewport (a placeholder of about its height until then). */
+  static override renderWhenNear = true;
   static override styles = [
+    deferredHostStyles('54em'),
     themeStyles,
     css`
       :host {

@@ -17,7 +17,6 @@ import { dataFitTemplate } from './plot/data-fit.js';
 import { fitDomain } from './plot/fit.js';
 import { parseDomain } from './shared/domain.js';
 import { type InputProblem, toProblem } from './shared/engine.js';
-import { emit } from './shared/events.js';
 import { resolveLang } from './shared/lang.js';
 import { type AttributeProblem, checkLimits, HINTS, hintTemplate, limitsTemplate } from './shared/limits.js';
 import { MathElement } from './shared/math-element.js';
@@ -31,17 +30,14 @@ import {
   readSettings,
   runOptions,
 } from './shared/optimizer-settings.js';
-import { PlaybackController } from './shared/playback.js';
 import { problemTemplate } from './shared/problem-view.js';
+import { deferredHostStyles } from './shared/render-later.js';
+import { type StepChangeDetail, StepperController } from './shared/stepper.js';
 import { math } from './shared/steps-view.js';
 import { UI } from './shared/strings.js';
 import { themeStyles } from './shared/styles.js';
 
-/** Detail of `gs-step-change`. */
-export interface StepChangeDetail {
-  /** Iterations done: the plot shows w⁽⁰⁾ … w⁽ˢᵗᵉᵖ⁾. */
-  readonly step: number;
-}
+export type { StepChangeDetail } from './shared/stepper.js';
 
 const subscript = (k: number) => String(k).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)] as string);
 
@@ -98,7 +94,10 @@ const subscript = (k: number) => String(k).replace(/\d/g, (d) => '₀₁₂₃�
 export class GsOptimizer extends MathElement implements OptimizerAttributes {
   /** The elements this one renders, defined with it. */
   static override dependencies = { 'gs-contour': GsContour, 'gs-plot': GsPlot };
+  /** The first render waits until the element is near the viewport (a placeholder of about its height until then). */
+  static override renderWhenNear = true;
   static override styles = [
+    deferredHostStyles('40em'),
     themeStyles,
     katexStyles,
     css`
@@ -204,11 +203,11 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
   @state() private trace: Trace | undefined;
   @state() private problem: InputProblem | undefined;
   private refused: AttributeProblem[] = [];
-  private readonly playback = new PlaybackController(
-    this,
-    () => this.advance(),
-    () => this.interval,
-  );
+  private readonly stepper = new StepperController(this, {
+    count: () => this.trace?.steps.length ?? 0,
+    ready: () => this.trace !== undefined,
+    intervalMs: () => this.interval,
+  });
   private prepared: PreparedObjective | undefined;
   /** What `prepared` was read from: expr, vars and data. */
   private preparedFrom = '';
@@ -218,17 +217,6 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
   constructor() {
     super();
     Object.assign(this, blankSettings());
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (!this.hasAttribute('tabindex')) this.tabIndex = 0;
-    this.addEventListener('keydown', this.onKey);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('keydown', this.onKey);
   }
 
   /** The computed run (undefined while the settings cannot be used). */
@@ -277,53 +265,25 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     }
   }
 
-  private go(step: number): void {
-    const max = this.trace?.steps.length ?? 0;
-    const next = Math.max(0, Math.min(max, step));
-    if (next === this.step) return;
-    this.step = next;
-    emit(this, 'gs-step-change', { step: next });
-  }
-
-  /** One step on, for playback; false at the last step. */
-  private advance(): boolean {
-    this.next();
-    return this.step < (this.trace?.steps.length ?? 0);
-  }
-
   next(): void {
-    this.go(this.step + 1);
+    this.stepper.next();
   }
 
   previous(): void {
-    this.go(this.step - 1);
+    this.stepper.previous();
   }
 
   reset(): void {
-    this.pause();
-    this.go(0);
+    this.stepper.reset();
   }
 
   play(): void {
-    if (!this.trace || this.playback.playing) return;
-    if (this.step >= this.trace.steps.length) this.go(0);
-    this.playback.play();
+    this.stepper.play();
   }
 
   pause(): void {
-    this.playback.pause();
+    this.stepper.pause();
   }
-
-  private onKey = (event: KeyboardEvent): void => {
-    // Keys aimed at a control inside (a button, the history, the scrollable formulas) are theirs.
-    if (event.composedPath()[0] !== this || event.altKey || event.ctrlKey || event.metaKey) return;
-    if (event.key === 'ArrowRight') this.next();
-    else if (event.key === 'ArrowLeft') this.previous();
-    else if (event.key === ' ') this.playback.playing ? this.pause() : this.play();
-    else if (event.key === 'Home') this.reset();
-    else return;
-    event.preventDefault();
-  };
 
   override render(): unknown {
     const lang = resolveLang(this);
@@ -337,15 +297,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     if (!t) return nothing;
     const max = t.steps.length;
     return html`
-      <div part="controls">
-        <button @click=${() => this.reset()} ?disabled=${this.step === 0}>${UI.reset[lang]}</button>
-        <button @click=${() => this.previous()} ?disabled=${this.step === 0} aria-label=${UI.previous[lang]}>←</button>
-        <button @click=${() => (this.playback.playing ? this.pause() : this.play())} aria-pressed=${this.playback.playing ? 'true' : 'false'}>
-          ${this.playback.playing ? UI.pause[lang] : UI.play[lang]}
-        </button>
-        <button @click=${() => this.next()} ?disabled=${this.step >= max} aria-label=${UI.next[lang]}>→</button>
-        <span class="counter" aria-live="polite">${UI.iteration[lang]} ${this.step} / ${max}</span>
-      </div>
+      ${this.stepper.controls(lang, `${UI.iteration[lang]} ${this.step} / ${max}`, true)}
       <div class="hint">${UI.keyboardHint[lang]}</div>
       ${this.formulasTemplate(t, lang)}
       ${this.statusTemplate(t, lang)}

@@ -15,7 +15,7 @@ import {
   graphTrace,
   MAX_GRAPH_NODES,
 } from '../src/graph/index.js';
-import { adjointTex, edgeTex, graphDot, graphJson, graphTable } from '../src/graph/print.js';
+import { adjointTex, edgeFormulaTex, edgeTex, graphDot, graphJson, graphTable } from '../src/graph/print.js';
 import { arbExpr, arbPoint } from './support/arbitraries.js';
 import { evaluate } from './support/evaluate.js';
 
@@ -176,6 +176,9 @@ describe('printers', () => {
     expect(json.gradient.w).toBeCloseTo(-0.1871749357314133, 12);
     expect(json.edges).toHaveLength(g.edges.length);
     expect(edgeTex(g, pass, 0)).toBe('\\frac{\\partial v_{1}}{\\partial w} = x = 2');
+    // On one line for the drawing's labels, and without the number before the backward pass reaches it.
+    expect(edgeTex(g, pass, 0, true)).toBe('\\partial v_{1}/\\partial w = x = 2');
+    expect(edgeFormulaTex(g, 0)).toBe('\\frac{\\partial v_{1}}{\\partial w} = x');
   });
 });
 
@@ -260,6 +263,12 @@ describe('properties over random expressions', () => {
           const parent = g.nodes[edge.to];
           const child = g.nodes[edge.from];
           if (!parent || !child) throw new Error('edge to nowhere');
+          // Written in the parent operation's inputs (the child and its siblings), as the engine derives it from the operation.
+          const inputs = new Set(parent.inputs.map((i) => g.nodes[i]?.name));
+          for (const v of freeVars(edge.local))
+            if (!inputs.has(v)) throw new Error(`${v} in ∂${parent.name}/∂${child.name}`);
+          const names = parent.inputs.map((i) => g.nodes[i]?.name as string);
+          expect(toText(edge.local)).toBe(toText(differentiate(parent.op, { wrt: child.name, vars: names }).result));
           const numeric = finiteDifference(parent.op, child.name, byName);
           const local = pass.locals[edge.id] as number;
           if (numeric === undefined || !Number.isFinite(local)) continue;

@@ -6,6 +6,8 @@ import { mountApp } from '../app/main.js';
 import '../components/define/gs-graph.js';
 import '../components/define/gs-gradient.js';
 import reference from '../fixtures/graph.json' with { type: 'json' };
+import type { Expr } from '../src/expr/ast.js';
+import { texSymbol, toTex } from '../src/expr/print-tex.js';
 import { backward, buildGraph } from '../src/graph/index.js';
 import { mount, texIn } from './support/dom.js';
 
@@ -32,7 +34,65 @@ async function openTable(el: HTMLElementTagNameMap['gs-graph']): Promise<void> {
   await el.updateComplete;
 }
 
+/** Waits until the edge labels have been measured and the graph laid out around them. */
+async function settled(el: HTMLElementTagNameMap['gs-graph']): Promise<void> {
+  for (let k = 0; k < 3; k++) {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await el.updateComplete;
+  }
+}
+
+const overlap = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
 describe('gs-graph', () => {
+  it('labels each edge ∂parent/∂child = formula = number from the backward step that uses it, no label over another or a node', async () => {
+    for (const attrs of [ATTRS, { expr: NEURON_BATCH.expr, params: NEURON_BATCH.params, at: NEURON_BATCH.at }]) {
+      const el = await mount('gs-graph', attrs);
+      await settled(el);
+      const graph = el.current;
+      if (!graph) throw new Error('no graph');
+      const label = (id: number) => shadow(el).querySelector(`.edge-label[data-edge="${id}"]`) as HTMLElement;
+      const visible = (id: number) => getComputedStyle(label(id)).visibility === 'visible';
+      expect(graph.edges.every((e) => !visible(e.id))).toBe(true);
+      for (let k = 0; k < el.steps.length; k++) {
+        el.next();
+        await el.updateComplete;
+        const s = el.steps[k];
+        if (s?.phase !== 'backward') continue;
+        // The edges of this step's terms show their label now, the formula from the parent's operation.
+        for (const t of s.terms) {
+          expect(visible(t.edge)).toBe(true);
+          expect(label(t.edge).classList.contains('active')).toBe(true);
+          const tex = texIn(label(t.edge)).join('');
+          const edge = graph.edges[t.edge];
+          const parent = graph.nodes[edge?.to as number];
+          const child = graph.nodes[edge?.from as number];
+          const head = `\\partial ${texSymbol(parent?.name ?? '')}/\\partial ${texSymbol(child?.name ?? '')} = `;
+          expect(tex.slice(0, head.length)).toBe(head);
+          // A constant local derivative is written once (`= 1`), any other as formula = number.
+          const formula = toTex(edge?.local as Expr);
+          if (tex.split(' = ').length > 2) expect(tex).toContain(` = ${formula} = `);
+          else expect(edge?.local.kind).toBe('num');
+          expect(Number(tex.split(' = ').at(-1))).toBeCloseTo(t.local, 4);
+        }
+      }
+      expect(graph.edges.every((e) => visible(e.id))).toBe(true);
+      // Every label is measured (a late font is measured again), and none overlaps another label or a node box.
+      await settled(el);
+      const labels = graph.edges.map((e) => label(e.id).getBoundingClientRect());
+      const boxes = [...shadow(el).querySelectorAll('[part="node"] rect')].map((r) => r.getBoundingClientRect());
+      for (const [i, a] of labels.entries()) {
+        expect(a.width).toBeGreaterThan(20);
+        for (const b of labels.slice(i + 1)) expect(overlap(a, b)).toBe(false);
+        for (const b of boxes)
+          expect(overlap(a, b), `label ${i} ${JSON.stringify(a)} over a node ${JSON.stringify(b)}`).toBe(false);
+      }
+      await page.screenshot({ path: `../screenshots/gs-graph-labels-${graph.nodes.length}.png`, element: el });
+      el.remove();
+    }
+  });
+
   it('draws the neuron graph: every node with its operation, the inputs with their values', async () => {
     const el = await mount('gs-graph', ATTRS);
     const graph = el.current;
@@ -159,7 +219,16 @@ describe('gs-graph', () => {
       await page.viewport(width, 900);
       const el = await mount('gs-graph', { ...ATTRS, lang, step: '17' });
       await openTable(el);
+      await settled(el);
       await page.screenshot({ path: `../screenshots/gs-graph-${width}-${lang}.png`, element: el });
+      const table = shadow(el).querySelector('[part="table"]') as HTMLElement;
+      table.scrollIntoView();
+      await page.screenshot({ path: `../screenshots/gs-graph-${width}-${lang}-table.png` });
+      // Half way through the backward pass: the labels of the edges used so far, the rest still to come.
+      el.step = 11;
+      await settled(el);
+      el.scrollIntoView();
+      await page.screenshot({ path: `../screenshots/gs-graph-${width}-${lang}-backward.png` });
       el.remove();
     }
     // Dark mode: the page's colour scheme switches the theme's defaults.
@@ -168,6 +237,7 @@ describe('gs-graph', () => {
       await page.viewport(1280, 900);
       document.body.style.background = '#161a22';
       const el = await mount('gs-graph', { ...ATTRS, step: '22' });
+      await settled(el);
       expect(getComputedStyle(nodeBox(el, 'w').querySelector('rect') as Element).fill).not.toBe('rgb(255, 255, 255)');
       await page.screenshot({ path: '../screenshots/gs-graph-1280-dark.png', element: el });
     } finally {

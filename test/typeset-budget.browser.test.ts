@@ -32,8 +32,20 @@ async function longestTask(work: () => Promise<void>): Promise<number> {
   return Math.max(0, ...durations);
 }
 
-function openAll(root: ShadowRoot): void {
-  for (const d of root.querySelectorAll('details')) d.open = true;
+async function until(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => requestAnimationFrame(r));
+}
+
+/** Opens every step, level by level (a closed step renders its substeps once opened). */
+async function openAll(root: ShadowRoot): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const closed = [...root.querySelectorAll('details')].filter((d) => !d.open);
+    if (!closed.length) return;
+    for (const d of closed) d.open = true;
+    // toggle events are queued tasks; the bodies are filled in then.
+    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => requestAnimationFrame(r));
+  }
 }
 
 describe('typesetting is budgeted and lazy', () => {
@@ -42,18 +54,25 @@ describe('typesetting is budgeted and lazy', () => {
     ['x^0*x^1*…*x^59', PRODUCT],
   ] as const) {
     for (const tag of ['gs-derivative', 'gs-gradient'] as const) {
-      // The 200 ms target is a wall-clock figure, measured by `npm run bench`; on a shared machine
-      // (eight helpers on two cores) a test can only guard against the old multi-second blocks.
       it(`${tag}: ${name} never blocks the main thread for long, even fully opened`, { retry: 1 }, async () => {
         let el: HTMLElement | undefined;
-        const longest = await longestTask(async () => {
+        const shown = await longestTask(async () => {
           el = await mount(tag, { expr, plot: 'none' });
           await typesetIdle({ offscreen: true });
-          openAll(el.shadowRoot as ShadowRoot);
+        });
+        const opened = await longestTask(async () => {
+          await openAll((el as HTMLElement).shadowRoot as ShadowRoot);
           await typesetIdle({ offscreen: true });
         });
-        // Before the budget: a 4.7 s block. Idle, the longest task here is under 200 ms.
-        expect(longest).toBeLessThan(1500);
+        // Before the budget: a 4.7 s block. What is left is one task: the derivation itself (synchronous,
+        // 13–36 ms on an idle laptop, 40–330 ms on this shared machine at load average 14–16) and the
+        // render of its step list (typesetting is chunked). The issue's 200 ms holds for the nested
+        // bomb; x^0⋯x^59 (61 steps, 60 open at once) took 410–1070 ms here under that load (its
+        // derivation alone up to 110 ms), so it is held to 1000 ms until the derivation can yield.
+        expect(shown).toBeLessThan(name.startsWith('1/') ? 200 : 1000);
+        // Opening every level at once (a test does; a reader opens one step at a time) makes the browser
+        // lay out the whole opened tree in one rendering task: bounded by the budget, not by 200 ms.
+        expect(opened).toBeLessThan(1000);
         const root = (el as HTMLElement).shadowRoot as ShadowRoot;
         // Every formula is either typeset or shown as text with a note: none left pending.
         expect(root.querySelectorAll('.pending')).toHaveLength(0);
@@ -65,23 +84,27 @@ describe('typesetting is budgeted and lazy', () => {
     }
   }
 
-  it('typesets closed steps only when opened', async () => {
+  it('renders and typesets closed steps only when opened', async () => {
     const el = await mount('gs-derivative', { expr: 'sin(cos(tan(x^2)))', detail: 'full', plot: 'none' });
     await typesetIdle({ offscreen: true });
     const root = el.shadowRoot as ShadowRoot;
-    const closed = [...root.querySelectorAll('details')].filter((d) => !d.open && d.querySelector(':scope > ol'));
+    const closed = [...root.querySelectorAll('details')].filter((d) => !d.open && d.closest('li.step'));
     expect(closed.length).toBeGreaterThan(0);
-    const inside = closed[0]?.querySelector(':scope > ol .line') as HTMLElement;
-    // The general formula inside a closed step waits too.
-    const formula = closed[0]?.querySelector(':scope > .explain .formula > span:last-child') as HTMLElement;
-    expect(formula.classList.contains('pending')).toBe(true);
-    expect(inside.classList.contains('pending')).toBe(true);
-    expect(inside.textContent).toMatch(/^d\/d/);
+    const first = closed.find(
+      (d) => d.closest('li.step')?.getAttribute('data-rule') !== 'simplify',
+    ) as HTMLDetailsElement;
+    // A closed step has its summary line only: no general formula, prose or substeps yet.
+    expect(first.querySelector('summary .line')).not.toBeNull();
+    expect(first.querySelector('.explain')).toBeNull();
+    expect(first.querySelector('ol')).toBeNull();
     for (const d of closed) d.open = true;
+    await until(() => first.querySelector('.explain') !== null);
     await typesetIdle({ offscreen: true });
-    expect(inside.classList.contains('pending')).toBe(false);
-    expect(inside.querySelector('.katex')).not.toBeNull();
+    const formula = first.querySelector('.explain .formula > span:last-child') as HTMLElement;
+    expect(formula.classList.contains('pending')).toBe(false);
     expect(formula.querySelector('.katex')).not.toBeNull();
+    const inside = first.querySelector('ol .line') as HTMLElement | null;
+    if (inside) expect(inside.querySelector('.katex')).not.toBeNull();
   });
 
   it('a re-render with the same derivation does not typeset again', async () => {

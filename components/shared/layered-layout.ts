@@ -21,6 +21,8 @@ export interface Layout {
   readonly y: readonly number[];
   readonly width: number;
   readonly height: number;
+  /** The column each node is drawn in (0 = leftmost). */
+  readonly column: readonly number[];
 }
 
 export interface LayoutSizes {
@@ -30,7 +32,11 @@ export interface LayoutSizes {
   readonly rowGap: number;
 }
 
-export function layeredLayout(graph: LayoutInput, sizes: LayoutSizes): Layout {
+/**
+ * The layout; `columnGaps[c]`, when given, is the gap just left of column c (for the
+ * labels of the edges that end in it), in place of `sizes.columnGap`.
+ */
+export function layeredLayout(graph: LayoutInput, sizes: LayoutSizes, columnGaps?: readonly number[]): Layout {
   const n = graph.inputs.length;
   const parents: number[][] = Array.from({ length: n }, () => []);
   graph.inputs.forEach((ins, id) => {
@@ -70,17 +76,143 @@ export function layeredLayout(graph: LayoutInput, sizes: LayoutSizes): Layout {
     }
   }
   const rows = Math.max(1, ...byColumn.map((c) => c.length));
-  const pitchX = sizes.nodeWidth + sizes.columnGap;
   const pitchY = sizes.nodeHeight + sizes.rowGap;
   const height = rows * pitchY - sizes.rowGap;
+  const left: number[] = [0];
+  for (let c = 1; c < columns; c++) {
+    left[c] = (left[c - 1] as number) + sizes.nodeWidth + (columnGaps?.[c] ?? sizes.columnGap);
+  }
   const x: number[] = [];
   const y: number[] = [];
   byColumn.forEach((col, c) => {
     const offset = (height - (col.length * pitchY - sizes.rowGap)) / 2;
     col.forEach((id, k) => {
-      x[id] = c * pitchX + sizes.nodeWidth / 2;
+      x[id] = (left[c] as number) + sizes.nodeWidth / 2;
       y[id] = offset + k * pitchY + sizes.nodeHeight / 2;
     });
   });
-  return { x, y, width: columns * pitchX - sizes.columnGap, height };
+  return { x, y, width: (left[columns - 1] ?? 0) + sizes.nodeWidth, height, column };
+}
+
+/** A label's box: its top-left corner and its size. */
+export interface LabelBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface LabelledLayout extends Layout {
+  /** One box per edge, in the gap just left of the edge's target, none overlapping another or a node. */
+  readonly labels: readonly LabelBox[];
+}
+
+/**
+ * The layout with a label on every edge: each column gap is made as wide as the
+ * widest label of the edges that end in the column after it (plus `padding` on
+ * each side, for the edges to bend into and out of the label), and the labels in
+ * a gap are stacked without overlap as near as they can be to where their edges
+ * pass (a little nearer the target than the source). The drawing grows downwards
+ * or upwards as far as the labels need.
+ */
+export function labelledLayout(
+  graph: LayoutInput,
+  edges: readonly { readonly from: number; readonly to: number }[],
+  sizes: LayoutSizes,
+  labelSize: (edge: number) => { readonly width: number; readonly height: number },
+  { padding = 20, separation = 4 } = {},
+): LabelledLayout {
+  const first = layeredLayout(graph, sizes);
+  const gaps: number[] = [];
+  const boxes = edges.map((_, k) => labelSize(k));
+  edges.forEach((e, k) => {
+    const c = first.column[e.to] as number;
+    gaps[c] = Math.max(gaps[c] ?? sizes.columnGap, (boxes[k] as { width: number }).width + 2 * padding);
+  });
+  const lay = layeredLayout(graph, sizes, gaps);
+  const byGap = new Map<number, number[]>();
+  edges.forEach((e, k) => {
+    const c = lay.column[e.to] as number;
+    const list = byGap.get(c);
+    if (list) list.push(k);
+    else byGap.set(c, [k]);
+  });
+  const centreY: number[] = [];
+  for (const list of byGap.values()) {
+    const ideal = list.map((k) => {
+      const e = edges[k] as { from: number; to: number };
+      return 0.35 * (lay.y[e.from] as number) + 0.65 * (lay.y[e.to] as number);
+    });
+    const placed = pack(
+      ideal,
+      list.map((k) => (boxes[k] as { height: number }).height),
+      separation,
+    );
+    list.forEach((k, i) => {
+      centreY[k] = placed[i] as number;
+    });
+  }
+  let top = 0;
+  let bottom = lay.height;
+  const labels = edges.map((e, k) => {
+    const box = boxes[k] as { width: number; height: number };
+    const gapRight = (lay.x[e.to] as number) - sizes.nodeWidth / 2;
+    const gap = gaps[lay.column[e.to] as number] ?? sizes.columnGap;
+    const y = (centreY[k] as number) - box.height / 2;
+    top = Math.min(top, y);
+    bottom = Math.max(bottom, y + box.height);
+    return { x: gapRight - gap + (gap - box.width) / 2, y, width: box.width, height: box.height };
+  });
+  // Everything moves down by as much as the labels rise above the nodes.
+  const shift = -top;
+  return {
+    x: lay.x,
+    y: lay.y.map((v) => v + shift),
+    width: lay.width,
+    height: bottom + shift,
+    column: lay.column,
+    labels: labels.map((b) => ({ ...b, y: b.y + shift })),
+  };
+}
+
+/**
+ * Centres for boxes of the given heights on a line, in the order of their ideal
+ * centres, none overlapping (at least `separation` apart), each run of touching
+ * boxes centred on the mean of where its boxes would like to be.
+ */
+export function pack(ideal: readonly number[], heights: readonly number[], separation: number): number[] {
+  const order = ideal.map((_, i) => i).sort((a, b) => (ideal[a] as number) - (ideal[b] as number) || a - b);
+  interface Run {
+    items: number[];
+    top: number;
+    height: number;
+    /** Sum over the items of (ideal top of the run for that item). */
+    wish: number;
+  }
+  const runs: Run[] = [];
+  for (const i of order) {
+    const h = heights[i] as number;
+    let run: Run = { items: [i], top: (ideal[i] as number) - h / 2, height: h, wish: (ideal[i] as number) - h / 2 };
+    for (;;) {
+      const before = runs.at(-1);
+      if (!before || before.top + before.height + separation <= run.top) break;
+      runs.pop();
+      // Merge: the later run's items sit below the earlier's; their ideal run tops shift up by that much.
+      const offset = before.height + separation;
+      const wish = before.wish + run.wish - offset * run.items.length;
+      const items = [...before.items, ...run.items];
+      run = { items, top: wish / items.length, height: offset + run.height, wish };
+    }
+    runs.push(run);
+  }
+  const centre: number[] = new Array(ideal.length);
+  for (const run of runs) {
+    let y = run.top;
+    for (const i of run.items) {
+      const h = heights[i] as number;
+      centre[i] = y + h / 2;
+      y += h + separation;
+    }
+  }
+  return centre;
 }

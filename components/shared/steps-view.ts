@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, render, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import {
@@ -44,6 +44,31 @@ export interface StepsViewOptions {
   readonly budget?: object;
 }
 
+/** How each deferred step body is filled in, by its placeholder (a child of its `<details>`). */
+const fillers = new WeakMap<Element, () => void>();
+
+/**
+ * The body of a `<details>` that may start closed: rendered with the step when open, else only
+ * once opened (a closed step costs its summary line, not its formulas, prose and substeps).
+ */
+function deferredBody(open: boolean, body: () => TemplateResult): unknown {
+  if (open) return body();
+  return html`<div class="deferred" ${ref((el) => {
+    if (!(el instanceof HTMLElement)) return;
+    // The placeholder may still be in a template fragment here: look for its <details> when filling.
+    const fill = () => {
+      if (el.parentElement instanceof HTMLDetailsElement && el.parentElement.open) render(body(), el);
+    };
+    fillers.set(el, fill);
+    fill();
+  })}></div>`;
+}
+
+function onToggle(e: Event): void {
+  const placeholder = (e.currentTarget as Element).querySelector(':scope > .deferred');
+  if (placeholder) fillers.get(placeholder)?.();
+}
+
 function contains(step: Step, id: string): boolean {
   return step.id === id || step.substeps.some((s) => contains(s, id));
 }
@@ -59,8 +84,9 @@ function simplifiedText(simplified: Simplification, lang: Lang): string {
  * A derivation as nested disclosure widgets: each step shows its rule, the line
  * with the functions substituted, and (opened) the general formula, the prose
  * and its substeps. Native <details> keeps it keyboard and screen-reader friendly.
- * Formulas are typeset lazily (only on screen; closed steps when opened), in chunks
- * that yield, within the typesetting budget (`components/shared/typeset.ts`).
+ * A closed step renders only its summary until it is opened; formulas are typeset lazily
+ * (only on screen), in chunks that yield, within the typesetting budget
+ * (`components/shared/typeset.ts`).
  */
 export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions): TemplateResult {
   const partial = options.partial ?? false;
@@ -90,13 +116,15 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
       ? html`<span class="held assumed">(${math(`${toTex(base)} > 0`)} ${UI.assumed[lang]})</span>`
       : nothing;
     return html`<li class="step ${marked ? 'marked' : ''}" data-step=${step.id} data-rule=${step.rule}>
-      <details ?open=${open}>
+      <details ?open=${open} @toggle=${onToggle}>
         <summary>
           <span class="rule-name" part="rule-name">${rule.name}</span>
           ${held} ${assumed}
           <span class="line" ${stepLine(step)}></span>
         </summary>
-        <div class="explain">
+        ${deferredBody(
+          open,
+          () => html`<div class="explain">
           <div class="formula"><span class="label">${UI.generalFormula[lang]}:</span> <span ${lazy(
             step,
             'formula',
@@ -105,7 +133,8 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
           )}></span></div>
           <p class="prose">${rule.prose}</p>
         </div>
-        ${step.substeps.length ? html`<ol class="substeps">${step.substeps.map((s) => item(s, depth + 1))}</ol>` : nothing}
+        ${step.substeps.length ? html`<ol class="substeps">${step.substeps.map((s) => item(s, depth + 1))}</ol>` : nothing}`,
+        )}
       </details>
     </li>`;
   };
@@ -113,7 +142,7 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
     s: Simplification,
     id: string,
   ): TemplateResult => html`<li class="step" data-step=${id} data-rule="simplify">
-      <details>
+      <details @toggle=${onToggle}>
         <summary>
           <span class="rule-name" part="rule-name">${rules.simplify.name}</span>
           <span class="line" ${lazy(
@@ -123,12 +152,15 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
             () => `${toText(s.before)} = ${toText(s.after)}`,
           )}></span>
         </summary>
-        <div class="explain">
-          <div class="formula">
-            <span class="label">${messagesFor(lang).simplified.label}:</span> ${simplifiedText(s, lang)}
-          </div>
-          <p class="prose">${rules.simplify.prose}</p>
-        </div>
+        ${deferredBody(
+          false,
+          () => html`<div class="explain">
+            <div class="formula">
+              <span class="label">${messagesFor(lang).simplified.label}:</span> ${simplifiedText(s, lang)}
+            </div>
+            <p class="prose">${rules.simplify.prose}</p>
+          </div>`,
+        )}
       </details>
     </li>`;
   // Read as on paper: a final simplification comes after the rules it tidies up.
@@ -175,9 +207,6 @@ export const stepsStyles = css`
   }
   .line {
     display: inline-block;
-    /* Off-screen formulas are neither laid out nor painted. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 10em auto 1.4em;
   }
   .pending {
     color: var(--_muted);
@@ -192,6 +221,9 @@ export const stepsStyles = css`
   }
   .typeset-note {
     color: var(--_muted);
+  }
+  .deferred {
+    display: contents;
   }
   .explain {
     margin: 0.2em 0 0.4em 1.2em;

@@ -1,6 +1,7 @@
 import { type Lang, messagesFor } from '../../src/i18n/index.js';
 import { shorten } from '../../src/util/visible.js';
 import { renderTex, type TexRenderResult } from '../katex/render.js';
+import { busy, CHUNK_MS, drained, later } from './scheduler.js';
 
 /**
  * The typesetting budget. KaTeX costs roughly 40 µs per character of TeX on a laptop
@@ -13,7 +14,7 @@ import { renderTex, type TexRenderResult } from '../katex/render.js';
  * - lazily typeset formulas are typeset only when on screen (a closed `<details>` is
  *   not), in chunks of about `chunkMs` that yield to the browser between them.
  */
-export const TYPESET_BUDGET = { formula: 1200, element: 12_000, chunkMs: 12 } as const;
+export const TYPESET_BUDGET = { formula: 1200, element: 12_000, chunkMs: CHUNK_MS } as const;
 
 /** Most characters of a plain-text stand-in for a formula over the budget. */
 const MAX_TEXT = 400;
@@ -71,33 +72,89 @@ interface Job {
 }
 
 const jobs = new WeakMap<Element, Job>();
-/** Jobs not yet typeset (pruned of elements that left the page). */
-const pending = new Set<Job>();
-const queue: Job[] = [];
-let scheduled = false;
-let observer: IntersectionObserver | undefined;
+/** Jobs handed to the scheduler and not yet run. */
+const queued = new Set<Job>();
 
-function run(): void {
-  scheduled = false;
-  const start = performance.now();
-  while (queue.length && performance.now() - start < TYPESET_BUDGET.chunkMs) {
-    const job = queue.shift() as Job;
-    if (jobs.get(job.el) !== job || !job.el.isConnected) continue;
-    jobs.delete(job.el);
-    finish(job);
-  }
-  if (queue.length) schedule();
+/**
+ * The formulas waiting in one element's shadow root (or, in the light DOM, for one node).
+ * The IntersectionObserver watches the element, not each formula: a page of a few hundred
+ * elements has tens of thousands of formulas, too many to track on every frame of a scroll.
+ */
+interface Group {
+  readonly anchor: Element;
+  readonly jobs: Set<Job>;
+  near: boolean;
+  sweepQueued: boolean;
 }
 
-function schedule(): void {
-  if (scheduled) return;
-  scheduled = true;
-  // A macrotask, so the browser paints and handles input between chunks.
-  setTimeout(run, 0);
+const groups = new WeakMap<Element, Group>();
+/** Groups with jobs waiting (for `typesetIdle`). */
+const active = new Set<Group>();
+let observer: IntersectionObserver | undefined;
+
+function enqueue(job: Job): void {
+  if (queued.has(job)) return;
+  queued.add(job);
+  later(() => {
+    queued.delete(job);
+    if (jobs.get(job.el) !== job || !job.el.isConnected) return;
+    jobs.delete(job.el);
+    finish(job);
+  });
+}
+
+/** Queues the group's formulas that are shown now (not inside a closed `<details>`). */
+function sweep(group: Group): void {
+  group.sweepQueued = false;
+  for (const job of group.jobs) {
+    if (jobs.get(job.el) !== job || !job.el.isConnected) group.jobs.delete(job);
+    else if (job.el.checkVisibility()) {
+      group.jobs.delete(job);
+      enqueue(job);
+    }
+  }
+  if (!group.jobs.size) active.delete(group);
+}
+
+function sweepLater(group: Group): void {
+  if (group.sweepQueued) return;
+  group.sweepQueued = true;
+  later(() => sweep(group));
+}
+
+function onIntersect(entries: IntersectionObserverEntry[]): void {
+  for (const entry of entries) {
+    const group = groups.get(entry.target);
+    if (!group) continue;
+    group.near = entry.isIntersecting;
+    if (group.near) sweepLater(group);
+  }
+}
+
+function groupOf(el: HTMLElement): Group {
+  const root = el.getRootNode();
+  const anchor = root instanceof ShadowRoot ? root.host : el;
+  let group = groups.get(anchor);
+  if (!group) {
+    group = { anchor, jobs: new Set(), near: false, sweepQueued: false };
+    groups.set(anchor, group);
+    const g = group;
+    // Steps opened later are typeset then (toggle does not bubble: listen in the capture phase).
+    if (root instanceof ShadowRoot)
+      root.addEventListener(
+        'toggle',
+        () => (g.near || typeof IntersectionObserver === 'undefined') && sweepLater(g),
+        true,
+      );
+    if (typeof IntersectionObserver !== 'undefined') {
+      observer ??= new IntersectionObserver(onIntersect, { rootMargin: '300px' });
+      observer.observe(anchor);
+    } else group.near = true;
+  }
+  return group;
 }
 
 function finish(job: Job): void {
-  pending.delete(job);
   job.el.classList.remove('pending');
   const tex = job.tex();
   const doc = job.el.ownerDocument;
@@ -120,21 +177,6 @@ function finish(job: Job): void {
     code.textContent = shorten(tex, MAX_TEXT);
     job.el.replaceChildren(code);
   }
-}
-
-function onIntersect(entries: IntersectionObserverEntry[]): void {
-  for (const entry of entries) {
-    if (!entry.isIntersecting) continue;
-    observer?.unobserve(entry.target);
-    const job = jobs.get(entry.target);
-    if (job) queue.push(job);
-  }
-  if (queue.length) schedule();
-}
-
-function watch(el: Element): void {
-  observer ??= new IntersectionObserver(onIntersect, { rootMargin: '300px' });
-  observer.observe(el);
 }
 
 const budgets = new WeakMap<object, { used: number }>();
@@ -184,20 +226,13 @@ export function typesetLater(el: Element | undefined, formula: LazyFormula): voi
     lang: formula.lang,
     budget: formula.budget,
   };
-  const old = jobs.get(el);
-  if (old) pending.delete(old);
   jobs.set(el, job);
-  pending.add(job);
-  if (pending.size > 2000) for (const j of pending) if (!j.el.isConnected) pending.delete(j);
   el.classList.add('pending');
   el.textContent = shorten(formula.text(), MAX_PLACEHOLDER);
-  if (typeof IntersectionObserver === 'undefined') {
-    queue.push(job);
-    schedule();
-    return;
-  }
-  observer?.unobserve(el);
-  watch(el);
+  const group = groupOf(el);
+  group.jobs.add(job);
+  active.add(group);
+  if (group.near) sweepLater(group);
 }
 
 /**
@@ -206,16 +241,17 @@ export function typesetLater(el: Element | undefined, formula: LazyFormula): voi
  */
 export async function typesetIdle(options: { offscreen?: boolean } = {}): Promise<void> {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  await frame();
-  await frame();
-  if (observer) onIntersect(observer.takeRecords());
-  if (options.offscreen) {
-    // Also what is off screen (a test's frame may be hidden), but never inside a closed <details>.
-    for (const job of pending) {
-      if (!job.el.isConnected) pending.delete(job);
-      else if (job.el.checkVisibility() && !queue.includes(job)) queue.push(job);
+  // Elements render in turns and their formulas follow once the observer has seen them: repeat
+  // until a pair of frames passes with nothing queued.
+  for (let round = 0; round < 50; round++) {
+    await frame();
+    await frame();
+    if (observer) onIntersect(observer.takeRecords());
+    if (options.offscreen) {
+      // Also what is off screen (a test's frame may be hidden), but never inside a closed <details>.
+      for (const group of active) sweep(group);
     }
-    if (queue.length) schedule();
+    if (!busy()) return;
+    await drained();
   }
-  while (queue.length || scheduled) await new Promise((r) => setTimeout(r, 5));
 }

@@ -185,22 +185,110 @@ function opSymbol(t: Expr): string {
 }
 
 /** The name prefix of operation nodes: `v` unless a variable is already called v1, v2, … */
+const PREFIXES = ['v', 'u', 't', 'h', 'q', 'z'].map((p) => ({ p, taken: new RegExp(`^${p}\\d+$`) }));
 function namePrefix(vars: readonly string[]): string {
-  for (const p of ['v', 'u', 't', 'h', 'q', 'z']) if (!vars.some((v) => new RegExp(`^${p}\\d+$`).test(v))) return p;
+  for (const { p, taken } of PREFIXES) if (!vars.some((v) => taken.test(v))) return p;
   return 'node';
 }
 
 interface Draft {
-  kind: GraphNodeKind;
-  expr: Expr;
-  /** Operations: the template and the node each placeholder stands for. */
-  template?: Template;
-  inputs: number[];
-  layer: number;
+  readonly kind: GraphNodeKind;
+  readonly expr: Expr;
+  /** Operations: the template; each of its placeholders stands for the input of the same index. */
+  readonly template: Template | undefined;
+  readonly inputs: readonly number[];
+  readonly layer: number;
 }
 
-/** A sub-expression read into the graph: a node, or a constant kept inside its parent's operation. */
-type Ref = { readonly node: number } | { readonly constant: Expr };
+const NO_INPUTS: readonly number[] = Object.freeze([]);
+
+/**
+ * An operation node. Its formulas (`op`, and its edges' `local` and `localExpr`) are
+ * written out when first read: building a graph and both passes need only the numbers.
+ */
+class OperationNode implements GraphNode {
+  readonly kind = 'operation' as const;
+  readonly param = false;
+  readonly #template: Template;
+  readonly #drafts: readonly Draft[];
+  readonly #names: readonly string[];
+  #op: Expr | undefined;
+  #byName: Record<string, Expr> | undefined;
+  #byExpr: Record<string, Expr> | undefined;
+
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly expr: Expr,
+    readonly inputs: readonly number[],
+    readonly layer: number,
+    template: Template,
+    drafts: readonly Draft[],
+    names: readonly string[],
+  ) {
+    this.#template = template;
+    this.#drafts = drafts;
+    this.#names = names;
+  }
+
+  get symbol(): string {
+    return this.#template.symbol;
+  }
+
+  get op(): Expr {
+    this.#op ??= substitute(this.#template.expr, this.#substitution(false));
+    return this.#op;
+  }
+
+  /** ∂node/∂(input `slot`): in the graph's names, or with the inputs' expressions put back. */
+  partial(slot: number, expanded: boolean): Expr {
+    return substitute(this.#template.partials[slot] as Expr, this.#substitution(expanded));
+  }
+
+  #substitution(expanded: boolean): Record<string, Expr> {
+    let found = expanded ? this.#byExpr : this.#byName;
+    if (!found) {
+      const made: Record<string, Expr> = {};
+      this.inputs.forEach((input, slot) => {
+        made[this.#template.placeholders[slot] as string] = expanded
+          ? (this.#drafts[input] as Draft).expr
+          : sym(this.#names[input] as string);
+      });
+      if (expanded) this.#byExpr = made;
+      else this.#byName = made;
+      found = made;
+    }
+    return found;
+  }
+}
+
+class Edge implements GraphEdge {
+  readonly #node: OperationNode;
+  readonly #slot: number;
+  #local: Expr | undefined;
+  #localExpr: Expr | undefined;
+
+  constructor(
+    readonly id: number,
+    readonly from: number,
+    readonly to: number,
+    node: OperationNode,
+    slot: number,
+  ) {
+    this.#node = node;
+    this.#slot = slot;
+  }
+
+  get local(): Expr {
+    this.#local ??= this.#node.partial(this.#slot, false);
+    return this.#local;
+  }
+
+  get localExpr(): Expr {
+    this.#localExpr ??= this.#node.partial(this.#slot, true);
+    return this.#localExpr;
+  }
+}
 
 /** The computation graph of `input` (text or tree). */
 export function buildGraph(input: string | Expr, options: GraphOptions = {}): ComputationGraph {
@@ -212,163 +300,188 @@ export function buildGraph(input: string | Expr, options: GraphOptions = {}): Co
   }
 
   const drafts: Draft[] = [];
+  /** Operation nodes by their key: the operation and its inputs' node ids (sorted for a sum or product). */
   const byKey = new Map<string, number>();
+  const byVar = new Map<string, number>();
   const constantKeys = new Map<Expr, string>();
+  const constantKey = (c: Expr): string => {
+    // Numbers and named constants directly (keyOf's own spelling of them); anything else through keyOf.
+    if (c.kind === 'num') return c.approx ? `~${c.n}` : c.d === 1 ? `${c.n}` : `${c.n}/${c.d}`;
+    if (c.kind === 'const') return `#${c.name}`;
+    let k = constantKeys.get(c);
+    if (k === undefined) {
+      k = keyOf(c);
+      constantKeys.set(c, k);
+    }
+    return k;
+  };
+  const add = (draft: Draft): number => {
+    if (drafts.length >= MAX_GRAPH_NODES) throw tooLarge();
+    return drafts.push(draft) - 1;
+  };
 
-  const intern = (key: string, make: () => Draft): number => {
+  // One walk of the tree, depth checked on the way down. Returns the node of `e`, or -1 for a
+  // sub-expression without a variable (kept as a constant inside the operation that uses it).
+  const read = (e: Expr, depth: number): number => {
+    if (depth > MAX_GRAPH_DEPTH) throw tooLarge();
+    if (e.kind === 'sym') {
+      const found = byVar.get(e.name);
+      if (found !== undefined) return found;
+      const id = add({ kind: 'input', expr: e, template: undefined, inputs: NO_INPUTS, layer: 0 });
+      byVar.set(e.name, id);
+      return id;
+    }
+    const kids = children(e);
+    const n = kids.length;
+    if (n === 0) return -1;
+    const refs: number[] = new Array(n);
+    let anyNode = false;
+    for (let k = 0; k < n; k++) {
+      const r = read(kids[k] as Expr, depth + 1);
+      refs[k] = r;
+      if (r >= 0) anyNode = true;
+    }
+    if (!anyNode) return -1;
+    const head = e.kind === 'call' ? e.fn : e.kind;
+    let key: string;
+    if (e.kind === 'add' || e.kind === 'mul') {
+      const parts: string[] = new Array(n);
+      for (let k = 0; k < n; k++) {
+        const r = refs[k] as number;
+        parts[k] = r >= 0 ? `#${r}` : constantKey(kids[k] as Expr);
+      }
+      key = `${head}(${parts.sort().join(',')})`;
+    } else {
+      key = `${head}(`;
+      for (let k = 0; k < n; k++) {
+        const r = refs[k] as number;
+        key += `${k ? ',' : ''}${r >= 0 ? `#${r}` : constantKey(kids[k] as Expr)}`;
+      }
+      key += ')';
+    }
     const found = byKey.get(key);
     if (found !== undefined) return found;
-    if (drafts.length >= MAX_GRAPH_NODES) throw tooLarge();
-    const id = drafts.length;
-    drafts.push(make());
+
+    // A new node. Its template: constants stay, each distinct input node becomes one placeholder.
+    const inputs: number[] = [];
+    const slots: number[] = new Array(n);
+    let shape = `${head}(`;
+    let layer = 0;
+    for (let k = 0; k < n; k++) {
+      const r = refs[k] as number;
+      let part: string;
+      if (r < 0) {
+        slots[k] = -1;
+        part = constantKey(kids[k] as Expr);
+      } else {
+        let slot = inputs.indexOf(r);
+        if (slot < 0) {
+          slot = inputs.push(r) - 1;
+          layer = Math.max(layer, (drafts[r] as Draft).layer);
+        }
+        slots[k] = slot;
+        part = `#${slot}`;
+      }
+      shape += `${k ? ',' : ''}${part}`;
+    }
+    if (inputs.length > PLACEHOLDERS.length) throw tooLarge();
+    const make = () =>
+      withChildren(
+        e,
+        kids.map((kid, k) => ((slots[k] as number) < 0 ? kid : sym(PLACEHOLDERS[slots[k] as number] as string))),
+      );
+    const t = template(`${shape})`, make, inputs.length);
+    const id = add({ kind: 'operation', expr: e, template: t, inputs, layer: layer + 1 });
     byKey.set(key, id);
     return id;
   };
 
-  // Depth is checked on the way down (one walk of the tree for everything).
-  const read = (e: Expr, depth: number): Ref => {
-    if (depth > MAX_GRAPH_DEPTH) throw tooLarge();
-    if (e.kind === 'sym')
-      return { node: intern(`$${e.name}`, () => ({ kind: 'input', expr: e, inputs: [], layer: 0 })) };
-    const kids = children(e);
-    if (kids.length === 0) return { constant: e };
-    const refs = kids.map((k) => read(k, depth + 1));
-    if (refs.every((r) => 'constant' in r)) return { constant: e };
-    // The template: constants stay, each distinct input node becomes one placeholder.
-    const inputs: number[] = [];
-    const partKeys: string[] = [];
-    const slotKeys: string[] = [];
-    const slots: number[] = [];
-    for (const r of refs) {
-      if ('constant' in r) {
-        let k = constantKeys.get(r.constant);
-        if (k === undefined) {
-          k = keyOf(r.constant);
-          constantKeys.set(r.constant, k);
-        }
-        partKeys.push(k);
-        slotKeys.push(k);
-        slots.push(-1);
-      } else {
-        let slot = inputs.indexOf(r.node);
-        if (slot < 0) slot = inputs.push(r.node) - 1;
-        partKeys.push(`#${r.node}`);
-        slotKeys.push(`#${slot}`);
-        slots.push(slot);
-      }
-    }
-    if (inputs.length > PLACEHOLDERS.length) throw tooLarge();
-    const commutative = e.kind === 'add' || e.kind === 'mul';
-    const head = e.kind === 'call' ? e.fn : e.kind;
-    const key = `${head}(${(commutative ? [...partKeys].sort() : partKeys).join(',')})`;
-    return {
-      node: intern(key, () => {
-        const make = () =>
-          withChildren(
-            e,
-            refs.map((r, k) => ('constant' in r ? r.constant : sym(PLACEHOLDERS[slots[k] as number] as string))),
-          );
-        const t = template(`${head}(${slotKeys.join(',')})`, make, inputs.length);
-        const layer = 1 + Math.max(...inputs.map((i) => (drafts[i] as Draft).layer));
-        return { kind: 'operation', expr: e, template: t, inputs, layer };
-      }),
-    };
-  };
-
   const root = read(expr, 1);
-  const free = drafts.flatMap((d) => (d.kind === 'input' ? [(d.expr as { name: string }).name] : [])).sort();
+  const free = [...byVar.keys()].sort();
   const params = [...(options.params ?? free)];
-  const vars = [...params, ...free.filter((v) => !params.includes(v))];
-  const output = 'node' in root ? root.node : intern('const', () => ({ kind: 'constant', expr, inputs: [], layer: 0 }));
+  const paramSet = new Set(params);
+  const vars = [...params, ...free.filter((v) => !paramSet.has(v))];
+  const output = root >= 0 ? root : add({ kind: 'constant', expr, template: undefined, inputs: NO_INPUTS, layer: 0 });
 
   const prefix = namePrefix(vars);
+  const outputName = vars.includes('L') ? undefined : 'L';
   let count = 0;
-  const names = drafts.map((d, id) => {
-    if (d.kind === 'input') return (d.expr as { name: string }).name;
-    if (id === output && !vars.includes('L')) return 'L';
-    count++;
-    return d.kind === 'constant' ? 'c' : `${prefix}${count}`;
-  });
+  const names: string[] = new Array(drafts.length);
+  for (let id = 0; id < drafts.length; id++) {
+    const d = drafts[id] as Draft;
+    if (d.kind === 'input') names[id] = (d.expr as { name: string }).name;
+    else if (id === output && outputName) names[id] = outputName;
+    else names[id] = d.kind === 'constant' ? 'c' : `${prefix}${++count}`;
+  }
 
   const edges: GraphEdge[] = [];
-  const nodes: GraphNode[] = drafts.map((d, id) => {
-    const t = d.template;
-    if (!t) {
-      const name = names[id] as string;
-      return {
+  const edgeStart = new Int32Array(drafts.length).fill(-1);
+  const parentCount = new Int32Array(drafts.length + 1);
+  const nodes: GraphNode[] = new Array(drafts.length);
+  for (let id = 0; id < drafts.length; id++) {
+    const d = drafts[id] as Draft;
+    const name = names[id] as string;
+    if (!d.template) {
+      nodes[id] = {
         id,
         kind: d.kind,
         name,
         expr: d.expr,
         op: d.expr,
         symbol: d.kind === 'input' ? name : '',
-        inputs: [],
+        inputs: NO_INPUTS,
         layer: d.layer,
-        param: d.kind === 'input' && params.includes(name),
+        param: d.kind === 'input' && paramSet.has(name),
       };
+      continue;
     }
-    const byName: Record<string, Expr> = {};
-    const byExpr: Record<string, Expr> = {};
-    d.inputs.forEach((input, slot) => {
-      byName[t.placeholders[slot] as string] = sym(names[input] as string);
-      byExpr[t.placeholders[slot] as string] = (drafts[input] as Draft).expr;
-    });
-    // The formulas are written out when first read: a backward pass needs only the numbers.
-    d.inputs.forEach((input, slot) => {
-      const partial = t.partials[slot] as Expr;
-      let local: Expr | undefined;
-      let localExpr: Expr | undefined;
-      edges.push({
-        id: edges.length,
-        from: input,
-        to: id,
-        get local() {
-          local ??= substitute(partial, byName);
-          return local;
-        },
-        get localExpr() {
-          localExpr ??= substitute(partial, byExpr);
-          return localExpr;
-        },
-      });
-    });
-    let op: Expr | undefined;
-    return {
-      id,
-      kind: d.kind,
-      name: names[id] as string,
-      expr: d.expr,
-      get op() {
-        op ??= substitute(t.expr, byName);
-        return op;
-      },
-      symbol: t.symbol,
-      inputs: d.inputs,
-      layer: d.layer,
-      param: false,
-    };
-  });
+    const node = new OperationNode(id, name, d.expr, d.inputs, d.layer, d.template, drafts, names);
+    nodes[id] = node;
+    edgeStart[id] = edges.length;
+    for (let slot = 0; slot < d.inputs.length; slot++) {
+      const from = d.inputs[slot] as number;
+      edges.push(new Edge(edges.length, from, id, node, slot));
+      (parentCount[from + 1] as number)++;
+    }
+  }
+  // The edges to each node's parents, as one list cut at `parentStart`.
+  const parentStart = parentCount;
+  for (let id = 0; id < drafts.length; id++) (parentStart[id + 1] as number) += parentStart[id] as number;
+  const parentList = new Int32Array(edges.length);
+  const fill = parentStart.slice(0, drafts.length);
+  const edgeTo = new Int32Array(edges.length);
+  for (const e of edges) {
+    parentList[(fill[e.from] as number)++] = e.id;
+    edgeTo[e.id] = e.to;
+  }
+  const paramNodes = params.map((p) => byVar.get(p) ?? -1);
 
   const graph: ComputationGraph = { expr, vars, params, nodes, edges, output };
-  const parentEdges = nodes.map((): number[] => []);
-  const edgeStart = nodes.map(() => -1);
-  for (const e of edges) {
-    (parentEdges[e.from] as number[]).push(e.id);
-    if (edgeStart[e.to] === -1) edgeStart[e.to] = e.id;
-  }
   // Kept on the graph itself, hidden (a WeakMap of every graph ever built slows the garbage collector).
   Object.defineProperty(graph, INTERNALS, {
-    value: { templates: drafts.map((d) => d.template), parentEdges, edgeStart } satisfies Compiled,
+    value: {
+      templates: drafts.map((d) => d.template),
+      parentStart,
+      parentList,
+      edgeTo,
+      edgeStart,
+      paramNodes,
+    } satisfies Compiled,
   });
   return graph;
 }
 
 interface Compiled {
   readonly templates: readonly (Template | undefined)[];
-  /** For each node, the edges to the operations that use it. */
-  readonly parentEdges: readonly (readonly number[])[];
-  /** For each operation, the id of its first edge (its edges are consecutive, in the order of its inputs). */
-  readonly edgeStart: readonly number[];
+  /** The edges to node `id`'s parents are `parentList[parentStart[id] … parentStart[id + 1] − 1]`. */
+  readonly parentStart: Int32Array;
+  readonly parentList: Int32Array;
+  /** Each edge's parent (`edges[e].to`), read in the backward pass's inner loop. */
+  readonly edgeTo: Int32Array;
+  /** For each operation, the id of its first edge (its edges are consecutive, in the order of its inputs); −1 otherwise. */
+  readonly edgeStart: Int32Array;
+  /** The input node of each parameter, in the order of `params` (−1 for one the expression does not use). */
+  readonly paramNodes: readonly number[];
 }
 
 const INTERNALS = Symbol('gradstep.graph');
@@ -432,20 +545,19 @@ export function backward(
   const adjoints = new Float64Array(graph.nodes.length);
   if (output < 0 || output >= graph.nodes.length) throw new GradstepError('graph/bad-output', { id: output });
   adjoints[output] = 1;
+  const { parentStart, parentList, edgeTo } = info;
   for (let id = output - 1; id >= 0; id--) {
     let sum = 0;
-    for (const e of info.parentEdges[id] as number[]) {
-      const edge = graph.edges[e] as GraphEdge;
-      if (edge.to > output) continue;
-      const a = adjoints[edge.to] as number;
+    for (let k = parentStart[id] as number, end = parentStart[id + 1] as number; k < end; k++) {
+      const e = parentList[k] as number;
+      const to = edgeTo[e] as number;
+      if (to > output) continue;
+      const a = adjoints[to] as number;
       if (a !== 0) sum += a * (locals[e] as number);
     }
     adjoints[id] = sum;
   }
-  const gradient = graph.params.map((p) => {
-    const node = graph.nodes.find((n) => n.kind === 'input' && n.name === p);
-    return node ? (adjoints[node.id] as number) : 0;
-  });
+  const gradient = info.paramNodes.map((id) => (id < 0 ? 0 : (adjoints[id] as number)));
   return { values, value: values[output] as number, output, adjoints, locals, gradient };
 }
 
@@ -504,7 +616,8 @@ export function graphTrace(graph: ComputationGraph, pass: BackwardPass): GraphSt
     if (!used.has(id)) continue;
     const terms: AdjointTerm[] = [];
     let mine: number[][] | undefined = id === pass.output ? [[]] : [];
-    for (const e of info.parentEdges[id] as number[]) {
+    for (let k = info.parentStart[id] as number; k < (info.parentStart[id + 1] as number); k++) {
+      const e = info.parentList[k] as number;
       const edge = graph.edges[e] as GraphEdge;
       if (!used.has(edge.to) || edge.to > pass.output) continue;
       terms.push({

@@ -26,6 +26,7 @@ export {
 } from './graph.js';
 export {
   adjointTex,
+  edgeFormulaTex,
   edgeTex,
   type GraphJson,
   graphDot,

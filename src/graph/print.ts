@@ -30,10 +30,21 @@ export function valueTex(graph: ComputationGraph, pass: BackwardPass, id: number
 
 const isNumber = (e: Expr): boolean => e.kind === 'num' || (e.kind === 'neg' && e.arg.kind === 'num');
 
-/** An edge's local derivative: `\frac{\partial v_2}{\partial v_1} = 2v_1 = 2.2`. */
-export function edgeTex(graph: ComputationGraph, pass: BackwardPass, edgeId: number): string {
+/** An edge's local derivative as a formula, before its number is known: `\frac{\partial v_2}{\partial v_1} = 2v_1`. */
+export function edgeFormulaTex(graph: ComputationGraph, edgeId: number): string {
   const edge = graph.edges[edgeId] as GraphEdge;
-  const head = texNodePartial(graph, edge.to, edge.from);
+  return `${texNodePartial(graph, edge.to, edge.from)} = ${toTex(edge.local)}`;
+}
+
+/**
+ * An edge's local derivative: `\frac{\partial v_2}{\partial v_1} = 2v_1 = 2.2`; `slashed`
+ * writes the partial on one line (`\partial v_2/\partial v_1`), for a small label.
+ */
+export function edgeTex(graph: ComputationGraph, pass: BackwardPass, edgeId: number, slashed = false): string {
+  const edge = graph.edges[edgeId] as GraphEdge;
+  const head = slashed
+    ? `\\partial ${texSymbol(nodeOf(graph, edge.to).name)}/\\partial ${texSymbol(nodeOf(graph, edge.from).name)}`
+    : texNodePartial(graph, edge.to, edge.from);
   const value = texNumber(pass.locals[edgeId] as number);
   return isNumber(edge.local) ? `${head} = ${value}` : `${head} = ${toTex(edge.local)} = ${value}`;
 }

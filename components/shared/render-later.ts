@@ -1,0 +1,74 @@
+import { type CSSResult, css, unsafeCSS } from 'lit';
+import { later } from './scheduler.js';
+
+/**
+ * First renders that wait for the viewport. An element that derives, checks or optimizes
+ * (`gs-derivative`, `gs-answer`, `gs-optimizer`, …) does that work only once it comes within
+ * `NEAR_VIEWPORT` of the viewport, one element per turn of the shared scheduler, so a page of
+ * hundreds of them shows its first screen at once and stays responsive while the rest wait.
+ * Until then the element holds a cheap placeholder of about its rendered height (so the page's
+ * length and scroll position do not jump). Later renders (attribute changes, typing) are not
+ * deferred. An element whose `updateComplete` a script reads, and every element where there is
+ * no IntersectionObserver, renders in the scheduler's next turn, wherever it is.
+ */
+
+/** How far outside the viewport an element starts its first render. */
+export const NEAR_VIEWPORT = '600px';
+
+interface Waiting {
+  readonly start: () => void;
+}
+
+const waiting = new WeakMap<Element, Waiting>();
+let observer: IntersectionObserver | undefined;
+
+function onIntersect(entries: IntersectionObserverEntry[]): void {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    const job = waiting.get(entry.target);
+    observer?.unobserve(entry.target);
+    if (!job) continue;
+    waiting.delete(entry.target);
+    later(job.start);
+  }
+}
+
+/**
+ * Calls `start` once `el` is near the viewport (or, with `now`, at once), in a turn of the
+ * shared scheduler.
+ */
+export function whenNearViewport(el: Element, now: boolean, start: () => void): void {
+  if (now || typeof IntersectionObserver === 'undefined') {
+    later(start);
+    return;
+  }
+  observer ??= new IntersectionObserver(onIntersect, { rootMargin: NEAR_VIEWPORT });
+  waiting.set(el, { start });
+  observer.observe(el);
+}
+
+/** Starts `el`'s first render in the next turn if it waits for the viewport. */
+export function startSoon(el: Element): void {
+  const job = waiting.get(el);
+  if (!job) return;
+  waiting.delete(el);
+  observer?.unobserve(el);
+  later(job.start);
+}
+
+/**
+ * Host styles of an element whose first render waits: the placeholder reserves `height`
+ * (about the element's rendered height), and once rendered the element is neither laid
+ * out nor painted while far off screen (`content-visibility: auto`), keeping that height.
+ */
+export function deferredHostStyles(height: string): CSSResult {
+  return css`
+    :host {
+      content-visibility: auto;
+      contain-intrinsic-block-size: auto ${unsafeCSS(height)};
+    }
+    .gs-placeholder {
+      min-height: ${unsafeCSS(height)};
+    }
+  `;
+}
