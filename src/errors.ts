@@ -1,5 +1,6 @@
 import type { Construct } from './expr/messages.js';
 import { type Lang, type Localized, localizeAll, messagesFor } from './i18n/index.js';
+import type { ErrorTexts } from './i18n/messages.js';
 import type { HyperId, HyperRange, OptimizerId } from './optim/types.js';
 
 /** Character offsets `[start, end)` in the text the person typed. */
@@ -132,6 +133,30 @@ export interface ErrorParams {
 /** The union of every error code, so callers can switch exhaustively. */
 export type ErrorCode = keyof ErrorParams;
 
+/** The codes only the command line raises: their text is the CLI's (src/i18n/cli.ts), not the elements'. */
+export type CliErrorCode = Extract<ErrorCode, `cli/${string}`>;
+
+/** The codes only the optimizers (src/optim) raise: their text is in src/i18n/optim.ts. */
+export type OptimErrorCode = Extract<ErrorCode, `optim/${string}`>;
+
+/** Every other code: its text is in every language's `Messages` (section `errors`). */
+export type CoreErrorCode = Exclude<ErrorCode, CliErrorCode | OptimErrorCode>;
+
+type AnyErrorText = (params: never) => string;
+type ErrorTextSource = (lang: Lang) => Readonly<Partial<Record<ErrorCode, AnyErrorText>>>;
+
+/** Catalogues outside `Messages` that word some codes (the CLI's and the optimizers', once loaded). */
+const ERROR_TEXT_SOURCES: ErrorTextSource[] = [];
+
+/**
+ * Gives the codes `K` their text, by language, from a catalogue that is not part of `Messages`
+ * (so that code which never raises them never loads it): src/i18n/cli.ts the `cli/*` texts,
+ * src/i18n/optim.ts the `optim/*` texts.
+ */
+export function registerErrorTexts<K extends ErrorCode>(texts: (lang: Lang) => ErrorTexts<K>): void {
+  if (!ERROR_TEXT_SOURCES.includes(texts)) ERROR_TEXT_SOURCES.push(texts);
+}
+
 /** The plain data of an error, as JSON carries it. */
 export interface GradstepErrorJson {
   readonly code: ErrorCode;
@@ -167,7 +192,7 @@ export class GradstepError<C extends ErrorCode = ErrorCode> extends Error {
 
   /** The message in every language gradstep speaks. */
   get messages(): Localized {
-    return localizeAll((m) => (m.errors[this.code] as (p: ErrorParams[C]) => string)(this.params));
+    return localizeAll((_, lang) => formatError(this.code, this.params, lang));
   }
 
   toJSON(): GradstepErrorJson {
@@ -181,10 +206,15 @@ export class GradstepError<C extends ErrorCode = ErrorCode> extends Error {
   }
 }
 
-/** The text of an error in a language. */
+/**
+ * The text of an error in a language: from the language's `Messages`, else from a registered
+ * catalogue. A code whose catalogue is not loaded (a `cli/*` code outside the CLI) reads as its code.
+ */
 export function formatError<C extends ErrorCode>(code: C, params: ErrorParams[C], lang: Lang): string {
-  const format = messagesFor(lang).errors[code] as (p: ErrorParams[C]) => string;
-  return format(params);
+  const core: Readonly<Partial<Record<ErrorCode, AnyErrorText>>> = messagesFor(lang).errors;
+  let format = core[code];
+  for (const source of ERROR_TEXT_SOURCES) format ??= source(lang)[code];
+  return format ? (format as (p: ErrorParams[C]) => string)(params) : code;
 }
 
 export function isGradstepError(e: unknown): e is GradstepError {

@@ -6,6 +6,7 @@ import type { UnsimplifiedReason } from '../src/check/unsimplified.js';
 import { type ErrorCode, type ErrorParams, GradstepError } from '../src/errors.js';
 import type { Construct } from '../src/expr/messages.js';
 import type { ReadNoteKind } from '../src/expr/normalize.js';
+import { CLI_CATALOGUES, cliMessagesFor } from '../src/i18n/cli.js';
 import {
   CATALOGUES,
   josa,
@@ -19,6 +20,7 @@ import {
   transpose,
 } from '../src/i18n/index.js';
 import type { NoteParams } from '../src/i18n/messages.js';
+import { OPTIM_CATALOGUES, optimMessagesFor } from '../src/i18n/optim.js';
 
 /**
  * Parameters for every error code, typed by ErrorParams: a new code without a sample here
@@ -207,6 +209,18 @@ describe('every catalogue', () => {
     for (const lang of LANGS) expect(shape(messagesFor(lang)), lang).toEqual(shape(messagesFor('en')));
   });
 
+  it("has the CLI's catalogue for every language, with the same keys as English", () => {
+    expect(Object.keys(CLI_CATALOGUES)).toEqual(LANGS);
+    const shape = (lang: Lang) => leaves(cliMessagesFor(lang), '').map(([path]) => path);
+    for (const lang of LANGS) expect(shape(lang), lang).toEqual(shape('en'));
+  });
+
+  it("has the optimizers' catalogue for every language, with the same keys as English", () => {
+    expect(Object.keys(OPTIM_CATALOGUES)).toEqual(LANGS);
+    const shape = (lang: Lang) => leaves(optimMessagesFor(lang), '').map(([path]) => path);
+    for (const lang of LANGS) expect(shape(lang), lang).toEqual(shape('en'));
+  });
+
   it('names the language itself and gives a tag Intl understands', () => {
     for (const lang of LANGS) {
       const m = messagesFor(lang);
@@ -219,6 +233,7 @@ describe('every catalogue', () => {
   for (const lang of LANGS) {
     describe(lang, () => {
       const m = messagesFor(lang);
+      const cli = cliMessagesFor(lang);
 
       it('has a name and prose for every rule', () => {
         const ids = Object.keys(RULES) as RuleId[];
@@ -258,7 +273,7 @@ describe('every catalogue', () => {
 
       it('has every UI key, CLI label, construct, note and reason', () => {
         for (const [path, value] of leaves(m.ui, 'ui')) expectGood(value as string, `${lang} ${path}`);
-        const { summary, ...labels } = m.cli;
+        const { summary, errors: _errors, ...labels } = cli;
         expectGood(
           summary({
             rows: 3,
@@ -269,10 +284,10 @@ describe('every catalogue', () => {
           }),
           `${lang} cli.summary`,
         );
-        for (const [path, value] of leaves({ ...labels, help: m.cli.help.commands, optimize: {} }, 'cli')) {
+        for (const [path, value] of leaves({ ...labels, help: cli.help.commands, optimize: {} }, 'cli')) {
           expectGood(typeof value === 'function' ? value({ count: 3, start: 1, end: 2 }) : (value as string), path);
         }
-        const { help, optimize } = m.cli;
+        const { help, optimize } = cli;
         for (const [path, value] of leaves({ ...help, commands: {} }, 'cli.help'))
           if (typeof value === 'string') expectGood(value, `${lang} ${path}`);
         expectGood(help.tagline({ version: '1.2.3' }), `${lang} cli.help.tagline`);
@@ -301,7 +316,7 @@ describe('every catalogue', () => {
         for (const [kind, params] of Object.entries(NOTE_SAMPLES) as [ReadNoteKind, never][])
           expectGood(m.notes[kind](params), `${lang} note ${kind}`);
         for (const r of REASONS) expectGood(m.unsimplified[r], `${lang} reason ${r}`);
-        for (const [path, value] of leaves(m.optim, 'optim'))
+        for (const [path, value] of leaves({ ...optimMessagesFor(lang), errors: {} }, 'optim'))
           if (typeof value === 'string') expectGood(value, `${lang} ${path}`);
       });
 
@@ -415,7 +430,7 @@ describe('plural', () => {
     expect(plural('en', 2, { one: 'row', other: 'rows' })).toBe('rows');
     expect(plural('en', 0, { one: 'row', other: 'rows' })).toBe('rows');
     expect(plural('ko', 1, { other: '행' })).toBe('행');
-    const { summary } = messagesFor('en').cli;
+    const { summary } = cliMessagesFor('en');
     expect(summary({ rows: 1, verdicts: [{ verdict: 'invalid-answer', count: 1 }] })).toBe(
       '1 row: 1 unreadable answer',
     );
@@ -429,7 +444,7 @@ describe('plural', () => {
       }),
     ).toBe('4 rows: 2 correct, 2 unreadable problems');
     expect(
-      messagesFor('ko').cli.summary({
+      cliMessagesFor('ko').summary({
         rows: 10,
         verdicts: [
           { verdict: 'correct', count: 7 },

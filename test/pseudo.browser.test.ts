@@ -19,6 +19,12 @@ vi.mock('../src/i18n/ko.js', async () => {
   return { ko: pseudo(en) };
 });
 
+vi.mock('../src/i18n/optim.ko.js', async () => {
+  const { OPTIM_EN } = await import('../src/i18n/optim.en.js');
+  const { pseudo } = await import('./support/pseudo.js');
+  return { OPTIM_KO: pseudo(OPTIM_EN) };
+});
+
 const tick = (ms = 50) => new Promise((r) => setTimeout(r, ms));
 
 /** Shown text (and aria labels) of an element and the elements in its shadow, leaving out typeset math and code. */

@@ -1,4 +1,4 @@
-// The Korean catalogue replaced by a pseudo-language built from the English one: every string
+// The Korean catalogues (the CLI's and the optimizers' too) replaced by a pseudo-language built from the English one: every string
 // the checker, the CLI and the libraries show for `ko` must come out bracketed, and no Hangul
 // may appear from anywhere else.
 import { describe, expect, it, vi } from 'vitest';
@@ -14,6 +14,18 @@ vi.mock('../src/i18n/ko.js', async () => {
   const { en } = await import('../src/i18n/en.js');
   const { pseudo } = await import('./support/pseudo.js');
   return { ko: pseudo(en) };
+});
+
+vi.mock('../src/i18n/cli.ko.js', async () => {
+  const { CLI_EN } = await import('../src/i18n/cli.en.js');
+  const { pseudo } = await import('./support/pseudo.js');
+  return { CLI_KO: pseudo(CLI_EN) };
+});
+
+vi.mock('../src/i18n/optim.ko.js', async () => {
+  const { OPTIM_EN } = await import('../src/i18n/optim.en.js');
+  const { pseudo } = await import('./support/pseudo.js');
+  return { OPTIM_KO: pseudo(OPTIM_EN) };
 });
 
 const HANGUL = /[\u{AC00}-\u{D7A3}]/u;

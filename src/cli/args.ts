@@ -1,7 +1,8 @@
 // Command-line arguments shared by every subcommand.
 import { parseArgs as nodeParseArgs } from 'node:util';
 import { GradstepError, isGradstepError } from '../errors.js';
-import { DEFAULT_LANG, isLang, LANGS, type Lang, messagesFor } from '../i18n/index.js';
+import { cliMessagesFor } from '../i18n/cli.js';
+import { DEFAULT_LANG, isLang, LANGS, type Lang } from '../i18n/index.js';
 import { type CliIO, EXIT } from './io.js';
 
 export type OutputFormat = 'text' | 'tex' | 'json';
@@ -104,7 +105,7 @@ export function splitVars(text: string | undefined): string[] | undefined {
 /** Prints a bad-input error (a GradstepError in the chosen language) and returns the exit status. */
 export function reportError(e: unknown, io: CliIO, lang: Lang, command: string): number {
   if (isGradstepError(e)) {
-    const where = e.range ? messagesFor(lang).cli.where(e.range) : '';
+    const where = e.range ? cliMessagesFor(lang).where(e.range) : '';
     io.err(`gradstep ${command}: ${e.localized(lang)}${where}`);
     return EXIT.badInput;
   }

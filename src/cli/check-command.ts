@@ -4,8 +4,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { type CheckResult, checkAnswer, type Verdict } from '../check/check.js';
 import { formatPoint, formatValue } from '../check/messages.js';
 import { GradstepError } from '../errors.js';
+import { type CliMessages, cliMessagesFor } from '../i18n/cli.js';
 import { type Lang, messagesFor } from '../i18n/index.js';
-import type { CliMessages } from '../i18n/messages.js';
 import { shorten } from '../util/visible.js';
 import { langOption, parseArgs, reportError, splitVars } from './args.js';
 import { LANG_OPTION, renderUsage } from './help.js';
@@ -15,7 +15,7 @@ import type { Command } from './main.js';
 /** The help text (the catalogue's words, literal flags). */
 const usage = (lang: Lang) =>
   renderUsage(lang, (m) => {
-    const { placeholders: p, commands, exit } = m.cli.help;
+    const { placeholders: p, commands, exit } = m.help;
     const c = commands.check;
     const o = c.options;
     return {
@@ -85,9 +85,10 @@ type RowVerdict = keyof CliMessages['verdicts'];
 
 function checkText(r: CheckResult, lang: Lang): string {
   const m = messagesFor(lang);
-  const labels = m.cli.labels;
+  const cli = cliMessagesFor(lang);
+  const labels = cli.labels;
   const label = (k: keyof typeof labels) => `${labels[k]}:`.padEnd(10);
-  const lines = [`[${m.cli.verdicts[r.verdict]}] ${r.message}`, `  ${label('expected')}${r.expected.text}`];
+  const lines = [`[${cli.verdicts[r.verdict]}] ${r.message}`, `  ${label('expected')}${r.expected.text}`];
   if (r.answer) lines.push(`  ${label('answer')}${r.answer.text}`);
   if (r.counterexample) {
     const c = r.counterexample;
@@ -188,7 +189,7 @@ function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
   if (rows.length > MAX_ROWS) {
     throw new GradstepError('check/csv-too-long', { count: rows.length, max: MAX_ROWS });
   }
-  const m = messagesFor(lang);
+  const cli = cliMessagesFor(lang);
   const counts = new Map<RowVerdict, number>();
   const results: Record<string, unknown>[] = [];
   let worst: number = EXIT.ok;
@@ -202,13 +203,13 @@ function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
     try {
       const r = checkAnswer({ problem, answer, lang, ...(wrt ? { wrt } : {}) });
       verdict = r.verdict;
-      line = `${String(i + 1).padStart(3)}  ${m.cli.verdicts[r.verdict].padEnd(24)} d/d${r.wrt} ${shorten(problem, ECHO)}  ←  ${shorten(answer, ECHO)}${r.diagnosis ? `  [${r.diagnosis.id} @ ${r.diagnosis.step}]` : ''}`;
+      line = `${String(i + 1).padStart(3)}  ${cli.verdicts[r.verdict].padEnd(24)} d/d${r.wrt} ${shorten(problem, ECHO)}  ←  ${shorten(answer, ECHO)}${r.diagnosis ? `  [${r.diagnosis.id} @ ${r.diagnosis.step}]` : ''}`;
       record = { row: i + 1, ...checkJson(r) };
       worst = Math.max(worst, exitStatus(r.verdict));
     } catch (e) {
       if (!(e instanceof GradstepError)) throw e;
       verdict = 'invalid-problem';
-      line = `${String(i + 1).padStart(3)}  ${m.cli.verdicts['invalid-problem'].padEnd(24)} ${shorten(problem, ECHO)}: ${e.localized(lang)}`;
+      line = `${String(i + 1).padStart(3)}  ${cli.verdicts['invalid-problem'].padEnd(24)} ${shorten(problem, ECHO)}: ${e.localized(lang)}`;
       record = { row: i + 1, verdict, correct: false, message: e.localized(lang), error: e.toJSON() };
       worst = EXIT.badInput;
     }
@@ -220,7 +221,7 @@ function runFile(path: string, lang: Lang, json: boolean, io: CliIO): number {
   if (json) io.out(JSON.stringify({ rows: results, summary, total: rows.length }, null, 2));
   else {
     const verdicts = [...counts].map(([verdict, count]) => ({ verdict, count }));
-    io.out(`\n${m.cli.summary({ rows: rows.length, verdicts })}`);
+    io.out(`\n${cli.summary({ rows: rows.length, verdicts })}`);
   }
   return worst;
 }

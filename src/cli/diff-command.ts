@@ -12,7 +12,7 @@ import type { Command } from './main.js';
 /** The help text (the catalogue's words, literal flags). */
 const usage = (lang: Lang) =>
   renderUsage(lang, (m) => {
-    const { placeholders: p, commands } = m.cli.help;
+    const { placeholders: p, commands } = m.help;
     const o = commands.diff.options;
     return {
       synopsis: [

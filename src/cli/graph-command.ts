@@ -11,7 +11,7 @@ import type { Command } from './main.js';
 /** The help text (the catalogue's words, literal flags). */
 const usage = (lang: Lang) =>
   renderUsage(lang, (m) => {
-    const { placeholders: p, commands } = m.cli.help;
+    const { placeholders: p, commands } = m.help;
     const o = commands.graph.options;
     return {
       synopsis: [`graph "<${p.expr}>" --at w=0.5,b=0.1,x=2,y=1 [--params w,b] [${LANG_OPTION}] [--table|--dot|--json]`],

@@ -1,6 +1,7 @@
 // The help texts' layout. Their words are the catalogues' (`cli.help`); flag names, command
 // names and example expressions are literal and added here or by each command.
-import { LANGS, type Lang, type Messages, messagesFor } from '../i18n/index.js';
+import { type CliMessages, cliMessagesFor } from '../i18n/cli.js';
+import { LANGS, type Lang } from '../i18n/index.js';
 
 /** The `--lang` option as a synopsis shows it: every language with a catalogue. */
 export const LANG_OPTION = `--lang ${LANGS.join('|')}`;
@@ -41,9 +42,9 @@ export function optionLines(rows: readonly (readonly [string, string])[], minWid
 }
 
 /** A command's whole help text in a language. */
-export function renderUsage(lang: Lang, spec: (m: Messages) => UsageSpec): string {
-  const m = messagesFor(lang);
-  const { headings } = m.cli.help;
+export function renderUsage(lang: Lang, spec: (m: CliMessages) => UsageSpec): string {
+  const m = cliMessagesFor(lang);
+  const { headings } = m.help;
   const u = spec(m);
   const label = `${headings.usage}:`;
   const lines = u.synopsis.map((s, i) => `${i === 0 ? label : ' '.repeat(columns(label))} gradstep ${s}`);

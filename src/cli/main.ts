@@ -1,6 +1,6 @@
 import { GradstepError } from '../errors.js';
-import { type Lang, messagesFor } from '../i18n/index.js';
-import type { CliCommandName } from '../i18n/messages.js';
+import { type CliCommandName, cliMessagesFor } from '../i18n/cli.js';
+import type { Lang } from '../i18n/index.js';
 import { VERSION } from '../version.js';
 import { langOption } from './args.js';
 import { checkCommand } from './check-command.js';
@@ -35,7 +35,7 @@ const isCommand = (name: string): name is CliCommandName => Object.hasOwn(COMMAN
 
 /** `gradstep --help` in a language. */
 export function usage(lang: Lang = 'en'): string {
-  const h = messagesFor(lang).cli.help;
+  const h = cliMessagesFor(lang).help;
   const names = Object.keys(COMMANDS) as CliCommandName[];
   const { placeholders: p, headings } = h;
   return [

@@ -1,7 +1,9 @@
 // `gradstep optimize "<expr>" --optimizer adam --lr 0.1 --start 4,4`: runs an optimizer on the
 // derived gradient and prints the path, a table, the TeX of every step, or JSON.
 import { GradstepError } from '../errors.js';
-import { type Lang, type Messages, messagesFor } from '../i18n/index.js';
+import { type CliMessages, cliMessagesFor } from '../i18n/cli.js';
+import type { Lang } from '../i18n/index.js';
+import { optimMessagesFor } from '../i18n/optim.js';
 import { HYPER_SETTINGS, kebab, SETTINGS, type SettingSpec } from '../optim/hyper.js';
 import { optimize, type RunOptions, type Trace } from '../optim/optimize.js';
 import { describeDefaults, OPTIMIZER_IDS, OPTIMIZERS } from '../optim/optimizers.js';
@@ -13,10 +15,10 @@ import { type CliIO, EXIT } from './io.js';
 import type { Command } from './main.js';
 
 /** The usage line of one setting, from its description: `--beta1 ρ₁  first-moment decay rate (…)`. */
-function usageLine(setting: SettingSpec, m: Messages, lang: Lang): readonly [string, string] {
+function usageLine(setting: SettingSpec, m: CliMessages, lang: Lang): readonly [string, string] {
   const flag = `--${kebab(setting.name)} ${setting.value}`;
   const aliases = setting.aliases.filter((a) => a !== setting.name).map((a) => `--${kebab(a)}`);
-  const help = m.cli.help;
+  const help = m.help;
   const what =
     setting.name === 'optimizer'
       ? help.choice({
@@ -32,7 +34,7 @@ function usageLine(setting: SettingSpec, m: Messages, lang: Lang): readonly [str
 /** The help text (the catalogue's words, literal flags; the settings' lines from SETTINGS). */
 const usage = (lang: Lang) =>
   renderUsage(lang, (m) => {
-    const { placeholders: p, commands, exit } = m.cli.help;
+    const { placeholders: p, commands, exit } = m.help;
     const c = commands.optimize;
     return {
       synopsis: [
@@ -126,16 +128,16 @@ function tableText(trace: Trace): string {
 }
 
 function statusLine(trace: Trace, lang: Lang): string {
-  const t = messagesFor(lang).cli.optimize;
+  const t = cliMessagesFor(lang).optimize;
   const warning = trace.warning
     ? `${t.warning({ step: trace.warning.step, message: trace.warning.message[lang] })}\n`
     : '';
-  const status = messagesFor(lang).optim.status[trace.status];
+  const status = optimMessagesFor(lang).status[trace.status];
   return warning + t.status({ status, message: trace.message?.[lang] });
 }
 
 function plainText(trace: Trace, lang: Lang): string {
-  const m = messagesFor(lang);
+  const cli = cliMessagesFor(lang);
   // ε and the hyper-parameters by their symbols (ρ₁ = 0.9), as the lesson writes them.
   const settings = [
     `ε = ${formatNumber(trace.lr)}`,
@@ -144,12 +146,16 @@ function plainText(trace: Trace, lang: Lang): string {
     ),
   ].join(', ');
   const lines = [
-    m.cli.optimize.heading({ name: trace.name[lang], convention: m.optim.conventions[trace.convention], settings }),
+    cli.optimize.heading({
+      name: trace.name[lang],
+      convention: optimMessagesFor(lang).conventions[trace.convention],
+      settings,
+    }),
     `f = ${trace.expr.text}`,
     `∇f = (${trace.gradient.text.join(', ')})`,
   ];
   for (const s of trace.steps) {
-    const batch = s.batch ? `  ${m.cli.optimize.batch({ rows: s.batch.numbers })}` : '';
+    const batch = s.batch ? `  ${cli.optimize.batch({ rows: s.batch.numbers })}` : '';
     lines.push(
       `k=${s.k}  w = ${point(s.w)}  f = ${formatNumber(s.f)}  g = ${point(s.grad)}  → ${point(s.next)}${batch}`,
     );

@@ -6,7 +6,8 @@
  */
 import { GradstepError } from '../errors.js';
 import { parse } from '../expr/parse.js';
-import { DEFAULT_LANG, isLang, type Lang, messagesFor } from '../i18n/index.js';
+import { cliMessagesFor } from '../i18n/cli.js';
+import { DEFAULT_LANG, isLang, type Lang } from '../i18n/index.js';
 import { visible } from '../util/visible.js';
 import { langOption, parseArgs, splitVars } from './args.js';
 import { columns, LANG_OPTION, padColumns, renderUsage } from './help.js';
@@ -16,7 +17,7 @@ import type { Command } from './main.js';
 /** The help text (the catalogue's words; flags and examples literal). */
 const usage = (lang: Lang) =>
   renderUsage(lang, (m) => {
-    const { placeholders: p, commands } = m.cli.help;
+    const { placeholders: p, commands } = m.help;
     const o = commands.parse.options;
     return {
       synopsis: [`parse "<${p.expr}>" [--vars x,y] [--json] [${LANG_OPTION}]`],
@@ -102,7 +103,7 @@ function runParse(args: string[], io: CliIO): number {
       io.out(JSON.stringify(result, null, 2));
       return EXIT.ok;
     }
-    const labels = messagesFor(lang).cli.labels;
+    const labels = cliMessagesFor(lang).labels;
     const rows: [string, string][] = [
       [labels.text, result.text],
       [labels.tex, result.tex],

@@ -14,7 +14,7 @@ import type { RuleId } from '../calculus/derivation.js';
 import type { FormName } from '../calculus/forms.js';
 import type { MistakeId } from '../check/mistakes.js';
 import type { UnsimplifiedReason } from '../check/unsimplified.js';
-import type { ErrorCode, ErrorParams } from '../errors.js';
+import type { CoreErrorCode, ErrorParams, OptimErrorCode } from '../errors.js';
 import type { Construct } from '../expr/messages.js';
 import type { ReadNoteKind } from '../expr/normalize.js';
 import type { Convention, HyperId, HyperRange, OptimizerId } from '../optim/types.js';
@@ -28,8 +28,11 @@ export interface RuleText {
 /** The rule table's words, by rule id (written by the engine's rules.<lang>.ts). */
 export type RuleMessages = Readonly<Record<RuleId, RuleText>>;
 
-/** Every error message, by code, from the error's own parameters. */
-export type ErrorMessages = { readonly [C in ErrorCode]: (params: ErrorParams[C]) => string };
+/** The texts of some error codes, by code, from the error's own parameters. */
+export type ErrorTexts<K extends keyof ErrorParams> = { readonly [C in K]: (params: ErrorParams[C]) => string };
+
+/** Every error message but the command line's and the optimizers' own (src/i18n/cli.ts, optim.ts), by code. */
+export type ErrorMessages = ErrorTexts<CoreErrorCode>;
 
 /** What the parser tells the person about how it read their input. */
 export interface NoteParams {
@@ -234,125 +237,6 @@ export interface UiMessages {
   readonly modelAtStep: string;
 }
 
-/** The command line's labels and help texts. */
-export interface CliMessages {
-  readonly verdicts: {
-    readonly correct: string;
-    readonly 'correct-unsimplified': string;
-    readonly incorrect: string;
-    readonly 'invalid-answer': string;
-    readonly unevaluated: string;
-    readonly undecided: string;
-    readonly 'out-of-range': string;
-    readonly 'invalid-problem': string;
-  };
-  readonly labels: {
-    readonly expected: string;
-    readonly answer: string;
-    readonly at: string;
-    readonly mistake: string;
-    readonly characters: string;
-    readonly read: string;
-    /** `gradstep parse`'s lines: the normalised text, the TeX, the variables, the parameters, and "none". */
-    readonly text: string;
-    readonly tex: string;
-    readonly vars: string;
-    readonly params: string;
-    readonly none: string;
-  };
-  /**
-   * The last line of `check --file`: how many rows, and how many of each verdict (in the
-   * order given, none with a zero count): `10 rows: 3 correct, 1 unreadable answer`.
-   */
-  readonly summary: (p: {
-    readonly rows: number;
-    readonly verdicts: readonly { readonly verdict: keyof CliMessages['verdicts']; readonly count: number }[];
-  }) => string;
-  /** ` (at 3–5)` after an error that points into the input. */
-  readonly where: (p: { readonly start: number; readonly end: number }) => string;
-  /** The help texts: `gradstep --help` and every `gradstep <command> --help`. */
-  readonly help: CliHelpMessages;
-  /** `gradstep optimize`'s text output. */
-  readonly optimize: CliOptimizeMessages;
-}
-
-/** The CLI's subcommands (src/cli/main.ts); each has its help in every catalogue. */
-export type CliCommandName = 'parse' | 'diff' | 'grad' | 'check' | 'optimize' | 'graph';
-
-/** One command's help: its line in the command list, what it does, and what each option means. */
-export interface CommandHelp<O extends string> {
-  readonly summary: string;
-  /** A paragraph (lines broken with `\n`). */
-  readonly about: string;
-  /** By option; a description may run over several lines (`\n`). */
-  readonly options: Readonly<Record<O, string>>;
-}
-
-/**
- * Help texts. Flag names, command names and example expressions are literal (added by the CLI);
- * the words standing for a value in a synopsis (`<expr>`) are the catalogue's.
- */
-export interface CliHelpMessages {
-  /** The first line of `gradstep --help`. */
-  readonly tagline: (p: { readonly version: string }) => string;
-  /** Headings, each followed by a colon: `Usage`, `Commands`, `Options`, `Examples`. */
-  readonly headings: {
-    readonly usage: string;
-    readonly commands: string;
-    readonly options: string;
-    readonly examples: string;
-  };
-  /** Words standing for a value in a synopsis: `<expr>`, `<command>`, `[options]`, `answers.csv`. */
-  readonly placeholders: {
-    readonly expr: string;
-    readonly problem: string;
-    readonly answer: string;
-    readonly command: string;
-    readonly options: string;
-    readonly csv: string;
-    readonly path: string;
-  };
-  /** The options every command reads. */
-  readonly global: { readonly help: string; readonly version: string; readonly lang: string };
-  /** An optimizer setting's usage line: what it is, its defaults by optimizer, its other flags. */
-  readonly setting: (p: {
-    readonly what: string;
-    readonly defaults: string | undefined;
-    readonly aliases: readonly string[];
-  }) => string;
-  /** The values a setting takes (`gd, momentum, …`), with the aliases (`sgd = gd`). */
-  readonly choice: (p: {
-    readonly what: string;
-    readonly values: readonly string[];
-    readonly aliases: readonly (readonly [string, string])[];
-  }) => string;
-  /** What the exit statuses mean. */
-  readonly exit: (p: { readonly statuses: readonly (readonly [number, string])[] }) => string;
-  readonly commands: {
-    readonly parse: CommandHelp<'vars' | 'json' | 'lang'>;
-    readonly diff: CommandHelp<'wrt' | 'order' | 'vars' | 'params' | 'detail' | 'lang' | 'output'>;
-    readonly grad: CommandHelp<'vars' | 'params' | 'hessian' | 'lang' | 'output'>;
-    readonly check: CommandHelp<'wrt' | 'vars' | 'params' | 'order' | 'lang' | 'json' | 'file'> & {
-      readonly exit: { readonly correct: string; readonly incorrect: string; readonly unreadable: string };
-    };
-    readonly optimize: CommandHelp<'lang' | 'json' | 'tex'> & {
-      readonly exit: { readonly done: string; readonly bad: string };
-    };
-    readonly graph: CommandHelp<'at' | 'params' | 'lang' | 'table' | 'dot' | 'json'>;
-  };
-}
-
-/** `gradstep optimize`'s text output; numbers and points arrive formatted. */
-export interface CliOptimizeMessages {
-  /** The first line: the optimizer's name, its convention's name and its settings (`ε = 0.1, ρ = 0.9`). */
-  readonly heading: (p: { readonly name: string; readonly convention: string; readonly settings: string }) => string;
-  /** After a step of SGD: the data rows of its mini-batch (1-based, as the data table numbers them). */
-  readonly batch: (p: { readonly rows: readonly number[] }) => string;
-  readonly warning: (p: { readonly step: number; readonly message: string }) => string;
-  /** The last line: how the run ended (`status`: optim.status's words), and the run's message if any. */
-  readonly status: (p: { readonly status: string; readonly message: string | undefined }) => string;
-}
-
 /** The optimizers' words. */
 /** The optimizer settings that are not hyper-parameters (src/optim/hyper.ts). */
 export type PlainSettingName =
@@ -369,6 +253,8 @@ export type PlainSettingName =
   | 'seed';
 
 export interface OptimMessages {
+  /** The `optim/*` errors' texts. */
+  readonly errors: ErrorTexts<OptimErrorCode>;
   /** What each plain setting is, for usage text and the playground (src/optim/hyper.ts). */
   readonly settings: Readonly<Record<PlainSettingName, string>>;
   readonly names: Readonly<Record<OptimizerId, string>>;
@@ -479,8 +365,6 @@ export interface Messages {
   readonly forms: Readonly<Record<FormName, string>>;
   readonly lines: LineMessages;
   readonly ui: UiMessages;
-  readonly cli: CliMessages;
-  readonly optim: OptimMessages;
   readonly graph: GraphMessages;
   readonly limits: LimitMessages;
   readonly typeset: TypesetMessages;

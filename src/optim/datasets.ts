@@ -4,7 +4,8 @@
  */
 import { compile } from '../expr/compile.js';
 import { parse } from '../expr/parse.js';
-import { type Localized, localizeAll } from '../i18n/index.js';
+import type { Localized } from '../i18n/index.js';
+import { localizeOptim } from '../i18n/optim.js';
 import { mulberry32 } from '../util/prng.js';
 
 export interface Dataset {
@@ -58,7 +59,7 @@ function logisticRows(): number[][] {
 export const DATASETS: readonly Dataset[] = [
   {
     id: 'line',
-    name: localizeAll((m) => m.optim.datasets.line),
+    name: localizeOptim((o) => o.datasets.line),
     columns: ['x', 'y'],
     rows: linearRows(),
     loss: '(w*x + b - y)^2',
@@ -68,7 +69,7 @@ export const DATASETS: readonly Dataset[] = [
   },
   {
     id: 'logistic',
-    name: localizeAll((m) => m.optim.datasets.logistic),
+    name: localizeOptim((o) => o.datasets.logistic),
     columns: ['x', 'y'],
     rows: logisticRows(),
     // Cross-entropy of the logistic model σ(wx + b), written with softplus so it stays finite.

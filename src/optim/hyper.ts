@@ -5,8 +5,9 @@
  * error messages are all derived from this table; the defaults of the hyper-parameters, which
  * differ by optimizer and convention, live with each optimizer's variants (optimizers.ts).
  */
-import { type Localized, localizeAll } from '../i18n/index.js';
+import type { Localized } from '../i18n/index.js';
 import type { PlainSettingName } from '../i18n/messages.js';
+import { localizeOptim } from '../i18n/optim.js';
 import type { HyperId, HyperRange } from './types.js';
 
 /** How a setting's value is read. */
@@ -38,8 +39,8 @@ function hyper<N extends string>(
   value: string,
   range: HyperRange,
 ): HyperSetting<N> {
-  // The description is the catalogue's name of the hyper-parameter (src/i18n/<lang>.ts, optim.hyper).
-  const description = localizeAll((m) => m.optim.hyper[id]);
+  // The description is the catalogue's name of the hyper-parameter (src/i18n/optim.<lang>.ts, hyper).
+  const description = localizeOptim((o) => o.hyper[id]);
   return { name, aliases, kind: 'number', value, description, hyper: { id, symbol, range } };
 }
 
@@ -78,8 +79,8 @@ function plain<N extends PlainSettingName>(
   value: string,
   aliases: readonly string[] = [],
 ): SettingSpec & { readonly name: N } {
-  // The description is the catalogue's (src/i18n/<lang>.ts, optim.settings).
-  const description = localizeAll((m) => m.optim.settings[name]);
+  // The description is the catalogue's (src/i18n/optim.<lang>.ts, settings).
+  const description = localizeOptim((o) => o.settings[name]);
   return { name, aliases, kind, value, description };
 }
 

@@ -7,7 +7,7 @@
  * g = ∇f(w^(k)), k counting from 0.
  */
 import type { Localized } from '../i18n/index.js';
-import { localizeAll } from '../i18n/index.js';
+import { localizeOptim } from '../i18n/optim.js';
 import { formatNumber } from '../util/format.js';
 import { HYPER_SETTINGS, kebab, spell } from './hyper.js';
 import { isPositiveDefinite, solve } from './linalg.js';
@@ -65,16 +65,16 @@ export const HYPER_SPECS: Readonly<Record<HyperId, HyperSpec>> = HYPER;
 
 // ------------------------------------------------------------------ state variables
 
-const V: StateSpec = { id: 'v', symbol: 'v', name: localizeAll((m) => m.optim.states.velocity) };
-const B: StateSpec = { id: 'b', symbol: 'b', name: localizeAll((m) => m.optim.states.momentumBuffer) };
+const V: StateSpec = { id: 'v', symbol: 'v', name: localizeOptim((o) => o.states.velocity) };
+const B: StateSpec = { id: 'b', symbol: 'b', name: localizeOptim((o) => o.states.momentumBuffer) };
 const R: StateSpec = {
   id: 'r',
   symbol: 'r',
-  name: localizeAll((m) => m.optim.states.squaredGradient),
+  name: localizeOptim((o) => o.states.squaredGradient),
 };
-const S: StateSpec = { id: 's', symbol: 's', name: localizeAll((m) => m.optim.states.firstMoment) };
-const M: StateSpec = { id: 'm', symbol: 'm', name: localizeAll((m) => m.optim.states.firstMoment) };
-const V2: StateSpec = { id: 'v', symbol: 'v', name: localizeAll((m) => m.optim.states.secondMoment) };
+const S: StateSpec = { id: 's', symbol: 's', name: localizeOptim((o) => o.states.firstMoment) };
+const M: StateSpec = { id: 'm', symbol: 'm', name: localizeOptim((o) => o.states.firstMoment) };
+const V2: StateSpec = { id: 'v', symbol: 'v', name: localizeOptim((o) => o.states.secondMoment) };
 
 // ------------------------------------------------------------------ equation helpers
 
@@ -199,7 +199,7 @@ function halvingStep(ctx: StepContext): StepResult {
       formatNumber(f1),
       formatNumber(f0 - c * eps * g2),
     ];
-    notes.push(localizeAll((m) => m.optim.run.halve({ rate, from, to, bound })));
+    notes.push(localizeOptim((o) => o.run.halve({ rate, from, to, bound })));
     eps /= 2;
     halvings++;
     next = vmap(n, (i) => at(w, i) - eps * at(g, i));
@@ -214,8 +214,8 @@ function halvingStep(ctx: StepContext): StepResult {
       state: { eps: Float64Array.of(eps) },
       extras: { halvings: Float64Array.of(halvings) },
       notes,
-      stop: localizeAll((m) =>
-        m.optim.run.noDecrease({ halvings: MAX_HALVINGS, ...(tooLarge ? { eps: formatNumber(eps) } : {}) }),
+      stop: localizeOptim((o) =>
+        o.run.noDecrease({ halvings: MAX_HALVINGS, ...(tooLarge ? { eps: formatNumber(eps) } : {}) }),
       ),
     };
   }
@@ -232,19 +232,19 @@ function newtonStep(ctx: StepContext): StepResult {
       w,
       state: {},
       extras: { H: h },
-      stop: localizeAll((m) => m.optim.run.singular({ k: ctx.k })),
+      stop: localizeOptim((o) => o.run.singular({ k: ctx.k })),
     };
   }
   if (!isPositiveDefinite(h, n)) {
-    notes.push(localizeAll((m) => m.optim.run.indefinite({ k: ctx.k })));
+    notes.push(localizeOptim((o) => o.run.indefinite({ k: ctx.k })));
   }
   return { w: vmap(n, (i) => at(w, i) - lr * at(direction, i)), state: {}, extras: { H: h, d: direction }, notes };
 }
 
 // ------------------------------------------------------------------ definitions
 
-/** An optimizer's name, from the catalogues (src/i18n/<lang>.ts, optim.names). */
-const nameOf = (id: OptimizerId) => localizeAll((m) => m.optim.names[id]);
+/** An optimizer's name, from the catalogues (src/i18n/optim.<lang>.ts, names). */
+const nameOf = (id: OptimizerId) => localizeOptim((o) => o.names[id]);
 
 /** Adagrad's accumulator starts at r₀ (0, or Keras's 0.1). */
 const accumulatorInit = (n: number, hyper: Readonly<Record<HyperId, number>>) => ({
@@ -264,7 +264,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'gd',
     aliases: ['sgd'],
     name: nameOf('gd'),
-    summary: localizeAll((m) => m.optim.summaries['gd']),
+    summary: localizeOptim((o) => o.summaries['gd']),
     hyper: [],
     conventions: everywhere(GD_VARIANT),
   },
@@ -272,7 +272,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'momentum',
     aliases: [],
     name: nameOf('momentum'),
-    summary: localizeAll((m) => m.optim.summaries['momentum']),
+    summary: localizeOptim((o) => o.summaries['momentum']),
     hyper: [HYPER.alpha],
     conventions: {
       textbook: {
@@ -323,7 +323,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'nesterov',
     aliases: ['nag'],
     name: nameOf('nesterov'),
-    summary: localizeAll((m) => m.optim.summaries['nesterov']),
+    summary: localizeOptim((o) => o.summaries['nesterov']),
     hyper: [HYPER.alpha],
     conventions: {
       textbook: {
@@ -381,7 +381,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'adagrad',
     aliases: [],
     name: nameOf('adagrad'),
-    summary: localizeAll((m) => m.optim.summaries['adagrad']),
+    summary: localizeOptim((o) => o.summaries['adagrad']),
     hyper: [HYPER.delta, HYPER.initialAccumulator],
     conventions: {
       textbook: {
@@ -414,7 +414,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'rmsprop',
     aliases: [],
     name: nameOf('rmsprop'),
-    summary: localizeAll((m) => m.optim.summaries['rmsprop']),
+    summary: localizeOptim((o) => o.summaries['rmsprop']),
     hyper: [HYPER.rho, HYPER.delta],
     conventions: {
       textbook: {
@@ -444,7 +444,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'adam',
     aliases: [],
     name: nameOf('adam'),
-    summary: localizeAll((m) => m.optim.summaries['adam']),
+    summary: localizeOptim((o) => o.summaries['adam']),
     hyper: [HYPER.rho1, HYPER.rho2, HYPER.delta],
     conventions: {
       textbook: {
@@ -500,11 +500,11 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'gd-halving',
     aliases: ['halving'],
     name: nameOf('gd-halving'),
-    summary: localizeAll((m) => m.optim.summaries['gd-halving']),
+    summary: localizeOptim((o) => o.summaries['gd-halving']),
     hyper: [HYPER.armijo],
     conventions: everywhere({
       defaults: { armijo: 1e-4 },
-      state: [{ id: 'eps', symbol: '\\varepsilon', name: localizeAll((m) => m.optim.states.rateInUse), scalar: true }],
+      state: [{ id: 'eps', symbol: '\\varepsilon', name: localizeOptim((o) => o.states.rateInUse), scalar: true }],
       extras: [{ id: 'halvings', symbol: 'm', scalar: true }],
       init: (_n, _hyper, lr) => ({ eps: Float64Array.of(lr) }),
       equations: [
@@ -525,7 +525,7 @@ export const OPTIMIZERS: readonly OptimizerDefinition[] = [
     id: 'newton',
     aliases: [],
     name: nameOf('newton'),
-    summary: localizeAll((m) => m.optim.summaries['newton']),
+    summary: localizeOptim((o) => o.summaries['newton']),
     hyper: [],
     defaultLr: 1,
     needsHessian: true,

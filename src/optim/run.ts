@@ -3,7 +3,8 @@
  * where they come from (compiled derivatives in `optimize`, hand-written ones in tests).
  */
 import { type ErrorCode, type ErrorParams, GradstepError } from '../errors.js';
-import { type Localized, localizeAll } from '../i18n/index.js';
+import type { Localized } from '../i18n/index.js';
+import { localizeOptim } from '../i18n/optim.js';
 import { formatNumber, formatVector } from '../util/format.js';
 import type { Convention, HyperId, OptimizerDefinition, StateSpec, StepResult, Vec } from './types.js';
 import { checkLearningRate } from './validate.js';
@@ -222,7 +223,7 @@ function atCorner(problem: NumericProblem, w: Vec, fw: number, k: number): [Stat
       return !(value < fw);
     });
   });
-  const message = localizeAll((m) => m.optim.run.corner({ k, point, f: formatNumber(fw), minimum: lowest }));
+  const message = localizeOptim((o) => o.run.corner({ k, point, f: formatNumber(fw), minimum: lowest }));
   return [lowest ? 'converged' : 'stopped', message];
 }
 
@@ -246,7 +247,7 @@ function risingMessage(k: number, from: number, to: number, lr: number, optimize
     lr: formatNumber(lr),
     smaller: formatNumber(lr / 10),
   };
-  return localizeAll((m) => m.optim.run.rising(params));
+  return localizeOptim((o) => o.run.rising(params));
 }
 
 /** The state `spec` is no longer finite after step k, at the gradient g. */
@@ -254,11 +255,11 @@ function overflowMessage(k: number, spec: StateSpec, g: ArrayLike<number>): Loca
   let largest = 0;
   for (let i = 0; i < g.length; i++) largest = Math.max(largest, Math.abs(g[i] as number));
   const params = { k, symbol: spec.symbol, gradient: formatNumber(largest) };
-  return localizeAll((m, lang) => m.optim.run.overflow({ ...params, state: spec.name[lang] }));
+  return localizeOptim((o, lang) => o.run.overflow({ ...params, state: spec.name[lang] }));
 }
 
 function convergedMessage(k: number, tol: number): Localized {
-  return localizeAll((m) => m.optim.run.converged({ k, tol: String(tol) }));
+  return localizeOptim((o) => o.run.converged({ k, tol: String(tol) }));
 }
 
 type NotFinite = 'nan' | 'infinite';
@@ -294,5 +295,5 @@ function divergedMessage(
     lr: formatNumber(lr),
     smaller: formatNumber(lr / 10),
   } as const;
-  return localizeAll((m) => m.optim.run.diverged(params));
+  return localizeOptim((o) => o.run.diverged(params));
 }

@@ -1,14 +1,12 @@
-import type { Messages } from '../../src/i18n/messages.js';
-
 export const OPEN = '⟦';
 export const CLOSE = '⟧';
 
 /**
  * A pseudo-language made from a catalogue's shape alone: every string, and every result of a
  * message function, bracketed ⟦…⟧. Shown anywhere, text outside brackets did not come from the
- * catalogue. Keys and types stay those of `Messages`.
+ * catalogue. Keys and types stay those of the catalogue (`Messages`, `CliMessages`).
  */
-export function pseudo(base: Messages): Messages {
+export function pseudo<T extends object>(base: T): T {
   const wrap = (value: unknown): unknown => {
     if (typeof value === 'string') return `${OPEN}${value}${CLOSE}`;
     if (typeof value === 'function')
@@ -17,9 +15,9 @@ export function pseudo(base: Messages): Messages {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrap(v)]));
     return value;
   };
-  const out = wrap(base) as Messages;
+  const out = wrap(base) as T;
   // The tag is an identifier for Intl, not shown text.
-  return { ...out, tag: base.tag };
+  return 'tag' in base ? { ...out, tag: base.tag } : out;
 }
 
 /** `text` with every bracketed part (nested too) taken out. */
