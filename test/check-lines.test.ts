@@ -73,6 +73,25 @@ describe('checkDerivation: a worked derivative, line by line', () => {
     expect('= 2x + * 1'.slice(range?.start, range?.end)).toMatch(/\*|\+/);
   });
 
+  it('says a line cannot be decided at magnitudes floating point cannot hold, with its own message', () => {
+    // Line 2's values overflow at every point although it equals line 1 (2·1e308·x/10).
+    const r = checkDerivation({ problem: '1e308*x^2/10', lines: ['2*1e308*x/10', 'x*2e308/10', 'x'] });
+    expect(r.lines.map((l) => l.status)).toEqual(['out-of-range', 'unchecked', 'unchecked']);
+    expect(r.correct).toBe(false);
+    expect(r.message).toContain('Line 1 cannot be decided at these magnitudes');
+    expect(r.message).not.toMatch(/could not be compared|not the derivative|undefined/);
+    // The derivative itself overflows everywhere: the first line cannot be decided either way.
+    const huge = checkDerivation({ problem: '1e308*x^2', lines: ['0'], lang: 'ko' });
+    expect(huge.lines[0]?.status).toBe('out-of-range');
+    expect(huge.message).toContain('1번째 줄은 이 크기에서 판정할 수 없습니다');
+    expect(huge.messages.en).toContain('Line 1 cannot be decided at these magnitudes');
+  });
+
+  it('still calls a line wrong at ordinary magnitudes after the magnitude checks', () => {
+    const r = checkDerivation({ problem: 'x^2', lines: ['2x', 'x'] });
+    expect(r.lines.map((l) => l.status)).toEqual(['ok', 'broken']);
+  });
+
   it('bounds the work', () => {
     expect(() => checkDerivation({ problem: 'x', wrt: 'x', lines: Array(100).fill('1') })).toThrow(/Too many lines/);
   });

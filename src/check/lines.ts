@@ -25,8 +25,10 @@ import {
   prepareProblem,
   type Shown,
 } from './check.js';
-import { type Counterexample, compareWithSample } from './equivalence.js';
+import { type Comparison, type Counterexample, compareWithSample } from './equivalence.js';
+import { holdsNonFiniteNumber, overflowsAt, overflowsOnCandidates } from './magnitude.js';
 import { formatPoint, formatValue, mistakeMessage } from './messages.js';
+import { roundingError } from './rounding.js';
 import { unsimplifiedReason } from './unsimplified.js';
 
 export interface DerivationCheckInput extends Omit<CheckInput, 'answer'> {
@@ -34,7 +36,11 @@ export interface DerivationCheckInput extends Omit<CheckInput, 'answer'> {
   readonly lines: readonly string[];
 }
 
-export type LineStatus = 'ok' | 'broken' | 'invalid' | 'unchecked';
+/**
+ * `out-of-range`: the line's values (or the derivative's) leave floating point's range at the
+ * sample points, so the line can be neither confirmed nor refuted; checking stops there.
+ */
+export type LineStatus = 'ok' | 'broken' | 'invalid' | 'out-of-range' | 'unchecked';
 
 export interface LineReport {
   /** 0-based index in `lines`. */
@@ -54,7 +60,7 @@ export interface LineReport {
 export interface DerivationCheckResult {
   /** Every line follows, and the last one is a finished derivative. */
   readonly correct: boolean;
-  /** The index of the first line that does not follow (or cannot be read). */
+  /** The index of the first line that does not follow (or cannot be read, or cannot be decided). */
   readonly firstBroken?: number;
   /** The last line has no derivative left in it. */
   readonly finished: boolean;
@@ -206,7 +212,7 @@ export function checkDerivation(input: DerivationCheckInput): DerivationCheckRes
       });
       return;
     }
-    const comparison = compareWithSample(p.sample, expr);
+    const comparison = compareLine(p, expr);
     if (comparison.kind === 'equal') {
       reports.push({ index, input: line, read, status: 'ok', ...(applied ? { ruleApplication: true } : {}) });
       lastExpr = expr;
@@ -214,8 +220,17 @@ export function checkDerivation(input: DerivationCheckInput): DerivationCheckRes
       return;
     }
     firstBroken = index;
-    // Without `skip` a comparison is never out-of-range; both read as "could not be compared".
-    if (comparison.kind === 'undecided' || comparison.kind === 'out-of-range') {
+    if (comparison.kind === 'out-of-range') {
+      reports.push({
+        index,
+        input: line,
+        read,
+        status: 'out-of-range',
+        messages: localizeAll((m) => m.lines.outOfRange({ line: line1 })),
+      });
+      return;
+    }
+    if (comparison.kind === 'undecided') {
       reports.push({
         index,
         input: line,
@@ -272,6 +287,24 @@ export function checkDerivation(input: DerivationCheckInput): DerivationCheckRes
     message: messages[lang],
     messages,
   };
+}
+
+/**
+ * A line against the expected derivative, as `checkAnswer` compares an answer: points where
+ * the line only overflows are set aside, rounding noise is allowed for, and values past
+ * floating point's range make the line `out-of-range` rather than different or undecided.
+ */
+function compareLine(p: ReturnType<typeof prepareProblem>, expr: Expr): Comparison {
+  if (holdsNonFiniteNumber(p.expected)) return { kind: 'out-of-range', points: 0 };
+  const vars = p.sample.vars;
+  const comparison = compareWithSample(p.sample, expr, {
+    skip: (point) => overflowsAt(expr, vars, point),
+    noise: (point) => roundingError(p.expected, vars, point) + roundingError(expr, vars, point),
+  });
+  if (comparison.kind === 'undecided' && overflowsOnCandidates([p.expr, p.expected], vars)) {
+    return { kind: 'out-of-range', points: comparison.points };
+  }
+  return comparison;
 }
 
 function shift(range: SourceRange, offset: number): SourceRange {

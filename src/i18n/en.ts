@@ -253,6 +253,8 @@ export const en: Messages = {
   lines: {
     unreadable: ({ line, error }) => `Line ${line} could not be read: ${error}`,
     undecided: ({ line }) => `Line ${line} could not be compared: the derivative is defined at too few sample points.`,
+    outOfRange: ({ line }) =>
+      `Line ${line} cannot be decided at these magnitudes: the values exceed what floating point holds (about 1.8e+308), so it cannot be compared numerically. It is not marked wrong; the lines after it are not checked.`,
     notDerivative: ({ line, at, expected, got }) =>
       `Line ${line} is not the derivative: at ${at} the derivative is ${expected}, but this line gives ${got}.`,
     notFollowing: ({ line, previous, at, expected, got }) =>

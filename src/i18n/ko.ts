@@ -241,6 +241,8 @@ export const ko: Messages = {
   lines: {
     unreadable: ({ line, error }) => `${line}번째 줄을 읽을 수 없습니다: ${error}`,
     undecided: ({ line }) => `${line}번째 줄을 비교할 수 없습니다: 도함수가 정의되는 표본점이 너무 적습니다.`,
+    outOfRange: ({ line }) =>
+      `${line}번째 줄은 이 크기에서 판정할 수 없습니다: 값이 부동소수점이 담을 수 있는 범위(약 1.8e+308)를 넘어 수치로 비교할 수 없습니다. 틀린 줄로 처리하지 않으며, 그 뒤의 줄은 검사하지 않습니다.`,
     notDerivative: ({ line, at, expected, got }) =>
       `${line}번째 줄은 도함수가 아닙니다: ${at}에서 도함수의 값은 ${expected}인데, 이 줄의 값은 ${got}입니다.`,
     notFollowing: ({ line, previous, at, expected, got }) =>

@@ -138,6 +138,8 @@ export interface TypesetMessages {
 export interface LineMessages {
   readonly unreadable: (p: { readonly line: number; readonly error: string }) => string;
   readonly undecided: (p: { readonly line: number }) => string;
+  /** The line's values (or the derivative's) leave floating point's range: it cannot be decided, not marked wrong. */
+  readonly outOfRange: (p: { readonly line: number }) => string;
   readonly notDerivative: (p: {
     readonly line: number;
     readonly at: string;
