@@ -91,6 +91,8 @@ const DEFAULT_STEPS = 20;
  * @csspart controls - The shared controls.
  * @csspart plot - The main plot (or the small multiples).
  * @csspart loss - The loss-per-step chart.
+ * @csspart notes - The runs' stop and warning messages (a run that diverged, stopped or keeps rising), each named by
+ *   its run's label and colour, shown once the shown iteration reaches the step where it happened.
  * @csspart error - An inline error.
  * @csspart hint - A short hint shown while the element has nothing to show (no expression or problem given yet).
  */
@@ -130,6 +132,24 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
       }
       .run-error {
         font-size: 0.85em;
+      }
+      .notes {
+        list-style: none;
+        margin: 0.4em 0;
+        padding: 0;
+        font-size: 0.9em;
+      }
+      .notes li {
+        margin: 0.2em 0;
+        overflow-wrap: anywhere;
+      }
+      .notes .swatch {
+        display: inline-block;
+        width: 0.8em;
+        height: 0.8em;
+        border-radius: 2px;
+        margin-inline-end: 0.4em;
+        vertical-align: -0.05em;
       }
       h4 {
         margin: 0.6em 0 0.2em;
@@ -330,9 +350,29 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
       ${this.budgetNote ? html`<div part="error" class="error budget" role="status">${this.budgetNote}</div>` : nothing}
       ${failed.map((r) => html`<div class="run-error error">${r.label}: ${r.problem?.message}</div>`)}
       <div part="plot">${this.plotTemplate(lang)}</div>
+      ${this.notesTemplate(lang)}
       <h4>${UI.lossPerStep[lang]}</h4>
       ${this.lossTemplate(lang)}
     `;
+  }
+
+  /** Each run's stop message (diverged or stopped) or warning, as `gs-optimizer` shows it, once reached. */
+  private notesTemplate(lang: Lang) {
+    const notes = this.runs.flatMap((r, i) => {
+      const t = r.trace;
+      if (!t) return [];
+      const ended = t.message && (t.status === 'diverged' || t.status === 'stopped') && this.step >= t.steps.length;
+      const text = ended ? t.message?.[lang] : t.warning && this.step >= t.warning.step ? t.warning.message[lang] : '';
+      if (!text) return [];
+      return [{ label: r.label, text, color: SERIES_COLORS[i % SERIES_COLORS.length] as string, status: t.status }];
+    });
+    if (!notes.length) return nothing;
+    return html`<ul part="notes" class="notes" role="status">
+      ${notes.map(
+        (n) =>
+          html`<li class=${n.status}><span class="swatch" style=${`background:${n.color}`} aria-hidden="true"></span><strong>${n.label}</strong>: ${n.text}</li>`,
+      )}
+    </ul>`;
   }
 
   private paths(): PlotPath[] {

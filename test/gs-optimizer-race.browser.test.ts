@@ -119,3 +119,26 @@ describe('gs-optimizer-race', () => {
     expect(el.current[1]?.trace?.path[1]).toEqual([2, 2]);
   });
 });
+
+describe("gs-optimizer-race: each run's stop message", () => {
+  it('shows why Adam and RMSProp stopped on exp(x) from 470, named by run, in English and Korean', async () => {
+    const attrs = { expr: 'exp(x)', start: '470', optimizers: 'gd,adam,rmsprop', lr: '0.1', steps: '5' };
+    const el = await mount('gs-optimizer-race', { ...attrs, step: '0' });
+    const root = el.shadowRoot as ShadowRoot;
+    // Nothing has happened yet at iteration 0.
+    expect(root.querySelector('[part="notes"]')).toBeNull();
+    el.setAttribute('step', '5');
+    await el.updateComplete;
+    const items = [...root.querySelectorAll('[part="notes"] li')].map((li) => li.textContent ?? '');
+    expect(items.some((t) => /^Adam.*: Stopped at step 0: the .* overflowed to infinity/.test(t))).toBe(true);
+    expect(items.some((t) => /^RMSProp.*: Stopped at step 0/.test(t))).toBe(true);
+    expect(root.querySelector('[part="notes"]')?.getAttribute('role')).toBe('status');
+    el.style.width = '420px';
+    await page.screenshot({ path: '../screenshots/gs-optimizer-race-stopped.png', element: el });
+
+    const ko = await mount('gs-optimizer-race', { ...attrs, lang: 'ko' });
+    const koText = ko.shadowRoot?.querySelector('[part="notes"]')?.textContent ?? '';
+    expect(koText).toContain('무한대로 넘쳤습니다');
+    await page.screenshot({ path: '../screenshots/gs-optimizer-race-stopped-ko.png', element: ko });
+  });
+});
