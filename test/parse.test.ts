@@ -266,6 +266,18 @@ describe('parse: notes on how the input was read', () => {
       { kind: 'implicit-function-call', range: { start: 0, end: 6 }, en: "read 'sin 2x' as sin(2·x)" },
     ]);
     expect(notes('sinx')[0]).toMatchObject({ kind: 'implicit-function-call', en: "read 'sinx' as sin(x)" });
+    // `sigmax` reads as `sinx` and `σx` do: the sigmoid applied to x, with the same note.
+    for (const typed of ['sigmax', 'σx']) {
+      expect(parse(typed).text, typed).toBe('sigmoid(x)');
+      expect(notes(typed), typed).toEqual([
+        { kind: 'implicit-function-call', range: { start: 0, end: typed.length }, en: `read '${typed}' as sigmoid(x)` },
+      ]);
+    }
+    expect(parse('sigma2x').text).toBe('sigmoid(2*x)');
+    expect(parse('xsigmax').text).toBe(parse('x σx').text);
+    // At a word's end, or declared as a variable, sigma is the letter σ.
+    expect(parse('xsigma').text).toBe('x*sigma');
+    expect(parse('sigmax', { vars: ['sigma', 'x'] }).text).toBe('sigma*x');
     expect(notes('sin x cos x').map((note) => note.range)).toEqual([
       { start: 0, end: 5 },
       { start: 6, end: 11 },

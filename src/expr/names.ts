@@ -212,7 +212,9 @@ function split(word: string, scope: Scope): Piece[] | undefined {
         }
       } else {
         for (let length = Math.min(maxLen, n - p); length >= 1; length--) {
-          const kind = lookup(word.slice(p, p + length), scope);
+          const piece = word.slice(p, p + length);
+          // Inside a word `sigma` splits as a function does (`sigmax` as `sinx`); see `sigmoidPieces`.
+          const kind = isSigmoidName(piece, scope) ? 'func' : lookup(piece, scope);
           if (kind !== undefined) consider(length, kind);
         }
       }
@@ -271,7 +273,25 @@ function longestLetterRun(pieces: readonly Piece[], scope: Scope): number {
   return longest;
 }
 
+/** `sigma` as the sigmoid's name: not a declared variable or parameter. */
+function isSigmoidName(name: string, scope: Scope): boolean {
+  return name === 'sigma' && !scope.declared?.has(name) && !scope.params.has(name);
+}
+
+/**
+ * `sigma` inside a word is the sigmoid where more of the word follows it (`sigmax` is σ(x),
+ * as `sinx` is sin(x) and `σx` is σ(x)); at the word's end (`xsigma`) it is the letter σ.
+ */
+function sigmoidPieces(pieces: Piece[], scope: Scope): Piece[] {
+  const last = pieces[pieces.length - 1];
+  if (last?.kind === 'func' && isSigmoidName(last.text, scope)) {
+    pieces[pieces.length - 1] = { kind: lookup(last.text, scope) as PieceKind, text: last.text };
+  }
+  return pieces;
+}
+
 function pieceToken(piece: Piece, range: SourceRange): Token {
+  if (piece.kind === 'func' && piece.text === 'sigma') return { kind: 'func', fn: 'sigmoid', typed: 'sigma', range };
   switch (piece.kind) {
     case 'num':
       return { kind: 'num', text: piece.text, range };
@@ -364,7 +384,8 @@ export function resolveNames(raw: readonly RawToken[], scope: Scope, _source: st
       continue;
     }
     if (UNSUPPORTED_FUNCTIONS.has(word)) throw parseErrors.unknownFunction(word, token.range);
-    const pieces = split(word, scope);
+    const found = split(word, scope);
+    const pieces = found && sigmoidPieces(found, scope);
     if (pieces === undefined)
       throw parseErrors.unknownName(unknownParts(word, scope), word, scope.declaredList, token.range);
     // A long run of single letters reads as a word, not a product: `inch`, `import`, `hello`.
