@@ -3,6 +3,7 @@ import { textbookForm } from '../src/calculus/forms.js';
 import { differentiate, gradient } from '../src/calculus/index.js';
 import { tAdd, tMul } from '../src/calculus/tidy.js';
 import { checkAnswer } from '../src/check/check.js';
+import { checkDerivation } from '../src/check/lines.js';
 import { overflowsAt } from '../src/check/magnitude.js';
 import { roundingError } from '../src/check/rounding.js';
 import { GradstepError } from '../src/errors.js';
@@ -232,5 +233,51 @@ describe('constant folding keeps factors whose product floating point cannot hol
     // Ordinary numbers left apart are still unfinished work.
     expect(checkAnswer({ problem: 'x^2', answer: '2*1*x*1.5/1.5' }).verdict).toBe('correct-unsimplified');
     expect(checkAnswer({ problem: 'x^2 + x', answer: '2x + 0.5 + 0.5' }).verdict).toBe('correct-unsimplified');
+  });
+});
+
+describe('the checker at tiny magnitudes: the tolerance follows the problem’s scale', () => {
+  const verdict = (problem: string, answer: string) => checkAnswer({ problem, answer }).verdict;
+
+  it('does not call a derivative that is not identically zero equal to 0', () => {
+    // The fixed floor of 1e-11 used to swallow all of these.
+    for (const problem of ['1e-320*x^2', '1e-300*x^2', '1e-20*x^2', '1e-15*sin(x)', '3e-12*x^3*y']) {
+      expect(verdict(problem, '0'), problem).toBe('incorrect');
+    }
+    const r = checkAnswer({ problem: '1e-320*x^2', answer: '0' });
+    expect(r.counterexample?.answer).toBe(0);
+    expect(r.counterexample?.expected).not.toBe(0);
+    // A near miss at the problem's own scale is caught as at scale 1.
+    expect(verdict('1e-20*x^2', '2e-20*x + 1e-25')).toBe('incorrect');
+  });
+
+  it('still accepts correct answers with rounding noise, subnormal values included', () => {
+    for (const [problem, answer] of [
+      ['1e-320*x^2', '2e-320*x'],
+      ['1e-320*x^2', '2*1e-320*x'],
+      ['1e-320*x^2', 'x*1e-320*2'],
+      ['1e-300*x^2', '2e-300*x'],
+      ['1e-20*x^2', '2e-20*x'],
+      ['1e-300*sin(x)^2', '1e-300*sin(2x)'],
+      ['1e-20*(sin(x)^2 + cos(x)^2)', '0'],
+      ['x^2', '2x'],
+    ] as const) {
+      expect(verdict(problem, answer), `${problem} | ${answer}`).toMatch(/^correct/);
+    }
+  });
+
+  it('says "cannot decide" where a number typed is below what floating point holds', () => {
+    expect(verdict('1e-330*x^2', '0')).toBe('out-of-range');
+    expect(verdict('1e-330*x^2', '2e-330*x')).toBe('out-of-range');
+    expect(verdict('x^2', '2x + 1e-400')).toBe('out-of-range');
+    expect(checkAnswer({ problem: '1e-330*x^2', answer: '0' }).message).toContain('Cannot decide at these magnitudes');
+    // 0.000 is zero as typed, not an underflow.
+    expect(verdict('x^2 + 0.000', '2x')).toMatch(/^correct/);
+  });
+
+  it('line by line too', () => {
+    expect(checkDerivation({ problem: '1e-320*x^2', lines: ['0'] }).lines[0]?.status).toBe('broken');
+    expect(checkDerivation({ problem: '1e-320*x^2', lines: ['2*1e-320*x'] }).correct).toBe(true);
+    expect(checkDerivation({ problem: '1e-330*x^2', lines: ['0'] }).lines[0]?.status).toBe('out-of-range');
   });
 });

@@ -35,7 +35,7 @@ import {
   valuesAgree,
   valuesAt,
 } from './equivalence.js';
-import { holdsNonFiniteNumber, overflowsAt, overflowsOnCandidates } from './magnitude.js';
+import { holdsNonFiniteNumber, holdsUnderflowedNumber, overflowsAt, overflowsOnCandidates } from './magnitude.js';
 import { mistakeMessage, verdictMessages } from './messages.js';
 import { byPriority, type MistakeId, type Mutant, mutants } from './mistakes.js';
 import { type MessagePart, type QuotedMath, richMessage } from './rich.js';
@@ -346,6 +346,8 @@ export function checkPrepared(
     finish('out-of-range', verdictMessages.outOfRange(), { answer: shown, method: 'numeric', points });
   // An expected derivative whose numbers overflowed when folded (2·1e308) is no reference.
   if (holdsNonFiniteNumber(p.expected)) return outOfRange(0);
+  // A number that floating point rounds to 0 (1e-330) leaves a term the values cannot see.
+  if (holdsUnderflowedNumber(p.expr) || holdsUnderflowedNumber(answer)) return outOfRange(0);
   // The same tree as the expected derivative needs no sampling.
   if (equals(answer, p.expected)) return equal('exact');
   const vars = p.sample.vars;

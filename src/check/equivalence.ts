@@ -8,7 +8,8 @@
  * make readable counterexamples), then small, negative, irregular and larger ones —
  * and every variable of a multi-variable problem varies independently.
  *
- * The tolerance is tight (relative 1e-9 plus a tiny absolute floor), so a near miss
+ * The tolerance is tight (relative 1e-9 plus a tiny absolute floor relative to the
+ * problem's scale, plus the rounding bound of `rounding.ts` where asked), so a near miss
  * such as `0.5x^(-1/2) + 0.0001` is different. Points where the expected value is
  * ill-conditioned (a relative nudge of the inputs moves it a lot, e.g. tan(e^{x²}) at
  * large x) are skipped: there, two correct formulas can disagree by rounding alone.
@@ -20,8 +21,17 @@ import { mulberry32 } from '../util/prng.js';
 
 /** Relative tolerance of the comparison. */
 export const RELATIVE_TOLERANCE = 1e-9;
-/** Absolute floor, for values that are (nearly) zero. */
+/**
+ * Absolute floor, for values that are (nearly) zero, for a problem whose derivative is of
+ * size 1 or more; a smaller problem's floor shrinks with it (`floorFor`), so at 1e-320·x²
+ * the answer 0 is not within the floor of 2e-320·x.
+ */
 export const ABSOLUTE_TOLERANCE = 1e-11;
+
+/** The absolute floor for a sample of the given scale: never looser than `ABSOLUTE_TOLERANCE`. */
+export function floorFor(scale: number): number {
+  return ABSOLUTE_TOLERANCE * Math.min(1, scale);
+}
 /** Fewer valid points than this and no verdict is given. */
 export const MIN_POINTS = 12;
 /** How many valid points a sample aims for. */
@@ -75,9 +85,9 @@ export function evaluator(e: Expr, vars: readonly string[], hot = false): (point
   return (point) => fn(...point);
 }
 
-export function close(a: number, b: number): boolean {
+export function close(a: number, b: number, floor = ABSOLUTE_TOLERANCE): boolean {
   if (a === b) return true;
-  return Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b)) + ABSOLUTE_TOLERANCE;
+  return Math.abs(a - b) <= RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b)) + floor;
 }
 
 /** Whether a small relative nudge of the point moves the value by more than rounding could explain away. */
@@ -93,6 +103,13 @@ export interface Sample {
   readonly vars: readonly string[];
   readonly points: readonly (readonly number[])[];
   readonly expected: readonly number[];
+  /**
+   * The problem's scale: the largest |value| of the problem or its expected derivative at the
+   * points (the problem's too, so a derivative that is 0 in exact arithmetic and rounding noise
+   * when evaluated, log_{−x}(x^{2/3})′, keeps the floor of its problem). The absolute floor of
+   * the comparison is relative to it (`floorFor`).
+   */
+  readonly scale: number;
 }
 
 /**
@@ -104,17 +121,20 @@ export function sampleDomain(problem: Expr, expected: Expr, vars: readonly strin
   const d = evaluator(expected, vars, true);
   const points: number[][] = [];
   const values: number[] = [];
+  let scale = 0;
   let tried = 0;
   for (const point of candidates(vars.length)) {
     if (++tried > 400 || points.length >= TARGET_POINTS) break;
-    if (!Number.isFinite(f(point))) continue;
+    const at = f(point);
+    if (!Number.isFinite(at)) continue;
     const value = d(point);
     if (!Number.isFinite(value) || illConditioned(d, point, value)) continue;
     points.push(point);
     values.push(value);
+    scale = Math.max(scale, Math.abs(at), Math.abs(value));
     if (vars.length === 0) break;
   }
-  return { vars, points, expected: values };
+  return { vars, points, expected: values, scale };
 }
 
 /** A point where two expressions differ, with both values (`answer` null where it is undefined). */
@@ -160,6 +180,7 @@ export function compareWithSample(sample: Sample, candidate: Expr, options: Comp
   const needed = constant ? 1 : MIN_POINTS;
   if (sample.points.length < needed) return { kind: 'undecided', points: sample.points.length };
   const g = evaluator(candidate, sample.vars);
+  const floor = floorFor(sample.scale);
   let skipped = 0;
   for (let i = 0; i < sample.points.length; i++) {
     const point = sample.points[i] as readonly number[];
@@ -169,7 +190,7 @@ export function compareWithSample(sample: Sample, candidate: Expr, options: Comp
       skipped++;
       continue;
     }
-    if (!Number.isFinite(got) || (!close(got, want) && !withinNoise(got, want, noise?.(point)))) {
+    if (!Number.isFinite(got) || (!close(got, want, floor) && !withinNoise(got, want, noise?.(point)))) {
       return {
         kind: 'different',
         counterexample: {
@@ -205,7 +226,7 @@ export function valuesAgree(sample: Sample, a: readonly number[], b: readonly nu
     const x = a[i] as number;
     const y = b[i] as number;
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    if (!close(x, y)) return false;
+    if (!close(x, y, floorFor(sample.scale))) return false;
     agree++;
   }
   const needed = sample.vars.length === 0 ? 1 : Math.max(MIN_POINTS - 4, Math.ceil(sample.points.length * 0.6));

@@ -26,7 +26,7 @@ import {
   type Shown,
 } from './check.js';
 import { type Comparison, type Counterexample, compareWithSample } from './equivalence.js';
-import { holdsNonFiniteNumber, overflowsAt, overflowsOnCandidates } from './magnitude.js';
+import { holdsNonFiniteNumber, holdsUnderflowedNumber, overflowsAt, overflowsOnCandidates } from './magnitude.js';
 import { formatPoint, formatValue, mistakeMessage } from './messages.js';
 import { roundingError } from './rounding.js';
 import { unsimplifiedReason } from './unsimplified.js';
@@ -295,7 +295,9 @@ export function checkDerivation(input: DerivationCheckInput): DerivationCheckRes
  * floating point's range make the line `out-of-range` rather than different or undecided.
  */
 function compareLine(p: ReturnType<typeof prepareProblem>, expr: Expr): Comparison {
-  if (holdsNonFiniteNumber(p.expected)) return { kind: 'out-of-range', points: 0 };
+  if (holdsNonFiniteNumber(p.expected) || holdsUnderflowedNumber(p.expr) || holdsUnderflowedNumber(expr)) {
+    return { kind: 'out-of-range', points: 0 };
+  }
   const vars = p.sample.vars;
   const comparison = compareWithSample(p.sample, expr, {
     skip: (point) => overflowsAt(expr, vars, point),

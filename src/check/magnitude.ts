@@ -128,12 +128,27 @@ export function leavesFloatRangeAt(e: Expr, vars: readonly string[], point: read
 
 /** Whether the tree holds a number too large for floating point (what folding `2·1e308` leaves). */
 export function holdsNonFiniteNumber(e: Expr): boolean {
+  return holdsNumber(e, (n) => !Number.isFinite(n.approx ? n.n : n.n / n.d));
+}
+
+/**
+ * Whether the tree holds a number typed nonzero that floating point rounds to 0 (`1e-330`,
+ * below the smallest subnormal 5e-324): the values then say nothing about that term.
+ */
+export function holdsUnderflowedNumber(e: Expr): boolean {
+  return holdsNumber(
+    e,
+    (n) => n.approx === true && n.n === 0 && /[1-9]/.test((n.text ?? '').split(/[eE]/)[0] as string),
+  );
+}
+
+function holdsNumber(e: Expr, test: (n: Extract<Expr, { kind: 'num' }>) => boolean): boolean {
   const stack: Expr[] = [e];
   while (stack.length) {
     const n = stack.pop() as Expr;
     switch (n.kind) {
       case 'num':
-        if (!Number.isFinite(n.approx ? n.n : n.n / n.d)) return true;
+        if (test(n)) return true;
         break;
       case 'sym':
       case 'const':

@@ -13,6 +13,13 @@ import { FUNCTIONS } from '../expr/functions.js';
 /** The unit roundoff of doubles. */
 const U = Number.EPSILON / 2;
 
+/**
+ * One rounding's error at a value of size |v|: relative u for normal numbers, and at least the
+ * spacing of subnormal numbers (5e-324) below 2.2e-308, where doubles keep fewer digits (1e-320
+ * has about 3).
+ */
+const rounding = (v: number): number => U * Math.abs(v) + Number.MIN_VALUE;
+
 type Bounded = readonly [value: number, error: number];
 
 const NOT_KNOWN: Bounded = [Number.NaN, Number.POSITIVE_INFINITY];
@@ -26,13 +33,13 @@ class Walker {
     switch (e.kind) {
       case 'num': {
         const v = e.approx ? e.n : e.n / e.d;
-        return [v, e.approx || e.d !== 1 || !Number.isSafeInteger(e.n) ? U * Math.abs(v) : 0];
+        return [v, e.approx || e.d !== 1 || !Number.isSafeInteger(e.n) ? rounding(v) : 0];
       }
       case 'sym':
         return [this.at.get(e.name) ?? Number.NaN, 0];
       case 'const': {
         const v = e.name === 'e' ? Math.E : Math.PI;
-        return [v, U * v];
+        return [v, rounding(v)];
       }
       case 'neg': {
         const [v, err] = this.value(e.arg, d);
@@ -44,7 +51,7 @@ class Walker {
         for (const t of e.terms) {
           const [x, ex] = this.value(t, d);
           v += x;
-          err += ex + U * Math.abs(v);
+          err += ex + rounding(v);
         }
         return [v, err];
       }
@@ -56,7 +63,7 @@ class Walker {
           // (v ± err)(x ± ex) = vx ± (|v|ex + |x|err + err·ex), then the product's own rounding.
           err = Math.abs(v) * ex + Math.abs(x) * err + err * ex;
           v *= x;
-          err += U * Math.abs(v);
+          err += rounding(v);
         }
         return [v, err];
       }
@@ -64,7 +71,7 @@ class Walker {
         const [a, ea] = this.value(e.num, d);
         const [b, eb] = this.value(e.den, d);
         const v = a / b;
-        return [v, (ea + Math.abs(v) * eb) / Math.abs(b) + U * Math.abs(v)];
+        return [v, (ea + Math.abs(v) * eb) / Math.abs(b) + rounding(v)];
       }
       case 'pow': {
         const [b, eb] = e.base.kind === 'const' && e.base.name === 'e' ? [Math.E, U * Math.E] : this.value(e.base, d);
@@ -72,9 +79,9 @@ class Walker {
         const size = Math.abs(b) ** k;
         // d(bᵏ)/db = k·bᵏ/b and d(bᵏ)/dk = bᵏ·ln|b|, at the size of the power; pow itself rounds a few ulps.
         const err =
-          (Math.abs(k) * size * eb) / Math.abs(b) + size * Math.abs(Math.log(Math.abs(b))) * ek + 4 * U * size;
+          (Math.abs(k) * size * eb) / Math.abs(b) + size * Math.abs(Math.log(Math.abs(b))) * ek + 4 * rounding(size);
         const v = b < 0 && Number.isInteger(k) ? b ** k : b >= 0 ? b ** k : Number.NaN;
-        return [v, eb === 0 && ek === 0 ? 4 * U * size : err];
+        return [v, eb === 0 && ek === 0 ? 4 * rounding(size) : err];
       }
       case 'call': {
         const info = FUNCTIONS[e.fn];
@@ -83,7 +90,7 @@ class Walker {
         const xs = args.map(([x]) => x);
         const v = info.evaluate(...xs);
         // How far each argument's error can move the value: the larger move of x ± error.
-        let err = 4 * U * Math.abs(v);
+        let err = 4 * rounding(v);
         args.forEach(([x, ex], i) => {
           if (ex === 0) return;
           for (const s of [-1, 1]) {

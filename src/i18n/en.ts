@@ -244,7 +244,7 @@ export const en: Messages = {
     undecided: ({ points }) =>
       `Could not decide: the derivative is defined at too few sample points (${points}) to compare.`,
     outOfRange: () =>
-      'Cannot decide at these magnitudes: the values here exceed what floating point holds (about 1.8e+308), so the answer cannot be compared numerically. It is not marked wrong.',
+      'Cannot decide at these magnitudes: the values here leave what floating point holds (about 5e-324 to 1.8e+308), so the answer cannot be compared numerically. It is not marked wrong.',
     join: (first, second) => `${first} ${second}`,
     undefinedValue: 'undefined',
     diagnosisSkipped: '(Diagnosis skipped: finding the likely mistake would take longer than the checker allows.)',
@@ -254,7 +254,7 @@ export const en: Messages = {
     unreadable: ({ line, error }) => `Line ${line} could not be read: ${error}`,
     undecided: ({ line }) => `Line ${line} could not be compared: the derivative is defined at too few sample points.`,
     outOfRange: ({ line }) =>
-      `Line ${line} cannot be decided at these magnitudes: the values exceed what floating point holds (about 1.8e+308), so it cannot be compared numerically. It is not marked wrong; the lines after it are not checked.`,
+      `Line ${line} cannot be decided at these magnitudes: the values leave what floating point holds (about 5e-324 to 1.8e+308), so it cannot be compared numerically. It is not marked wrong; the lines after it are not checked.`,
     notDerivative: ({ line, at, expected, got }) =>
       `Line ${line} is not the derivative: at ${at} the derivative is ${expected}, but this line gives ${got}.`,
     notFollowing: ({ line, previous, at, expected, got }) =>

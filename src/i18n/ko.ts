@@ -232,7 +232,7 @@ export const ko: Messages = {
     unevaluated: ({ found }) => `답에 아직 미분 기호(${found})가 남아 있습니다. 미분을 끝까지 계산해서 결과를 쓰세요.`,
     undecided: ({ points }) => `판정할 수 없습니다: 비교할 수 있는 표본점(${points}개)이 너무 적습니다.`,
     outOfRange: () =>
-      '이 크기에서는 판정할 수 없습니다: 값이 부동소수점이 담을 수 있는 범위(약 1.8e+308)를 넘어 답을 수치로 비교할 수 없습니다. 오답으로 처리하지 않습니다.',
+      '이 크기에서는 판정할 수 없습니다: 값이 부동소수점이 담을 수 있는 범위(약 5e-324에서 1.8e+308까지)를 벗어나 답을 수치로 비교할 수 없습니다. 오답으로 처리하지 않습니다.',
     join: (first, second) => `${first} ${second}`,
     undefinedValue: '정의되지 않음',
     diagnosisSkipped: '(진단 생략: 실수를 찾는 데 검사 한도보다 오래 걸립니다.)',
@@ -242,7 +242,7 @@ export const ko: Messages = {
     unreadable: ({ line, error }) => `${line}번째 줄을 읽을 수 없습니다: ${error}`,
     undecided: ({ line }) => `${line}번째 줄을 비교할 수 없습니다: 도함수가 정의되는 표본점이 너무 적습니다.`,
     outOfRange: ({ line }) =>
-      `${line}번째 줄은 이 크기에서 판정할 수 없습니다: 값이 부동소수점이 담을 수 있는 범위(약 1.8e+308)를 넘어 수치로 비교할 수 없습니다. 틀린 줄로 처리하지 않으며, 그 뒤의 줄은 검사하지 않습니다.`,
+      `${line}번째 줄은 이 크기에서 판정할 수 없습니다: 값이 부동소수점이 담을 수 있는 범위(약 5e-324에서 1.8e+308까지)를 벗어나 수치로 비교할 수 없습니다. 틀린 줄로 처리하지 않으며, 그 뒤의 줄은 검사하지 않습니다.`,
     notDerivative: ({ line, at, expected, got }) =>
       `${line}번째 줄은 도함수가 아닙니다: ${at}에서 도함수의 값은 ${expected}인데, 이 줄의 값은 ${got}입니다.`,
     notFollowing: ({ line, previous, at, expected, got }) =>
