@@ -367,12 +367,12 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
       return [{ label: r.label, text, color: SERIES_COLORS[i % SERIES_COLORS.length] as string, status: t.status }];
     });
     if (!notes.length) return nothing;
-    return html`<ul part="notes" class="notes" role="status">
+    return html`<div part="notes" role="status"><ul class="notes">
       ${notes.map(
         (n) =>
           html`<li class=${n.status}><span class="swatch" style=${`background:${n.color}`} aria-hidden="true"></span><strong>${n.label}</strong>: ${n.text}</li>`,
       )}
-    </ul>`;
+    </ul></div>`;
   }
 
   private paths(): PlotPath[] {

@@ -21,12 +21,14 @@ const EXAMPLES: [keyof HTMLElementTagNameMap, Record<string, string>][] = [
   ['gs-answer', { problem: '(2x-1)^3', reveal: '' }],
   ['gs-optimizer', { expr: 'x^2 - 4x + 6', start: '4', lr: '0.2', step: '2' }],
   ['gs-optimizer-race', { expr: '3(x-2)^2 + (y-2)^2', vars: 'x,y', start: '-3,4', steps: '10' }],
+  // Two runs stop (g⊙g overflows): the list of stop messages under the plot.
+  ['gs-optimizer-race', { expr: 'exp(x)', start: '470', optimizers: 'gd,adam,rmsprop', steps: '5' }],
   ['gs-surface', { expr: 'x^2 + y^2' }],
 ];
 
 describe('accessibility (axe-core, serious and critical rules)', () => {
   for (const [tag, attributes] of EXAMPLES) {
-    it(`${tag} has no serious accessibility violations`, async () => {
+    it(`${tag} (${Object.values(attributes)[0]}) has no serious accessibility violations`, async () => {
       await mount(tag, attributes);
       await new Promise((r) => requestAnimationFrame(r));
       expect(await violations()).toEqual([]);
