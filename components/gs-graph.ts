@@ -53,6 +53,11 @@ export interface DescentStepDetail {
 const SIZES = { nodeWidth: 104, nodeHeight: 60, columnGap: 38, rowGap: 16 } as const;
 /** Room between the drawing's edge and its content. */
 const PAD = 4;
+/**
+ * The smallest scale the drawing is shrunk to so that it fits the element's width: its 12 px
+ * text stays at 9 px or more. A drawing that would need less scrolls sideways instead.
+ */
+export const MIN_SCALE = 0.75;
 /** A label's size before the browser has measured it: about 6 px a character of its text form, one fraction high. */
 const estimate = (text: string) => ({ width: 6 * (text.length + 12), height: 30 });
 
@@ -81,7 +86,7 @@ const estimate = (text: string) => ({ width: 6 * (text.length + 12), height: 30 
  * @fires gs-step-change - The shown step changed; `detail.step`, `detail.phase`. Bubbles and is composed.
  * @fires gs-descent-step - A gradient-descent step was taken; `detail.point`, `detail.loss`, `detail.previousLoss`. Bubbles and is composed.
  *
- * @csspart graph - The scrollable drawing of the graph.
+ * @csspart graph - The drawing of the graph: shrunk to the element's width (to 3/4 at most), scrolled sideways beyond that.
  * @csspart node - Each node's box (with `data-node`, the node's name).
  * @csspart edge - Each edge.
  * @csspart edge-label - Each edge's label, ∂parent/∂child = formula = number (with `data-edge`, the edge's id), shown from the backward step that uses it.
@@ -110,7 +115,6 @@ export class GsGraph extends MathElement {
         outline-offset: 4px;
       }
       [part='graph'] {
-        overflow-x: auto;
         background: var(--_surface);
         border-radius: var(--_radius);
         padding: 0.5em;
@@ -157,8 +161,48 @@ export class GsGraph extends MathElement {
         stroke: var(--_accent);
         stroke-width: 2.5;
       }
-      .canvas {
+      .fit {
         position: relative;
+        overflow: hidden;
+      }
+      .canvas {
+        position: absolute;
+        left: 0;
+        top: 0;
+        transform-origin: 0 0;
+      }
+      /* A relayout (a gap widening for the labels that appear, a new scale) moves things smoothly. */
+      .fit,
+      .canvas,
+      [part='node'],
+      path.edge,
+      .edge-label {
+        transition-duration: 0.35s;
+        transition-timing-function: ease-in-out;
+      }
+      .fit {
+        transition-property: width, height;
+      }
+      .canvas {
+        transition-property: transform;
+      }
+      [part='node'] {
+        transition-property: transform;
+      }
+      path.edge {
+        transition-property: d;
+      }
+      .edge-label {
+        transition-property: left, top;
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .fit,
+        .canvas,
+        [part='node'],
+        path.edge,
+        .edge-label {
+          transition: none;
+        }
       }
       .edge-label {
         position: absolute;
@@ -273,6 +317,10 @@ export class GsGraph extends MathElement {
   /** The edge labels' measured sizes, by edge id (the layout makes room for them). */
   private labelSizes: ({ width: number; height: number } | undefined)[] = [];
   private labelObserver: ResizeObserver | undefined;
+  /** The width the drawing may take (the graph box's content width), once measured. */
+  @state() private room: number | undefined;
+  private roomObserver: ResizeObserver | undefined;
+  private laidOutFor: { graph: ComputationGraph | undefined; shown: string } = { graph: undefined, shown: '' };
   private observed = new WeakSet<Element>();
   private symbolic: SymbolicGradient | undefined;
   private readonly stepper = new StepperController<GraphStepDetail>(this, {
@@ -306,6 +354,7 @@ export class GsGraph extends MathElement {
     if (['expr', 'params', 'at', 'lang'].some((k) => changed.has(k as keyof GsGraph))) this.build();
     const clamped = Math.max(0, Math.min(this.trace.length, Math.trunc(this.step) || 0));
     if (clamped !== this.step) this.step = clamped;
+    this.relayout();
   }
 
   private build(): void {
@@ -344,6 +393,7 @@ export class GsGraph extends MathElement {
     const pass = backward(graph, point);
     this.pass = pass;
     this.trace = graphTrace(graph, pass);
+    this.laidOutFor = { graph: undefined, shown: '' };
     this.relayout();
     try {
       this.symbolic = symbolicGradientAt(graph, point, pass);
@@ -380,42 +430,90 @@ export class GsGraph extends MathElement {
     });
   }
 
-  /** Lays the graph out with room for every edge's label (measured ones at their measured size). */
-  private relayout(): void {
+  /** The edges whose label is shown at the current step: from the backward step that uses it on. */
+  private shownEdges(): Set<number> {
+    const graph = this.graph;
+    const shown = new Set<number>();
+    if (!graph) return shown;
+    const done = new Set<number>();
+    this.trace.slice(0, this.step).forEach((s) => {
+      if (s.phase === 'backward') done.add(s.node);
+    });
+    for (const e of graph.edges) if (done.has(e.from)) shown.add(e.id);
+    return shown;
+  }
+
+  /**
+   * Lays the graph out with room for the labels shown at this step (measured ones at their
+   * measured size): before the backward pass the columns stand close together, and a gap
+   * widens as the labels of the edges that cross it appear.
+   */
+  private relayout(force = false): void {
     const graph = this.graph;
     if (!graph) return;
+    const shownSet = this.shownEdges();
+    const shown = [...shownSet].join(',');
+    if (!force && this.layout && this.laidOutFor.graph === graph && this.laidOutFor.shown === shown) return;
+    this.laidOutFor = { graph, shown };
     this.layout = labelledLayout(
       { inputs: graph.nodes.map((n) => n.inputs), layer: graph.nodes.map((n) => n.layer) },
       graph.edges,
       SIZES,
-      (k) => this.labelSizes[k] ?? estimate(toText((graph.edges[k] as GraphEdge).local)),
+      (k) =>
+        shownSet.has(k) ? (this.labelSizes[k] ?? estimate(toText((graph.edges[k] as GraphEdge).local))) : undefined,
     );
+  }
+
+  /** The drawing's scale: shrunk to fit the room it has, never below MIN_SCALE (then it scrolls). */
+  private get scale(): number {
+    const layout = this.layout;
+    if (!layout || this.room === undefined || !(this.room > 0)) return 1;
+    const w = layout.width + 2 * PAD;
+    return Math.max(MIN_SCALE, Math.min(1, this.room / w));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.labelObserver?.disconnect();
     this.labelObserver = undefined;
+    this.roomObserver?.disconnect();
+    this.roomObserver = undefined;
+  }
+
+  /** Measures the room the drawing has (the graph box's content width), again when the element is resized. */
+  private watchRoom(): void {
+    if (typeof ResizeObserver === 'undefined') return;
+    const box = this.renderRoot.querySelector<HTMLElement>('[part="graph"]');
+    if (!box) return;
+    if (!this.roomObserver) {
+      this.roomObserver = new ResizeObserver((entries) => {
+        const width = entries.at(-1)?.contentRect.width;
+        if (width !== undefined && width > 0 && Math.abs(width - (this.room ?? 0)) > 0.5) this.room = width;
+      });
+    }
+    if (!this.observed.has(box)) {
+      this.observed.add(box);
+      this.roomObserver.disconnect();
+      this.roomObserver.observe(box);
+    }
   }
 
   /** Measures the edge labels as the browser typeset them (again when a font arrives) and lays out again if they changed. */
   private watchLabels(): void {
     if (typeof ResizeObserver === 'undefined') return;
     this.labelObserver ??= new ResizeObserver(() => {
-      const layout = this.layout;
-      if (!layout) return;
       let changed = false;
       for (const box of this.renderRoot.querySelectorAll<HTMLElement>('.edge-label')) {
         const k = Number(box.dataset.edge);
         const size = { width: box.offsetWidth, height: box.offsetHeight };
         if (!(size.width > 0)) continue;
+        const known = this.labelSizes[k];
         this.labelSizes[k] = size;
-        const placed = layout.labels[k];
-        if (!placed || Math.abs(placed.width - size.width) > 1 || Math.abs(placed.height - size.height) > 1)
+        if (!known || Math.abs(known.width - size.width) > 1 || Math.abs(known.height - size.height) > 1)
           changed = true;
       }
       if (changed) {
-        this.relayout();
+        this.relayout(true);
         this.requestUpdate();
       }
     });
@@ -428,6 +526,7 @@ export class GsGraph extends MathElement {
 
   protected override updated(): void {
     this.watchLabels();
+    this.watchRoom();
     // Keep the current step in view when the drawing is wider than the page: its node and,
     // in the backward pass, the labels of the edges it uses (centred when they fit; else from the node).
     const current = this.trace[this.step - 1];
@@ -435,6 +534,7 @@ export class GsGraph extends MathElement {
     const layout = this.layout;
     const x = current && layout ? layout.x[current.node] : undefined;
     if (!scroller || !layout || !current || x === undefined || scroller.scrollWidth <= scroller.clientWidth) return;
+    const k = this.scale;
     let from = x - SIZES.nodeWidth / 2;
     let to = x + SIZES.nodeWidth / 2;
     if (current.phase === 'backward') {
@@ -447,6 +547,8 @@ export class GsGraph extends MathElement {
         if (e.to === current.node) from = Math.min(from, (layout.x[e.from] as number) - SIZES.nodeWidth / 2);
       from = Math.max(from, to - scroller.clientWidth + 2 * PAD);
     }
+    from *= k;
+    to *= k;
     const span = to - from + 2 * PAD;
     const left = span <= scroller.clientWidth ? from - (scroller.clientWidth - span) / 2 : from - PAD;
     const target = Math.max(0, Math.min(scroller.scrollWidth - scroller.clientWidth, left));
@@ -506,7 +608,7 @@ export class GsGraph extends MathElement {
           ? `${T.forward} ${this.step}/${forwardCount}`
           : `${T.backward} ${this.step - forwardCount}/${total - forwardCount}`;
     return html`
-      <div part="graph" tabindex="0" role="region" aria-label=${T.graph}>${this.drawing(graph, pass, lang)}</div>
+      <div part="graph" class="scroll-x" tabindex="0" role="region" aria-label=${T.graph}>${this.drawing(graph, pass, lang)}</div>
       <div class="legend">${T.legend}</div>
       ${this.stepper.controls(lang, `${UI.step[lang]} ${this.step} / ${total}${phase ? ` · ${phase}` : ''}`)}
       <div class="hint">${UI.keyboardHint[lang]}</div>
@@ -559,7 +661,7 @@ export class GsGraph extends MathElement {
         const m2 = (rx + x2) / 2;
         d = `M${x1},${y1} C${m1},${y1} ${m1},${ly} ${lx},${ly} L${rx},${ly} C${m2},${ly} ${m2},${y2} ${x2},${y2}`;
       }
-      return svg`<path part="edge" class="edge ${active ? 'active' : ''}" data-edge=${e.id} d=${d} marker-end="url(#arrow)"></path>`;
+      return svg`<path part="edge" class="edge ${active ? 'active' : ''}" data-edge=${e.id} d=${d} style=${`d: path('${d}')`} marker-end="url(#arrow)"></path>`;
     });
     const labels = graph.edges.map((e) => {
       const box = layout.labels[e.id];
@@ -568,14 +670,15 @@ export class GsGraph extends MathElement {
       return html`<div part="edge-label" class=${cls} data-edge=${e.id} style=${styleMap(style)}>${math(edgeTex(graph, pass, e.id, true))}</div>`;
     });
     const nodes = graph.nodes.map((n) => {
-      const x = (layout.x[n.id] as number) - hw;
-      const y = (layout.y[n.id] as number) - hh;
+      const x = -hw;
+      const y = -hh;
+      const move = `transform: translate(${layout.x[n.id] as number}px, ${layout.y[n.id] as number}px)`;
       const isCurrent = current?.node === n.id;
       const head = n.kind === 'operation' ? `${n.name}  ${n.symbol}` : n.name;
       const value = known(n.id) ? formatNumber(pass.values[n.id] as number, 4) : '?';
       const adjoint = adjointKnown(n.id) ? `∂ ${formatNumber(pass.adjoints[n.id] as number, 4)}` : '';
       const cls = `${n.param ? 'param' : ''} ${n.id === pass.output ? 'output' : ''} ${isCurrent ? 'current' : ''}`;
-      return svg`<g part="node" class=${cls} data-node=${n.name}>
+      return svg`<g part="node" class=${cls} data-node=${n.name} style=${move}>
         <rect class="box" x=${x} y=${y} width=${SIZES.nodeWidth} height=${SIZES.nodeHeight} rx="8"></rect>
         <text class="name" x=${x + 8} y=${y + 16}>${head}</text>
         <text class="value ${known(n.id) ? '' : 'pending'}" x=${x + 8} y=${y + 33}>${value}</text>
@@ -585,7 +688,9 @@ export class GsGraph extends MathElement {
     const w = layout.width + 2 * PAD;
     const h = layout.height + 2 * PAD;
     const label = `${T.graph}: ${graph.nodes.length} ${T.node}, ${graph.edges.length} ${T.edge}`;
-    return html`<div class="canvas" style=${styleMap({ width: `${w}px`, height: `${h}px` })}>
+    const k = this.scale;
+    return html`<div class="fit" style=${styleMap({ width: `${w * k}px`, height: `${h * k}px` })}>
+      <div class="canvas" style=${styleMap({ width: `${w}px`, height: `${h}px`, transform: `scale(${k})` })}>
       <svg width=${w} height=${h} viewBox=${`${-PAD} ${-PAD} ${w} ${h}`} role="img" aria-label=${label}>
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -595,7 +700,7 @@ export class GsGraph extends MathElement {
         ${edges}${nodes}
       </svg>
       <div class="edge-labels" aria-hidden="true">${labels}</div>
-    </div>`;
+    </div></div>`;
   }
 
   private stepTemplate(graph: ComputationGraph, pass: BackwardPass, s: GraphStep | undefined, lang: Lang) {

@@ -40,6 +40,22 @@ it('setBasePath points the fonts elsewhere, and back to beside the modules', asy
   setBasePath('/static/gradstep');
   expect(getBasePath()).toBe('/static/gradstep/');
   expect(style()).toContain(`url("${location.origin}/static/gradstep/fonts/KaTeX_Main-Regular.woff2")`);
+  const preload = () =>
+    document.querySelector<HTMLLinkElement>(
+      'link[rel="preload"][data-gradstep-katex-fonts="KaTeX_Main-Regular.woff2"]',
+    );
+  expect(preload()?.href).toBe(`${location.origin}/static/gradstep/fonts/KaTeX_Main-Regular.woff2`);
   setBasePath();
   expect(style()).toBe(defaultText);
+  expect(defaultText).toContain(JSON.stringify(preload()?.href));
+});
+
+it('preloads, in CORS mode, the two faces the first formula needs, once', async () => {
+  await mount('gs-math', { expr: 'x^2' });
+  await mount('gs-derivative', { expr: 'x^2' });
+  const links = [...document.head.querySelectorAll<HTMLLinkElement>('link[data-gradstep-katex-fonts]')];
+  expect(links.map((l) => [l.rel, l.as, l.crossOrigin, l.getAttribute('data-gradstep-katex-fonts')])).toEqual([
+    ['preload', 'font', 'anonymous', 'KaTeX_Main-Regular.woff2'],
+    ['preload', 'font', 'anonymous', 'KaTeX_Math-Italic.woff2'],
+  ]);
 });

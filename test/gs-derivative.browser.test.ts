@@ -181,4 +181,30 @@ describe('gs-derivative', () => {
     expect((single.shadowRoot as ShadowRoot).querySelector('[part="other-forms"]')).toBeNull();
     single.remove();
   });
+
+  it('renders one in view at once and waits with one far below until it comes near', async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const near = document.createElement('gs-derivative');
+    near.setAttribute('expr', 'x^2');
+    near.setAttribute('plot', 'none');
+    const spacer = document.createElement('div');
+    spacer.style.height = '20000px';
+    const far = document.createElement('gs-derivative');
+    far.setAttribute('expr', 'x^3');
+    far.setAttribute('plot', 'none');
+    document.body.append(near, spacer, far);
+    const answer = (el: Element) => el.shadowRoot?.querySelector('[part="answer"] .katex');
+    // Without anyone reading updateComplete: in view, it renders in the scheduler's first turns.
+    for (let i = 0; i < 20 && !answer(near); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(answer(near)).toBeTruthy();
+    await frame();
+    await frame();
+    expect(answer(far)).toBeFalsy();
+    expect(far.shadowRoot?.querySelector('.gs-placeholder')).toBeTruthy();
+    far.scrollIntoView();
+    for (let i = 0; i < 50 && !answer(far); i++) await frame();
+    expect(answer(far)).toBeTruthy();
+    for (const el of [near, spacer, far]) el.remove();
+    window.scrollTo(0, 0);
+  });
 });

@@ -4,6 +4,7 @@ import { cdp, page, userEvent } from 'vitest/browser';
 import { NEURON_BATCH, NEURON as ONE } from '../app/lesson.js';
 import { mountApp } from '../app/main.js';
 import '../components/define/gs-graph.js';
+import { MIN_SCALE } from '../components/gs-graph.js';
 import '../components/define/gs-gradient.js';
 import reference from '../fixtures/graph.json' with { type: 'json' };
 import type { Expr } from '../src/expr/ast.js';
@@ -40,6 +41,12 @@ async function settled(el: HTMLElementTagNameMap['gs-graph']): Promise<void> {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     await el.updateComplete;
   }
+  // A relayout moves the nodes and labels with a short transition: wait for it to end.
+  await Promise.all(
+    shadow(el)
+      .getAnimations()
+      .map((a) => a.finished.catch(() => undefined)),
+  );
 }
 
 const overlap = (a: DOMRect, b: DOMRect) =>
@@ -93,8 +100,47 @@ describe('gs-graph', () => {
     }
   });
 
+  it('fits the element’s width at 1280 px in every phase (the neuron; the mini-batch until its labels appear), text at 9 px or more', async () => {
+    await page.viewport(1280, 900);
+    for (const attrs of [ATTRS, { expr: NEURON_BATCH.expr, params: NEURON_BATCH.params, at: NEURON_BATCH.at }]) {
+      const el = await mount('gs-graph', attrs);
+      await settled(el);
+      const box = shadow(el).querySelector('[part="graph"]') as HTMLElement;
+      const check = async (phase: string) => {
+        await settled(el);
+        const label = shadow(el).querySelector('.edge-label') as HTMLElement;
+        const scale = label.getBoundingClientRect().height / label.offsetHeight;
+        expect(scale, phase).toBeGreaterThanOrEqual(MIN_SCALE - 0.05);
+        expect(el.getBoundingClientRect().right).toBeLessThanOrEqual(document.documentElement.clientWidth);
+        // The one-point neuron fits in every phase; the mini-batch's nine columns of labels do not
+        // at 3/4 size once they appear: then it is at that scale and scrolls, with the shared cue.
+        if (attrs === ATTRS || !/backward|done|descent/.test(phase))
+          expect(box.scrollWidth, `${attrs.expr} ${phase}`).toBeLessThanOrEqual(box.clientWidth + 1);
+        else if (box.scrollWidth > box.clientWidth + 1) {
+          expect(scale).toBeCloseTo(MIN_SCALE, 1); // measured on whole-pixel offsetHeight
+          expect(box.dataset.scroll).toMatch(/right|left|both/);
+        }
+        // Legible: the nodes' 12 px text drawn at 9 px or more.
+        const name = nodeBox(el, 'w').querySelector('.name') as SVGTextElement;
+        expect(name.getBoundingClientRect().height, phase).toBeGreaterThanOrEqual(9);
+      };
+      await check('start');
+      const forward = el.steps.filter((s) => s.phase === 'forward').length;
+      el.step = Math.ceil(forward / 2);
+      await check('forward');
+      el.step = forward + Math.ceil((el.steps.length - forward) / 2);
+      await check('backward');
+      el.step = el.steps.length;
+      await check('done');
+      el.descend();
+      await check('after a descent step');
+      el.remove();
+    }
+  });
+
   it('draws the neuron graph: every node with its operation, the inputs with their values', async () => {
     const el = await mount('gs-graph', ATTRS);
+    await settled(el);
     const graph = el.current;
     expect(graph).toBeDefined();
     expect(shadow(el).querySelectorAll('[part="node"]').length).toBe(graph?.nodes.length);
@@ -103,7 +149,7 @@ describe('gs-graph', () => {
     expect(valueText(el, 'L')).toBe('?');
     // Left to right: each edge goes from a column to a later one.
     for (const e of graph?.edges ?? []) {
-      const x = (name: string) => Number(nodeBox(el, name).querySelector('rect')?.getAttribute('x'));
+      const x = (name: string) => nodeBox(el, name).getBoundingClientRect().left;
       expect(x(graph?.nodes[e.from]?.name as string)).toBeLessThan(x(graph?.nodes[e.to]?.name as string));
     }
   });
@@ -287,7 +333,7 @@ describe('the lesson’s backpropagation section', () => {
       await new Promise((r) => setTimeout(r, 400));
       const single2 = root.querySelector('#neuron-graph') as HTMLElementTagNameMap['gs-graph'];
       single2.step = 12;
-      await single2.updateComplete;
+      await settled(single2);
       await page.screenshot({ path: `../screenshots/lesson-neuron-${width}-${lang}.png`, element: single2 });
       const batch2 = root.querySelector('#batch-graph') as HTMLElement;
       await page.screenshot({ path: `../screenshots/lesson-batch-${width}-${lang}.png`, element: batch2 });

@@ -2,6 +2,15 @@ import { KATEX_FONTS } from './katex-fonts.generated.js';
 
 const MARKER = 'data-gradstep-katex-fonts';
 
+/**
+ * The faces nearly every formula uses (upright and italic letters, digits, operators). A
+ * browser fetches a font only when layout first needs it, which is after the first formula
+ * is rendered; preloading these when the first element connects overlaps their download
+ * with deriving and typesetting, so the first formula is not held invisible
+ * (`font-display: block`) waiting for them.
+ */
+const FIRST_FACES = new Set(['KaTeX_Main-Regular.woff2', 'KaTeX_Math-Italic.woff2']);
+
 let basePath: string | undefined;
 
 /**
@@ -24,6 +33,11 @@ export function setBasePath(path?: string | URL): void {
   if (typeof document !== 'undefined') {
     const installed = document.head?.querySelector(`style[${MARKER}]`);
     if (installed) installed.textContent = fontFaces(document);
+    const urls = katexFontUrls(document);
+    for (const link of document.head?.querySelectorAll<HTMLLinkElement>(`link[${MARKER}]`) ?? []) {
+      const i = KATEX_FONTS.findIndex((f) => f.file === link.getAttribute(MARKER));
+      if (i >= 0) link.href = urls[i] as string;
+    }
   }
 }
 
@@ -59,4 +73,17 @@ export function installKatexFonts(doc: Document = document): void {
   style.setAttribute(MARKER, '');
   style.textContent = fontFaces(doc);
   doc.head.append(style);
+  const urls = katexFontUrls(doc);
+  KATEX_FONTS.forEach((f, i) => {
+    if (!FIRST_FACES.has(f.file)) return;
+    const link = doc.createElement('link');
+    link.rel = 'preload';
+    link.as = 'font';
+    link.type = 'font/woff2';
+    // Fonts are fetched in CORS mode: without crossorigin the preload is not reused.
+    link.crossOrigin = 'anonymous';
+    link.href = urls[i] as string;
+    link.setAttribute(MARKER, f.file);
+    doc.head.append(link);
+  });
 }

@@ -103,7 +103,10 @@ export interface LabelBox {
 }
 
 export interface LabelledLayout extends Layout {
-  /** One box per edge, in the gap just left of the edge's target, none overlapping another or a node. */
+  /**
+   * One box per edge, in the gap just left of the edge's target, none overlapping another or a node
+   * (an edge whose label is not shown yet gets an empty box where its label will go).
+   */
   readonly labels: readonly LabelBox[];
 }
 
@@ -113,25 +116,30 @@ export interface LabelledLayout extends Layout {
  * each side, for the edges to bend into and out of the label), and the labels in
  * a gap are stacked without overlap as near as they can be to where their edges
  * pass (a little nearer the target than the source). The drawing grows downwards
- * or upwards as far as the labels need.
+ * or upwards as far as the labels need. `labelSize` gives undefined for a label not
+ * shown yet: it takes no room, so that a gap widens only once a label appears in it.
  */
 export function labelledLayout(
   graph: LayoutInput,
   edges: readonly { readonly from: number; readonly to: number }[],
   sizes: LayoutSizes,
-  labelSize: (edge: number) => { readonly width: number; readonly height: number },
+  labelSize: (edge: number) => { readonly width: number; readonly height: number } | undefined,
   { padding = 20, separation = 4 } = {},
 ): LabelledLayout {
   const first = layeredLayout(graph, sizes);
   const gaps: number[] = [];
   const boxes = edges.map((_, k) => labelSize(k));
   edges.forEach((e, k) => {
+    const box = boxes[k];
+    if (!box) return;
     const c = first.column[e.to] as number;
-    gaps[c] = Math.max(gaps[c] ?? sizes.columnGap, (boxes[k] as { width: number }).width + 2 * padding);
+    gaps[c] = Math.max(gaps[c] ?? sizes.columnGap, box.width + 2 * padding);
   });
   const lay = layeredLayout(graph, sizes, gaps);
   const byGap = new Map<number, number[]>();
+  const ideal = edges.map((e) => 0.35 * (lay.y[e.from] as number) + 0.65 * (lay.y[e.to] as number));
   edges.forEach((e, k) => {
+    if (!boxes[k]) return;
     const c = lay.column[e.to] as number;
     const list = byGap.get(c);
     if (list) list.push(k);
@@ -139,12 +147,8 @@ export function labelledLayout(
   });
   const centreY: number[] = [];
   for (const list of byGap.values()) {
-    const ideal = list.map((k) => {
-      const e = edges[k] as { from: number; to: number };
-      return 0.35 * (lay.y[e.from] as number) + 0.65 * (lay.y[e.to] as number);
-    });
     const placed = pack(
-      ideal,
+      list.map((k) => ideal[k] as number),
       list.map((k) => (boxes[k] as { height: number }).height),
       separation,
     );
@@ -155,9 +159,10 @@ export function labelledLayout(
   let top = 0;
   let bottom = lay.height;
   const labels = edges.map((e, k) => {
-    const box = boxes[k] as { width: number; height: number };
     const gapRight = (lay.x[e.to] as number) - sizes.nodeWidth / 2;
     const gap = gaps[lay.column[e.to] as number] ?? sizes.columnGap;
+    const box = boxes[k];
+    if (!box) return { x: gapRight - gap / 2, y: ideal[k] as number, width: 0, height: 0 };
     const y = (centreY[k] as number) - box.height / 2;
     top = Math.min(top, y);
     bottom = Math.max(bottom, y + box.height);

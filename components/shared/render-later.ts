@@ -42,9 +42,47 @@ export function whenNearViewport(el: Element, now: boolean, start: () => void): 
     later(start);
     return;
   }
-  observer ??= new IntersectionObserver(onIntersect, { rootMargin: NEAR_VIEWPORT });
   waiting.set(el, { start });
-  observer.observe(el);
+  unplaced.push(el);
+  if (unplaced.length === 1) later(place);
+}
+
+/** Elements waiting whose place has not been read yet. */
+let unplaced: Element[] = [];
+
+/** Pixels of `NEAR_VIEWPORT`. */
+const NEAR_PX = Number.parseFloat(NEAR_VIEWPORT);
+
+/**
+ * Reads the place of every element queued since the last turn, with one layout for all of
+ * them: an element already near the viewport starts in the next turn, without waiting a
+ * frame for the IntersectionObserver's first report; the others are observed.
+ */
+function place(): void {
+  const els = unplaced;
+  unplaced = [];
+  const view = els[0]?.ownerDocument.defaultView;
+  const height = view?.innerHeight ?? 0;
+  const width = view?.innerWidth ?? 0;
+  for (const el of els) {
+    const job = waiting.get(el);
+    if (!job) continue;
+    const r = el.isConnected ? el.getBoundingClientRect() : undefined;
+    if (
+      r !== undefined &&
+      (r.width > 0 || r.height > 0) &&
+      r.bottom >= -NEAR_PX &&
+      r.top <= height + NEAR_PX &&
+      r.right >= -NEAR_PX &&
+      r.left <= width + NEAR_PX
+    ) {
+      waiting.delete(el);
+      later(job.start);
+      continue;
+    }
+    observer ??= new IntersectionObserver(onIntersect, { rootMargin: NEAR_VIEWPORT });
+    observer.observe(el);
+  }
 }
 
 /** Starts `el`'s first render in the next turn if it waits for the viewport. */

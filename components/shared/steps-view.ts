@@ -13,6 +13,7 @@ import { texSymbol, toTex } from '../../src/expr/print-tex.js';
 import { toText } from '../../src/expr/print-text.js';
 import { type Lang, messagesFor } from '../../src/i18n/index.js';
 import { shorten } from '../../src/util/visible.js';
+import { later } from './scheduler.js';
 import { UI } from './strings.js';
 import { budgetFor, overBudget, tooLongNote, typeset, typesetLater } from './typeset.js';
 
@@ -64,6 +65,39 @@ function deferredBody(open: boolean, body: () => TemplateResult): unknown {
   })}></div>`;
 }
 
+/** A list longer than this renders its first `LIST_CHUNK` items at once and the rest in chunks. */
+const LIST_AT_ONCE = 12;
+/** Items per later chunk of a long list (each a job of the shared scheduler). */
+const LIST_CHUNK = 8;
+/** Per list element: the comment nodes after which its later chunks are rendered. */
+const chunkMarks = new WeakMap<Element, Comment[]>();
+
+/**
+ * The items of an `<ol>`: a long list (a product of 60 factors has 60 open substeps) renders
+ * its first items with the element and the rest in later jobs of the shared scheduler, so no
+ * single task lays out the whole list. Use as `<ol ${rest}>${first}</ol>`.
+ */
+function chunkedItems<T>(items: readonly T[], item: (t: T) => TemplateResult): { first: unknown; rest: unknown } {
+  const at = items.length > LIST_AT_ONCE ? LIST_CHUNK : items.length;
+  const first = items.slice(0, at).map(item);
+  const rest = ref((ol) => {
+    if (!(ol instanceof HTMLElement)) return;
+    const chunks: T[][] = [];
+    for (let i = at; i < items.length; i += LIST_CHUNK) chunks.push(items.slice(i, i + LIST_CHUNK));
+    const marks = chunkMarks.get(ol) ?? [];
+    chunkMarks.set(ol, marks);
+    // Each chunk is its own lit part, before its own marker at the end of the list (after the
+    // outer template's items); a re-render updates them, and clears chunks no longer needed.
+    while (marks.length < chunks.length) marks.push(ol.appendChild(ol.ownerDocument.createComment('')));
+    marks.forEach((mark, k) => {
+      const chunk = chunks[k];
+      if (!chunk) render(nothing, ol, { renderBefore: mark });
+      else later(() => mark.isConnected && render(html`${chunk.map(item)}`, ol, { renderBefore: mark }));
+    });
+  });
+  return { first, rest };
+}
+
 function onToggle(e: Event): void {
   const placeholder = (e.currentTarget as Element).querySelector(':scope > .deferred');
   if (placeholder) fillers.get(placeholder)?.();
@@ -102,6 +136,12 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
       () => stepTex(step, partial).tex,
       () => `d/d${step.wrt} [${toText(step.expr)}] = ${toText(step.result)}`,
     );
+  const list = (kind: 'steps' | 'substeps', items: readonly Step[], one: (s: Step) => TemplateResult) => {
+    const { first, rest } = chunkedItems(items, one);
+    return kind === 'steps'
+      ? html`<ol class="steps" part="steps" ${rest}>${first}</ol>`
+      : html`<ol class="substeps" ${rest}>${first}</ol>`;
+  };
   const item = (step: Step, depth: number): TemplateResult => {
     const rule = rules[step.rule];
     const marked = options.highlight === step.id;
@@ -133,7 +173,7 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
           )}></span></div>
           <p class="prose">${rule.prose}</p>
         </div>
-        ${step.substeps.length ? html`<ol class="substeps">${step.substeps.map((s) => item(s, depth + 1))}</ol>` : nothing}`,
+        ${step.substeps.length ? list('substeps', step.substeps, (s) => item(s, depth + 1)) : nothing}`,
         )}
       </details>
     </li>`;
@@ -164,11 +204,11 @@ export function stepsTemplate(steps: readonly Step[], options: StepsViewOptions)
       </details>
     </li>`;
   // Read as on paper: a final simplification comes after the rules it tidies up.
-  const roots = steps.map((s, k) => {
-    const simplified = options.simplified?.[k];
+  const roots = list('steps', steps, (s) => {
+    const simplified = options.simplified?.[steps.indexOf(s)];
     return html`${item(s, 0)}${simplified ? simplification(simplified, `${s.id}.simplify`) : nothing}`;
   });
-  return html`<ol class="steps" part="steps">${roots}</ol>`;
+  return roots;
 }
 
 export const stepsStyles = css`

@@ -819,6 +819,20 @@ export function sameForm(a: Expr, b: Expr): boolean {
  * factors up to order — or undefined when it is in none of them (still perhaps equal).
  */
 export function formOf(answer: Expr, expected: Expr): FormName | undefined {
-  if (sameForm(answer, expected)) return 'textbook';
-  return answerForms(expected).find((f) => sameForm(answer, f.expr))?.name;
+  const key = shapeKey(answer);
+  const expectedKey = shapeKey(expected);
+  if (key === expectedKey) return 'textbook';
+  // The first of answerForms(expected) with the answer's key, without checking the forms the answer
+  // is not in: a form that answerForms leaves out for repeating an earlier shown one has that one's
+  // key, so the earlier one is found first; only the form found needs answerForms' other tests.
+  if (size(expected) > 400) return undefined;
+  for (const name of OTHER_FORMS) {
+    const expr = answerForm(expected, name);
+    if (shapeKey(expr) !== key) continue;
+    if (size(expr) > 3 * size(expected) + 20) continue;
+    if (name === 'smallest' && answerSize(expr) >= answerSize(expected)) continue;
+    if (!sameFunction(expr, expected)) continue;
+    return name;
+  }
+  return undefined;
 }
