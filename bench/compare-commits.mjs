@@ -1,27 +1,8 @@
-// `node bench/compare-commits.mjs [--base <commit>] [--head <commit>] [--suite derive|check] [--passes P] [--rounds N] [--batch-ms M]
-//   [--clock cpu|wall] [--only <id text>] [--keep]`
-//
-// Two engines in ONE Node process, timed interleaved problem by problem, so that the load of a
-// shared machine falls on both alike: the engine of --base (default 3c93091, round 1) and the
-// engine of this working tree (or of --head). Each is compiled with tsc from its own tsconfig.bench.json, as
-// `npm run bench` compiles it (plain JavaScript on plain Node, no on-the-fly loader). The base is
-// (and a --head) is checked out with `git worktree add --detach` under /tmp (node_modules symlinked to this one's)
-// and removed again at the end unless --keep is given (a kept one is reused by the next run).
-//
-// What is timed is what a user gets from one call, in each version's own shape:
-//   derive: `differentiate(tree, { wrt, vars, order, detail: 'full' })` from a tree parsed by that
-//           engine (as `npm run bench -- derive` does), over fixtures/derivatives.json;
-//   check:  `checkAnswer({ problem, wrt, vars, answer })` from text, over fixtures/answers.json.
-// Per problem: one batch size for both (≥ --batch-ms on the base); then --passes passes over the
-// corpus, each with --rounds rounds per problem of one batch per engine, the order alternating
-// (AB, BA, AB, …). The ratio of a problem is the median over its rounds of (this tree's batch ÷ the
-// base's batch in the same round); its times are the medians of its batches. The summary gives the median per-problem time of each, the median per-problem ratio,
-// the total ratio (sum of the per-problem medians) and the problems with the largest ratios.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { commitEngine, compileEngine, git, removeAddedWorktrees } from './commit-engine.mjs';
 
 function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
@@ -39,48 +20,15 @@ if (SUITE !== 'derive' && SUITE !== 'check') throw new Error(`unknown suite ${SU
 if (CLOCK !== 'cpu' && CLOCK !== 'wall') throw new Error(`unknown clock ${CLOCK} (cpu or wall)`);
 
 const here = resolve('.');
-const git = (...args) => execFileSync('git', args, { cwd: here, encoding: 'utf8' }).trim();
 const baseSha = git('rev-parse', `${BASE}^{commit}`);
 const HEAD = option('head', '');
 const headSha = git('rev-parse', `${HEAD || 'HEAD'}^{commit}`);
 const dirty = !HEAD && git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'bench') !== '';
-const tsc = resolve('node_modules/typescript/bin/tsc');
 
-/** Compiles one tree's engine with its own tsconfig.bench.json into `outDir`. */
-function compile(root, outDir) {
-  rmSync(outDir, { recursive: true, force: true });
-  try {
-    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.bench.json', '--outDir', outDir], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-  } catch (error) {
-    // Type errors still emit; only a missing output is fatal.
-    if (!existsSync(resolve(outDir, 'src'))) throw error;
-  }
-}
-
-/** A commit's engine, compiled in its own worktree under /tmp (added now, or reused from a --keep run). */
-const added = [];
-function commitEngine(sha) {
-  const dir = `/tmp/gradstep-compare-${sha.slice(0, 12)}`;
-  const out = resolve(dir, 'dist/compare');
-  const fresh = !existsSync(dir);
-  if (fresh) {
-    git('worktree', 'add', '--detach', dir, sha);
-    added.push(dir);
-  }
-  if (!existsSync(resolve(dir, 'node_modules'))) {
-    symlinkSync(realpathSync(resolve('node_modules')), resolve(dir, 'node_modules'), 'dir');
-  }
-  if (fresh || !existsSync(resolve(out, 'src'))) compile(dir, out);
-  return out;
-}
-
-const baseOut = commitEngine(baseSha);
+const baseOut = commitEngine(baseSha, 'gradstep-compare');
 let headOut = resolve('dist/compare');
-if (HEAD) headOut = commitEngine(headSha);
-else compile(here, headOut);
+if (HEAD) headOut = commitEngine(headSha, 'gradstep-compare');
+else compileEngine(here, headOut);
 
 const load = async (out, path) => import(pathToFileURL(resolve(out, path)).href);
 const engines = [];
@@ -242,4 +190,4 @@ const out = [
 ];
 console.log(out.join('\n'));
 
-if (!KEEP) for (const dir of added) git('worktree', 'remove', '--force', dir);
+if (!KEEP) removeAddedWorktrees();

@@ -1,19 +1,7 @@
-// `node bench/compare-outputs.mjs [--base <commit>] [--random N] [--seed S] [--keep]`
-//
-// Proves that a speed change changes no output: the engine of --base (default main) and the engine of
-// this working tree, each compiled with tsc from its own tsconfig.bench.json (as bench/compare-commits.mjs
-// does), are given the same inputs, and every output is compared as a string:
-//   - differentiate (full, default and brief detail): derivationJson (en, ko), derivationTex, derivationText;
-//   - checkAnswer (en and ko): the whole result as JSON;
-//   - formOf / answerForms of each derivative;
-// over fixtures/derivatives.json, fixtures/textbook.json (each exercise with each book answer, the
-// engine's own answer and a wrong one), fixtures/answers.json and N random expressions (seeded).
-// Errors are compared by code and message. Prints the number of comparisons and every difference;
-// exits 1 on any difference.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { commitEngine, compileEngine, git, removeAddedWorktrees } from './commit-engine.mjs';
 
 function option(name, fallback) {
   const at = process.argv.indexOf(`--${name}`);
@@ -25,39 +13,11 @@ const SEED = Number(option('seed', '12'));
 const KEEP = process.argv.includes('--keep');
 
 const here = resolve('.');
-const git = (...args) => execFileSync('git', args, { cwd: here, encoding: 'utf8' }).trim();
 const baseSha = git('rev-parse', `${BASE}^{commit}`);
-const tsc = resolve('node_modules/typescript/bin/tsc');
 
-function compile(root, outDir) {
-  rmSync(outDir, { recursive: true, force: true });
-  try {
-    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.bench.json', '--outDir', outDir], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-  } catch (error) {
-    if (!existsSync(resolve(outDir, 'src'))) throw error;
-  }
-}
-const added = [];
-function commitEngine(sha) {
-  const dir = `/tmp/gradstep-outputs-${sha.slice(0, 12)}`;
-  const out = resolve(dir, 'dist/compare');
-  const fresh = !existsSync(dir);
-  if (fresh) {
-    git('worktree', 'add', '--detach', dir, sha);
-    added.push(dir);
-  }
-  if (!existsSync(resolve(dir, 'node_modules'))) {
-    symlinkSync(realpathSync(resolve('node_modules')), resolve(dir, 'node_modules'), 'dir');
-  }
-  if (fresh || !existsSync(resolve(out, 'src'))) compile(dir, out);
-  return out;
-}
-const baseOut = commitEngine(baseSha);
+const baseOut = commitEngine(baseSha, 'gradstep-outputs');
 const headOut = resolve('dist/compare-outputs');
-compile(here, headOut);
+compileEngine(here, headOut);
 const engines = [];
 for (const out of [baseOut, headOut]) engines.push(await import(pathToFileURL(resolve(out, 'src/index.js')).href));
 
@@ -173,5 +133,5 @@ for (const d of differences.slice(0, 20)) {
 console.log(
   `${comparisons} comparisons of ${baseSha.slice(0, 7)} against this tree (${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no', '--', 'src') ? ' + uncommitted changes' : ''}): ${differences.length} differences`,
 );
-if (!KEEP) for (const dir of added) git('worktree', 'remove', '--force', dir);
+if (!KEEP) removeAddedWorktrees();
 process.exitCode = differences.length ? 1 : 0;

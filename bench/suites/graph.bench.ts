@@ -29,27 +29,9 @@ function batchLoss(rows: number): { text: string; vars: string[]; point: Record<
   return { text: `(${terms.join(' + ')}) / ${rows}`, vars: Object.keys(point), point };
 }
 
-/**
- * Median CPU time per call (this process's user + system time, so time spent waiting for a
- * core on a loaded machine is left out), over batches of the size that takes `minBatchMs`.
- */
-function cpuMedianUs(fn: () => unknown, { batches = 15, minBatchMs = 20 } = {}): number {
-  let perBatch = 1;
-  for (;;) {
-    const t0 = performance.now();
-    for (let i = 0; i < perBatch; i++) fn();
-    if (performance.now() - t0 >= minBatchMs || perBatch > 1e7) break;
-    perBatch *= 2;
-  }
-  const samples: number[] = [];
-  for (let b = 0; b < batches; b++) {
-    const c0 = process.cpuUsage();
-    for (let i = 0; i < perBatch; i++) fn();
-    const c = process.cpuUsage(c0);
-    samples.push((c.user + c.system) / perBatch);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)] as number;
+/** Median CPU time per call (see `measure`'s `cpu` clock). */
+function cpuMedianUs(fn: () => unknown, options: { batches?: number } = {}): number {
+  return measure('cpu', fn, { ...options, clock: 'cpu' }).medianUs;
 }
 
 export async function run(): Promise<string> {
