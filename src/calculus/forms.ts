@@ -620,6 +620,11 @@ function textbookFormIn(raw: Expr, question?: Expr): Expr {
  * the smallest form is what a textbook prints.
  */
 export function finalForm(raw: Expr, question?: Expr): Expr {
+  // One scope for the simplifier's memo tables: the forms below simplify the same parts again.
+  return withSharedCaches(() => finalFormIn(raw, question));
+}
+
+function finalFormIn(raw: Expr, question?: Expr): Expr {
   const textbook = textbookForm(raw, question);
   if (size(textbook) <= 8) return textbook;
   // The canonical form decides first; the smallest form's rewrites run only for a large answer.

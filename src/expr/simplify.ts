@@ -151,10 +151,13 @@ function nodeKey(e: Expr): string {
 }
 
 /*
- * Per-call memo tables. Plain Maps that live for one top-level call: WeakMaps keyed
- * by the many short-lived nodes made the garbage collector the main cost.
+ * Per-call memo tables, keyed by node identity (trees are immutable, and every table holds a
+ * pure function of its key). Plain Maps that live for one top-level call: WeakMaps keyed
+ * by the many short-lived nodes made the garbage collector the main cost. Each call starts
+ * with fresh tables rather than clearing the old ones: a cleared table that had been promoted
+ * to the old generation kept the next call's young nodes alive through every scavenge.
  */
-const keyCache = new Map<Expr, string>();
+let keyCache = new Map<Expr, string>();
 let callsInProgress = 0;
 
 function withCaches<T>(work: () => T): T {
@@ -163,17 +166,41 @@ function withCaches<T>(work: () => T): T {
     return work();
   } finally {
     if (--callsInProgress === 0) {
-      keyCache.clear();
-      varsCache.clear();
-      termInfoCache.clear();
-      primitiveCache.clear();
+      keyCache = new Map();
+      varsCache = new Map();
+      termInfoCache = new Map();
+      primitiveCache = new Map();
+      normalCache = new Map();
     }
   }
 }
 
 // ------------------------------------------------------------------ traversal
 
+/**
+ * One bottom-up pass of the rewrites, memoised by node: a subtree met again in the same
+ * call (the fixpoint round, the smallest form's candidates built around simplified parts)
+ * is not rewritten again.
+ */
+let normalCache = new Map<Expr, Expr>();
+
 function normalize(e: Expr): Expr {
+  switch (e.kind) {
+    case 'num':
+    case 'sym':
+    case 'const':
+      return e;
+    default: {
+      const cached = normalCache.get(e);
+      if (cached !== undefined) return cached;
+      const r = normalizeNode(e);
+      normalCache.set(e, r);
+      return r;
+    }
+  }
+}
+
+function normalizeNode(e: Expr): Expr {
   switch (e.kind) {
     case 'num':
     case 'sym':
@@ -196,7 +223,7 @@ function normalize(e: Expr): Expr {
 
 // ------------------------------------------------------------------ small queries
 
-const varsCache = new Map<Expr, boolean>();
+let varsCache = new Map<Expr, boolean>();
 
 /** Whether a variable occurs in `e`. */
 function hasVars(e: Expr): boolean {
@@ -310,7 +337,7 @@ interface TermInfo {
   readonly key: string;
 }
 
-const termInfoCache = new Map<Expr, TermInfo>();
+let termInfoCache = new Map<Expr, TermInfo>();
 
 function termInfo(t: Expr): TermInfo {
   const cached = termInfoCache.get(t);
@@ -540,7 +567,7 @@ interface Primitive {
   readonly sum: Expr;
 }
 
-const primitiveCache = new Map<Add, Primitive>();
+let primitiveCache = new Map<Add, Primitive>();
 
 /** s = coef · Π mono · sum, with `sum` having integer coefficients of gcd 1 and a positive leading term. */
 function primitive(s: Add): Primitive {
