@@ -733,6 +733,11 @@ export function answerForm(answer: Expr, name: FormName): Expr {
  * duplicates or the answer itself. Bounded: nothing is tried on a very large answer.
  */
 export function answerForms(answer: Expr): readonly NamedForm[] {
+  // One scope for the simplifier's memo tables: every form simplifies `answer` again.
+  return withSharedCaches(() => answerFormsIn(answer));
+}
+
+function answerFormsIn(answer: Expr): readonly NamedForm[] {
   if (size(answer) > 400) return [];
   const shown: Expr[] = [answer];
   const out: NamedForm[] = [];
@@ -824,6 +829,11 @@ export function sameForm(a: Expr, b: Expr): boolean {
  * factors up to order — or undefined when it is in none of them (still perhaps equal).
  */
 export function formOf(answer: Expr, expected: Expr): FormName | undefined {
+  // One scope for the simplifier's memo tables: every form simplifies `expected` again.
+  return withSharedCaches(() => formOfIn(answer, expected));
+}
+
+function formOfIn(answer: Expr, expected: Expr): FormName | undefined {
   const key = shapeKey(answer);
   const expectedKey = shapeKey(expected);
   if (key === expectedKey) return 'textbook';
