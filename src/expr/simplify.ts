@@ -128,10 +128,10 @@ function nodeKey(e: Expr): string {
       k = `#${e.name}`;
       break;
     case 'add':
-      k = `+(${e.terms.map(nodeKey).join(',')})`;
+      k = `+(${keyList(e.terms)})`;
       break;
     case 'mul':
-      k = `*(${e.factors.map(nodeKey).join(',')})`;
+      k = `*(${keyList(e.factors)})`;
       break;
     case 'neg':
       k = `-(${nodeKey(e.arg)})`;
@@ -143,10 +143,17 @@ function nodeKey(e: Expr): string {
       k = `^(${nodeKey(e.base)},${nodeKey(e.exp)})`;
       break;
     case 'call':
-      k = `${e.fn}(${e.args.map(nodeKey).join(',')})`;
+      k = `${e.fn}(${keyList(e.args)})`;
       break;
   }
   keyCache.set(e, k);
+  return k;
+}
+
+/** The keys of a list joined by commas (what `list.map(nodeKey).join(',')` gives, without the array). */
+function keyList(list: readonly Expr[]): string {
+  let k = list.length > 0 ? nodeKey(list[0] as Expr) : '';
+  for (let i = 1; i < list.length; i++) k += `,${nodeKey(list[i] as Expr)}`;
   return k;
 }
 
@@ -439,8 +446,9 @@ function collectTerm(st: SumState, t: Expr, scale: Num): void {
       const scaled = Q.mul(scale, t);
       const next = Q.add(st.constant, scaled);
       // Folding must not lose a small addend next to a huge constant (1 + 1e308 rounds to
-      // 1e308): a float sum that is not exact keeps the addend as a term of its own.
-      if (Q.addsWithoutLoss(st.constant, scaled)) st.constant = next;
+      // 1e308): a float sum that is not exact keeps the addend as a term of its own. An exact
+      // sum folds at once (addsWithoutLoss would compute it again to say so).
+      if (!next.approx || Q.addsWithoutLoss(st.constant, scaled)) st.constant = next;
       else st.kept.push(scaled);
       return;
     }
@@ -672,17 +680,22 @@ interface ProductState {
   readonly groups: Map<string, Group>;
   /** Numbers that would be lost if folded into `coef` (2 · 1e308 overflows). */
   readonly kept: Num[];
+  /** Whether a group's base is sin or cos (only then is there anything for `recombineTrig` to do). */
+  trig: boolean;
 }
 
 /** Folds `n` into the product's coefficient, or keeps it apart where folding would lose it. */
 function foldCoefficient(st: ProductState, n: Num): void {
-  if (Q.multipliesWithoutLoss(st.coef, n)) st.coef = Q.mul(st.coef, n);
+  // An exact product folds at once (multipliesWithoutLoss would compute it again to say so).
+  const product = Q.mul(st.coef, n);
+  if (!product.approx || Q.multipliesWithoutLoss(st.coef, n)) st.coef = product;
   else st.kept.push(n);
 }
 
 function pushFactor(st: ProductState, base: Expr, exp: Expr): void {
   const key = nodeKey(base);
   const g = st.groups.get(key);
+  if (base.kind === 'call' && (base.fn === 'sin' || base.fn === 'cos')) st.trig = true;
   if (g === undefined) st.groups.set(key, { base, exps: [exp] });
   else g.exps.push(exp);
 }
@@ -727,12 +740,12 @@ function collectFactor(st: ProductState, f: Expr): void {
 }
 
 function buildMul(input: readonly Expr[], depth = 0): Expr {
-  const st: ProductState = { coef: ONE, groups: new Map(), kept: [] };
+  const st: ProductState = { coef: ONE, groups: new Map(), kept: [], trig: false };
   for (const f of input) collectFactor(st, f);
   const groups = st.groups;
   if (Q.isZero(st.coef)) return ZERO;
 
-  recombineTrig(groups);
+  if (st.trig) recombineTrig(groups);
 
   const factors: Expr[] = [];
   let regroup = false;
