@@ -74,6 +74,8 @@ export const ko: AppContent = {
     wrt: '미분 변수',
     paramValues: '그래프에 쓸 매개변수 값',
     paramValuesHint: '풀이와 도함수는 매개변수를 기호로 둡니다. 그래프만 이 값으로 그립니다(범위는 그래프 범위).',
+    paramValuesRun: '다른 이름에 줄 값',
+    paramValuesRunHint: '이 값으로 고정해 실행합니다. 그래디언트는 기호로 둡니다.',
     range: '그래프 범위',
     rangeHint1: 'xmin, xmax (비우면 자동)',
     rangeHint2: 'xmin, xmax, ymin, ymax (비우면 자동)',
