@@ -18,8 +18,8 @@ import { type Chunk, joinChunks, type Leaf, normalise, type ReadNote } from './n
 import { toTex } from './print-tex.js';
 import { toText } from './print-text.js';
 import { NormalisedSyntaxError, readSyntax, type Syntax, toExpr } from './syntax.js';
-import { markParsed } from './tree-check.js';
 import { tokenize } from './tokenize.js';
+import { markParsed } from './tree-check.js';
 
 export type { ReadNote, ReadNoteKind } from './normalize.js';
 
