@@ -190,31 +190,54 @@ function expandDenominator(t: Expr): Expr | undefined {
 
 /** Size of an answer as a CAS counts it: e^u is the function exp(u) (two nodes for e^x, as in SymPy). */
 export function answerSize(e: Expr): number {
-  if (e.kind === 'pow' && e.base.kind === 'const' && e.base.name === 'e') return 1 + answerSize(e.exp);
+  return sizeIn(e, undefined);
+}
+
+/**
+ * `answerSize`, remembering the size of each inner node in `memo` (trees are immutable, so a
+ * node's size never changes): the smallest form's search compares the sizes of nested parts
+ * again and again, and with the memo each part is counted once per search.
+ */
+function sizeIn(e: Expr, memo: Map<Expr, number> | undefined): number {
+  if (e.kind === 'num' || e.kind === 'sym' || e.kind === 'const') return 1;
+  const known = memo?.get(e);
+  if (known !== undefined) return known;
   let n = 1;
   switch (e.kind) {
     case 'add':
-      for (const t of e.terms) n += answerSize(t);
-      return n;
+      for (const t of e.terms) n += sizeIn(t, memo);
+      break;
     case 'mul':
-      for (const f of e.factors) n += answerSize(f);
-      return n;
+      for (const f of e.factors) n += sizeIn(f, memo);
+      break;
     case 'call':
-      for (const a of e.args) n += answerSize(a);
-      return n;
+      for (const a of e.args) n += sizeIn(a, memo);
+      break;
     case 'neg':
-      return 1 + answerSize(e.arg);
+      n += sizeIn(e.arg, memo);
+      break;
     case 'div':
-      return 1 + answerSize(e.num) + answerSize(e.den);
+      n += sizeIn(e.num, memo) + sizeIn(e.den, memo);
+      break;
     case 'pow':
-      return 1 + answerSize(e.base) + answerSize(e.exp);
-    default:
-      return 1;
+      n =
+        e.base.kind === 'const' && e.base.name === 'e'
+          ? 1 + sizeIn(e.exp, memo)
+          : 1 + sizeIn(e.base, memo) + sizeIn(e.exp, memo);
+      break;
   }
+  memo?.set(e, n);
+  return n;
+}
+
+/** The state of one smallest-form search: rewrite attempts left and the sizes counted so far. */
+interface Search {
+  left: number;
+  readonly sizes: Map<Expr, number>;
 }
 
 /** Applies `rewrite` at every node bottom-up where it helps, keeping whichever form of each node is smaller. */
-function improve(e: Expr, rewrite: (x: Expr) => Expr | undefined, budget: { left: number }): Expr {
+function improve(e: Expr, rewrite: (x: Expr) => Expr | undefined, budget: Search): Expr {
   let current = e;
   if (e.kind === 'add' || e.kind === 'mul') {
     const kids = e.kind === 'add' ? e.terms : e.factors;
@@ -230,13 +253,15 @@ function improve(e: Expr, rewrite: (x: Expr) => Expr | undefined, budget: { left
   const candidate = rewrite(current);
   if (!candidate) return current;
   const simplified = simplify(candidate);
-  return answerSize(simplified) < answerSize(current) ? simplified : current;
+  return sizeIn(simplified, budget.sizes) < sizeIn(current, budget.sizes) ? simplified : current;
 }
 
 /** The smallest of the simplified answer and its rewritten forms. Bounded: a fixed number of rewrite attempts. */
 export function smallestForm(simplified: Expr): Expr {
   if (size(simplified) > 400) return simplified;
   let best = simplified;
+  // One table of sizes for the whole search, dropped when it ends.
+  const sizes = new Map<Expr, number>();
   for (const rewrite of [
     clearNegativeExponential,
     commonDenominator,
@@ -244,8 +269,8 @@ export function smallestForm(simplified: Expr): Expr {
     expandDenominator,
     doubleAngle,
   ]) {
-    const candidate = improve(best, rewrite, { left: 200 });
-    if (answerSize(candidate) < answerSize(best)) best = candidate;
+    const candidate = improve(best, rewrite, { left: 200, sizes });
+    if (sizeIn(candidate, sizes) < sizeIn(best, sizes)) best = candidate;
   }
   return best;
 }
