@@ -379,12 +379,13 @@ function onProbe(ctx: PlaygroundContext) {
 const DEFAULT_PARAM_VALUE = 1;
 
 /**
- * One slider per parameter, over the plot's x range, for the plot only (the derivation
- * stays symbolic). Returns the controls and the values for the element's `at`.
+ * One slider per parameter, over the plot's x range: for the plot only (the derivation stays
+ * symbolic), or for an optimizer's run. Returns the controls and the values for the element's `at`.
  */
 function paramSliders(
   ctx: PlaygroundContext,
   params: readonly string[],
+  use: 'plot' | 'run' = 'plot',
 ): { template: TemplateResult; at: string } | undefined {
   if (params.length === 0) return undefined;
   const { state } = ctx;
@@ -404,7 +405,7 @@ function paramSliders(
     ctx.commit({ at: cleanAt([...next].map(([n, v]) => `${n}=${v}`).join(',')) }, 'replace');
   };
   const template = html`<fieldset class="field field-full param-values">
-    <legend>${PG.paramValues[lang]}</legend>
+    <legend>${use === 'plot' ? PG.paramValues[lang] : PG.paramValuesRun[lang]}</legend>
     <div class="sliders">
       ${params.map(
         (p) => html`<div class="slider">
@@ -423,7 +424,7 @@ function paramSliders(
         </div>`,
       )}
     </div>
-    <small id="pg-at-hint" class="hint">${PG.paramValuesHint[lang]}</small>
+    <small id="pg-at-hint" class="hint">${use === 'plot' ? PG.paramValuesHint[lang] : PG.paramValuesRunHint[lang]}</small>
   </fieldset>`;
   return { template, at };
 }
@@ -547,6 +548,8 @@ function optimizePanel(ctx: PlaygroundContext, exprVars: readonly string[]): Tem
   const start = effectiveStart(dataMode && !state.start ? '0' : state.start, vars.length);
   const hyper = (key: HyperKey) => (hyperOf(state.optimizer).includes(key) ? state.hyper[key] : undefined);
   const domain = state.range && state.range.split(',').length === (vars.length === 2 ? 4 : 2) ? state.range : undefined;
+  // The function's other names are held constant at the sliders' values (not with a data set's loss).
+  const sliders = dataMode ? undefined : paramSliders(ctx, effectiveParams(state), 'run');
   const optimizerSelect = selectField(
     'pg-opt',
     UI.optimizer[lang],
@@ -674,6 +677,7 @@ function optimizePanel(ctx: PlaygroundContext, exprVars: readonly string[]): Tem
             </div>`
       }
       ${state.mode === 'compare' && state.vary === 'optimizers' ? nothing : hyperFields(ctx)}
+      ${sliders?.template ?? nothing}
       ${state.mode === 'compare' ? compareFields(ctx) : nothing}
       ${speedSelect}
       ${dataMode ? nothing : rangeField(ctx, vars.length)}
@@ -704,6 +708,7 @@ function optimizePanel(ctx: PlaygroundContext, exprVars: readonly string[]): Tem
         ? html`<gs-optimizer-race
             expr=${expr}
             vars=${vars.join(',')}
+            at=${sliders?.at ?? ''}
             start=${start}
             optimizers=${state.race}
             optimizer=${state.optimizer}
@@ -728,6 +733,7 @@ function optimizePanel(ctx: PlaygroundContext, exprVars: readonly string[]): Tem
         : html`<gs-optimizer
             expr=${expr}
             vars=${vars.join(',')}
+            at=${sliders?.at ?? ''}
             start=${start}
             optimizer=${state.optimizer}
             convention=${state.convention}

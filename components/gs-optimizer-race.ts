@@ -58,6 +58,8 @@ const DEFAULT_STEPS = 20;
  *
  * @attr expr - The function to minimise. Untrusted: parsed, never evaluated.
  * @attr vars - The parameters, comma-separated.
+ * @attr at - Values of the function's other names, held constant while `vars` are optimised (`a=1, b=-2` for
+ *   `a x^2 + b x`); at most 200 characters.
  * @attr start - The starting point ("4" or "4,4").
  * @attr optimizers - Comma-separated optimizer ids to race (default "gd,momentum,nesterov,adagrad,rmsprop,adam").
  * @attr optimizer - The one optimizer used when `vary` is set (default gd).

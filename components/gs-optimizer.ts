@@ -27,6 +27,7 @@ import {
   OPTIMIZER_SETTING_KEYS,
   type OptimizerAttributes,
   prepareFromSettings,
+  prepareKey,
   readSettings,
   runOptions,
 } from './shared/optimizer-settings.js';
@@ -52,6 +53,8 @@ const subscript = (k: number) => String(k).replace(/\d/g, (d) => '₀₁₂₃�
  *
  * @attr expr - The function to minimise (or, with `data`, the per-sample loss). Untrusted: parsed, never evaluated.
  * @attr vars - The parameters, comma-separated, in the order of `start`.
+ * @attr at - Values of the function's other names, held constant while `vars` are optimised (`a=1, b=-2` for
+ *   `a x^2 + b x`); at most 200 characters.
  * @attr start - The starting point, comma-separated ("4" or "-1.2,1").
  * @attr optimizer - gd (sgd), momentum, nesterov, adagrad, rmsprop, adam, gd-halving or newton.
  * @attr lr - The learning rate ε.
@@ -244,7 +247,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
     try {
       const settings = readSettings(this);
       // Read, differentiated and compiled again only when the objective itself changed.
-      const from = [settings.expr, settings.vars, settings.data].join('\u0000');
+      const from = prepareKey(settings);
       if (!this.prepared || from !== this.preparedFrom) {
         this.prepared = undefined;
         this.prepared = prepareFromSettings(settings);
@@ -321,6 +324,7 @@ export class GsOptimizer extends MathElement implements OptimizerAttributes {
       ${math(t.rule, true)}
       <div class="label">${UI.gradient[lang]}</div>
       ${math(t.gradient.formula)}
+      ${t.held ? html`<div class="label">${UI.constantsLabel[lang]}</div>${math(t.held.tex)}` : nothing}
       ${
         s
           ? html`<div class="label">${UI.gradientAt[lang]}</div>

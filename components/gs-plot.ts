@@ -113,6 +113,10 @@ export class GsPlot extends GsElement {
         fill: var(--_muted);
         font-size: 11px;
       }
+      .leader {
+        stroke: var(--_muted);
+        stroke-width: 1;
+      }
       .point-label {
         fill: var(--_fg);
         font-size: 12px;
@@ -350,7 +354,10 @@ export class GsPlot extends GsElement {
           ? svg`<g fill=${m.color ?? 'var(--_bad)'}>${triangle(at.sx, at.sy, at.edge)}</g>`
           : svg`<circle class="marker" cx=${at.sx} cy=${at.sy} r=${m.size ?? 5} fill=${m.color ?? 'var(--_bad)'}></circle>`;
       })}
-      <g class="labels">${labels.map((l) => svg`<text class="point-label" x=${l.x.toFixed(1)} y=${l.y.toFixed(1)}>${l.text}</text>`)}</g>`;
+      <g class="labels">${labels.map(
+        (l) =>
+          svg`${l.leader ? svg`<line class="leader" x1=${l.leader.x1.toFixed(1)} y1=${l.leader.y1.toFixed(1)} x2=${l.leader.x2.toFixed(1)} y2=${l.leader.y2.toFixed(1)}></line>` : nothing}<text class="point-label" x=${l.x.toFixed(1)} y=${l.y.toFixed(1)}>${l.text}</text>`,
+      )}</g>`;
   }
 
   private tangentTemplate(x: (v: number) => number, y: (v: number) => number) {

@@ -398,7 +398,7 @@ describe('screenshots', () => {
         '#best',
       ],
     ],
-    ['lesson-ko', '?lang=ko', ['.lesson-head', '#derivatives', '#ex1', '#gd', '#optimizers']],
+    ['lesson-ko', '?lang=ko', ['.lesson-head', '#derivatives', '#ex1', '.grid-search', '#gd', '#optimizers']],
     [
       'playground',
       '?lang=en&view=playground&expr=x%20sin%20x&tab=optimize&opt=adam&lr=0.3&steps=20&start=2.5&step=4',

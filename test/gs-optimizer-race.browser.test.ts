@@ -65,6 +65,24 @@ describe('gs-optimizer-race', () => {
     expect(Math.abs(finals[1] as number)).toBeLessThan(0.5); // rolls into the minimum at 0
   });
 
+  it('races on one prepared objective with its other names held at `at`', async () => {
+    const el = await mount('gs-optimizer-race', {
+      expr: 'a (x - c)^2',
+      vars: 'x',
+      at: 'a=1, c=2',
+      start: '-1',
+      optimizers: 'gd,adam',
+      lr: '0.1',
+      steps: '40',
+    });
+    expect(el.current.map((r) => r.problem)).toEqual([undefined, undefined]);
+    // Gradient descent on (x − 2)² from −1 with ε = 0.1 ends next to the minimum at c = 2.
+    expect(el.current[0]?.trace?.path.at(-1)?.[0]).toBeCloseTo(2, 2);
+    el.setAttribute('at', 'a=1, c=-3');
+    await el.updateComplete;
+    expect(el.current[0]?.trace?.path.at(-1)?.[0]).toBeCloseTo(-3, 2);
+  });
+
   it('compares two-variable starts without a vars attribute', async () => {
     const el = await mount('gs-optimizer-race', {
       expr: '3(x-2)^2 + (y-2)^2',

@@ -26,6 +26,21 @@ describe('gs-optimizer', () => {
     await page.screenshot({ path: '../screenshots/gs-optimizer.png', element: el });
   });
 
+  it('holds the other names at the values of `at`, shows them, and re-prepares when they change', async () => {
+    const el = await mount('gs-optimizer', { expr: 'a t^2 + b t', vars: 't', start: '3', lr: '0.1', at: 'a=2,b=-4' });
+    const root = el.shadowRoot as ShadowRoot;
+    // f'(t) = 2at + b = 8 at t = 3 with a = 2, b = −4
+    expect(el.current?.steps[0]?.grad).toEqual([8]);
+    expect(texIn(root.querySelector('[part="formulas"]') as Element).join('\n')).toContain('a = 2,\\quad b = -4');
+    el.setAttribute('at', 'a=1,b=-4');
+    await el.updateComplete;
+    expect(el.current?.steps[0]?.grad).toEqual([2]);
+    el.setAttribute('at', '');
+    await el.updateComplete;
+    expect(el.current).toBeUndefined();
+    expect(root.querySelector('[role="alert"], .error')?.textContent).toContain('at: a=1, b=1');
+  });
+
   it('keeps the step index when a hyper-parameter changes, and shows divergence at its step', async () => {
     const el = await mount('gs-optimizer', { expr: 'x^2', start: '1', lr: '0.1', step: '3' });
     expect(el.step).toBe(3);

@@ -37,6 +37,23 @@ describe('gradstep optimize', () => {
     expect(json.steps[0]?.state).toEqual({ before: {}, after: {} });
   });
 
+  it("holds the function's other names at the values of --at, as the error suggests", () => {
+    const args = ['a t^2 + b t', '--vars', 't', '--optimizer', 'gd', '--lr', '0.1', '--start', '3', '--steps', '1'];
+    const refused = run(args);
+    expect(refused.status).toBe(2);
+    expect(refused.err).toContain('(at: a=1, b=1)');
+    const r = run([...args, '--at', 'a=2, b=-4']);
+    expect(r.status).toBe(0);
+    // f'(t) = 2at + b = 12 − 4 = 8 at t = 3, so t ← 3 − 0.1·8
+    expect(r.out).toContain('held constant: a = 2, b = -4');
+    expect(r.out).toContain('k=0  w = 3  f = 6  g = 8  → 2.2');
+    const json = JSON.parse(run([...args, '--at', 'a=2,b=-4', '--json']).out) as { constants: unknown; vars: string[] };
+    expect(json).toMatchObject({ constants: { a: 2, b: -4 }, vars: ['t'] });
+    expect(run([...args, '--at', 'a=2,t=1']).err).toContain("'t' is both a variable to optimise and a constant");
+    expect(run([...args, '--at', 'a=oops']).err).toContain('expected name=number pairs');
+    expect(optimizeCommand.usage('en')).toContain('--at a=1,b=2');
+  });
+
   it('passes hyper-parameters and the convention through', () => {
     const r = run([
       '3(x-2)^2 + (y-2)^2',

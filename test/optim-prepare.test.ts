@@ -83,6 +83,14 @@ describe('prepareObjective', () => {
     expect(trace.constants).toEqual({ a: 2 });
     expect(message(() => prepareObjective('a*x^2', { vars: ['x'] })).code).toMatch(/^(parse|optim)\//);
     expect(message(() => prepareObjective('x^2', { params: { a: Number.NaN } })).code).toBe('optim/bad-param');
+    // The same constants as text, as the CLI's --at and the elements' `at` give them.
+    const fromText = prepareObjective('a*x^2 - 4x', { vars: ['x'], at: 'a = 2' });
+    expect(fromText.params).toEqual({ a: 2 });
+    expect(optimize(fromText, { optimizer: 'gd', start: [3], lr: 0.1, steps: 1 }).held).toEqual({
+      text: 'a = 2',
+      tex: 'a = 2',
+    });
+    expect(message(() => prepareObjective('a*x^2', { vars: ['x'], at: 'a=1,a=2' })).code).toBe('graph/bad-point');
   });
 });
 

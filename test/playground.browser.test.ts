@@ -187,6 +187,29 @@ describe('parameters', () => {
     expect((again.root.querySelector('#pg-at-b') as HTMLInputElement).value).toBe('1.1');
   });
 
+  it("the optimizer tab holds the other names at the sliders' values, in one and in compare mode", async () => {
+    const search = `${PG}&expr=a%20x%5E2%20%2B%20b%20x&vars=x&tab=optimize&start=3&lr=0.1&steps=5&at=a%3D2,b%3D-4`;
+    type Run = HTMLElement & { current?: { steps: { grad: number[] }[] }; updateComplete: Promise<unknown> };
+    const a = await mount(search);
+    const optimizer = () => a.root.querySelector('gs-optimizer') as Run;
+    await until(() => expect(optimizer().current?.steps[0]?.grad).toEqual([8]));
+    expect(optimizer().getAttribute('at')).toBe('a=2,b=-4');
+    const slider = a.root.querySelector('#pg-at-a') as HTMLInputElement;
+    slider.value = '1';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    await a.settled();
+    // f'(x) = 2ax + b = 6 − 4 at x = 3 with a = 1
+    await until(() => expect(optimizer().current?.steps[0]?.grad).toEqual([2]));
+    expect(new URLSearchParams(location.search).get('at')).toBe('a=1,b=-4');
+    app?.unmount();
+    root?.remove();
+    const race = await mount(`${search}&mode=compare`);
+    type Race = HTMLElement & { current: readonly { trace?: unknown; problem?: unknown }[] };
+    const runs = () => (race.root.querySelector('gs-optimizer-race') as Race).current;
+    await until(() => expect(runs().length).toBeGreaterThan(1));
+    expect(runs().every((r) => r.trace && !r.problem)).toBe(true);
+  });
+
   it('the sliders span the plot range', async () => {
     const a = await mount(`${AT}&range=-2,2&at=a%3D7`);
     const slider = a.root.querySelector('#pg-at-a') as HTMLInputElement;
@@ -657,6 +680,10 @@ describe('screenshots', () => {
     ['data', `&expr=x&tab=optimize&mode=data&batch=4&epochs=3&lr=0.05&step=7`],
     ['single', `&expr=x%20sin%20x&tab=optimize&start=2&lr=1&steps=10&step=10`],
     ['parameters', `&expr=a%20t%5E2%20%2B%20b%20t&vars=t&tab=derivative&at=a%3D-0.5,b%3D2`],
+    [
+      'optimize-parameters',
+      `&expr=a%20x%5E2%20%2B%20b%20x&vars=x&tab=optimize&start=3&lr=0.1&steps=10&step=3&at=a%3D2,b%3D-4`,
+    ],
     ['compare-step', `&expr=x%20sin%20x&tab=optimize&mode=compare&vary=lr&values=0.3,0.1,1&start=2&steps=20&step=5`],
   ];
   for (const [name, search] of shots) {

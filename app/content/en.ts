@@ -75,6 +75,8 @@ export const en = {
     paramValues: 'Parameter values for the plot',
     paramValuesHint:
       'The steps and the derivative keep the parameters as symbols; only the plot uses these values (over the plot range).',
+    paramValuesRun: 'Values of the other names',
+    paramValuesRunHint: 'The run holds them at these values; the gradient keeps them as symbols.',
     range: 'Plot range',
     rangeHint1: 'xmin, xmax (empty: automatic)',
     rangeHint2: 'xmin, xmax, ymin, ymax (empty: automatic)',

@@ -74,6 +74,8 @@ export const ko: AppContent = {
     wrt: '미분 변수',
     paramValues: '그래프에 쓸 매개변수 값',
     paramValuesHint: '풀이와 도함수는 매개변수를 기호로 둡니다. 그래프만 이 값으로 그립니다(범위는 그래프 범위).',
+    paramValuesRun: '다른 이름에 줄 값',
+    paramValuesRunHint: '이 값으로 고정해 실행합니다. 그래디언트는 기호로 둡니다.',
     range: '그래프 범위',
     rangeHint1: 'xmin, xmax (비우면 자동)',
     rangeHint2: 'xmin, xmax, ymin, ymax (비우면 자동)',
@@ -182,7 +184,7 @@ export const ko: AppContent = {
     way3Text:
       '격자 위의 모든 점에서 $f$를 계산해 가장 작은 값을 고른다. 아래 그림은 $[-1, 5]$에서 간격 0.5의 격자로, 우연히 $x = 2$를 지난다. 하지만 계산할 점의 수는 (축마다의 점의 수)^(파라미터 수)로 늘어난다. → 현실적으로 불가능',
     way3Grid: '격자 탐색: f를 13번 계산',
-    way3Best: '격자 위의 최솟값',
+    way3Best: '격자 최솟값',
     gridParams: '파라미터 수',
     gridSpacing: '[−10, 10]의 격자 간격',
     gridPoints: 'f의 계산 횟수',

@@ -23,6 +23,8 @@ export interface PlacedLabel {
   readonly x: number;
   readonly y: number;
   readonly box: Box;
+  /** A line from the point to its label, when the label sits farther out than its neighbours' would. */
+  readonly leader?: { readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number };
 }
 
 export interface Box {
@@ -62,6 +64,9 @@ const CANDIDATES: readonly ((w: number) => readonly [number, number])[] = [
   (w) => [-w / 2, -38],
   (w) => [-w / 2, 38 + ASCENT],
   (w) => [-w / 2, -52],
+  // A marker's long label over a dense row of points (a grid on a narrow phone plot) clears them higher up.
+  (w) => [-w / 2, -66],
+  (w) => [-w / 2, -80],
 ];
 
 const overlaps = (a: Box, b: Box): boolean =>
@@ -109,7 +114,7 @@ export function placeLabels(
       if (placed.some((p) => overlaps(p.box, box))) continue;
       const n = obstacles.filter((o) => overlaps(o, box)).length;
       if (n < covered) {
-        chosen = { index, text: r.text, x, y, box };
+        chosen = { index, text: r.text, x, y, box, ...leaderTo(r, box) };
         covered = n;
         if (n === 0) break;
       }
@@ -117,6 +122,17 @@ export function placeLabels(
     if (chosen) placed.push(chosen);
   }
   return placed.sort((a, b) => a.index - b.index);
+}
+
+/** Past this distance from its point a label gets a leader line, so that it still reads as the point's. */
+const LEADER_FROM = 20;
+
+function leaderTo(r: LabelRequest, box: Box): Pick<PlacedLabel, 'leader'> {
+  const above = box.bottom < r.y;
+  const gap = above ? r.y - box.bottom : box.top - r.y;
+  if (gap < LEADER_FROM) return {};
+  const x2 = Math.min(box.right, Math.max(box.left, r.x));
+  return { leader: { x1: r.x, y1: above ? r.y - 6 : r.y + 6, x2, y2: above ? box.bottom + 1 : box.top - 1 } };
 }
 
 /** A small square around a point, as an obstacle for labels. */

@@ -10,6 +10,7 @@ import {
   kebab,
   type OptimizerDefinition,
   optimize,
+  PREPARE_SETTINGS,
   type PreparedObjective,
   prepareObjective,
   type RunOptions,
@@ -104,11 +105,17 @@ function capped(text: string, most: number): string {
   return Number.isFinite(n) && n > most ? String(most) : text;
 }
 
+/** What a prepared objective was read from: it is prepared again only when one of these changes. */
+export function prepareKey(a: OptimizerAttributes): string {
+  return [a.expr, ...PREPARE_SETTINGS.map((name) => a[name])].join('\u0000');
+}
+
 /** Prepares the objective the attributes describe: parsed, differentiated and compiled once. */
 export function prepareFromSettings(a: OptimizerAttributes): PreparedObjective {
   const vars = splitVars(a.vars);
   return prepareObjective(a.expr, {
     ...(vars.length ? { vars } : {}),
+    ...(a.at.trim() ? { at: a.at } : {}),
     ...(a.data.trim() ? { data: a.data.trim() } : {}),
   });
 }
@@ -131,8 +138,9 @@ export function runOptions(
   };
   for (const setting of SETTINGS) {
     const text = (a[setting.name] ?? '').trim();
-    if (!text || setting.name === 'optimizer' || setting.name === 'vars' || setting.name === 'data') continue;
     const spec: SettingSpec = setting;
+    // The prepared objective has read the names, their values and the data already.
+    if (!text || setting.name === 'optimizer' || spec.prepares) continue;
     if (spec.hyper) {
       const id = spec.hyper.id;
       if (!only || only.hyper.some((h) => h.id === id)) hyper[setting.name] = text;

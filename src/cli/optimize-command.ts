@@ -78,6 +78,7 @@ export function traceJson(trace: Trace): Record<string, unknown> {
     lr: trace.lr,
     hyper: trace.hyper,
     vars: trace.vars,
+    ...(trace.constants ? { constants: trace.constants } : {}),
     expr: trace.expr,
     gradient: trace.gradient,
     rule: trace.rule,
@@ -152,6 +153,7 @@ function plainText(trace: Trace, lang: Lang): string {
       settings,
     }),
     `f = ${trace.expr.text}`,
+    ...(trace.held ? [cli.optimize.held({ values: trace.held.text })] : []),
     `∇f = (${trace.gradient.text.join(', ')})`,
   ];
   for (const s of trace.steps) {
@@ -166,7 +168,7 @@ function plainText(trace: Trace, lang: Lang): string {
 }
 
 function texText(trace: Trace, lang: Lang): string {
-  const lines = [trace.rule, trace.gradient.formula];
+  const lines = [trace.rule, trace.gradient.formula, ...(trace.held ? [trace.held.tex] : [])];
   for (const s of trace.steps) lines.push('', `% k = ${s.k}`, s.gradient.tex, s.tex.substituted);
   lines.push(
     '',

@@ -28,6 +28,9 @@ import { children, type Expr, freeVars, substitute, sym, withChildren } from '..
 import { type CompiledFunction, compile } from '../expr/compile.js';
 import { parse } from '../expr/parse.js';
 import { toText } from '../expr/print-text.js';
+
+export { readPoint } from '../expr/point.js';
+
 import { keyOf } from '../expr/simplify.js';
 import { validateTree } from '../expr/tree-check.js';
 
@@ -664,22 +667,6 @@ export function symbolicGradientAt(graph: ComputationGraph, point: GraphPoint, p
     return Math.abs(v - b) <= 1e-9 * (1 + Math.abs(v)) || (Number.isNaN(v) && Number.isNaN(b));
   });
   return { partials: found.partials, values, agrees };
-}
-
-/** Reads `w=0.5, b=0.1, x=2` (an attribute or a command-line value) as a point; refuses anything else. */
-export function readPoint(text: string): Record<string, number> {
-  const point: Record<string, number> = {};
-  for (const part of text.split(',')) {
-    if (part.trim() === '') continue;
-    const m = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*=\s*(\S+)\s*$/.exec(part);
-    const value = m && m[2] !== undefined ? Number(m[2]) : Number.NaN;
-    if (!m || !Number.isFinite(value) || Object.hasOwn(point, m[1] as string)) {
-      const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
-      throw new GradstepError('graph/bad-point', { text: shown });
-    }
-    point[m[1] as string] = value;
-  }
-  return point;
 }
 
 /** One gradient-descent step on the parameters: p ← p − lr·∂L/∂p, the data kept. */

@@ -148,6 +148,7 @@ export const CLI_EN: CliMessages = {
   },
   optimize: {
     heading: ({ name, convention, settings }) => `${name} (${convention}), ${settings}`,
+    held: ({ values }) => `held constant: ${values}`,
     batch: ({ rows }) => `rows ${rows.join(', ')}`,
     warning: ({ step, message }) => `warning (step ${step}): ${message}`,
     status: ({ status, message }) => (message === undefined ? status : `${status}: ${message}`),

@@ -146,6 +146,7 @@ export const CLI_KO: CliMessages = {
   },
   optimize: {
     heading: ({ name, convention, settings }) => `${name} (${convention}), ${settings}`,
+    held: ({ values }) => `상수로 취급: ${values}`,
     batch: ({ rows }) => `미니배치 ${rows.join(', ')}행`,
     warning: ({ step, message }) => `경고 (${step}단계): ${message}`,
     status: ({ status, message }) => message ?? status,

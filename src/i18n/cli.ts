@@ -134,6 +134,8 @@ export interface CliHelpMessages {
 export interface CliOptimizeMessages {
   /** The first line: the optimizer's name, its convention's name and its settings (`ε = 0.1, ρ = 0.9`). */
   readonly heading: (p: { readonly name: string; readonly convention: string; readonly settings: string }) => string;
+  /** The function's other names with their fixed values (`a = 1, b = -2`). */
+  readonly held: (p: { readonly values: string }) => string;
   /** After a step of SGD: the data rows of its mini-batch (1-based, as the data table numbers them). */
   readonly batch: (p: { readonly rows: readonly number[] }) => string;
   readonly warning: (p: { readonly step: number; readonly message: string }) => string;

@@ -304,6 +304,7 @@ export const en: Messages = {
     updateRule: 'Update rule',
     withNumbers: 'With the numbers',
     gradientAt: 'Gradient at the current point',
+    constantsLabel: 'Held constant',
     batch: 'Mini-batch rows',
     data: 'Data',
     row: 'Row',

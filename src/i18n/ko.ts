@@ -291,6 +291,7 @@ export const ko: Messages = {
     updateRule: '갱신 규칙',
     withNumbers: '숫자를 대입하면',
     gradientAt: '현재 점의 그래디언트',
+    constantsLabel: '상수로 취급',
     batch: '미니배치 행',
     data: '데이터',
     row: '행',

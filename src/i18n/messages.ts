@@ -216,6 +216,8 @@ export interface UiMessages {
   readonly updateRule: string;
   readonly withNumbers: string;
   readonly gradientAt: string;
+  /** The label of the function's other names and their fixed values (a = 1, b = −2). */
+  readonly constantsLabel: string;
   readonly batch: string;
   /** gs-optimizer's data table: its summary, the row-number column, the marked rows and the epoch. */
   readonly data: string;
@@ -246,6 +248,7 @@ export type PlainSettingName =
   | 'lr'
   | 'start'
   | 'vars'
+  | 'at'
   | 'steps'
   | 'convention'
   | 'tol'

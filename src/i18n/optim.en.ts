@@ -40,7 +40,7 @@ export const OPTIM_EN: OptimMessages = {
     'optim/parameter-is-data': ({ name, what }) =>
       `'${name}' is both a variable to optimise and ${what === 'constant' ? 'a constant with a given value' : 'a data column'}.`,
     'optim/unknown-variable': ({ names, params }) =>
-      `The function uses ${names.join(', ')}, which ${names.length === 1 ? 'is' : 'are'} neither a variable optimised (${params.join(', ')}) nor a data column; list ${names.length === 1 ? 'it' : 'them'} among the variables, or give ${names.length === 1 ? 'it a value as a constant' : 'them values as constants'}.`,
+      `The function uses ${names.join(', ')}, which ${names.length === 1 ? 'is' : 'are'} neither a variable optimised (${params.join(', ')}) nor a data column; list ${names.length === 1 ? 'it' : 'them'} among the variables, or give ${names.length === 1 ? 'it a value as a constant' : 'them values as constants'} (at: ${names.map((n) => `${n}=1`).join(', ')}).`,
     'optim/bad-setting': ({ name, min, max, value }) =>
       `${name} must be a whole number from ${min} to ${max}; got ${value}.`,
     'optim/too-many-steps': (p) =>
@@ -56,6 +56,7 @@ export const OPTIM_EN: OptimMessages = {
     lr: "learning rate ε (Newton's method: default 1)",
     start: 'the start point, one number per variable',
     vars: 'the variables optimised, in the order of the start point',
+    at: "the values of the function's other names, held constant (a t^2 + b t with a=1,b=-2)",
     steps: 'number of steps (default 10; with data, epochs × batches per epoch)',
     convention: "whose formulas: textbook (default, the lesson's), pytorch or keras",
     tol: "stop once the gradient's length is at most t",

@@ -40,7 +40,7 @@ export const OPTIM_KO: OptimMessages = {
     'optim/parameter-is-data': ({ name, what }) =>
       `${josa(`'${name}'`, '이/가')} 최적화할 변수이면서 ${what === 'constant' ? '값이 주어진 상수' : '데이터 열'}입니다.`,
     'optim/unknown-variable': ({ names, params }) =>
-      `함수에 최적화할 변수(${list(params)})도 데이터 열도 아닌 ${josa(list(names), '이/가')} 있습니다. 변수로 넣거나 상수로 값을 주세요.`,
+      `함수에 최적화할 변수(${list(params)})도 데이터 열도 아닌 ${josa(list(names), '이/가')} 있습니다. 변수로 넣거나 상수로 값을 주세요 (at: ${names.map((n) => `${n}=1`).join(', ')}).`,
     'optim/bad-setting': ({ name, min, max, value }) =>
       `${name} 값은 ${min}부터 ${max}까지의 정수여야 합니다. 받은 값: ${value}.`,
     'optim/too-many-steps': (p) =>
@@ -57,6 +57,7 @@ export const OPTIM_KO: OptimMessages = {
     lr: '학습률 ε (뉴턴 방법: 기본값 1)',
     start: '시작점 (변수마다 수 하나)',
     vars: '최적화할 변수 (시작점의 순서대로)',
+    at: '함수의 다른 이름에 줄 값, 상수로 취급 (a t^2 + b t에서 a=1,b=-2)',
     steps: '단계 수 (기본값 10, 데이터가 있으면 에폭 × 에폭당 배치 수)',
     convention: '어느 공식을 쓸지: textbook(기본값, 강의), pytorch, keras',
     tol: '기울기의 크기가 t 이하가 되면 멈춤',

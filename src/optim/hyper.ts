@@ -22,6 +22,8 @@ export interface SettingSpec {
   /** A placeholder for the value in usage text (`ε`, `a,b`). */
   readonly value: string;
   readonly description: Localized;
+  /** Read once, when the objective is prepared (which names are what, their values, the data), not by each run. */
+  readonly prepares?: true;
   /** For hyper-parameters: the key in `Hyper` and the lesson's symbol and range. */
   readonly hyper?: { readonly id: HyperId; readonly symbol: string; readonly range: HyperRange };
 }
@@ -78,10 +80,11 @@ function plain<N extends PlainSettingName>(
   kind: SettingKind,
   value: string,
   aliases: readonly string[] = [],
+  prepares = false,
 ): SettingSpec & { readonly name: N } {
   // The description is the catalogue's (src/i18n/optim.<lang>.ts, settings).
   const description = localizeOptim((o) => o.settings[name]);
-  return { name, aliases, kind, value, description };
+  return { name, aliases, kind, value, description, ...(prepares ? { prepares: true as const } : {}) };
 }
 
 /** Every setting an optimizer element or the CLI reads, in the order usage text lists them. */
@@ -89,7 +92,8 @@ export const SETTINGS = [
   plain('optimizer', 'text', 'id'),
   plain('lr', 'number', 'ε', ['learningRate']),
   plain('start', 'numbers', 'a,b'),
-  plain('vars', 'names', 'x,y'),
+  plain('vars', 'names', 'x,y', [], true),
+  plain('at', 'text', 'a=1,b=2', [], true),
   plain('steps', 'integer', 'N'),
   plain('convention', 'text', 'id'),
   HYPER_SETTINGS.alpha,
@@ -100,13 +104,18 @@ export const SETTINGS = [
   HYPER_SETTINGS.initialAccumulator,
   HYPER_SETTINGS.armijo,
   plain('tol', 'number', 't'),
-  plain('data', 'text', 'id'),
+  plain('data', 'text', 'id', [], true),
   plain('batchSize', 'integer', 'B'),
   plain('epochs', 'integer', 'E'),
   plain('seed', 'integer', 'S'),
 ] as const satisfies readonly SettingSpec[];
 
 export type SettingName = (typeof SETTINGS)[number]['name'];
+
+/** The settings an objective is prepared from; a change to any other only re-runs it. */
+export const PREPARE_SETTINGS: readonly SettingName[] = SETTINGS.filter((s: SettingSpec) => s.prepares).map(
+  (s) => s.name,
+);
 
 /** `batchSize` → `batch-size`: the attribute and the CLI flag. */
 export function kebab(name: string): string {

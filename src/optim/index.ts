@@ -8,6 +8,7 @@ export {
   HYPER_FIELD_BOUNDS,
   HYPER_SETTINGS,
   kebab,
+  PREPARE_SETTINGS,
   SETTINGS,
   type SettingKind,
   type SettingName,

@@ -10,6 +10,7 @@ import { type Gradient, gradient as symbolicGradient } from '../calculus/index.j
 import { deeperThan, type Expr, freeVars } from '../expr/ast.js';
 import { type CompileBackend, compile, compileVector } from '../expr/compile.js';
 import { parse } from '../expr/parse.js';
+import { readPoint } from '../expr/point.js';
 import { validateTree } from '../expr/tree-check.js';
 import type { NumericProblem } from './run.js';
 import type { Vec } from './types.js';
@@ -20,6 +21,8 @@ export interface PrepareOptions {
   readonly vars?: readonly string[];
   /** Named constants and their values (`a*x^2` with `{ a: 2 }`): held fixed, never optimised. */
   readonly params?: Readonly<Record<string, number>>;
+  /** The same constants written as text (`a=1, b=-2`), as the CLI's `--at` and the elements' `at` give them. */
+  readonly at?: string;
   /** SGD over data: a table, or the id of a built-in data set. Its columns are never optimisation variables. */
   readonly data?: DataTable | string;
 }
@@ -60,8 +63,8 @@ export function isPrepared(value: unknown): value is PreparedObjective {
   return typeof value === 'object' && value !== null && 'gradient' in value && 'numeric' in value;
 }
 
-function readParams(params: PrepareOptions['params']): Record<string, number> {
-  const out: Record<string, number> = {};
+function readParams(params: PrepareOptions['params'], at: PrepareOptions['at']): Record<string, number> {
+  const out: Record<string, number> = at === undefined ? {} : readPoint(String(at));
   for (const [name, value] of Object.entries(params ?? {})) {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw bad('optim/bad-param', { name, value: String(value) });
@@ -118,7 +121,7 @@ export function prepareObjective(input: string | Expr, options: PrepareOptions =
   // A tree built in code is checked first: only GradstepError comes out (SECURITY.md).
   if (typeof input !== 'string') validateTree(input);
   const data = readData(options.data);
-  const params = readParams(options.params);
+  const params = readParams(options.params, options.at);
   const constants = Object.keys(params);
   const columns = data ? [...data.columns] : [];
   const rows = data?.rows ?? [];

@@ -211,6 +211,20 @@ export function gradientFormulaTex(vars: readonly string[], gradExprs: readonly 
   return `\\nabla ${withData ? '\\ell' : 'f'}(${args}) = ${body}`;
 }
 
+/** The constants held fixed, as TeX: `a = 1,\quad b = -2`. */
+export function constantsTex(constants: Readonly<Record<string, number>>): string {
+  return Object.entries(constants)
+    .map(([name, value]) => `${texSymbol(name)} = ${texNumber(value)}`)
+    .join(',\\quad ');
+}
+
+/** The constants held fixed, as plain text: `a = 1, b = -2`. */
+export function constantsText(constants: Readonly<Record<string, number>>): string {
+  return Object.entries(constants)
+    .map(([name, value]) => `${name} = ${formatNumber(value)}`)
+    .join(', ');
+}
+
 /** `\mathbf{w} = (x, y)` for two or more variables. */
 export function paramsTex(vars: readonly string[]): string | undefined {
   return vars.length >= 2 ? `\\mathbf{w} = (${vars.map(texSymbol).join(', ')})` : undefined;

@@ -8,6 +8,8 @@ import { toText } from '../expr/print-text.js';
 import type { Localized } from '../i18n/index.js';
 import type { PreparedObjective } from './prepare.js';
 import {
+  constantsTex,
+  constantsText,
   gradientAtTex,
   gradientFormulaTex,
   paramsTex,
@@ -59,6 +61,8 @@ export interface Trace {
   readonly vars: string[];
   /** The named constants held fixed (`params` of prepareObjective), with their values. */
   readonly constants?: Record<string, number>;
+  /** The same constants as printed (`a = 1, b = -2`), for a line under the function. */
+  readonly held?: { readonly text: string; readonly tex: string };
   readonly expr: { readonly text: string; readonly tex: string };
   /** ∇f: each partial (simplified) as text and TeX, and the whole as TeX. */
   readonly gradient: { readonly text: string[]; readonly tex: string[]; readonly formula: string };
@@ -139,7 +143,12 @@ export function recordTrace(prepared: PreparedObjective, run: NumericRun, settin
     lr,
     hyper,
     vars,
-    ...(Object.keys(prepared.params).length ? { constants: { ...prepared.params } } : {}),
+    ...(Object.keys(prepared.params).length
+      ? {
+          constants: { ...prepared.params },
+          held: { text: constantsText(prepared.params), tex: constantsTex(prepared.params) },
+        }
+      : {}),
     expr: { text: toText(prepared.expr), tex: toTex(prepared.expr) },
     gradient: {
       text: gradExprs.map((e) => toText(e)),
