@@ -2,9 +2,8 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { FormName } from '../src/calculus/index.js';
 import { type CheckResult, checkPrepared, type PreparedProblem, prepareProblem } from '../src/check/check.js';
+import { type AnswerCurves, answerCurves } from '../src/check/curves.js';
 import { digitsToDistinguish } from '../src/check/rich.js';
-import { compile } from '../src/expr/compile.js';
-import { parse } from '../src/expr/parse.js';
 import { texSymbol } from '../src/expr/print-tex.js';
 import { type Lang, messagesFor } from '../src/i18n/index.js';
 import { texNumber } from '../src/util/format.js';
@@ -318,11 +317,8 @@ export class GsAnswer extends MathElement {
     if (this.customValidity) return [{ customError: true }, this.customValidity];
     if (this.required && !this.value.trim()) return [{ valueMissing: true }, UI.answerRequired[lang]];
     if (this.value.trim()) {
-      try {
-        parse(this.value, this.prepared ? { vars: this.prepared.vars, params: this.prepared.params } : {});
-      } catch (error) {
-        return [{ customError: true }, toProblem(this.value, error, lang).message];
-      }
+      const reading = readExpression(this.value, this.prepared?.vars ?? [], lang, this.prepared?.params ?? []);
+      if (!reading.ok) return [{ customError: true }, reading.message];
     }
     return [{}, ''];
   }
@@ -433,34 +429,32 @@ export class GsAnswer extends MathElement {
     const fmt = (v: number | null) =>
       v === null || !Number.isFinite(v) ? `\\text{${messagesFor(lang).verdicts.undefinedValue}}` : texNumber(v, digits);
     const line = `${at}:\\quad \\text{${UI.expected[lang]}} = ${fmt(c.expected)},\\quad \\text{${UI.yourAnswer[lang]}} = ${fmt(c.answer)}`;
-    let plot: unknown = nothing;
-    if (p.vars.length === 1 && r.answer) {
-      try {
-        const v = p.vars[0] as string;
-        const x0 = c.at[v] ?? 0;
-        // Parameters stay at the values of the counterexample.
-        const fixed = p.params.map((q) => c.at[q] ?? 1);
-        const names = [v, ...p.params];
-        const atX = (f: (...a: number[]) => number) => (x: number) => f(x, ...fixed);
-        const expected = atX(compile(p.expected, names));
-        const answer = atX(compile(parse(this.checkedText, { vars: p.vars, params: p.params }).expr, names));
-        const curves: PlotCurve[] = [
-          { fn: expected, label: UI.expected[lang] },
-          { fn: answer, label: UI.yourAnswer[lang], dashed: true },
-        ];
-        const markers: PlotMarker[] = [
-          { x: x0, y: c.expected },
-          ...(c.answer !== null && Number.isFinite(c.answer) ? [{ x: x0, y: c.answer }] : []),
-        ];
-        const span = Math.max(3, Math.abs(x0) * 1.5);
-        plot = html`<gs-plot .curves=${curves} .markers=${markers} .xmin=${x0 - span} .xmax=${x0 + span} x-label=${v} label=${UI.counterexample[lang]}></gs-plot>`;
-      } catch {
-        plot = nothing;
-      }
-    }
-    return html`<div class="counterexample"><span class="label">${UI.counterexample[lang]}:</span> ${math(line)} ${plot}</div>`;
+    return html`<div class="counterexample"><span class="label">${UI.counterexample[lang]}:</span> ${math(line)} ${
+      r.answer ? this.counterexamplePlot(p, c, lang) : nothing
+    }</div>`;
   }
 
+  /** The expected derivative and the answer around the counterexample (one variable; parameters at its values). */
+  private counterexamplePlot(p: PreparedProblem, c: NonNullable<CheckResult['counterexample']>, lang: Lang) {
+    let drawn: AnswerCurves | undefined;
+    try {
+      drawn = answerCurves(p, this.checkedText, c.at);
+    } catch {
+      drawn = undefined;
+    }
+    if (!drawn) return nothing;
+    const x0 = c.at[drawn.variable] ?? 0;
+    const curves: PlotCurve[] = [
+      { fn: drawn.expected, label: UI.expected[lang] },
+      { fn: drawn.answer, label: UI.yourAnswer[lang], dashed: true },
+    ];
+    const markers: PlotMarker[] = [
+      { x: x0, y: c.expected },
+      ...(c.answer !== null && Number.isFinite(c.answer) ? [{ x: x0, y: c.answer }] : []),
+    ];
+    const span = Math.max(3, Math.abs(x0) * 1.5);
+    return html`<gs-plot .curves=${curves} .markers=${markers} .xmin=${x0 - span} .xmax=${x0 + span} x-label=${drawn.variable} label=${UI.counterexample[lang]}></gs-plot>`;
+  }
   private solutionTemplate(p: PreparedProblem, lang: Lang) {
     const highlight = this.result?.diagnosis?.step;
     return html`<div part="solution">

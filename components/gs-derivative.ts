@@ -108,7 +108,8 @@ export class GsDerivative extends MathElement {
         display: block;
       }
       /* The plot's room, kept while its module loads, so the page does not jump when it arrives. */
-      gs-plot:not(:defined) {
+      gs-plot:not(:defined),
+      .plot-room {
         display: block;
         min-height: calc(260px + 1.2em);
       }
@@ -168,6 +169,14 @@ export class GsDerivative extends MathElement {
   /** The tangent point the reader moved to since `probe` was last set. */
   @state() private moved: number | undefined = undefined;
   private refused: AttributeProblem[] = [];
+  /**
+   * Whether the other forms and the plot are rendered. The first render shows the function, the
+   * steps and the answer; these two follow in a task after the first frame (they are below the
+   * answer, so nothing above them moves), and every later render has them at once.
+   */
+  @state() private restShown = false;
+  /** Resolves once `restShown` is true (so `updateComplete` covers the whole first render). */
+  private restReady: Promise<void> | undefined;
 
   /** The derivation shown (undefined while the input cannot be read). */
   get current(): Derivation | undefined {
@@ -184,6 +193,39 @@ export class GsDerivative extends MathElement {
         this.moved = undefined;
       this.derive();
     }
+  }
+
+  protected override firstUpdated(): void {
+    if (this.restShown) return;
+    this.restReady = new Promise((resolve) => {
+      let shown = false;
+      const show = () => {
+        if (shown) return;
+        shown = true;
+        this.restShown = true;
+        resolve();
+      };
+      if (typeof requestAnimationFrame === 'function') {
+        requestAnimationFrame(() => setTimeout(show));
+        // No frames while the page is hidden: the rest does not wait for them.
+        setTimeout(show, 250);
+      } else show();
+    });
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.restReady === undefined || this.restRendered) return done;
+    await this.restReady;
+    return super.getUpdateComplete();
+  }
+
+  /** Whether a render with `restShown` has been committed. */
+  private restRendered = false;
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.restShown) this.restRendered = true;
   }
 
   private derive(): void {
@@ -259,8 +301,8 @@ export class GsDerivative extends MathElement {
       <div class="answer scroll-x" part="answer" aria-live="polite" data-scroll-label=${toText(d.result)}>
         ${math(`${name} = ${toTex(d.result)}`, true, toText(d.result), lang)}
       </div>
-      ${otherFormsTemplate(d.result, lang)}
-      ${this.plotTemplate(d, lang)}
+      ${this.restShown ? otherFormsTemplate(d.result, lang) : nothing}
+      ${this.restShown ? this.plotTemplate(d, lang) : this.plot === 'none' || d.vars.length !== 1 ? nothing : html`<div class="plot-room"></div>`}
     `;
   }
 

@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import '../components/index.js';
+import { firstFacesIn, whenFirstFacesIn } from '../components/katex/fonts.js';
 import { deepQueryAll, mount } from './support/dom.js';
 
 afterEach(() => {
@@ -30,6 +31,32 @@ for (const [tag, attributes] of ELEMENTS) {
     expect(document.querySelectorAll('style[data-gradstep-katex-fonts]').length).toBe(1);
   });
 }
+
+it('loads the two first faces itself, before any layout asks for them, and says when they are in', async () => {
+  const host = document.createElement('gs-math');
+  host.setAttribute('expr', 'x');
+  // Not rendered: no layout asks for a face (in this file earlier tests may have).
+  host.style.display = 'none';
+  document.body.append(host);
+  await firstFacesIn(document);
+  const status = (family: string, style: string) =>
+    [...document.fonts].find((f) => f.family.replace(/"/g, '') === family && f.style === style && f.weight === '400')
+      ?.status;
+  expect(status('KaTeX_Main', 'normal')).toBe('loaded');
+  expect(status('KaTeX_Math', 'italic')).toBe('loaded');
+  let called = false;
+  whenFirstFacesIn(document, () => {
+    called = true;
+  });
+  expect(called).toBe(true);
+  // A document that never installed the fonts has nothing to wait for.
+  const other = document.implementation.createHTMLDocument('');
+  let otherCalled = false;
+  whenFirstFacesIn(other, () => {
+    otherCalled = true;
+  });
+  expect(otherCalled).toBe(true);
+});
 
 it('setBasePath points the fonts elsewhere, and back to beside the modules', async () => {
   const { setBasePath, getBasePath } = await import('../components/index.js');

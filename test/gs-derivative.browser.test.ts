@@ -248,5 +248,39 @@ describe('gs-derivative', () => {
     (root.activeElement as HTMLElement | null)?.blur();
     for (const node of [el, spacer]) node.remove();
     window.scrollTo(0, 0);
+
+  it('shows the function, steps and answer first; the other forms and the plot follow, below, after a frame', async () => {
+    const el = document.createElement('gs-derivative');
+    el.setAttribute('expr', '(x+1)^2');
+    // What the first committed render holds, read as it is committed.
+    let first: Record<string, boolean> | undefined;
+    el.addController({
+      hostUpdated() {
+        const root = el.shadowRoot as ShadowRoot;
+        first ??= {
+          answer: Boolean(root.querySelector('[part="answer"] .katex')),
+          steps: Boolean(root.querySelector('li.step')),
+          forms: Boolean(root.querySelector('[part="other-forms"]')),
+          plot: Boolean(root.querySelector('gs-plot')),
+          room: Boolean(root.querySelector('.plot-room')),
+        };
+      },
+    });
+    document.body.append(el);
+    await el.updateComplete;
+    expect(first).toEqual({ answer: true, steps: true, forms: false, plot: false, room: true });
+    // updateComplete covers both renders: the rest is there when it resolves.
+    const root = el.shadowRoot as ShadowRoot;
+    expect(root.querySelector('[part="other-forms"]')).not.toBeNull();
+    expect(root.querySelector('gs-plot')).not.toBeNull();
+    expect(root.querySelector('.plot-room')).toBeNull();
+    const forms = () => texIn(root.querySelector('[part="other-forms"]') as Element).join(' ');
+    const before = forms();
+    // A later change renders everything in its one update.
+    el.setAttribute('expr', '(x+2)^2');
+    await el.updateComplete;
+    expect(forms()).not.toBe(before);
+    expect(forms()).toContain('4');
+    el.remove();
   });
 });

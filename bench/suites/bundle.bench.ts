@@ -1,22 +1,17 @@
 /**
  * The embed bundle: the gzip size of what a page loads up front (the entry and the
  * chunks it imports statically; the autoloaded elements and the 3-D renderer come later) against
- * mathjs's own `derivative` import bundled the same way, and the time from script
- * load to the first rendered derivation in headless Chromium against a page that
- * only loads KaTeX and renders one formula. Both baselines are built and measured
- * in the same run.
+ * mathjs's own `derivative` import bundled the same way, built in the same run. The
+ * time to the first rendered derivation is the package suite's (package.bench.ts), one
+ * figure with one definition.
  */
 
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname, extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
-// @ts-expect-error -- plain ESM helper shared with the scripts
-import { CHROMIUM_FLAGS, findChromium } from '../../scripts/chromium-path.mjs';
-import { median, table } from '../harness.js';
+import { table } from '../harness.js';
 
 const OUT = 'dist/bench-bundle';
 
@@ -104,48 +99,6 @@ export async function run(): Promise<string> {
   const mathjs = jsFiles(join(OUT, 'mathjs')).reduce((s, f) => s + gz(f), 0);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-  // Time to first rendered derivation, in the system Chromium.
-  writeFileSync(
-    join(OUT, 'derivation.html'),
-    `<!doctype html><meta charset="utf-8"><script>window.t0=performance.now()</script>
-<script type="module" src="./gradstep/main.js"></script>
-<gs-derivative expr="3x^3 - 2x + 1"></gs-derivative>`,
-  );
-  writeFileSync(
-    join(OUT, 'katex.html'),
-    `<!doctype html><meta charset="utf-8"><script>window.t0=performance.now()</script>
-<div id="out"></div>
-<script type="module">import { katex } from './katex/main.js'; katex.render("f'(x) = 9x^{2}-2", document.getElementById('out'));</script>`,
-  );
-  const server = await serve(OUT);
-  const port = (server.address() as AddressInfo).port;
-  const browser = await chromium.launch({ executablePath: findChromium() as string, args: CHROMIUM_FLAGS as string[] });
-  const times = { gradstep: [] as number[], katex: [] as number[] };
-  try {
-    for (let i = 0; i < 7; i++) {
-      for (const [name, file, ready] of [
-        [
-          'gradstep',
-          'derivation.html',
-          `document.querySelector('gs-derivative')?.shadowRoot?.querySelector('[part="answer"] .katex')`,
-        ],
-        ['katex', 'katex.html', `document.querySelector('#out .katex')`],
-      ] as const) {
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        await page.goto(`http://127.0.0.1:${port}/${file}`);
-        await page.waitForFunction(`Boolean(${ready})`, undefined, { timeout: 20_000 });
-        times[name].push(await page.evaluate('performance.now() - window.t0'));
-        await context.close();
-      }
-    }
-  } finally {
-    await browser.close();
-    server.close();
-  }
-  const ours_ms = median(times.gradstep);
-  const katex_ms = median(times.katex);
-
   return [
     '## Embed bundle (`npm run bench -- bundle`)',
     '',
@@ -161,13 +114,10 @@ export async function run(): Promise<string> {
         ['gzip size of the autoloaded elements (answer box, optimizers), when used', kb(lazy), '', ''],
         ['gzip size of the 3-D surface element and renderer, when used', kb(surface), '', ''],
         ['gzip size of everything but the 3-D chunks', kb(eager + lazy), '', ''],
-        [
-          'script load → first rendered derivation, median of 7 (Chromium, localhost)',
-          `${ours_ms.toFixed(0)} ms`,
-          `KaTeX alone rendering one formula: ${katex_ms.toFixed(0)} ms`,
-          (ours_ms / katex_ms).toFixed(2),
-        ],
       ],
     ),
+    '',
+    'Script load → first rendered derivation is measured once, by the package suite (`npm run bench -- package`),',
+    'with one definition on both pages: the answer typeset and its fonts in.',
   ].join('\n');
 }

@@ -73,7 +73,37 @@ export function installKatexFonts(doc: Document = document): void {
   style.setAttribute(MARKER, '');
   style.textContent = fontFaces(doc);
   doc.head.append(style);
+  settling.set(
+    doc,
+    new Promise<void>((resolve) => {
+      // The fetches start from a microtask, not from the stack that connected the element: that
+      // stack usually holds the bundle's top-level code (elements upgrade when their module runs),
+      // and an inspector that records each request's initiator (DevTools, Playwright) would
+      // otherwise re-parse the whole bundle for its source positions.
+      queueMicrotask(() => {
+        const timer = setTimeout(resolve, FIRST_FACES_WAIT_MS);
+        Promise.allSettled(loadFirstFaces(doc)).then(() => {
+          clearTimeout(timer);
+          settled.add(doc);
+          resolve();
+        });
+      });
+    }),
+  );
+}
+
+/** How long formulas typeset later wait for the first faces at most (Chrome's `font-display: block` period). */
+const FIRST_FACES_WAIT_MS = 3000;
+
+/** Per document: resolves once the first faces have loaded or failed (or after FIRST_FACES_WAIT_MS). */
+const settling = new WeakMap<Document, Promise<void>>();
+/** Documents whose first faces have settled. */
+const settled = new WeakSet<Document>();
+
+/** Preloads and loads the faces of {@link FIRST_FACES}; the loads, one per face. */
+function loadFirstFaces(doc: Document): Promise<unknown>[] {
   const urls = katexFontUrls(doc);
+  const loads: Promise<unknown>[] = [];
   KATEX_FONTS.forEach((f, i) => {
     if (!FIRST_FACES.has(f.file)) return;
     const link = doc.createElement('link');
@@ -85,5 +115,26 @@ export function installKatexFonts(doc: Document = document): void {
     link.href = urls[i] as string;
     link.setAttribute(MARKER, f.file);
     doc.head.append(link);
+    // Loaded, not only fetched: a face is otherwise loaded when a layout first asks for it, so
+    // the first formula would be laid out with a stand-in font and stay invisible a frame or two.
+    if (doc.fonts) loads.push(doc.fonts.load(`${f.style} ${f.weight} 1em ${f.family}`));
   });
+  return loads;
+}
+
+/**
+ * Runs `fn` once KaTeX's first faces are in (loaded, failed, or waited for long enough): at
+ * once when they are, or when this document never installed them. Formulas typeset later
+ * wait for this, so their typesetting neither shows invisible text (`font-display: block`)
+ * nor holds up the tasks that bring the fonts in for the first formulas on the page.
+ */
+export function whenFirstFacesIn(doc: Document, fn: () => void): void {
+  const pending = settled.has(doc) ? undefined : settling.get(doc);
+  if (pending === undefined) fn();
+  else void pending.then(fn);
+}
+
+/** Resolves once KaTeX's first faces are in (see {@link whenFirstFacesIn}). */
+export function firstFacesIn(doc: Document = document): Promise<void> {
+  return new Promise((resolve) => whenFirstFacesIn(doc, resolve));
 }

@@ -1,5 +1,6 @@
 import { type Lang, messagesFor } from '../../src/i18n/index.js';
 import { shorten } from '../../src/util/visible.js';
+import { firstFacesIn, whenFirstFacesIn } from '../katex/fonts.js';
 import { renderTex, type TexRenderResult } from '../katex/render.js';
 import { NEAR_VIEWPORT } from './render-later.js';
 import { busy, CHUNK_MS, drained, later } from './scheduler.js';
@@ -120,7 +121,9 @@ function sweep(group: Group): void {
 function sweepLater(group: Group): void {
   if (group.sweepQueued) return;
   group.sweepQueued = true;
-  later(() => sweep(group));
+  // Not before KaTeX's first faces are in: the page's first formulas (typeset with their
+  // element) need the tasks that bring them in more than these need typesetting.
+  whenFirstFacesIn(group.anchor.ownerDocument, () => later(() => sweep(group)));
 }
 
 function onIntersect(entries: IntersectionObserverEntry[]): void {
@@ -258,6 +261,7 @@ export async function typesetIdle(options: { offscreen?: boolean } = {}): Promis
   for (let round = 0; round < 50; round++) {
     await frame();
     await frame();
+    await firstFacesIn(document);
     if (observer) onIntersect(observer.takeRecords());
     if (options.offscreen) {
       // Also what is off screen (a test's frame may be hidden), but never inside a closed <details>.

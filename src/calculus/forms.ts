@@ -620,6 +620,11 @@ function textbookFormIn(raw: Expr, question?: Expr): Expr {
  * the smallest form is what a textbook prints.
  */
 export function finalForm(raw: Expr, question?: Expr): Expr {
+  // One scope for the simplifier's memo tables: the forms below simplify the same parts again.
+  return withSharedCaches(() => finalFormIn(raw, question));
+}
+
+function finalFormIn(raw: Expr, question?: Expr): Expr {
   const textbook = textbookForm(raw, question);
   if (size(textbook) <= 8) return textbook;
   // The canonical form decides first; the smallest form's rewrites run only for a large answer.
@@ -728,6 +733,11 @@ export function answerForm(answer: Expr, name: FormName): Expr {
  * duplicates or the answer itself. Bounded: nothing is tried on a very large answer.
  */
 export function answerForms(answer: Expr): readonly NamedForm[] {
+  // One scope for the simplifier's memo tables: every form simplifies `answer` again.
+  return withSharedCaches(() => answerFormsIn(answer));
+}
+
+function answerFormsIn(answer: Expr): readonly NamedForm[] {
   if (size(answer) > 400) return [];
   const shown: Expr[] = [answer];
   const out: NamedForm[] = [];
@@ -819,6 +829,11 @@ export function sameForm(a: Expr, b: Expr): boolean {
  * factors up to order — or undefined when it is in none of them (still perhaps equal).
  */
 export function formOf(answer: Expr, expected: Expr): FormName | undefined {
+  // One scope for the simplifier's memo tables: every form simplifies `expected` again.
+  return withSharedCaches(() => formOfIn(answer, expected));
+}
+
+function formOfIn(answer: Expr, expected: Expr): FormName | undefined {
   const key = shapeKey(answer);
   const expectedKey = shapeKey(expected);
   if (key === expectedKey) return 'textbook';

@@ -230,9 +230,28 @@ export function deeperThan(e: Expr, limit: number): boolean {
     const x = nodes.pop() as Expr;
     const d = depths.pop() as number;
     if (d > limit) return true;
-    for (const c of children(x)) {
-      nodes.push(c);
-      depths.push(d + 1);
+    switch (x.kind) {
+      case 'num':
+      case 'sym':
+      case 'const':
+        break;
+      case 'neg':
+        nodes.push(x.arg);
+        depths.push(d + 1);
+        break;
+      case 'div':
+        nodes.push(x.num, x.den);
+        depths.push(d + 1, d + 1);
+        break;
+      case 'pow':
+        nodes.push(x.base, x.exp);
+        depths.push(d + 1, d + 1);
+        break;
+      default:
+        for (const c of x.kind === 'add' ? x.terms : x.kind === 'mul' ? x.factors : x.args) {
+          nodes.push(c);
+          depths.push(d + 1);
+        }
     }
   }
   return false;
@@ -323,16 +342,25 @@ export function equals(a: Expr, b: Expr): boolean {
     case 'sym':
     case 'const':
       return a.name === (b as Sym | Const).name;
+    // Binary nodes without `children`, which allocates a list for each (a hot path: every fixpoint round).
+    case 'neg':
+      return equals(a.arg, (b as Neg).arg);
+    case 'div':
+      return equals(a.num, (b as Div).num) && equals(a.den, (b as Div).den);
+    case 'pow':
+      return equals(a.base, (b as Pow).base) && equals(a.exp, (b as Pow).exp);
     case 'call':
-      if (a.fn !== (b as Call).fn) return false;
-      break;
-    default:
-      break;
+      return a.fn === (b as Call).fn && equalLists(a.args, (b as Call).args);
+    case 'add':
+      return equalLists(a.terms, (b as Add).terms);
+    case 'mul':
+      return equalLists(a.factors, (b as Mul).factors);
   }
-  const ka = children(a);
-  const kb = children(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) if (!equals(ka[i] as Expr, kb[i] as Expr)) return false;
+}
+
+function equalLists(a: readonly Expr[], b: readonly Expr[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!equals(a[i] as Expr, b[i] as Expr)) return false;
   return true;
 }
 

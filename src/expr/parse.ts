@@ -19,6 +19,7 @@ import { toTex } from './print-tex.js';
 import { toText } from './print-text.js';
 import { NormalisedSyntaxError, readSyntax, type Syntax, toExpr } from './syntax.js';
 import { tokenize } from './tokenize.js';
+import { markParsed } from './tree-check.js';
 
 export type { ReadNote, ReadNoteKind } from './normalize.js';
 
@@ -150,6 +151,8 @@ function parseUnguarded(input: string, options: ParseOptions): Parsed {
     throw parseErrors.internal(whole);
   }
   const { expr, naturalLogs } = toExpr(syntax, { leaves, maxNodes, maxDepth, whole });
+  // Differentiating or printing the parsed tree need not check it again (`validateTree`).
+  markParsed(expr);
   const allNotes: ReadNote[] = [
     ...splitNotes.map(splitNoteToReadNote),
     ...notes,

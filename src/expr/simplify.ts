@@ -128,10 +128,10 @@ function nodeKey(e: Expr): string {
       k = `#${e.name}`;
       break;
     case 'add':
-      k = `+(${e.terms.map(nodeKey).join(',')})`;
+      k = `+(${keyList(e.terms)})`;
       break;
     case 'mul':
-      k = `*(${e.factors.map(nodeKey).join(',')})`;
+      k = `*(${keyList(e.factors)})`;
       break;
     case 'neg':
       k = `-(${nodeKey(e.arg)})`;
@@ -143,18 +143,28 @@ function nodeKey(e: Expr): string {
       k = `^(${nodeKey(e.base)},${nodeKey(e.exp)})`;
       break;
     case 'call':
-      k = `${e.fn}(${e.args.map(nodeKey).join(',')})`;
+      k = `${e.fn}(${keyList(e.args)})`;
       break;
   }
   keyCache.set(e, k);
   return k;
 }
 
+/** The keys of a list joined by commas (what `list.map(nodeKey).join(',')` gives, without the array). */
+function keyList(list: readonly Expr[]): string {
+  let k = list.length > 0 ? nodeKey(list[0] as Expr) : '';
+  for (let i = 1; i < list.length; i++) k += `,${nodeKey(list[i] as Expr)}`;
+  return k;
+}
+
 /*
- * Per-call memo tables. Plain Maps that live for one top-level call: WeakMaps keyed
- * by the many short-lived nodes made the garbage collector the main cost.
+ * Per-call memo tables, keyed by node identity (trees are immutable, and every table holds a
+ * pure function of its key). Plain Maps that live for one top-level call: WeakMaps keyed
+ * by the many short-lived nodes made the garbage collector the main cost. Each call starts
+ * with fresh tables rather than clearing the old ones: a cleared table that had been promoted
+ * to the old generation kept the next call's young nodes alive through every scavenge.
  */
-const keyCache = new Map<Expr, string>();
+let keyCache = new Map<Expr, string>();
 let callsInProgress = 0;
 
 function withCaches<T>(work: () => T): T {
@@ -163,17 +173,41 @@ function withCaches<T>(work: () => T): T {
     return work();
   } finally {
     if (--callsInProgress === 0) {
-      keyCache.clear();
-      varsCache.clear();
-      termInfoCache.clear();
-      primitiveCache.clear();
+      keyCache = new Map();
+      varsCache = new Map();
+      termInfoCache = new Map();
+      primitiveCache = new Map();
+      normalCache = new Map();
     }
   }
 }
 
 // ------------------------------------------------------------------ traversal
 
+/**
+ * One bottom-up pass of the rewrites, memoised by node: a subtree met again in the same
+ * call (the fixpoint round, the smallest form's candidates built around simplified parts)
+ * is not rewritten again.
+ */
+let normalCache = new Map<Expr, Expr>();
+
 function normalize(e: Expr): Expr {
+  switch (e.kind) {
+    case 'num':
+    case 'sym':
+    case 'const':
+      return e;
+    default: {
+      const cached = normalCache.get(e);
+      if (cached !== undefined) return cached;
+      const r = normalizeNode(e);
+      normalCache.set(e, r);
+      return r;
+    }
+  }
+}
+
+function normalizeNode(e: Expr): Expr {
   switch (e.kind) {
     case 'num':
     case 'sym':
@@ -196,7 +230,7 @@ function normalize(e: Expr): Expr {
 
 // ------------------------------------------------------------------ small queries
 
-const varsCache = new Map<Expr, boolean>();
+let varsCache = new Map<Expr, boolean>();
 
 /** Whether a variable occurs in `e`. */
 function hasVars(e: Expr): boolean {
@@ -310,7 +344,7 @@ interface TermInfo {
   readonly key: string;
 }
 
-const termInfoCache = new Map<Expr, TermInfo>();
+let termInfoCache = new Map<Expr, TermInfo>();
 
 function termInfo(t: Expr): TermInfo {
   const cached = termInfoCache.get(t);
@@ -412,8 +446,9 @@ function collectTerm(st: SumState, t: Expr, scale: Num): void {
       const scaled = Q.mul(scale, t);
       const next = Q.add(st.constant, scaled);
       // Folding must not lose a small addend next to a huge constant (1 + 1e308 rounds to
-      // 1e308): a float sum that is not exact keeps the addend as a term of its own.
-      if (Q.addsWithoutLoss(st.constant, scaled)) st.constant = next;
+      // 1e308): a float sum that is not exact keeps the addend as a term of its own. An exact
+      // sum folds at once (addsWithoutLoss would compute it again to say so).
+      if (!next.approx || Q.addsWithoutLoss(st.constant, scaled)) st.constant = next;
       else st.kept.push(scaled);
       return;
     }
@@ -540,7 +575,7 @@ interface Primitive {
   readonly sum: Expr;
 }
 
-const primitiveCache = new Map<Add, Primitive>();
+let primitiveCache = new Map<Add, Primitive>();
 
 /** s = coef · Π mono · sum, with `sum` having integer coefficients of gcd 1 and a positive leading term. */
 function primitive(s: Add): Primitive {
@@ -645,17 +680,22 @@ interface ProductState {
   readonly groups: Map<string, Group>;
   /** Numbers that would be lost if folded into `coef` (2 · 1e308 overflows). */
   readonly kept: Num[];
+  /** Whether a group's base is sin or cos (only then is there anything for `recombineTrig` to do). */
+  trig: boolean;
 }
 
 /** Folds `n` into the product's coefficient, or keeps it apart where folding would lose it. */
 function foldCoefficient(st: ProductState, n: Num): void {
-  if (Q.multipliesWithoutLoss(st.coef, n)) st.coef = Q.mul(st.coef, n);
+  // An exact product folds at once (multipliesWithoutLoss would compute it again to say so).
+  const product = Q.mul(st.coef, n);
+  if (!product.approx || Q.multipliesWithoutLoss(st.coef, n)) st.coef = product;
   else st.kept.push(n);
 }
 
 function pushFactor(st: ProductState, base: Expr, exp: Expr): void {
   const key = nodeKey(base);
   const g = st.groups.get(key);
+  if (base.kind === 'call' && (base.fn === 'sin' || base.fn === 'cos')) st.trig = true;
   if (g === undefined) st.groups.set(key, { base, exps: [exp] });
   else g.exps.push(exp);
 }
@@ -700,12 +740,12 @@ function collectFactor(st: ProductState, f: Expr): void {
 }
 
 function buildMul(input: readonly Expr[], depth = 0): Expr {
-  const st: ProductState = { coef: ONE, groups: new Map(), kept: [] };
+  const st: ProductState = { coef: ONE, groups: new Map(), kept: [], trig: false };
   for (const f of input) collectFactor(st, f);
   const groups = st.groups;
   if (Q.isZero(st.coef)) return ZERO;
 
-  recombineTrig(groups);
+  if (st.trig) recombineTrig(groups);
 
   const factors: Expr[] = [];
   let regroup = false;
