@@ -248,6 +248,7 @@ describe('gs-derivative', () => {
     (root.activeElement as HTMLElement | null)?.blur();
     for (const node of [el, spacer]) node.remove();
     window.scrollTo(0, 0);
+  });
 
   it('shows the function, steps and answer first; the other forms and the plot follow, below, after a frame', async () => {
     const el = document.createElement('gs-derivative');
