@@ -208,6 +208,48 @@ describe('gs-derivative', () => {
     window.scrollTo(0, 0);
   });
 
+  it('gives up its shadow DOM far off screen, holding its height, and renders it again when it comes back', async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const el = document.createElement('gs-derivative');
+    el.setAttribute('expr', 'sin(x) * x^2');
+    el.setAttribute('plot', 'none');
+    const spacer = document.createElement('div');
+    spacer.style.height = '20000px';
+    // First on the page (earlier tests may leave elements behind), in view.
+    document.body.prepend(el, spacer);
+    window.scrollTo(0, 0);
+    const root = el.shadowRoot as ShadowRoot;
+    const typeset = () => root.querySelectorAll('.katex').length;
+    // Rendered because it is in view (no one reads updateComplete, which would keep its DOM for good).
+    for (let i = 0; i < 100 && !(root.querySelector('[part="answer"] .katex') && !root.querySelector('.pending')); i++)
+      await frame();
+    const formulas = typeset();
+    expect(formulas).toBeGreaterThan(3);
+    const height = el.getBoundingClientRect().height;
+    // Four screens below it: only a placeholder of its height is left, and the page keeps its length.
+    const scrollHeight = document.documentElement.scrollHeight;
+    window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY + 4 * window.innerHeight);
+    for (let i = 0; i < 50 && typeset(); i++) await frame();
+    expect(typeset()).toBe(0);
+    expect(root.querySelector('.gs-placeholder')).toBeTruthy();
+    expect(el.getBoundingClientRect().height).toBeCloseTo(height, 0);
+    expect(document.documentElement.scrollHeight).toBe(scrollHeight);
+    expect(el.current).toBeDefined();
+    // Back: the same derivation, every formula typeset again (not cut by the typesetting budget).
+    el.scrollIntoView();
+    for (let i = 0; i < 100 && !(typeset() === formulas && !root.querySelector('.pending')); i++) await frame();
+    expect(typeset()).toBe(formulas);
+    expect(root.querySelector('.typeset-note')).toBeNull();
+    // With the focus inside, it keeps its DOM.
+    (root.querySelector('summary') as HTMLElement).focus();
+    window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY + 4 * window.innerHeight);
+    for (let i = 0; i < 10; i++) await frame();
+    expect(typeset()).toBe(formulas);
+    (root.activeElement as HTMLElement | null)?.blur();
+    for (const node of [el, spacer]) node.remove();
+    window.scrollTo(0, 0);
+  });
+
   it('shows the function, steps and answer first; the other forms and the plot follow, below, after a frame', async () => {
     const el = document.createElement('gs-derivative');
     el.setAttribute('expr', '(x+1)^2');
