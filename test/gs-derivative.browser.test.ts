@@ -232,8 +232,10 @@ describe('gs-derivative', () => {
     for (let i = 0; i < 50 && typeset(); i++) await frame();
     expect(typeset()).toBe(0);
     expect(root.querySelector('.gs-placeholder')).toBeTruthy();
-    expect(el.getBoundingClientRect().height).toBeCloseTo(height, 0);
-    expect(document.documentElement.scrollHeight).toBe(scrollHeight);
+    // Within a few px: off screen, \`content-visibility: auto\` reports the size last laid out, which
+    // a late face (KaTeX_Size1 for a step's parentheses) can have changed by a pixel or two since.
+    expect(Math.abs(el.getBoundingClientRect().height - height)).toBeLessThanOrEqual(4);
+    expect(Math.abs(document.documentElement.scrollHeight - scrollHeight)).toBeLessThanOrEqual(4);
     expect(el.current).toBeDefined();
     // Back: the same derivation, every formula typeset again (not cut by the typesetting budget).
     el.scrollIntoView();
@@ -246,6 +248,17 @@ describe('gs-derivative', () => {
     for (let i = 0; i < 10; i++) await frame();
     expect(typeset()).toBe(formulas);
     (root.activeElement as HTMLElement | null)?.blur();
+    // Steps a reader opened are DOM state: once clicked in, the element keeps its DOM for good.
+    el.scrollIntoView();
+    for (let i = 0; i < 100 && typeset() !== formulas; i++) await frame();
+    const summary = root.querySelector('summary') as HTMLElement;
+    summary.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    summary.click();
+    const opened = root.querySelectorAll('details[open]').length;
+    window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY + 4 * window.innerHeight);
+    for (let i = 0; i < 20; i++) await frame();
+    expect(root.querySelector('.gs-placeholder')).toBeNull();
+    expect(root.querySelectorAll('details[open]').length).toBe(opened);
     for (const node of [el, spacer]) node.remove();
     window.scrollTo(0, 0);
   });

@@ -45,7 +45,8 @@ export class GsElement extends LitElement {
    * back: for elements that render from their properties alone (a derivation), so that a page
    * of hundreds of them keeps a few screens of DOM. A released element keeps its properties
    * and state (what it derived), holds a placeholder of its height, and keeps its DOM while
-   * it has the focus; reading `updateComplete` renders it again for good.
+   * it has the focus and for good once the reader has clicked or typed in it (opened steps
+   * are DOM state); reading `updateComplete` renders it again for good.
    */
   static releaseWhenFar = false;
 
@@ -115,8 +116,14 @@ export class GsElement extends LitElement {
         try {
           placeholder.remove();
           super.scheduleUpdate();
-          if (ctor.releaseWhenFar && !this.renderWanted)
+          if (ctor.releaseWhenFar && !this.renderWanted) {
             releaseWhenFar(this, { release: () => this.release(), restore: () => this.restore() });
+            // What a reader did inside (steps opened, the tangent moved, text typed) lives in the
+            // DOM too: an element the reader has clicked or typed in keeps its DOM for good.
+            const keep = () => keepWhenFar(this);
+            for (const type of ['pointerdown', 'keydown'])
+              root.addEventListener(type, keep, { capture: true, once: true, passive: true });
+          }
         } finally {
           resolve();
         }
