@@ -232,7 +232,7 @@ describe('gs-derivative', () => {
     for (let i = 0; i < 50 && typeset(); i++) await frame();
     expect(typeset()).toBe(0);
     expect(root.querySelector('.gs-placeholder')).toBeTruthy();
-    // Within a few px: off screen, \`content-visibility: auto\` reports the size last laid out, which
+    // Within a few px: off screen, `content-visibility: auto` reports the size last laid out, which
     // a late face (KaTeX_Size1 for a step's parentheses) can have changed by a pixel or two since.
     expect(Math.abs(el.getBoundingClientRect().height - height)).toBeLessThanOrEqual(4);
     expect(Math.abs(document.documentElement.scrollHeight - scrollHeight)).toBeLessThanOrEqual(4);
