@@ -6,11 +6,13 @@ import { axesTemplate, formatTick } from './plot/axes.js';
 import { contourBands, type RealFunction2 } from './plot/contour.js';
 import { equalAxes } from './plot/fit.js';
 import { placeLabels, pointBox } from './plot/labels.js';
+import { markedIndices } from './plot/thin.js';
 import { parseDomain } from './shared/domain.js';
 import { emit } from './shared/events.js';
 import { GsElement } from './shared/gs-element.js';
 import { resolveLang } from './shared/lang.js';
 import { type AttributeProblem, checkLimits, limitsTemplate, SHARED_LIMITS } from './shared/limits.js';
+import { later } from './shared/scheduler.js';
 import { SERIES_COLORS, themeStyles } from './shared/styles.js';
 import { WidthController } from './shared/width-controller.js';
 
@@ -165,8 +167,13 @@ export class GsContour extends GsElement {
         .filter(({ q }) => Number.isFinite(q[0]) && Number.isFinite(q[1]))
         .map(({ q, k }) => ({ q, k, at: clamp(q), outside: q[0] < x0 || q[0] > x1 || q[1] < y0 || q[1] > y1 })),
     );
+    // A long path is its line with markers (and labels) at some of its points (plot/thin.ts).
+    const marked = drawn.map((pts) => {
+      const keep = markedIndices(pts.length);
+      return pts.filter((p, j) => keep.has(j) || p.outside);
+    });
     // Every label of every path placed at once, so none overlap.
-    const requests = drawn.flatMap((pts, i) =>
+    const requests = marked.flatMap((pts, i) =>
       pts.map(({ k, at, outside, q }) => {
         const name = this.paths[i]?.labels?.[k] ?? '';
         return {
@@ -180,7 +187,7 @@ export class GsContour extends GsElement {
     const labels = placeLabels(
       requests,
       { left: 2, top: 2, right: size - 2, bottom: height - MARGIN.bottom },
-      drawn.flat().map(({ at }) => pointBox(at[0], at[1], 3)),
+      marked.flat().map(({ at }) => pointBox(at[0], at[1], 3)),
     );
     return html`
       ${limitsTemplate(this.refused)}
@@ -194,10 +201,10 @@ export class GsContour extends GsElement {
         ${axesTemplate(x, y, { x: this.xLabel, y: this.yLabel })}
         ${drawn.map((pts, i) => {
           const c = color(i, this.paths[i]?.color);
-          const last = pts.length - 1;
+          const last = pts.at(-1);
           return svg`<g class="path">
             <polyline fill="none" stroke=${c} stroke-width="2" points=${pts.map((p) => p.at.join(',')).join(' ')}></polyline>
-            ${pts.map((p, k) => svg`<circle cx=${p.at[0]} cy=${p.at[1]} r=${k === last ? 4.5 : 2.5} fill=${c} stroke=${p.outside ? 'var(--_bad)' : nothing}><title>${this.paths[i]?.labels?.[p.k] ?? ''} (${formatTick(p.q[0])}, ${formatTick(p.q[1])})</title></circle>`)}
+            ${(marked[i] ?? []).map((p) => svg`<circle cx=${p.at[0]} cy=${p.at[1]} r=${p === last ? 4.5 : 2.5} fill=${c} stroke=${p.outside ? 'var(--_bad)' : nothing}><title>${this.paths[i]?.labels?.[p.k] ?? ''} (${formatTick(p.q[0])}, ${formatTick(p.q[1])})</title></circle>`)}
           </g>`;
         })}
         <g class="labels">${labels.map((l) => svg`<text class="point-label" x=${l.x.toFixed(1)} y=${l.y.toFixed(1)}>${l.text}</text>`)}</g>
@@ -247,12 +254,45 @@ export class GsContour extends GsElement {
     if (!this.fn) return [];
     const domain = this.shownDomain(width, height);
     const key = [this.fn, ...domain, width, height];
-    if (this.cache && this.cache.key.length === key.length && this.cache.key.every((k, i) => k === key[i])) {
-      return this.cache.bands;
+    const same = (other: readonly unknown[] | undefined) =>
+      other !== undefined && other.length === key.length && other.every((k, i) => k === key[i]);
+    if (this.cache && same(this.cache.key)) return this.cache.bands;
+    // Sampling the function and tracing its bands is the slowest part of a first render (a race's
+    // map over a steep function: about 100 ms): done in a turn of the shared scheduler of its own,
+    // so the paths show at once and the bands follow; `updateComplete` waits for them.
+    if (!same(this.pendingKey)) {
+      this.pendingKey = key;
+      const fn = this.fn;
+      this.bandsReady = new Promise<void>((resolve) => {
+        later(() => {
+          try {
+            if (this.pendingKey === key) {
+              this.cache = { key, bands: contourBands(fn, domain, (a, b) => [x(a), y(b)]) };
+              this.requestUpdate();
+            }
+          } finally {
+            if (this.pendingKey === key) this.pendingKey = undefined;
+            resolve();
+          }
+        });
+      });
     }
-    const bands = contourBands(this.fn, domain, (a, b) => [x(a), y(b)]);
-    this.cache = { key, bands };
-    return bands;
+    // Meanwhile the same function's last bands (a resize) rather than a blank map for a frame.
+    return this.cache?.key[0] === this.fn ? this.cache.bands : [];
+  }
+
+  /** The key of the bands being computed in a later turn. */
+  private pendingKey: unknown[] | undefined;
+  /** Settles once the bands of `pendingKey` are in. */
+  private bandsReady: Promise<void> | undefined;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.pendingKey !== undefined && this.bandsReady) {
+      await this.bandsReady;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 }
 

@@ -95,6 +95,8 @@ export class GsDerivative extends MathElement {
   };
   /** The first render waits until the element is near the viewport (a placeholder of about its height until then). */
   static override renderWhenNear = true;
+  /** Far off screen it keeps a placeholder of its height, not its DOM (rendered again from its properties when near). */
+  static override releaseWhenFar = true;
   static override styles = [
     deferredHostStyles('52em'),
     themeStyles,

@@ -29,12 +29,14 @@ import {
   parseNumberList,
   prepareFromSettings,
   type RaceConfig,
+  type RaceRun,
   raceRuns,
   readSettings,
 } from './shared/optimizer-settings.js';
 import { PlaybackController } from './shared/playback.js';
 import { problemTemplate } from './shared/problem-view.js';
 import { deferredHostStyles } from './shared/render-later.js';
+import { later } from './shared/scheduler.js';
 import { UI } from './shared/strings.js';
 import { SERIES_COLORS, themeStyles } from './shared/styles.js';
 
@@ -45,6 +47,8 @@ interface Run {
 }
 
 const MAX_RUNS = 8;
+/** Up to this many steps in all, a race runs at once; a longer one runs one configuration per turn. */
+const SYNC_RACE_STEPS = 400;
 const DEFAULT_LR = 0.1;
 const DEFAULT_STEPS = 20;
 
@@ -224,8 +228,9 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
     this.refused = checkLimits(this, GsOptimizerRace.limits, resolveLang(this));
     const keys = [...OPTIMIZER_SETTING_KEYS, 'optimizers', 'vary', 'values', 'lang'];
     if (keys.some((k) => changed.has(k as keyof GsOptimizerRace))) this.compute();
+    // While a long race computes, the step asked for is kept for the runs to come.
     const max = this.maxSteps();
-    if (this.step < 0 || this.step > max) this.step = max;
+    if (!this.runsReady && (this.step < 0 || this.step > max)) this.step = max;
   }
 
   private maxSteps(): number {
@@ -234,6 +239,10 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
 
   private compute(): void {
     const lang = resolveLang(this);
+    // A long race's runs come in later turns: until then the element shows the race before.
+    const before = { runs: this.runs, fn: this.fn, fn2: this.fn2 };
+    const generation = ++this.generation;
+    this.runsReady = undefined;
     this.problem = undefined;
     this.budgetNote = '';
     this.runs = [];
@@ -287,11 +296,47 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
       this.budgetNote = raceBudgetMessage(configs.length, requested, perRun, lang);
       base.steps = String(perRun);
     }
-    this.runs = raceRuns(prepared, base, configs).map(({ label, trace, error }) =>
+    const toRun = ({ label, trace, error }: RaceRun): Run =>
       trace
         ? { label: this.vary ? label : trace.name[lang], trace }
-        : { label, problem: toProblem(this.expr, error, lang) },
-    );
+        : { label, problem: toProblem(this.expr, error, lang) };
+    const stepsEach = Number(base.steps) || (base.data.trim() ? Number.POSITIVE_INFINITY : DEFAULT_STEPS);
+    if (configs.length * stepsEach <= SYNC_RACE_STEPS) {
+      this.runs = raceRuns(prepared, base, configs).map(toRun);
+      return;
+    }
+    // A long race runs one configuration per turn of the shared scheduler, so that the page
+    // paints and answers input meanwhile; the runs show together once all are in, and
+    // `updateComplete` waits for them.
+    const done: Run[] = [];
+    const next = { fn: this.fn, fn2: this.fn2 };
+    Object.assign(this, before);
+    this.runsReady = new Promise<void>((resolve) => {
+      const turn = (i: number) =>
+        later(() => {
+          if (generation !== this.generation) return resolve();
+          done.push(...raceRuns(prepared, base, [configs[i] as RaceConfig]).map(toRun));
+          if (i + 1 < configs.length) return turn(i + 1);
+          Object.assign(this, next, { runs: done });
+          this.runsReady = undefined;
+          resolve();
+        });
+      turn(0);
+    });
+  }
+
+  /** Which computation is current (a later one makes a pending one's turns stop). */
+  private generation = 0;
+  /** Settles once a long race's runs are in (undefined: none pending). */
+  private runsReady: Promise<void> | undefined;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.runsReady) {
+      await this.runsReady;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /** Starts for vary="start": one number each for one variable, else groups separated by ";". */
@@ -327,7 +372,8 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
   private body(lang: Lang) {
     if (!this.expr.trim()) return hintTemplate(HINTS.expr, lang);
     if (this.problem) return problemTemplate(this.problem);
-    if (!this.runs.length) return hintTemplate(HINTS.optimizers, lang);
+    if (!this.runs.length)
+      return this.runsReady ? html`<div class="gs-placeholder"></div>` : hintTemplate(HINTS.optimizers, lang);
     const max = this.maxSteps();
     const failed = this.runs.filter((r) => r.problem);
     return html`

@@ -5,6 +5,7 @@ import { property } from 'lit/decorators.js';
 import { axesTemplate, formatTick } from './plot/axes.js';
 import { type Box, type LabelRequest, placeLabels, pointBox } from './plot/labels.js';
 import { clipRuns, niceYRange, type RealFunction, sampleCurve } from './plot/sample.js';
+import { markedIndices, marksEvery } from './plot/thin.js';
 import { emit } from './shared/events.js';
 import { GsElement } from './shared/gs-element.js';
 import { resolveLang } from './shared/lang.js';
@@ -298,10 +299,14 @@ export class GsPlot extends GsElement {
     const obstacles: Box[] = [];
     const drawn = this.paths.map((p, i) => {
       const c = color(i + this.curves.length, p.color);
-      const pts = p.points
+      const all = p.points
         .map((q, k) => ({ q, k }))
         .filter(({ q }) => Number.isFinite(q[0]) && Number.isFinite(q[1]))
         .map(({ q, k }) => ({ q, k, ...this.place(q, x, y) }));
+      // A long path is one line with markers (and labels) at some of its points (plot/thin.ts).
+      const keep = markedIndices(all.length);
+      const pts = all.filter((pt, j) => keep.has(j) || pt.edge);
+      const line = marksEvery(all.length) ? undefined : all.map((pt) => `${pt.sx},${pt.sy}`).join(' ');
       for (const pt of pts) {
         obstacles.push(pointBox(pt.sx, pt.sy));
         const name = p.labels?.[pt.k] ?? '';
@@ -311,7 +316,7 @@ export class GsPlot extends GsElement {
           requests.push({ x: pt.sx, y: pt.sy, text: `${name || axis} = ${formatTick(value)}`, important: true });
         } else requests.push({ x: pt.sx, y: pt.sy, text: name });
       }
-      return { p, c, pts };
+      return { p, c, pts, line };
     });
     for (const m of this.markers) {
       const at = this.place([m.x, m.y], x, y);
@@ -331,15 +336,17 @@ export class GsPlot extends GsElement {
     };
     return svg`
       ${drawn.map(
-        ({ p, c, pts }) => svg`<g class="path">
+        ({ p, c, pts, line }) => svg`<g class="path">
           ${
-            p.connect !== false
-              ? pts.slice(1).map((q, i) => {
-                  const from = pts[i] as (typeof pts)[number];
-                  const clipped = Boolean(from.edge || q.edge);
-                  return svg`<line x1=${from.sx} y1=${from.sy} x2=${q.sx} y2=${q.sy} stroke=${c} stroke-width="1.5" stroke-dasharray=${clipped ? '3 3' : nothing} marker-end=${clipped ? nothing : 'url(#arrow)'}></line>`;
-                })
-              : null
+            p.connect !== false && line !== undefined
+              ? svg`<polyline fill="none" stroke=${c} stroke-width="1.5" points=${line}></polyline>`
+              : p.connect !== false
+                ? pts.slice(1).map((q, i) => {
+                    const from = pts[i] as (typeof pts)[number];
+                    const clipped = Boolean(from.edge || q.edge);
+                    return svg`<line x1=${from.sx} y1=${from.sy} x2=${q.sx} y2=${q.sy} stroke=${c} stroke-width="1.5" stroke-dasharray=${clipped ? '3 3' : nothing} marker-end=${clipped ? nothing : 'url(#arrow)'}></line>`;
+                  })
+                : null
           }
           ${pts.map((q) =>
             q.edge

@@ -3,12 +3,12 @@
  * parse → differentiate → gradient → hessian → checkAnswer → optimize.
  *
  * Every call must either succeed or throw a GradstepError with a code and a message
- * in English and Korean — never anything else — and finish within CALL_BOUND_MS.
+ * in English and Korean — never anything else — and must not hang (CALL_BOUND_MS).
  *
  * CI runs a few thousand cases per stage (tens of thousands in all, ~30 s on two busy
  * cores). The long mode runs GRADSTEP_FUZZ_RUNS cases per stage: `npm run fuzz`
- * (scripts/fuzz.mjs, 100,000 by default). The bound is calibrated on a quiet machine; on a heavily
- * shared one, GRADSTEP_FUZZ_BOUND_MS raises it for a long run.
+ * (scripts/fuzz.mjs, 100,000 by default). The per-call bound catches a hang, not slowness: speed is
+ * measured by `npm run bench`, never by a timed test (GRADSTEP_FUZZ_BOUND_MS changes it for a long run).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,8 +22,16 @@ import { CONVENTIONS, OPTIMIZER_IDS, optimize } from '../src/optim/index.js';
 import { arbExpr } from './support/arbitraries.js';
 import { cpuMsSince } from './support/cpu-time.js';
 
-/** The bound on one call. A call over it is timed again (up to three times), so a GC pause or a busy core alone does not fail it. */
-const CALL_BOUND_MS = Number(process.env.GRADSTEP_FUZZ_BOUND_MS ?? '') || 100;
+/**
+ * The hang bound on one call, in CPU milliseconds of this process. It is there to catch a call that
+ * does not stop (an unbounded loop, a blow-up past the engine's own node and time budgets), not to
+ * time the engine: the fuzzed calls take 0.1–20 ms alone, but a 100 ms bound once failed at 102 ms
+ * under the full suite's load (the process's CPU time includes its GC and compiler threads, and
+ * caches are cold when other workers share the cores). 2 s is 100× the slowest call seen alone and
+ * twice the engine's own largest budget (1 s for a Hessian, bombs.test.ts), so no load makes it
+ * flake while a hang still fails within seconds. A call over it is run again (up to three times).
+ */
+const CALL_BOUND_MS = Number(process.env.GRADSTEP_FUZZ_BOUND_MS ?? '') || 2000;
 
 const LONG_RUNS = Number(process.env.GRADSTEP_FUZZ_RUNS ?? '');
 const LONG = Number.isInteger(LONG_RUNS) && LONG_RUNS > 0;

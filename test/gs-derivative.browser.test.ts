@@ -208,6 +208,61 @@ describe('gs-derivative', () => {
     window.scrollTo(0, 0);
   });
 
+  it('gives up its shadow DOM far off screen, holding its height, and renders it again when it comes back', async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
+    const el = document.createElement('gs-derivative');
+    el.setAttribute('expr', 'sin(x) * x^2');
+    el.setAttribute('plot', 'none');
+    const spacer = document.createElement('div');
+    spacer.style.height = '20000px';
+    // First on the page (earlier tests may leave elements behind), in view.
+    document.body.prepend(el, spacer);
+    window.scrollTo(0, 0);
+    const root = el.shadowRoot as ShadowRoot;
+    const typeset = () => root.querySelectorAll('.katex').length;
+    // Rendered because it is in view (no one reads updateComplete, which would keep its DOM for good).
+    for (let i = 0; i < 100 && !(root.querySelector('[part="answer"] .katex') && !root.querySelector('.pending')); i++)
+      await frame();
+    const formulas = typeset();
+    expect(formulas).toBeGreaterThan(3);
+    const height = el.getBoundingClientRect().height;
+    // Four screens below it: only a placeholder of its height is left, and the page keeps its length.
+    const scrollHeight = document.documentElement.scrollHeight;
+    window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY + 4 * window.innerHeight);
+    for (let i = 0; i < 50 && typeset(); i++) await frame();
+    expect(typeset()).toBe(0);
+    expect(root.querySelector('.gs-placeholder')).toBeTruthy();
+    // Within a few px: off screen, `content-visibility: auto` reports the size last laid out, which
+    // a late face (KaTeX_Size1 for a step's parentheses) can have changed by a pixel or two since.
+    expect(Math.abs(el.getBoundingClientRect().height - height)).toBeLessThanOrEqual(4);
+    expect(Math.abs(document.documentElement.scrollHeight - scrollHeight)).toBeLessThanOrEqual(4);
+    expect(el.current).toBeDefined();
+    // Back: the same derivation, every formula typeset again (not cut by the typesetting budget).
+    el.scrollIntoView();
+    for (let i = 0; i < 100 && !(typeset() === formulas && !root.querySelector('.pending')); i++) await frame();
+    expect(typeset()).toBe(formulas);
+    expect(root.querySelector('.typeset-note')).toBeNull();
+    // With the focus inside, it keeps its DOM.
+    (root.querySelector('summary') as HTMLElement).focus();
+    window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY + 4 * window.innerHeight);
+    for (let i = 0; i < 10; i++) await frame();
+    expect(typeset()).toBe(formulas);
+    (root.activeElement as HTMLElement | null)?.blur();
+    // Steps a reader opened are DOM state: once clicked in, the element keeps its DOM for good.
+    el.scrollIntoView();
+    for (let i = 0; i < 100 && typeset() !== formulas; i++) await frame();
+    const summary = root.querySelector('summary') as HTMLElement;
+    summary.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    summary.click();
+    const opened = root.querySelectorAll('details[open]').length;
+    window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY + 4 * window.innerHeight);
+    for (let i = 0; i < 20; i++) await frame();
+    expect(root.querySelector('.gs-placeholder')).toBeNull();
+    expect(root.querySelectorAll('details[open]').length).toBe(opened);
+    for (const node of [el, spacer]) node.remove();
+    window.scrollTo(0, 0);
+  });
+
   it('shows the function, steps and answer first; the other forms and the plot follow, below, after a frame', async () => {
     const el = document.createElement('gs-derivative');
     el.setAttribute('expr', '(x+1)^2');

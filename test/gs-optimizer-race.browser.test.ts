@@ -83,6 +83,35 @@ describe('gs-optimizer-race', () => {
     expect(el.current[0]?.trace?.path.at(-1)?.[0]).toBeCloseTo(-3, 2);
   });
 
+  it('runs a long race one configuration per turn, then shows every run at once', async () => {
+    const el = document.createElement('gs-optimizer-race');
+    for (const [k, v] of Object.entries({
+      expr: '(1-x)^2 + 100(y-x^2)^2',
+      vars: 'x,y',
+      start: '-1,1',
+      optimizers: 'gd,momentum,nesterov,adagrad,rmsprop,adam,gd-halving,newton',
+      lr: '0.001',
+      steps: '300',
+    }))
+      el.setAttribute(k, v);
+    document.body.append(el);
+    // Its first update has no runs yet, and no hint that would say the optimizers are missing.
+    await new Promise((r) => setTimeout(r));
+    const root = el.shadowRoot as ShadowRoot;
+    expect(el.current).toEqual([]);
+    expect(root.querySelector('.hint')).toBeNull();
+    await el.updateComplete;
+    expect(el.current.map((r) => r.trace?.steps.length)).toEqual([300, 300, 300, 300, 300, 300, 300, 300]);
+    // Its map draws a long path as a line with a few dozen markers, not one per step.
+    const contour = root.querySelector('gs-contour') as HTMLElement & { updateComplete: Promise<unknown> };
+    await contour.updateComplete;
+    const circles = (contour.shadowRoot as ShadowRoot).querySelectorAll('g.path circle').length;
+    expect(circles).toBeGreaterThan(8 * 10);
+    expect(circles).toBeLessThanOrEqual(8 * 41);
+    expect((contour.shadowRoot as ShadowRoot).querySelectorAll('path.band').length).toBeGreaterThan(3);
+    el.remove();
+  });
+
   it('compares two-variable starts without a vars attribute', async () => {
     const el = await mount('gs-optimizer-race', {
       expr: '3(x-2)^2 + (y-2)^2',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelWidth, placeLabels, pointBox } from '../components/plot/labels.js';
+import { MOST_MARKERS, markedIndices } from '../components/plot/thin.js';
 
 describe('placeLabels', () => {
   const bounds = { left: 0, top: 0, right: 240, bottom: 200 };
@@ -24,5 +25,17 @@ describe('placeLabels', () => {
     ).toEqual([]);
     // Far from its point, so joined to it: from just above the point to the label's underside.
     expect(label?.leader).toEqual({ x1: 120, y1: 174, x2: 120, y2: box.bottom + 1 });
+  });
+});
+
+describe('markedIndices', () => {
+  it('marks every point of a short path, and both ends and evenly spaced points of a long one', () => {
+    expect([...markedIndices(5)]).toEqual([0, 1, 2, 3, 4]);
+    const long = markedIndices(301);
+    expect(long.size).toBe(MOST_MARKERS);
+    expect(long.has(0) && long.has(300)).toBe(true);
+    const sorted = [...long].sort((a, b) => a - b);
+    const gaps = sorted.slice(1).map((k, i) => k - (sorted[i] as number));
+    expect(Math.max(...gaps) - Math.min(...gaps)).toBeLessThanOrEqual(1);
   });
 });

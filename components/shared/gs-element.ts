@@ -1,8 +1,9 @@
-import { LitElement } from 'lit';
+import { html, LitElement, type PropertyValues, ReactiveElement, render } from 'lit';
 import { property } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { Lang, Messages } from '../../src/i18n/index.js';
 import { LocalizeController } from './localize.js';
-import { startSoon, whenNearViewport } from './render-later.js';
+import { keepWhenFar, releaseWhenFar, startSoon, whenNearViewport } from './render-later.js';
 import { ScrollCueController } from './scroll-cue.js';
 
 /**
@@ -38,17 +39,67 @@ export class GsElement extends LitElement {
    */
   static renderWhenNear = false;
 
+  /**
+   * Whether, once rendered, the element gives up its shadow DOM while it is far off screen
+   * (`FAR_VIEWPORT` in `components/shared/render-later.ts`) and renders it again when it comes
+   * back: for elements that render from their properties alone (a derivation), so that a page
+   * of hundreds of them keeps a few screens of DOM. A released element keeps its properties
+   * and state (what it derived), holds a placeholder of its height, and keeps its DOM while
+   * it has the focus and for good once the reader has clicked or typed in it (opened steps
+   * are DOM state); reading `updateComplete` renders it again for good.
+   */
+  static releaseWhenFar = false;
+
   protected readonly localize = new LocalizeController(this);
 
   /** Someone waits for the first render (`updateComplete` was read): it is not deferred. */
   private renderWanted = false;
+
+  /** The height held while the shadow DOM is released (undefined: rendered). */
+  private releasedHeight: number | undefined;
 
   protected override getUpdateComplete(): Promise<boolean> {
     if (!this.hasUpdated && !this.renderWanted) {
       this.renderWanted = true;
       startSoon(this);
     }
+    if (this.releasedHeight !== undefined) {
+      // A script waits for this element: it shows its content again, and keeps it.
+      keepWhenFar(this);
+      this.restore();
+    }
     return super.getUpdateComplete();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    if (this.releasedHeight === undefined) {
+      super.update(changed);
+      return;
+    }
+    // Released: the properties are kept (and reflected), the shadow DOM is a placeholder.
+    // (ReactiveElement's own update: LitElement's would render the template.)
+    (ReactiveElement.prototype as unknown as { update(c: PropertyValues): void }).update.call(this, changed);
+    render(
+      html`<div class="gs-placeholder" style=${styleMap({ minHeight: `${this.releasedHeight}px` })}></div>`,
+      this.renderRoot,
+      this.renderOptions,
+    );
+  }
+
+  private release(): boolean {
+    if (this.releasedHeight !== undefined || this.matches(':focus-within')) return false;
+    this.releasedHeight = this.getBoundingClientRect().height;
+    this.requestUpdate();
+    // At once, in this task (not a microtask after it), so the caller's turn accounts for it.
+    this.performUpdate();
+    return true;
+  }
+
+  private restore(): void {
+    if (this.releasedHeight === undefined) return;
+    this.releasedHeight = undefined;
+    this.requestUpdate();
+    this.performUpdate();
   }
 
   // biome-ignore lint/suspicious/noConfusingVoidType: Lit's own signature
@@ -65,6 +116,14 @@ export class GsElement extends LitElement {
         try {
           placeholder.remove();
           super.scheduleUpdate();
+          if (ctor.releaseWhenFar && !this.renderWanted) {
+            releaseWhenFar(this, { release: () => this.release(), restore: () => this.restore() });
+            // What a reader did inside (steps opened, the tangent moved, text typed) lives in the
+            // DOM too: an element the reader has clicked or typed in keeps its DOM for good.
+            const keep = () => keepWhenFar(this);
+            for (const type of ['pointerdown', 'keydown'])
+              root.addEventListener(type, keep, { capture: true, once: true, passive: true });
+          }
         } finally {
           resolve();
         }

@@ -97,6 +97,11 @@ export class ScrollCueController implements ReactiveController {
   private resize: ResizeObserver | undefined;
   private mutations: MutationObserver | undefined;
   private observed: Node | undefined;
+  /**
+   * The host's content is skipped (it has content-visibility: auto and is off screen): measuring
+   * a box inside would force the layout of all of it, so the cue waits until it is shown.
+   */
+  private skipped = false;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -107,6 +112,7 @@ export class ScrollCueController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.host.addEventListener('contentvisibilityautostatechange', this.onHostShown);
     if (typeof ResizeObserver !== 'undefined') {
       this.resize = new ResizeObserver(() => this.schedule());
       this.resize.observe(this.host);
@@ -128,6 +134,7 @@ export class ScrollCueController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.host.removeEventListener('contentvisibilityautostatechange', this.onHostShown);
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.resize?.disconnect();
@@ -144,10 +151,17 @@ export class ScrollCueController implements ReactiveController {
 
   private readonly onShown = (): void => this.schedule();
 
+  private readonly onHostShown = (event: Event): void => {
+    this.skipped = (event as Event & { skipped?: boolean }).skipped === true;
+    if (!this.skipped) this.schedule();
+  };
+
   private schedule(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      // Marked once shown (onHostShown schedules it again).
+      if (this.skipped) return;
       for (const el of this.host.renderRoot.querySelectorAll<HTMLElement>('.scroll-x')) this.mark(el);
     });
   }

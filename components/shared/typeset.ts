@@ -2,6 +2,7 @@ import { type Lang, messagesFor } from '../../src/i18n/index.js';
 import { shorten } from '../../src/util/visible.js';
 import { firstFacesIn, whenFirstFacesIn } from '../katex/fonts.js';
 import { renderTex, type TexRenderResult } from '../katex/render.js';
+import { NEAR_VIEWPORT } from './render-later.js';
 import { busy, CHUNK_MS, drained, later } from './scheduler.js';
 
 /**
@@ -69,7 +70,7 @@ interface Job {
   readonly text: () => string;
   readonly display: boolean;
   readonly lang: Lang;
-  readonly budget: { used: number };
+  readonly budget: TypesetBudget;
 }
 
 const jobs = new WeakMap<Element, Job>();
@@ -150,7 +151,7 @@ function groupOf(el: HTMLElement): Group {
         true,
       );
     if (typeof IntersectionObserver !== 'undefined') {
-      observer ??= new IntersectionObserver(onIntersect, { rootMargin: '300px' });
+      observer ??= new IntersectionObserver(onIntersect, { rootMargin: NEAR_VIEWPORT });
       observer.observe(anchor);
     } else group.near = true;
   }
@@ -165,11 +166,16 @@ function finish(job: Job): void {
     job.el.replaceChildren(...fallbackNodes(doc, job.text(), tooLongNote(tex.length, job.lang)));
     return;
   }
-  if (job.budget.used + tex.length > TYPESET_BUDGET.element) {
+  // A formula typeset again (the element rendered anew after its DOM was released) counts once.
+  const counted = job.budget.seen?.has(tex) ?? false;
+  if (!counted && job.budget.used + tex.length > TYPESET_BUDGET.element) {
     job.el.replaceChildren(...fallbackNodes(doc, job.text(), messagesFor(job.lang).typeset.budget));
     return;
   }
-  job.budget.used += tex.length;
+  if (!counted) {
+    job.budget.used += tex.length;
+    job.budget.seen?.add(tex);
+  }
   const result = typeset(tex, job.display);
   if (result.ok) {
     // KaTeX output with trust: false is the one sanctioned path from text to HTML.
@@ -182,16 +188,22 @@ function finish(job: Job): void {
   }
 }
 
-const budgets = new WeakMap<object, { used: number }>();
+/** What one view has typeset: characters in all, and which formulas (each counts once). */
+export interface TypesetBudget {
+  used: number;
+  readonly seen?: Set<string>;
+}
+
+const budgets = new WeakMap<object, TypesetBudget>();
 
 /**
  * The typesetting budget of one view: everything typeset for `owner` (a derivation's
  * steps, a gradient) counts against {@link TYPESET_BUDGET}.element.
  */
-export function budgetFor(owner: object): { used: number } {
+export function budgetFor(owner: object): TypesetBudget {
   let budget = budgets.get(owner);
   if (!budget) {
-    budget = { used: 0 };
+    budget = { used: 0, seen: new Set() };
     budgets.set(owner, budget);
   }
   return budget;
@@ -209,7 +221,7 @@ export interface LazyFormula {
   readonly text: () => string;
   readonly display?: boolean;
   readonly lang: Lang;
-  readonly budget: { used: number };
+  readonly budget: TypesetBudget;
 }
 
 /**
