@@ -8,7 +8,7 @@ import { type UnsimplifiedReason, unsimplifiedReasons } from '../check/unsimplif
 import { GradstepError } from '../errors.js';
 import { deeperThan, type Expr, freeVars } from '../expr/ast.js';
 import { parse } from '../expr/parse.js';
-import { toText } from '../expr/print-text.js';
+import { printsAlike } from '../expr/print-text.js';
 import { assertDefinedSomewhere, validateTree } from '../expr/validate.js';
 import { Budget, countNodes, MAX_DEPTH, NODE_BUDGET, TIME_BUDGET_MS, tooLarge } from './budget.js';
 import type {
@@ -84,7 +84,7 @@ const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Whether two trees print alike: the same tree (numbers with the same typed text) does without printing either. */
 function readsAlike(a: Expr, b: Expr): boolean {
-  return sameTree(a, b) || toText(a) === toText(b);
+  return sameTree(a, b) || printsAlike(a, b);
 }
 
 /** Node for node the same, numbers with the same value, exactness and typed text. */

@@ -31,7 +31,34 @@ function at(t: Printed, min: number, noLeadingMinus = false): string {
   return t.p >= min && !(noLeadingMinus && startsMinus(t)) ? t.s : `(${t.s})`;
 }
 
+/**
+ * Whether `a` and `b` print the same text, printing each part they share once (a derivation's
+ * answer is built around parts of the rules' result).
+ */
+export function printsAlike(a: Expr, b: Expr): boolean {
+  const outer = shared;
+  shared = new Map();
+  try {
+    return toText(a) === toText(b);
+  } finally {
+    shared = outer;
+  }
+}
+
+/** The parts printed so far in one `printsAlike` (trees are immutable, so a part's text never changes). */
+let shared: Map<Expr, Printed> | undefined;
+
 function print(e: Expr): Printed {
+  if (shared === undefined || e.kind === 'sym' || e.kind === 'const' || e.kind === 'num') return printNode(e);
+  let p = shared.get(e);
+  if (p === undefined) {
+    p = printNode(e);
+    shared.set(e, p);
+  }
+  return p;
+}
+
+function printNode(e: Expr): Printed {
   switch (e.kind) {
     case 'num':
       return printNum(e);
