@@ -263,19 +263,21 @@ export class GsContour extends GsElement {
     if (!same(this.pendingKey)) {
       this.pendingKey = key;
       const fn = this.fn;
-      this.bandsReady = new Promise<void>((resolve) => {
-        later(() => {
-          try {
-            if (this.pendingKey === key) {
-              this.cache = { key, bands: contourBands(fn, domain, (a, b) => [x(a), y(b)]) };
-              this.requestUpdate();
+      this.completesAfter(
+        new Promise<void>((resolve) => {
+          later(() => {
+            try {
+              if (this.pendingKey === key) {
+                this.cache = { key, bands: contourBands(fn, domain, (a, b) => [x(a), y(b)]) };
+                this.requestUpdate();
+              }
+            } finally {
+              if (this.pendingKey === key) this.pendingKey = undefined;
+              resolve();
             }
-          } finally {
-            if (this.pendingKey === key) this.pendingKey = undefined;
-            resolve();
-          }
-        });
-      });
+          });
+        }),
+      );
     }
     // Meanwhile the same function's last bands (a resize) rather than a blank map for a frame.
     return this.cache?.key[0] === this.fn ? this.cache.bands : [];
@@ -283,17 +285,6 @@ export class GsContour extends GsElement {
 
   /** The key of the bands being computed in a later turn. */
   private pendingKey: unknown[] | undefined;
-  /** Settles once the bands of `pendingKey` are in. */
-  private bandsReady: Promise<void> | undefined;
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.pendingKey !== undefined && this.bandsReady) {
-      await this.bandsReady;
-      done = await super.getUpdateComplete();
-    }
-    return done;
-  }
 }
 
 declare global {

@@ -3,9 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { type Derivation, differentiate } from '../src/calculus/index.js';
 import { compile } from '../src/expr/compile.js';
 import type { Parsed } from '../src/expr/parse.js';
+import { readPoint } from '../src/expr/point.js';
 import { texSymbol, toTex } from '../src/expr/print-tex.js';
 import { toText } from '../src/expr/print-text.js';
-import { readPoint } from '../src/graph/graph.js';
 import type { Lang } from '../src/i18n/index.js';
 import type { PlotCurve, ProbeChangeDetail } from './gs-plot.js';
 import { katexStyles } from './katex/render.js';
@@ -175,8 +175,6 @@ export class GsDerivative extends MathElement {
    * answer, so nothing above them moves), and every later render has them at once.
    */
   @state() private restShown = false;
-  /** Resolves once `restShown` is true (so `updateComplete` covers the whole first render). */
-  private restReady: Promise<void> | undefined;
 
   /** The derivation shown (undefined while the input cannot be read). */
   get current(): Derivation | undefined {
@@ -197,35 +195,23 @@ export class GsDerivative extends MathElement {
 
   protected override firstUpdated(): void {
     if (this.restShown) return;
-    this.restReady = new Promise((resolve) => {
-      let shown = false;
-      const show = () => {
-        if (shown) return;
-        shown = true;
-        this.restShown = true;
-        resolve();
-      };
-      if (typeof requestAnimationFrame === 'function') {
-        requestAnimationFrame(() => setTimeout(show));
-        // No frames while the page is hidden: the rest does not wait for them.
-        setTimeout(show, 250);
-      } else show();
-    });
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (this.restReady === undefined || this.restRendered) return done;
-    await this.restReady;
-    return super.getUpdateComplete();
-  }
-
-  /** Whether a render with `restShown` has been committed. */
-  private restRendered = false;
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.restShown) this.restRendered = true;
+    // `updateComplete` covers the whole first render.
+    this.completesAfter(
+      new Promise<void>((resolve) => {
+        let shown = false;
+        const show = () => {
+          if (shown) return;
+          shown = true;
+          this.restShown = true;
+          resolve();
+        };
+        if (typeof requestAnimationFrame === 'function') {
+          requestAnimationFrame(() => setTimeout(show));
+          // No frames while the page is hidden: the rest does not wait for them.
+          setTimeout(show, 250);
+        } else show();
+      }),
+    );
   }
 
   private derive(): void {

@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { Expr } from '../src/expr/ast.js';
+import { readPoint } from '../src/expr/point.js';
 import { texPartial, texSymbol, toTex } from '../src/expr/print-tex.js';
 import { toText } from '../src/expr/print-text.js';
 import {
@@ -14,7 +15,6 @@ import {
   type GraphEdge,
   type GraphStep,
   graphTrace,
-  readPoint,
   type SymbolicGradient,
   symbolicGradientAt,
 } from '../src/graph/graph.js';

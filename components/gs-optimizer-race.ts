@@ -323,21 +323,13 @@ export class GsOptimizerRace extends GsElement implements OptimizerAttributes {
         });
       turn(0);
     });
+    this.completesAfter(this.runsReady);
   }
 
   /** Which computation is current (a later one makes a pending one's turns stop). */
   private generation = 0;
   /** Settles once a long race's runs are in (undefined: none pending). */
   private runsReady: Promise<void> | undefined;
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.runsReady) {
-      await this.runsReady;
-      done = await super.getUpdateComplete();
-    }
-    return done;
-  }
 
   /** Starts for vary="start": one number each for one variable, else groups separated by ";". */
   private startValues(): number[][] {

@@ -58,7 +58,21 @@ export class GsElement extends LitElement {
   /** The height held while the shadow DOM is released (undefined: rendered). */
   private releasedHeight: number | undefined;
 
-  protected override getUpdateComplete(): Promise<boolean> {
+  /** Work the element finishes in later turns (see {@link completesAfter}). */
+  private readonly unfinished = new Set<Promise<unknown>>();
+
+  /**
+   * Makes `updateComplete` wait for `work`, which the element does in later turns to keep a task
+   * short (the rest of a first render, a long race's runs, a contour's bands), and for the render
+   * that work asks for.
+   */
+  protected completesAfter(work: Promise<unknown>): void {
+    this.unfinished.add(work);
+    const forget = () => this.unfinished.delete(work);
+    work.then(forget, forget);
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
     if (!this.hasUpdated && !this.renderWanted) {
       this.renderWanted = true;
       startSoon(this);
@@ -68,7 +82,12 @@ export class GsElement extends LitElement {
       keepWhenFar(this);
       this.restore();
     }
-    return super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    while (this.unfinished.size > 0) {
+      await Promise.allSettled([...this.unfinished]);
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   protected override update(changed: PropertyValues): void {

@@ -167,14 +167,14 @@ function finish(job: Job): void {
     return;
   }
   // A formula typeset again (the element rendered anew after its DOM was released) counts once.
-  const counted = job.budget.seen?.has(tex) ?? false;
+  const counted = job.budget.seen.has(tex);
   if (!counted && job.budget.used + tex.length > TYPESET_BUDGET.element) {
     job.el.replaceChildren(...fallbackNodes(doc, job.text(), messagesFor(job.lang).typeset.budget));
     return;
   }
   if (!counted) {
     job.budget.used += tex.length;
-    job.budget.seen?.add(tex);
+    job.budget.seen.add(tex);
   }
   const result = typeset(tex, job.display);
   if (result.ok) {
@@ -191,7 +191,7 @@ function finish(job: Job): void {
 /** What one view has typeset: characters in all, and which formulas (each counts once). */
 export interface TypesetBudget {
   used: number;
-  readonly seen?: Set<string>;
+  readonly seen: Set<string>;
 }
 
 const budgets = new WeakMap<object, TypesetBudget>();

@@ -1,6 +1,7 @@
 // `gradstep graph "<expr>" --params w,b --at w=0.5,b=0.1,x=2,y=1`: the computation graph with
 // every node's value and adjoint and every edge's local derivative, as a table, Graphviz DOT or JSON.
-import { backward, buildGraph, readPoint } from '../graph/graph.js';
+import { readPoint } from '../expr/point.js';
+import { backward, buildGraph } from '../graph/graph.js';
 import { graphDot, graphJson, graphTable } from '../graph/print.js';
 import type { Lang } from '../i18n/index.js';
 import { langOption, parseArgs, reportError, splitVars } from './args.js';

@@ -29,8 +29,6 @@ import { type CompiledFunction, compile } from '../expr/compile.js';
 import { parse } from '../expr/parse.js';
 import { toText } from '../expr/print-text.js';
 
-export { readPoint } from '../expr/point.js';
-
 import { keyOf } from '../expr/simplify.js';
 import { validateTree } from '../expr/tree-check.js';
 
